@@ -1,0 +1,5 @@
+package org.gridmend.grid;
+
+public record FeederSummary(String id, String name, String substationId, String substationName,
+                            long deviceCount, long transformerCount, long customerCount) {
+}

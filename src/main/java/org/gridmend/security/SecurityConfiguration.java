@@ -1,0 +1,92 @@
+package org.gridmend.security;
+
+import static org.gridmend.security.StaffGroups.ADMINS;
+import static org.gridmend.security.StaffGroups.AUDITORS;
+import static org.gridmend.security.StaffGroups.CREWS;
+import static org.gridmend.security.StaffGroups.DISPATCHERS;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what. Camunda's webapps and REST API guard themselves (session login with their own CSRF
+ * protection; HTTP Basic through Camunda's filter, with authorization checks on); GridMend's own API takes HTTP
+ * Basic against the same Camunda users and checks their groups.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] STAFF = {CREWS, DISPATCHERS, AUDITORS, ADMINS};
+
+    /**
+     * Matches patterns against the whole request path. The default MVC matcher only sees what Spring MVC serves,
+     * and so misses the webapps and REST API that Camunda serves through its own servlets and filters.
+     */
+    @Bean
+    PathPatternRequestMatcher.Builder pathPatterns() {
+        return PathPatternRequestMatcher.withDefaults();
+    }
+
+    /** Tasklist, Cockpit, Admin and /engine-rest: left to Camunda, which authenticates and authorizes them itself. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/camunda/**", "/engine-rest/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable) // the webapps' own CSRF filter stays on (camunda.bpm.webapp.csrf)
+                .headers(AbstractHttpConfigurer::disable) // the webapps send their own security headers
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain gridmend(HttpSecurity http, JsonSecurityErrors errors) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/grid/import").hasRole(ADMINS)
+                        .requestMatchers("/api/grid/**").hasAnyRole(STAFF)
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                                "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMINS)
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .ignoringRequestMatchers(SecurityConfiguration::withoutAmbientCredentials))
+                .build();
+    }
+
+    /**
+     * CSRF rides on credentials a browser sends by itself (a session cookie). A request that brings its own
+     * Authorization header, or has no session at all, cannot be forged that way.
+     */
+    static boolean withoutAmbientCredentials(HttpServletRequest request) {
+        return request.getHeader("Authorization") != null || request.getRequestedSessionId() == null;
+    }
+
+    /** Without this filter Camunda's REST API answers anyone; with it, HTTP Basic against Camunda's users. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

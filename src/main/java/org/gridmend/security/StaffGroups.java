@@ -1,0 +1,37 @@
+package org.gridmend.security;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+
+/**
+ * The Camunda groups GridMend staff belong to. Spring Security sees each as the role of the same name
+ * ({@code ROLE_dispatchers}), so {@code hasRole("dispatchers")} reads like the group it checks.
+ */
+public final class StaffGroups {
+
+    public static final String CREWS = "crews";
+    public static final String DISPATCHERS = "dispatchers";
+    public static final String AUDITORS = "auditors";
+    public static final String ADMINS = "admins";
+    /** Camunda's own administrator group; the admin webapp's first-user setup checks for a member of it. */
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    public static final List<String> ALL = List.of(CREWS, DISPATCHERS, AUDITORS, ADMINS);
+
+    private StaffGroups() {
+    }
+
+    public static String role(String group) {
+        return "ROLE_" + group;
+    }
+
+    public static boolean isMember(Authentication authentication, String group) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> role(group).equals(a.getAuthority()));
+    }
+
+    public static boolean isAdmin(Authentication authentication) {
+        return isMember(authentication, ADMINS);
+    }
+}

@@ -1,0 +1,151 @@
+package org.gridmend.security;
+
+import static org.gridmend.security.StaffGroups.ADMINS;
+import static org.gridmend.security.StaffGroups.AUDITORS;
+import static org.gridmend.security.StaffGroups.CAMUNDA_ADMIN;
+import static org.gridmend.security.StaffGroups.CREWS;
+import static org.gridmend.security.StaffGroups.DISPATCHERS;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the staff groups and what each may do in Camunda (authorization checks are on), and, outside the demo
+ * profile, the first administrator. Refuses to start a real installation without an administrator or with a demo
+ * password. Runs at every start and only adds what is missing.
+ */
+@Component
+public class StaffIdentitySetup implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffIdentitySetup.class);
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final AdminAccountProperties admin;
+    private final boolean demo;
+
+    StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, AdminAccountProperties admin,
+                       Environment environment) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.admin = admin;
+        this.demo = environment.acceptsProfiles(Profiles.of("demo"));
+        String problem = admin.problem();
+        if (!demo && problem != null) {
+            throw new IllegalStateException(problem);
+        }
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        group(CREWS, "Crews (外勤班)");
+        group(DISPATCHERS, "Dispatchers (内勤班)");
+        group(AUDITORS, "Auditors");
+        group(ADMINS, "Administrators");
+        group(CAMUNDA_ADMIN, "Camunda administrators");
+
+        grant(CREWS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(CREWS, Resources.FILTER, "*", Permissions.READ);
+        grant(CREWS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+
+        grant(DISPATCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(DISPATCHERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(DISPATCHERS, Resources.FILTER, "*", Permissions.READ);
+        grant(DISPATCHERS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grant(DISPATCHERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_ASSIGN,
+                ProcessDefinitionPermissions.TASK_WORK);
+        grant(DISPATCHERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.UPDATE);
+        grant(DISPATCHERS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.UPDATE,
+                TaskPermissions.TASK_ASSIGN, TaskPermissions.TASK_WORK);
+        grant(DISPATCHERS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
+
+        // Auditors read everything, history included, and change nothing.
+        grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grant(AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_TASK);
+        grant(AUDITORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+        grant(AUDITORS, Resources.TASK, "*", TaskPermissions.READ);
+        grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
+
+        if (admin.user() != null && !admin.user().isBlank() && admin.problem() == null) {
+            createAdministrator(admin.user(), admin.password());
+        }
+    }
+
+    /** Adds a user unless it exists; an existing user keeps its password and gains the groups. */
+    public void user(String id, String firstName, String lastName, String password, String... groups) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setPassword(password);
+            identity.saveUser(user);
+            log.info("staff user created userId={} groups={}", id, Arrays.toString(groups));
+        }
+        for (String group : groups) {
+            if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+                identity.createMembership(id, group);
+            }
+        }
+    }
+
+    private void createAdministrator(String id, String password) {
+        user(id, "GridMend", "Administrator", password, ADMINS, CAMUNDA_ADMIN);
+    }
+
+    private void group(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+            log.info("staff group created groupId={}", id);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean missing = false;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
+        }
+        if (missing) {
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.gridmend.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/** A business failure with the status, code and field that the caller should see. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String field;
+    private final List<ApiError.Problem> problems;
+
+    public ApiException(HttpStatus status, String code, String message, String field, List<ApiError.Problem> problems) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+        this.problems = List.copyOf(problems);
+    }
+
+    public ApiException(HttpStatus status, String code, String message, String field) {
+        this(status, code, message, field, List.of());
+    }
+
+    public static ApiException badRequest(String code, String field, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, message, field);
+    }
+
+    public static ApiException notFound(String what, String id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " " + id + " does not exist", null);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ApiError toError() {
+        return new ApiError(code, getMessage(), field, problems);
+    }
+}

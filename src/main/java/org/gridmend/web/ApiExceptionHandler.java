@@ -1,0 +1,167 @@
+package org.gridmend.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure of GridMend's own controllers into an {@link ApiError}: 4xx with the field at fault for bad
+ * input, and for anything unexpected a 500 that carries an error id for the log, never a stack trace.
+ */
+@RestControllerAdvice(basePackages = "org.gridmend")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> apiException(ApiException e) {
+        return ResponseEntity.status(e.status()).body(e.toError());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
+        List<ApiError.Problem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ApiError.Problem(f.getField(), f.getField() + " " + f.getDefaultMessage()))
+                .toList();
+        FieldError first = e.getBindingResult().getFieldError();
+        String field = first == null ? null : first.getField();
+        String message = problems.isEmpty() ? "the request body is invalid" : problems.get(0).message();
+        return badRequest(new ApiError("INVALID_FIELD", message, field, problems));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e) {
+        var result = e.getParameterValidationResults().get(0);
+        String field = result.getMethodParameter().getParameterName();
+        String reason = result.getResolvableErrors().get(0).getDefaultMessage();
+        return badRequest(new ApiError("INVALID_FIELD", field + " " + reason, field));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return badRequest(new ApiError("MISSING_FIELD", e.getParameterName() + " is required", e.getParameterName()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "another type" : describe(type);
+        return badRequest(new ApiError("INVALID_FIELD",
+                e.getName() + " must be " + expected + ", not '" + e.getValue() + "'", e.getName()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException u) {
+            String field = path(u);
+            return badRequest(new ApiError("UNKNOWN_FIELD", field + " is not a known field", field));
+        }
+        if (cause instanceof InvalidFormatException f) {
+            String field = path(f);
+            return badRequest(new ApiError("INVALID_FIELD",
+                    field + " must be " + describe(f.getTargetType()) + ", not '" + f.getValue() + "'", field));
+        }
+        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = path(m);
+            return badRequest(new ApiError("INVALID_FIELD", field + " must be " + describe(m.getTargetType()), field));
+        }
+        if (cause instanceof JsonParseException p) {
+            return badRequest(new ApiError("MALFORMED_JSON",
+                    "the body is not valid JSON (line " + p.getLocation().getLineNr() + ", column "
+                            + p.getLocation().getColumnNr() + ")", null));
+        }
+        return badRequest(new ApiError("MALFORMED_JSON", "the body is missing or is not valid JSON", null));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .body(new ApiError("METHOD_NOT_ALLOWED", e.getMethod() + " is not supported here", null));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json", null));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new ApiError("NOT_FOUND", "/" + e.getResourcePath() + " does not exist", null));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("unexpected error errorId={}", errorId, e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(new ApiError("INTERNAL_ERROR", "something went wrong on our side; error id " + errorId, null));
+    }
+
+    private static ResponseEntity<ApiError> badRequest(ApiError error) {
+        return ResponseEntity.badRequest().body(error);
+    }
+
+    /** The JSON path of a Jackson failure in the form clients write it: {@code transformers[3].lat}. */
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "an object";
+    }
+}
