@@ -9,7 +9,7 @@ CREATE TABLE gm_substation (
   lat         DOUBLE,
   lng         DOUBLE,
   updated_at  DATETIME(3)  NOT NULL,
-  CONSTRAINT pk_gm_substation PRIMARY KEY (id)
+  PRIMARY KEY (id)
 ) ${table_options};
 
 CREATE TABLE gm_feeder (
@@ -17,7 +17,7 @@ CREATE TABLE gm_feeder (
   name           VARCHAR(200),
   substation_id  VARCHAR(64)  NOT NULL,
   updated_at     DATETIME(3)  NOT NULL,
-  CONSTRAINT pk_gm_feeder PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT fk_gm_feeder_substation FOREIGN KEY (substation_id) REFERENCES gm_substation (id)
 ) ${table_options};
 
@@ -30,7 +30,7 @@ CREATE TABLE gm_device (
   lat         DOUBLE,
   lng         DOUBLE,
   updated_at  DATETIME(3)  NOT NULL,
-  CONSTRAINT pk_gm_device PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT fk_gm_device_feeder FOREIGN KEY (feeder_id) REFERENCES gm_feeder (id),
   CONSTRAINT fk_gm_device_parent FOREIGN KEY (parent_id) REFERENCES gm_device (id)
 ) ${table_options};
@@ -47,7 +47,7 @@ CREATE TABLE gm_transformer (
   lat         DOUBLE       NOT NULL,
   lng         DOUBLE       NOT NULL,
   updated_at  DATETIME(3)  NOT NULL,
-  CONSTRAINT pk_gm_transformer PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT fk_gm_transformer_feeder FOREIGN KEY (feeder_id) REFERENCES gm_feeder (id),
   CONSTRAINT fk_gm_transformer_parent FOREIGN KEY (parent_id) REFERENCES gm_device (id)
 ) ${table_options};
@@ -66,7 +66,7 @@ CREATE TABLE gm_customer (
   position_source  VARCHAR(12)  NOT NULL,
   address          VARCHAR(500),
   updated_at       DATETIME(3)  NOT NULL,
-  CONSTRAINT pk_gm_customer PRIMARY KEY (customer_no),
+  PRIMARY KEY (customer_no),
   CONSTRAINT fk_gm_customer_transformer FOREIGN KEY (transformer_id) REFERENCES gm_transformer (id)
 ) ${table_options};
 CREATE INDEX ix_gm_customer_transformer ON gm_customer (transformer_id);
@@ -79,7 +79,7 @@ CREATE TABLE gm_station (
   lat         DOUBLE,
   lng         DOUBLE,
   updated_at  DATETIME(3)  NOT NULL,
-  CONSTRAINT pk_gm_station PRIMARY KEY (id)
+  PRIMARY KEY (id)
 ) ${table_options};
 
 -- A crew (外勤班 grid staff) and the Camunda user it works as; lat/lng is its home position.
@@ -93,7 +93,7 @@ CREATE TABLE gm_crew (
   lat          DOUBLE,
   lng          DOUBLE,
   updated_at   DATETIME(3)  NOT NULL,
-  CONSTRAINT pk_gm_crew PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT uk_gm_crew_employee_no UNIQUE (employee_no),
   CONSTRAINT uk_gm_crew_user UNIQUE (user_id),
   CONSTRAINT fk_gm_crew_station FOREIGN KEY (station_id) REFERENCES gm_station (id)
@@ -102,6 +102,6 @@ CREATE TABLE gm_crew (
 CREATE TABLE gm_crew_skill (
   crew_id  VARCHAR(64)  NOT NULL,
   skill    VARCHAR(8)   NOT NULL,
-  CONSTRAINT pk_gm_crew_skill PRIMARY KEY (crew_id, skill),
+  PRIMARY KEY (crew_id, skill),
   CONSTRAINT fk_gm_crew_skill_crew FOREIGN KEY (crew_id) REFERENCES gm_crew (id)
 ) ${table_options};

@@ -33,6 +33,7 @@ class GridDocumentValidator {
     static final int MAX_PROBLEMS = 100;
 
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]*");
+    private static final Pattern CAMUNDA_USER_ID = Pattern.compile("[a-zA-Z0-9]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{2,30}");
 
     private final ArchiveLookup archive;
@@ -384,7 +385,7 @@ class GridDocumentValidator {
                 problem(at + ".employeeNo", what + ": employee number " + c.employeeNo()
                         + " already belongs to crew " + employeeOwner.get(c.employeeNo()));
             }
-            if (c.userId() != null && id(at, "userId", what + ": user id", c.userId(), 64)
+            if (c.userId() != null && camundaUserId(at, what, c.userId())
                     && unique(seenUserId, c.userId(), i, "crews", "userId", "user id")
                     && userOwner.containsKey(c.userId())) {
                 problem(at + ".userId", what + ": user " + c.userId() + " already works as crew "
@@ -412,6 +413,14 @@ class GridDocumentValidator {
         if (value.length() > maxLength || !ID.matcher(value).matches()) {
             problem(at + "." + field, what + " '" + abbreviate(value) + "': " + field + " must be at most " + maxLength
                     + " letters, digits and . _ : / # - (starting with a letter or digit)");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean camundaUserId(String at, String what, String userId) {
+        if (!CAMUNDA_USER_ID.matcher(userId).matches() || userId.length() > 64) {
+            problem(at + ".userId", what + ": userId must be a Camunda user id (at most 64 letters and digits)");
             return false;
         }
         return true;

@@ -2,6 +2,7 @@ package org.gridmend.security;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,6 +15,9 @@ public record AdminAccountProperties(String user, String password) {
 
     static final int MIN_PASSWORD_LENGTH = 12;
 
+    /** Camunda's default whitelist for user ids ({@code camunda.bpm.generic-properties...user-resource-whitelist-pattern}). */
+    static final Pattern CAMUNDA_USER_ID = Pattern.compile("[a-zA-Z0-9]+");
+
     /** Passwords of the demo profile and the usual first guesses. */
     static final Set<String> WEAK_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "gridmend", "changeme",
             "123456", "12345678", "123456789012", "adminadminadmin", "passwordpassword", "demodemodemo");
@@ -22,6 +26,9 @@ public record AdminAccountProperties(String user, String password) {
     String problem() {
         if (user == null || user.isBlank()) {
             return "GRIDMEND_ADMIN_USER is not set: outside the demo profile the first administrator must be given";
+        }
+        if (!CAMUNDA_USER_ID.matcher(user).matches()) {
+            return "GRIDMEND_ADMIN_USER must be letters and digits only (Camunda's rule for user ids)";
         }
         if (password == null || password.isBlank()) {
             return "GRIDMEND_ADMIN_PASSWORD is not set: outside the demo profile the first administrator must be given";

@@ -1,0 +1,7 @@
+package org.gridmend.grid;
+
+import org.gridmend.support.GridMendTest;
+
+@GridMendTest
+class SpatialSearchH2Test extends SpatialSearchContract {
+}

@@ -1,0 +1,7 @@
+package org.gridmend.grid;
+
+import org.gridmend.support.MariaDbTest;
+
+@MariaDbTest
+class SpatialSearchMariaDbIT extends SpatialSearchContract {
+}
