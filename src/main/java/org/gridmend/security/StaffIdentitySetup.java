@@ -63,6 +63,13 @@ public class StaffIdentitySetup implements InitializingBean {
         group(ADMINS, "Administrators");
         group(CAMUNDA_ADMIN, "Camunda administrators");
 
+        // Camunda 7.24 checks administrators' permissions like anyone else's; this is what its own first-user
+        // setup grants the camunda-admin group.
+        for (Resources resource : Resources.values()) {
+            grant(ADMINS, resource, Authorization.ANY, Permissions.ALL);
+            grant(CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
+
         grant(CREWS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(CREWS, Resources.FILTER, "*", Permissions.READ);
         grant(CREWS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);

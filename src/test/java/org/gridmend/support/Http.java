@@ -38,6 +38,10 @@ public final class Http {
         return send(builder(path).GET());
     }
 
+    public Response get(String path, String accept) {
+        return send(builder(path).setHeader("Accept", accept).GET());
+    }
+
     public Response post(String path, Object body) {
         String text;
         try {

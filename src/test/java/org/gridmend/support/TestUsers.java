@@ -1,0 +1,37 @@
+package org.gridmend.support;
+
+import org.gridmend.security.StaffGroups;
+import org.gridmend.security.StaffIdentitySetup;
+
+/** One staff user per group, created through the same code path as real users. */
+public final class TestUsers {
+
+    public static final String PASSWORD = "test-Passw0rd";
+    public static final String CREW = "tcrew";
+    public static final String DISPATCHER = "tdispatcher";
+    public static final String AUDITOR = "tauditor";
+    public static final String ADMIN = "tadmin";
+    /** Signed in, but in none of GridMend's groups. */
+    public static final String OUTSIDER = "toutsider";
+
+    private TestUsers() {
+    }
+
+    public static void create(StaffIdentitySetup staff) {
+        staff.user(CREW, "Test", "Crew", PASSWORD, StaffGroups.CREWS);
+        staff.user(DISPATCHER, "Test", "Dispatcher", PASSWORD, StaffGroups.DISPATCHERS);
+        staff.user(AUDITOR, "Test", "Auditor", PASSWORD, StaffGroups.AUDITORS);
+        staff.user(ADMIN, "Test", "Admin", PASSWORD, StaffGroups.ADMINS);
+        staff.user(OUTSIDER, "Test", "Outsider", PASSWORD);
+    }
+
+    public static String userOf(String group) {
+        return switch (group) {
+            case StaffGroups.CREWS -> CREW;
+            case StaffGroups.DISPATCHERS -> DISPATCHER;
+            case StaffGroups.AUDITORS -> AUDITOR;
+            case StaffGroups.ADMINS -> ADMIN;
+            default -> OUTSIDER;
+        };
+    }
+}
