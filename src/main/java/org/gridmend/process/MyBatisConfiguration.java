@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * and for MariaDB, which Connector/J reports as MySQL.
  */
 @Configuration(proxyBeanMethods = false)
-class MyBatisConfiguration {
+public class MyBatisConfiguration {
 
     @Bean
     DatabaseIdProvider databaseIdProvider() {
