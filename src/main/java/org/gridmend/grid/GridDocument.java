@@ -45,9 +45,17 @@ public record GridDocument(
                               Double lat, Double lng) {
     }
 
-    /** A customer without coordinates is placed at its transformer. */
+    /**
+     * A customer without coordinates is placed at its transformer. {@code meterNo} (an addition to the archive
+     * format, optional) is the customer's smart meter; without it the meter number is the customer number.
+     */
     public record Customer(String customerNo, String name, String phone, String transformerId, Double lat, Double lng,
-                           String address) {
+                           String address, String meterNo) {
+
+        public Customer(String customerNo, String name, String phone, String transformerId, Double lat, Double lng,
+                        String address) {
+            this(customerNo, name, phone, transformerId, lat, lng, address, null);
+        }
     }
 
     public record Crew(String id, String employeeNo, String name, String phone, String stationId, String userId,

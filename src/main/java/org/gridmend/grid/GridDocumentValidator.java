@@ -57,6 +57,8 @@ class GridDocumentValidator {
         List<Link> childrenOf(Collection<String> deviceIds);
 
         List<CrewKey> crewKeys(Collection<String> employeeNos, Collection<String> userIds);
+
+        List<GridLinks.MeterOwner> meterOwners(Collection<String> meterNos);
     }
 
     List<Problem> validate(GridDocument doc) {
@@ -316,6 +318,12 @@ class GridDocumentValidator {
         transformers.addAll(archive.existingIds(ArchiveTable.TRANSFORMER,
                 referenced(customers, Customer::transformerId)));
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> seenMeters = new HashMap<>();
+        Map<String, String> meterOwner = new HashMap<>();
+        for (GridLinks.MeterOwner owner : archive.meterOwners(referenced(customers, GridDocumentValidator::meterOf))) {
+            meterOwner.put(owner.meterNo(), owner.customerNo());
+        }
+        Set<String> docCustomers = idsOf(customers, Customer::customerNo);
         for (int i = 0; i < customers.size(); i++) {
             Customer c = customers.get(i);
             String at = "customers[" + i + "]";
@@ -340,7 +348,21 @@ class GridDocumentValidator {
                 problem(at + ".transformerId", what + ": transformer " + c.transformerId()
                         + " is neither in the document nor in the archive");
             }
+            if (c.meterNo() != null && !id(at, "meterNo", what + ": meter", c.meterNo(), 32)) {
+                continue;
+            }
+            String meter = meterOf(c);
+            String owner = meterOwner.get(meter);
+            if (unique(seenMeters, meter, i, "customers", "meterNo", "meter")
+                    && owner != null && !owner.equals(c.customerNo()) && !docCustomers.contains(owner)) {
+                problem(at + ".meterNo", what + ": meter " + meter + " already belongs to customer " + owner);
+            }
         }
+    }
+
+    /** A customer's meter number; without one in the archive, its customer number. */
+    private static String meterOf(Customer c) {
+        return c.meterNo() == null ? c.customerNo() : c.meterNo();
     }
 
     private void validateCrews(GridDocument doc) {

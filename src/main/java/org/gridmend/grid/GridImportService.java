@@ -22,6 +22,7 @@ import org.gridmend.web.ApiError.Problem;
 import org.gridmend.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +39,15 @@ public class GridImportService {
     private static final Logger log = LoggerFactory.getLogger(GridImportService.class);
 
     private final GridMapper mapper;
+    private final ApplicationEventPublisher events;
 
-    GridImportService(GridMapper mapper) {
+    GridImportService(GridMapper mapper, ApplicationEventPublisher events) {
         this.mapper = mapper;
+        this.events = events;
+    }
+
+    /** Published after an import, so that caches of the archive on this node drop what they hold. */
+    public record ArchiveImported(GridImportResult result) {
     }
 
     @Transactional
@@ -72,6 +79,7 @@ public class GridImportService {
         }
         GridImportResult result = new GridImportResult(stations, substations, feeders, devices, transformers,
                 customers, crews);
+        events.publishEvent(new ArchiveImported(result));
         log.info("grid import done substations={} feeders={} devices={} transformers={} customers={} stations={} "
                         + "crews={} durationMs={}", substations, feeders, devices, transformers, customers, stations,
                 crews, (System.nanoTime() - started) / 1_000_000);
@@ -132,7 +140,8 @@ public class GridImportService {
             Transformer t = transformers.get(c.transformerId());
             records.add(new CustomerRecord(c.customerNo(), c.name(), c.phone(), c.transformerId(),
                     own ? c.lat() : t.lat(), own ? c.lng() : t.lng(),
-                    own ? CustomerRecord.FROM_ARCHIVE : CustomerRecord.FROM_TRANSFORMER, c.address()));
+                    own ? CustomerRecord.FROM_ARCHIVE : CustomerRecord.FROM_TRANSFORMER, c.address(),
+                    c.meterNo() == null ? c.customerNo() : c.meterNo()));
         }
         return records;
     }
@@ -177,6 +186,11 @@ public class GridImportService {
             List<CrewKey> keys = new ArrayList<>(inChunks(employeeNos, chunk -> mapper.crewKeys(chunk, List.of())));
             keys.addAll(inChunks(userIds, chunk -> mapper.crewKeys(List.of(), chunk)));
             return keys;
+        }
+
+        @Override
+        public List<GridLinks.MeterOwner> meterOwners(Collection<String> meterNos) {
+            return inChunks(meterNos, mapper::meterOwners);
         }
 
         private <R> List<R> inChunks(Collection<String> ids, Function<List<String>, List<R>> query) {

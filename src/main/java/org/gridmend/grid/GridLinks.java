@@ -10,6 +10,10 @@ final class GridLinks {
     record Link(String id, String feederId, String parentId) {
     }
 
+    /** Which customer a meter belongs to. */
+    record MeterOwner(String meterNo, String customerNo) {
+    }
+
     /** The keys a crew must not share with another crew. */
     record CrewKey(String id, String employeeNo, String userId) {
     }

@@ -76,6 +76,10 @@ interface GridMapper {
 
     CustomerRecord customer(@Param("customerNo") String customerNo);
 
+    CustomerRecord customerByMeter(@Param("meterNo") String meterNo);
+
+    List<GridLinks.MeterOwner> meterOwners(@Param("ids") Collection<String> meterNos);
+
     List<CustomerRecord> customersOfTransformer(@Param("transformerId") String transformerId);
 
     // --- topology ---

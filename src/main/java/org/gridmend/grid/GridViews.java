@@ -22,12 +22,12 @@ public final class GridViews {
 
     /** {@code phoneMasked} tells a client whether {@code phone} is the real number. */
     public record CustomerView(String customerNo, String name, String phone, boolean phoneMasked, String transformerId,
-                               double lat, double lng, String positionSource, String address) {
+                               double lat, double lng, String positionSource, String address, String meterNo) {
 
         static CustomerView of(CustomerRecord c, boolean unmasked) {
             String phone = unmasked ? c.phone() : org.gridmend.privacy.Pii.maskPhone(c.phone());
             return new CustomerView(c.customerNo(), c.name(), phone, !unmasked && c.phone() != null, c.transformerId(),
-                    c.lat(), c.lng(), c.positionSource(), c.address());
+                    c.lat(), c.lng(), c.positionSource(), c.address(), c.meterNo());
         }
     }
 

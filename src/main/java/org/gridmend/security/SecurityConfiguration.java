@@ -4,6 +4,7 @@ import static org.gridmend.security.StaffGroups.ADMINS;
 import static org.gridmend.security.StaffGroups.AUDITORS;
 import static org.gridmend.security.StaffGroups.CREWS;
 import static org.gridmend.security.StaffGroups.DISPATCHERS;
+import static org.gridmend.security.StaffGroups.INTEGRATIONS;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -58,6 +59,14 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/grid/import").hasRole(ADMINS)
                         .requestMatchers("/api/grid/**").hasAnyRole(STAFF)
+                        // customers: no login; the tracking token is the key to a report
+                        .requestMatchers(HttpMethod.POST, "/api/reports").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/reports/*", "/api/reports/*/events").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/reports/*/confirmation", "/api/reports/*/rating",
+                                "/api/reports/*/behind-meter-choice").permitAll()
+                        .requestMatchers("/api/meter-events").hasAnyRole(INTEGRATIONS, ADMINS)
+                        .requestMatchers("/api/incidents/**").hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers("/api/outage-notices/**").hasAnyRole(DISPATCHERS, ADMINS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
                                 "/actuator/info").permitAll()

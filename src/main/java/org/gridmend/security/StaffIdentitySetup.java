@@ -5,6 +5,7 @@ import static org.gridmend.security.StaffGroups.AUDITORS;
 import static org.gridmend.security.StaffGroups.CAMUNDA_ADMIN;
 import static org.gridmend.security.StaffGroups.CREWS;
 import static org.gridmend.security.StaffGroups.DISPATCHERS;
+import static org.gridmend.security.StaffGroups.INTEGRATIONS;
 
 import java.util.Arrays;
 
@@ -61,6 +62,7 @@ public class StaffIdentitySetup implements InitializingBean {
         group(DISPATCHERS, "Dispatchers (内勤班)");
         group(AUDITORS, "Auditors");
         group(ADMINS, "Administrators");
+        group(INTEGRATIONS, "Integrations (AMI head-end)");
         group(CAMUNDA_ADMIN, "Camunda administrators");
 
         // Camunda 7.24 checks administrators' permissions like anyone else's; this is what its own first-user

@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String field;
     private final List<ApiError.Problem> problems;
+    private long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String message, String field, List<ApiError.Problem> problems) {
         super(message);
@@ -30,6 +31,17 @@ public class ApiException extends RuntimeException {
 
     public static ApiException notFound(String what, String id) {
         return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " " + id + " does not exist", null);
+    }
+
+    public static ApiException tooManyRequests(String field, String message, long retryAfterSeconds) {
+        ApiException e = new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", message, field);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** Seconds a client should wait before trying again (429), or 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

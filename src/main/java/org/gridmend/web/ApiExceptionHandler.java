@@ -37,6 +37,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> apiException(ApiException e) {
+        if (e.retryAfterSeconds() > 0) {
+            return ResponseEntity.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .body(e.toError());
+        }
         return ResponseEntity.status(e.status()).body(e.toError());
     }
 

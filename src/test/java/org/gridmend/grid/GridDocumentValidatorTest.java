@@ -28,6 +28,7 @@ class GridDocumentValidatorTest {
     private final List<Link> devices = new ArrayList<>();
     private final List<Link> transformers = new ArrayList<>();
     private final List<CrewKey> crews = new ArrayList<>();
+    private final Map<String, String> meters = new HashMap<>();
 
     private final GridDocumentValidator.ArchiveLookup archive = new GridDocumentValidator.ArchiveLookup() {
         @Override
@@ -50,6 +51,12 @@ class GridDocumentValidatorTest {
             List<Link> children = new ArrayList<>(devices.stream().filter(d -> deviceIds.contains(d.parentId())).toList());
             children.addAll(transformers.stream().filter(t -> deviceIds.contains(t.parentId())).toList());
             return children;
+        }
+
+        @Override
+        public List<GridLinks.MeterOwner> meterOwners(Collection<String> meterNos) {
+            return meters.entrySet().stream().filter(e -> meterNos.contains(e.getKey()))
+                    .map(e -> new GridLinks.MeterOwner(e.getKey(), e.getValue())).toList();
         }
 
         @Override
@@ -192,6 +199,19 @@ class GridDocumentValidatorTest {
         assertThat(validate(new GridDocument(null, null, null, move, null, null, null))).containsExactly(
                 new Problem("devices[0].feederId",
                         "device FU moves to feeder F2 but T below it stays on feeder F1; move it in the same document"));
+    }
+
+    @Test
+    void aMeterBelongsToOneCustomer() {
+        archiveHolds(ArchiveTable.TRANSFORMER, "T-9");
+        meters.put("M-1", "OLD");
+        List<Customer> customers = List.of(
+                new Customer("X1", null, null, "T-9", null, null, null, "M-1"),
+                new Customer("X2", null, null, "T-9", null, null, null, "M-2"),
+                new Customer("X3", null, null, "T-9", null, null, null, "M-2"));
+        assertThat(validate(new GridDocument(null, null, null, null, null, customers, null))).containsExactly(
+                new Problem("customers[0].meterNo", "customer X1: meter M-1 already belongs to customer OLD"),
+                new Problem("customers[2].meterNo", "meter M-2 appears twice (customers[1] and customers[2])"));
     }
 
     @Test

@@ -36,7 +36,7 @@ class GridMapperTest {
         mapper.upsertTransformers(doc.transformers(), now);
         mapper.upsertCustomers(doc.customers().stream().filter(c -> c.lat() != null)
                 .map(c -> new CustomerRecord(c.customerNo(), c.name(), c.phone(), c.transformerId(), c.lat(), c.lng(),
-                        CustomerRecord.FROM_ARCHIVE, c.address())).toList(), now);
+                        CustomerRecord.FROM_ARCHIVE, c.address(), c.customerNo())).toList(), now);
         mapper.upsertStations(doc.stations(), now);
         mapper.upsertCrews(doc.crews(), now);
         mapper.insertCrewSkills(doc.crews());

@@ -1,0 +1,45 @@
+package org.gridmend.process;
+
+/**
+ * Names shared by the BPMN files and the Java code: process ids, messages and the few variables the processes keep.
+ * Variables hold ids and gateway flags only; everything else lives in GridMend's tables.
+ */
+public final class ProcessConstants {
+
+    private ProcessConstants() {
+    }
+
+    // processes
+    public static final String FAULT_REPORT = "FaultReport";
+    public static final String REPAIR_ORDER = "RepairOrder";
+
+    // messages
+    public static final String MESSAGE_POWER_RESTORED = "Message_PowerRestored";
+    public static final String MESSAGE_CONFIRMATION_RECEIVED = "Message_ConfirmationReceived";
+    public static final String MESSAGE_RATING_RECEIVED = "Message_RatingReceived";
+    public static final String MESSAGE_UTILITY_CREW_REQUESTED = "Message_UtilityCrewRequested";
+    public static final String MESSAGE_ELECTRICIAN_CHOSEN = "Message_ElectricianChosen";
+    public static final String MESSAGE_REPAIR_ORDER_OPENED = "Message_RepairOrderOpened";
+    public static final String MESSAGE_REPAIR_ORDER_MERGED = "Message_RepairOrderMerged";
+
+    // variables: ids
+    /** The report's number (Long); the business key is its public id B-00000042. */
+    public static final String REPORT_ID = "reportId";
+    /** The incident the report is linked to (Long); a RepairOrder's business key is its public id R-00000042. */
+    public static final String INCIDENT_ID = "incidentId";
+    /** The incident the upstream order absorbed this one into (Long). */
+    public static final String MERGED_INTO_ID = "mergedIntoId";
+
+    // variables: gateway flags
+    /** How the report was placed on the grid: see {@code LocateOutcome}. */
+    public static final String LOCATE_OUTCOME = "locateOutcome";
+    public static final String PLANNED_OUTAGE = "plannedOutage";
+    public static final String BEHIND_METER = "behindMeter";
+    /** The customer's answer to "is your power back?" (or a meter's POWER_RESTORED). */
+    public static final String POWER_RESTORED = "powerRestored";
+
+    // variables the dispatcher's "Locate report" form sets
+    public static final String LOCATED_NODE_ID = "locatedNodeId";
+    public static final String LOCATED_CUSTOMER_NO = "locatedCustomerNo";
+    public static final String LOCATE_DECISION = "locateDecision";
+}

@@ -1,0 +1,22 @@
+package org.gridmend.report;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** "Ask whether power is back". */
+@Component
+class AskForConfirmationDelegate implements JavaDelegate {
+
+    private final ReportProgressService progress;
+
+    AskForConfirmationDelegate(ReportProgressService progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        progress.askForConfirmation(ProcessVariables.reportId(execution));
+    }
+}

@@ -1,0 +1,69 @@
+package org.gridmend.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gridmend.web.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The limits of {@link IntakeProperties}. Customer number and phone are counted in the database (exact across
+ * nodes, and only the few reports of one customer are read); client addresses in memory per node and per minute.
+ */
+@Component
+class IntakeRateLimiter {
+
+    private final ReportMapper reports;
+    private final IntakeProperties properties;
+    private final Clock clock;
+    private final Map<String, AtomicInteger> perAddressMinute = new ConcurrentHashMap<>();
+    private volatile long currentMinute;
+
+    IntakeRateLimiter(ReportMapper reports, IntakeProperties properties, Clock clock) {
+        this.reports = reports;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void check(ReportRequest request, String clientAddress) {
+        Instant now = clock.instant();
+        checkAddress(clientAddress, now);
+        IntakeProperties.PerCustomer limit = properties.perCustomer();
+        Instant since = now.minus(limit.window());
+        long windowSeconds = limit.window().toSeconds();
+        if (request.customerNo() != null && !request.customerNo().isBlank()
+                && reports.countSinceByCustomer(request.customerNo().trim(), since) >= limit.max()) {
+            throw ApiException.tooManyRequests("customerNo", "customer " + request.customerNo().trim() + " sent "
+                    + limit.max() + " reports in " + limit.window().toMinutes() + " minutes; the earlier ones are "
+                    + "being handled, please follow them with their tracking links", windowSeconds);
+        }
+        if (request.phone() != null && !request.phone().isBlank()
+                && reports.countSinceByPhone(request.phone().trim(), since) >= limit.max()) {
+            throw ApiException.tooManyRequests("phone", "this phone sent " + limit.max() + " reports in "
+                    + limit.window().toMinutes() + " minutes; the earlier ones are being handled", windowSeconds);
+        }
+    }
+
+    private void checkAddress(String clientAddress, Instant now) {
+        if (clientAddress == null) {
+            return;
+        }
+        long minute = now.getEpochSecond() / 60;
+        if (minute != currentMinute) {
+            synchronized (this) {
+                if (minute != currentMinute) {
+                    perAddressMinute.clear();
+                    currentMinute = minute;
+                }
+            }
+        }
+        int count = perAddressMinute.computeIfAbsent(clientAddress, a -> new AtomicInteger()).incrementAndGet();
+        if (count > properties.perAddress().maxPerMinute()) {
+            throw ApiException.tooManyRequests(null, "too many reports from your network address this minute; "
+                    + "please try again shortly", 60 - now.getEpochSecond() % 60);
+        }
+    }
+}

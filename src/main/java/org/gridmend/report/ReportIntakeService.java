@@ -1,0 +1,200 @@
+package org.gridmend.report;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.notify.CustomerTexts;
+import org.gridmend.outage.NoticeType;
+import org.gridmend.outage.OutageNoticeRecord;
+import org.gridmend.outage.OutageNoticeService;
+import org.gridmend.process.ProcessConstants;
+import org.gridmend.web.ApiException;
+import org.gridmend.web.PublicIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Intake: what happens before the customer gets an answer, and nothing more. The report is validated, checked
+ * against its request id and the rate limits, stored, and its FaultReport process is started (asynchronously: the
+ * process only creates its first job here); all in one transaction that commits before the answer is sent. The
+ * answer tells what is already known: an outage notice that covers the place, or the open incident the report
+ * will join. Locating, judging and merging run in the process right after.
+ */
+@Service
+public class ReportIntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportIntakeService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ReportMapper reports;
+    private final IncidentDirectory incidents;
+    private final OutageNoticeService notices;
+    private final IntakeRateLimiter rateLimiter;
+    private final RuntimeService runtime;
+    private final CustomerTexts texts;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final ObjectMapper canonical;
+
+    ReportIntakeService(ReportMapper reports, IncidentDirectory incidents, OutageNoticeService notices,
+                        IntakeRateLimiter rateLimiter, RuntimeService runtime, CustomerTexts texts, Clock clock,
+                        ObjectMapper json) {
+        this.reports = reports;
+        this.incidents = incidents;
+        this.notices = notices;
+        this.rateLimiter = rateLimiter;
+        this.runtime = runtime;
+        this.texts = texts;
+        this.clock = clock;
+        this.json = json;
+        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /** The answer, and whether this request created the report (201) or repeated an earlier one (200). */
+    public record Submitted(ReportAnswer answer, boolean created) {
+    }
+
+    @Transactional
+    public Submitted submit(ReportRequest request, String clientAddress) {
+        if (blank(request.customerNo()) && request.location() == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "customerNo",
+                    "give customerNo or location (or both): a report needs a place");
+        }
+        String hash = hash(request);
+        ReportRecord earlier = reports.findByRequestId(request.requestId());
+        if (earlier != null) {
+            return replay(earlier, hash);
+        }
+        if (request.channel() != Channel.AMI) {
+            rateLimiter.check(request, clientAddress);
+        }
+        Instant now = clock.instant();
+        double[] wgs84 = request.location() == null ? null
+                : request.location().system().toWgs84(request.location().lat(), request.location().lng());
+
+        ReportMapper.NewReport report = new ReportMapper.NewReport();
+        report.requestId = request.requestId();
+        report.requestHash = hash;
+        report.trackingToken = newToken();
+        report.channel = request.channel();
+        report.customerNo = trimToNull(request.customerNo());
+        report.phone = trimToNull(request.phone());
+        report.lat = wgs84 == null ? null : wgs84[0];
+        report.lng = wgs84 == null ? null : wgs84[1];
+        report.coordSys = request.location() == null ? null : request.location().system().name();
+        report.address = trimToNull(request.address());
+        report.description = trimToNull(request.description());
+        report.onlyMyHome = request.onlyMyHome();
+        report.clientAddress = clientAddress;
+        report.status = ReportStatus.RECEIVED;
+        report.createdAt = now;
+
+        IncidentDirectory.Foresight foresight = incidents.foresee(draft(report));
+        report.answer = "{}";
+        try {
+            reports.insert(report);
+        } catch (DuplicateKeyException sameRequestAtOnce) {
+            // The same request id arrived twice at the same moment; the other one was stored first.
+            return replay(reports.findByRequestId(request.requestId()), hash);
+        }
+        String publicId = PublicIds.report(report.id);
+        ReportAnswer answer = answer(publicId, report.trackingToken, foresight);
+        reports.storeAnswer(report.id, toJson(answer));
+        if (request.channel() != Channel.AMI) {
+            reports.insertEvent(report.id, now, "RECEIVED", answer.message());
+        }
+        runtime.createProcessInstanceByKey(ProcessConstants.FAULT_REPORT)
+                .businessKey(publicId)
+                .setVariable(ProcessConstants.REPORT_ID, report.id)
+                .execute();
+        log.info("report received reportId={} channel={} foreseenIncidentId={} foreseenNoticeId={}", report.id,
+                request.channel(), foresight.incidentId(), foresight.noticeId());
+        return new Submitted(answer, true);
+    }
+
+    private Submitted replay(ReportRecord earlier, String hash) {
+        if (!earlier.requestHash().equals(hash)) {
+            throw new ApiException(HttpStatus.CONFLICT, "REQUEST_ID_REUSED", "requestId " + earlier.requestId()
+                    + " was already used for a different report; choose a new requestId for a new report",
+                    "requestId");
+        }
+        try {
+            return new Submitted(json.readValue(earlier.answer(), ReportAnswer.class), false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer of report " + earlier.id() + " is not readable", e);
+        }
+    }
+
+    private ReportAnswer answer(String publicId, String token, IncidentDirectory.Foresight foresight) {
+        if (foresight.noticeId() != null) {
+            OutageNoticeRecord notice = notices.find(foresight.noticeId()).orElseThrow();
+            String key = notice.type() == NoticeType.PLANNED ? "report.planned" : "report.fault_notice";
+            return new ReportAnswer(publicId, token, ReportStatus.RECEIVED, null, false, texts.text(key,
+                    CustomerTexts.time(notice.startsAt()), CustomerTexts.time(notice.expectedEndAt()),
+                    notice.reason() == null ? "" : notice.reason()));
+        }
+        if (foresight.incidentId() != null) {
+            String incident = PublicIds.incident(foresight.incidentId());
+            return new ReportAnswer(publicId, token, ReportStatus.RECEIVED, incident, true,
+                    texts.text("report.joined", incident, foresight.reportsOnIncident()));
+        }
+        return new ReportAnswer(publicId, token, ReportStatus.RECEIVED, null, false,
+                texts.text("report.received", publicId));
+    }
+
+    /** What the look-ahead needs of a report that is not stored yet. */
+    private static ReportRecord draft(ReportMapper.NewReport r) {
+        return new ReportRecord(0, r.requestId, r.requestHash, r.trackingToken, r.channel, r.customerNo, r.phone, r.lat,
+                r.lng, r.coordSys, r.address, r.description, r.onlyMyHome, r.clientAddress, r.status, null, null, null,
+                null, null, null, null, null, null, null, r.createdAt, r.createdAt);
+    }
+
+    /** SHA-256 of the request in a canonical form: the same fields give the same hash, whatever their order. */
+    private String hash(ReportRequest request) {
+        try {
+            Map<?, ?> fields = canonical.convertValue(request, TreeMap.class);
+            byte[] bytes = canonical.writeValueAsBytes(fields);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String toJson(ReportAnswer answer) {
+        try {
+            return json.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 256 random bits: the tracking token is the only key to a report's page. */
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trimToNull(String s) {
+        return blank(s) ? null : s.trim();
+    }
+}

@@ -1,0 +1,76 @@
+package org.gridmend.report;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface ReportMapper {
+
+    /** Inserts and sets {@link NewReport#id}; a second report with the same request id fails on its unique key. */
+    void insert(NewReport report);
+
+    void storeAnswer(@Param("id") long id, @Param("answer") String answer);
+
+    ReportRecord findById(@Param("id") long id);
+
+    ReportRecord findByRequestId(@Param("requestId") String requestId);
+
+    long countSinceByCustomer(@Param("customerNo") String customerNo, @Param("since") Instant since);
+
+    long countSinceByPhone(@Param("phone") String phone, @Param("since") Instant since);
+
+    long countOnIncident(@Param("incidentId") long incidentId);
+
+    void updateStatus(@Param("id") long id, @Param("status") ReportStatus status, @Param("now") Instant now);
+
+    void updateLocation(@Param("id") long id, @Param("customerNo") String customerNo,
+                        @Param("transformerId") String transformerId, @Param("feederId") String feederId,
+                        @Param("method") String method, @Param("now") Instant now);
+
+    void linkIncident(@Param("id") long id, @Param("incidentId") Long incidentId, @Param("status") ReportStatus status,
+                      @Param("now") Instant now);
+
+    void setNotice(@Param("id") long id, @Param("noticeId") long noticeId, @Param("now") Instant now);
+
+    void excludeIncident(@Param("id") long id, @Param("incidentId") Long incidentId, @Param("now") Instant now);
+
+    void recordConfirmation(@Param("id") long id, @Param("powerRestored") boolean powerRestored,
+                            @Param("now") Instant now);
+
+    /** The customer's reports that are still open (not in a final status), newest first. */
+    List<ReportRecord> openReportsOfCustomer(@Param("customerNo") String customerNo);
+
+    void insertEvent(@Param("reportId") long reportId, @Param("at") Instant at, @Param("type") String type,
+                     @Param("text") String text);
+
+    List<ReportEvent> events(@Param("reportId") long reportId);
+
+    void insertRating(@Param("reportId") long reportId, @Param("incidentId") Long incidentId,
+                      @Param("stars") int stars, @Param("comment") String comment, @Param("now") Instant now);
+
+    Integer ratingOf(@Param("reportId") long reportId);
+
+    /** The bind target of {@link #insert}; MyBatis writes the generated id back. */
+    final class NewReport {
+        public Long id;
+        public String requestId;
+        public String requestHash;
+        public String trackingToken;
+        public Channel channel;
+        public String customerNo;
+        public String phone;
+        public Double lat;
+        public Double lng;
+        public String coordSys;
+        public String address;
+        public String description;
+        public Boolean onlyMyHome;
+        public String clientAddress;
+        public ReportStatus status;
+        public String answer;
+        public Instant createdAt;
+    }
+}

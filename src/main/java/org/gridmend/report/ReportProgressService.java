@@ -1,0 +1,116 @@
+package org.gridmend.report;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.gridmend.notify.CustomerTexts;
+import org.gridmend.outage.NoticeType;
+import org.gridmend.outage.OutageNoticeRecord;
+import org.gridmend.outage.OutageNoticeService;
+import org.gridmend.web.PublicIds;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of a report's lifecycle that the customer sees: each sets the report's status and adds a line to its
+ * timeline. Called by the FaultReport process's delegates.
+ */
+@Service
+public class ReportProgressService {
+
+    private final ReportMapper reports;
+    private final OutageNoticeService notices;
+    private final CustomerTexts texts;
+    private final Clock clock;
+
+    ReportProgressService(ReportMapper reports, OutageNoticeService notices, CustomerTexts texts, Clock clock) {
+        this.reports = reports;
+        this.notices = notices;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void markLocating(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        if (report.status() != ReportStatus.LOCATING) {
+            advance(report, ReportStatus.LOCATING, "LOCATING", texts.text("report.locating"));
+        }
+    }
+
+    @Transactional
+    public void closeUnlocated(long reportId) {
+        advance(reports.findById(reportId), ReportStatus.UNLOCATED, "UNLOCATED", texts.text("report.unlocated"));
+    }
+
+    @Transactional
+    public void answerWithNotice(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        OutageNoticeRecord notice = notices.find(report.noticeId()).orElseThrow();
+        String key = notice.type() == NoticeType.PLANNED ? "report.planned" : "report.fault_notice";
+        advance(report, ReportStatus.PLANNED_OUTAGE, "OUTAGE_NOTICE", texts.text(key,
+                CustomerTexts.time(notice.startsAt()), CustomerTexts.time(notice.expectedEndAt()),
+                notice.reason() == null ? "" : notice.reason()));
+    }
+
+    @Transactional
+    public void offerSocialElectrician(long reportId) {
+        advance(reports.findById(reportId), ReportStatus.BEHIND_METER, "BEHIND_METER",
+                texts.text("report.behind_meter"));
+    }
+
+    @Transactional
+    public void referToElectrician(long reportId) {
+        advance(reports.findById(reportId), ReportStatus.REFERRED, "REFERRED", texts.text("report.referred"));
+    }
+
+    /** Which repair order the report joined, and how many neighbours reported too. */
+    @Transactional
+    public void acknowledge(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        if (report.incidentId() == null) {
+            return;
+        }
+        long reports = this.reports.countOnIncident(report.incidentId());
+        String incident = PublicIds.incident(report.incidentId());
+        String text = reports <= 1 ? texts.text("report.opened", incident)
+                : texts.text("report.joined", incident, reports - 1);
+        event(report.id(), "ACKNOWLEDGED", text);
+    }
+
+    @Transactional
+    public void askForConfirmation(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        advance(report, ReportStatus.RESTORED, "RESTORED",
+                texts.text("report.restored", PublicIds.incident(report.incidentId())));
+    }
+
+    /** Power came back on the repair order but not for this customer: triage again without that incident. */
+    @Transactional
+    public void recordNestedOutage(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        reports.excludeIncident(reportId, report.incidentId(), clock.instant());
+        advance(report, ReportStatus.RECEIVED, "STILL_OUT", texts.text("report.still_out"));
+    }
+
+    @Transactional
+    public void requestRating(long reportId) {
+        advance(reports.findById(reportId), ReportStatus.RATING, "RATING_REQUESTED",
+                texts.text("report.rating_requested"));
+    }
+
+    @Transactional
+    public void close(long reportId) {
+        advance(reports.findById(reportId), ReportStatus.CLOSED, "CLOSED", texts.text("report.closed"));
+    }
+
+    void event(long reportId, String type, String text) {
+        reports.insertEvent(reportId, clock.instant(), type, text);
+    }
+
+    private void advance(ReportRecord report, ReportStatus status, String type, String text) {
+        Instant now = clock.instant();
+        reports.updateStatus(report.id(), status, now);
+        reports.insertEvent(report.id(), now, type, text);
+    }
+}

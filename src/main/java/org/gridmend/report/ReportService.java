@@ -1,0 +1,178 @@
+package org.gridmend.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.notify.CustomerTexts;
+import org.gridmend.outage.OutageNoticeService;
+import org.gridmend.process.ProcessConstants;
+import org.gridmend.web.ApiException;
+import org.gridmend.web.PublicIds;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a customer does with a report after sending it: follow it, confirm that power is back (or not), rate the
+ * repair, and answer the behind-the-meter offer. The tracking token is the only key; a wrong one looks exactly
+ * like a report that does not exist.
+ */
+@Service
+public class ReportService {
+
+    private final ReportMapper reports;
+    private final IncidentDirectory incidents;
+    private final OutageNoticeService notices;
+    private final RuntimeService runtime;
+    private final CustomerTexts texts;
+    private final Clock clock;
+
+    ReportService(ReportMapper reports, IncidentDirectory incidents, OutageNoticeService notices,
+                  RuntimeService runtime, CustomerTexts texts, Clock clock) {
+        this.reports = reports;
+        this.incidents = incidents;
+        this.notices = notices;
+        this.runtime = runtime;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    public enum BehindMeterChoice { UTILITY_CREW, SOCIAL_ELECTRICIAN }
+
+    @Transactional(readOnly = true)
+    public TrackingView track(String publicId, String token) {
+        ReportRecord report = authorized(publicId, token);
+        TrackingView.Incident incident = report.incidentId() == null ? null
+                : incidents.brief(report.incidentId()).map(i -> new TrackingView.Incident(i.publicId(), i.state(),
+                i.level(), i.reports(), i.firstReportAt(), i.restoredAt())).orElse(null);
+        TrackingView.Notice notice = report.noticeId() == null ? null
+                : notices.find(report.noticeId()).map(n -> new TrackingView.Notice(n.id(), n.type().name(),
+                n.startsAt(), n.expectedEndAt(), n.reason())).orElse(null);
+        List<TrackingView.Entry> timeline = reports.events(report.id()).stream()
+                .map(e -> new TrackingView.Entry(e.at(), e.type(), e.text())).toList();
+        ReportStatus s = report.status();
+        TrackingView.Actions actions = new TrackingView.Actions(s == ReportStatus.IN_REPAIR || s == ReportStatus.RESTORED,
+                s == ReportStatus.RATING, s == ReportStatus.BEHIND_METER);
+        return new TrackingView(report.publicId(), s, report.channel(), report.createdAt(), incident, notice, timeline,
+                actions);
+    }
+
+    /**
+     * "Is your power back?" While the crew still works only "yes" is news (power came back by itself); after the
+     * repair order restored power, "no" means a nested outage and the report is triaged again.
+     */
+    @Transactional
+    public void confirm(String publicId, String token, boolean powerRestored) {
+        ReportRecord report = authorized(publicId, token);
+        boolean expected = report.status() == ReportStatus.RESTORED
+                || (report.status() == ReportStatus.IN_REPAIR && powerRestored);
+        if (!expected || !waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
+            throw notNow(report, powerRestored ? "a confirmation" : "\"still out\" (the repair is still under way)");
+        }
+        recordConfirmation(report, powerRestored);
+    }
+
+    /** A smart meter says power is back at this customer's home: that confirms every open report of theirs. */
+    @Transactional
+    public int confirmByMeter(String customerNo) {
+        int confirmed = 0;
+        for (ReportRecord report : reports.openReportsOfCustomer(customerNo)) {
+            if ((report.status() == ReportStatus.IN_REPAIR || report.status() == ReportStatus.RESTORED)
+                    && waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
+                recordConfirmation(report, true);
+                confirmed++;
+            }
+        }
+        return confirmed;
+    }
+
+    private void recordConfirmation(ReportRecord report, boolean powerRestored) {
+        Instant now = clock.instant();
+        reports.recordConfirmation(report.id(), powerRestored, now);
+        if (powerRestored) {
+            reports.insertEvent(report.id(), now, "CONFIRMED", texts.text("report.confirmed"));
+        }
+        correlate(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED, powerRestored);
+    }
+
+    @Transactional
+    public void rate(String publicId, String token, Integer stars, String comment) {
+        if (stars == null || stars < 1 || stars > 5) {
+            throw ApiException.badRequest("INVALID_FIELD", "stars", "stars must be a whole number from 1 to 5");
+        }
+        if (comment != null && comment.length() > 1000) {
+            throw ApiException.badRequest("INVALID_FIELD", "comment", "comment must be at most 1000 characters");
+        }
+        ReportRecord report = authorized(publicId, token);
+        if (report.status() != ReportStatus.RATING || !waitsFor(report, ProcessConstants.MESSAGE_RATING_RECEIVED)) {
+            throw notNow(report, "a rating");
+        }
+        Instant now = clock.instant();
+        try {
+            reports.insertRating(report.id(), report.incidentId(), stars, comment == null || comment.isBlank()
+                    ? null : comment.trim(), now);
+        } catch (DuplicateKeyException twice) {
+            throw new ApiException(HttpStatus.CONFLICT, "ALREADY_RATED", "report " + publicId + " is already rated",
+                    "stars");
+        }
+        reports.insertEvent(report.id(), now, "RATED", texts.text("report.rated"));
+        correlate(report, ProcessConstants.MESSAGE_RATING_RECEIVED, null);
+    }
+
+    @Transactional
+    public void chooseBehindMeter(String publicId, String token, BehindMeterChoice choice) {
+        if (choice == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "choice", "choice is required: UTILITY_CREW or "
+                    + "SOCIAL_ELECTRICIAN");
+        }
+        ReportRecord report = authorized(publicId, token);
+        if (report.status() != ReportStatus.BEHIND_METER
+                || !waitsFor(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED)) {
+            throw notNow(report, "a choice about the behind-the-meter offer");
+        }
+        if (choice == BehindMeterChoice.UTILITY_CREW) {
+            reports.insertEvent(report.id(), clock.instant(), "UTILITY_CREW_REQUESTED", texts.text("report.utility_crew"));
+            correlate(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED, null);
+        } else {
+            correlate(report, ProcessConstants.MESSAGE_ELECTRICIAN_CHOSEN, null);
+        }
+    }
+
+    /**
+     * Whether the report's process waits for the message now. Asked before correlating, because a failed
+     * correlation would mark the surrounding transaction for rollback.
+     */
+    private boolean waitsFor(ReportRecord report, String message) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(report.publicId())
+                .messageEventSubscriptionName(message).count() > 0;
+    }
+
+    private void correlate(ReportRecord report, String message, Boolean powerRestored) {
+        var correlation = runtime.createMessageCorrelation(message).processInstanceBusinessKey(report.publicId());
+        if (powerRestored != null) {
+            correlation.setVariable(ProcessConstants.POWER_RESTORED, powerRestored);
+        }
+        correlation.correlateWithResult();
+    }
+
+    private static ApiException notNow(ReportRecord report, String what) {
+        return new ApiException(HttpStatus.CONFLICT, "NOT_EXPECTED_NOW", "report " + report.publicId() + " is "
+                + report.status() + " and does not expect " + what + " now", null);
+    }
+
+    /** The report, if the token is its token; otherwise 404, the same as for a report that does not exist. */
+    private ReportRecord authorized(String publicId, String token) {
+        long id = PublicIds.parseReport(publicId);
+        ReportRecord report = id < 0 ? null : reports.findById(id);
+        if (report == null || token == null || !MessageDigest.isEqual(
+                report.trackingToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            throw ApiException.notFound("report", publicId);
+        }
+        return report;
+    }
+}

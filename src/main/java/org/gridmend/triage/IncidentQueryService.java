@@ -1,0 +1,51 @@
+package org.gridmend.triage;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.gridmend.web.ApiException;
+import org.gridmend.web.PublicIds;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Incidents for the dispatcher board and auditors: the list and one incident with its reports and decisions. */
+@Service
+@Transactional(readOnly = true)
+public class IncidentQueryService {
+
+    static final int MAX_LIST = 1000;
+
+    private final IncidentMapper mapper;
+
+    IncidentQueryService(IncidentMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public List<IncidentView> list(Set<IncidentState> states, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw ApiException.badRequest("INVALID_FIELD", "limit", "limit must be between 1 and " + MAX_LIST);
+        }
+        return mapper.list(states == null || states.isEmpty() ? EnumSet.allOf(IncidentState.class) : states, limit)
+                .stream().map(i -> new IncidentView(PublicIds.incident(i.id()), i.deviceId(), i.level(), i.feederId(),
+                        i.areaType(), i.lat(), i.lng(), i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(),
+                        i.reason(), i.firstReportAt(), i.createdAt(), i.restoredAt(), i.reportCount(), null, null))
+                .toList();
+    }
+
+    public IncidentView get(String publicId) {
+        long id = PublicIds.parseIncident(publicId);
+        IncidentRecord i = id < 0 ? null : mapper.findById(id);
+        if (i == null) {
+            throw ApiException.notFound("incident", publicId);
+        }
+        List<String> reports = mapper.reportIds(id).stream().map(PublicIds::report).toList();
+        List<IncidentView.Decision> decisions = mapper.decisionsOfIncident(id).stream()
+                .map(d -> new IncidentView.Decision(d.at(), d.reportId() == null ? null : PublicIds.report(d.reportId()),
+                        PublicIds.incident(d.incidentId()), d.decision(), d.rule(), d.reason()))
+                .toList();
+        return new IncidentView(i.publicId(), i.deviceId(), i.level(), i.feederId(), i.areaType(), i.lat(), i.lng(),
+                i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(), i.reason(), i.firstReportAt(),
+                i.createdAt(), i.restoredAt(), reports.size(), reports, decisions);
+    }
+}

@@ -1,0 +1,204 @@
+package org.gridmend.triage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.grid.AreaType;
+import org.gridmend.grid.FeederTopology;
+import org.gridmend.grid.GridDocument;
+import org.gridmend.grid.TransformerSummary;
+import org.gridmend.notify.CustomerTexts;
+import org.gridmend.process.ProcessConstants;
+import org.gridmend.web.PublicIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Incidents: one per fault. Opening one is safe under any concurrency (the open key is unique in the database);
+ * a new incident starts its RepairOrder process; absorbing child incidents into an upstream one moves their
+ * reports along and tells each reporter once.
+ */
+@Service
+public class IncidentService {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+
+    private final IncidentMapper mapper;
+    private final RuntimeService runtime;
+    private final CustomerTexts texts;
+    private final Clock clock;
+
+    IncidentService(IncidentMapper mapper, RuntimeService runtime, CustomerTexts texts, Clock clock) {
+        this.mapper = mapper;
+        this.runtime = runtime;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    public Optional<IncidentRecord> find(long id) {
+        return Optional.ofNullable(mapper.findById(id));
+    }
+
+    public long reportCount(long incidentId) {
+        return mapper.reportCount(incidentId);
+    }
+
+    /**
+     * The open incident that already explains an outage at this transformer: on the transformer itself, on a
+     * device above it or on its feeder; the most upstream one if there are several.
+     */
+    public Optional<IncidentRecord> coveringOpen(FeederTopology feeder, String transformerId, Long excluded) {
+        List<String> nodes = new ArrayList<>();
+        nodes.add(transformerId);
+        feeder.devicesAbove(transformerId).forEach(d -> nodes.add(d.id()));
+        nodes.add(feeder.feederId());
+        return mapper.findOpenOnDevices(nodes).stream()
+                .filter(i -> excluded == null || i.id() != excluded)
+                .max(Comparator.comparingInt(i -> nodes.indexOf(i.deviceId())));
+    }
+
+    /** The result of {@link #openOrGet}: the open incident on the device, and whether this call opened it. */
+    public record Opened(IncidentRecord incident, boolean created) {
+    }
+
+    /**
+     * Opens the incident on {@code deviceId}, or returns the one already open there. Two callers racing for the same
+     * device (threads or nodes) both end up with the same incident: the loser's insert hits the unique open key.
+     */
+    public Opened openOrGet(FeederTopology feeder, String deviceId, TriageRule rule, String reason,
+                            Instant firstReportAt) {
+        String key = IncidentRecord.openKeyOf(deviceId);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            IncidentRecord existing = mapper.findOpenByKey(key);
+            if (existing != null) {
+                return new Opened(existing, false);
+            }
+            IncidentMapper.NewIncident incident = newIncident(feeder, deviceId, rule, reason, firstReportAt);
+            try {
+                mapper.insert(incident);
+            } catch (DuplicateKeyException raced) {
+                continue;
+            }
+            IncidentRecord opened = mapper.findById(incident.id);
+            startRepairOrder(opened);
+            log.info("incident opened incidentId={} deviceId={} level={} rule={}", opened.id(), deviceId,
+                    opened.level(), rule);
+            return new Opened(opened, true);
+        }
+        throw new IllegalStateException("could not open or find the incident on " + deviceId);
+    }
+
+    /** A new group of reports that have a location but no place on the grid. */
+    public IncidentRecord openLocationCluster(double lat, double lng, String reason, Instant firstReportAt) {
+        IncidentMapper.NewIncident incident = new IncidentMapper.NewIncident();
+        incident.level = IncidentLevel.LOCATION;
+        incident.lat = lat;
+        incident.lng = lng;
+        incident.rule = TriageRule.LOCATION_CLUSTER;
+        incident.reason = reason;
+        incident.firstReportAt = firstReportAt;
+        incident.createdAt = clock.instant();
+        mapper.insert(incident);
+        IncidentRecord opened = mapper.findById(incident.id);
+        startRepairOrder(opened);
+        log.info("incident opened incidentId={} level=LOCATION rule={}", opened.id(), TriageRule.LOCATION_CLUSTER);
+        return opened;
+    }
+
+    /**
+     * Roll-up: the children's reports move to {@code parent}, each reporter is told once, the children end as
+     * MERGED and their repair orders are told to stand down.
+     */
+    public void absorb(IncidentRecord parent, Collection<IncidentRecord> children, TriageRule rule, String reason) {
+        if (children.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Long> ids = children.stream().map(IncidentRecord::id).toList();
+        long total = mapper.reportCount(parent.id()) + ids.stream().mapToLong(mapper::reportCount).sum();
+        // Merged first: it takes the children's row locks, so joins still holding their shared lock finish first
+        // and their reports are moved along with the rest.
+        mapper.markMerged(ids, parent.id(), now);
+        mapper.insertMovedEvents(ids, now, texts.text("report.moved", parent.publicId(), total));
+        mapper.relinkReports(ids, parent.id(), now);
+        children.stream().map(IncidentRecord::firstReportAt).min(Comparator.naturalOrder())
+                .ifPresent(first -> mapper.updateFirstReportAt(parent.id(), first));
+        for (IncidentRecord child : children) {
+            mapper.insertDecision(null, child.id(), "MERGED", rule, child.publicId() + " merged into "
+                    + parent.publicId() + ": " + reason, now);
+            runtime.createMessageCorrelation(ProcessConstants.MESSAGE_REPAIR_ORDER_MERGED)
+                    .processInstanceBusinessKey(child.publicId())
+                    .setVariable(ProcessConstants.MERGED_INTO_ID, parent.id())
+                    .correlateAllWithResult();
+        }
+        log.info("incidents merged into incidentId={} children={} rule={}", parent.id(), ids, rule);
+    }
+
+    /**
+     * Power is back: the incident stops taking reports (a later report opens a new one) and every report on it
+     * hears so through its process.
+     */
+    public boolean restore(long incidentId) {
+        Instant now = clock.instant();
+        if (mapper.markRestored(incidentId, now) == 0) {
+            return false;
+        }
+        mapper.insertDecision(null, incidentId, "RESTORED", TriageRule.RESTORED, "power restored", now);
+        for (Long reportId : mapper.reportIds(incidentId)) {
+            runtime.createMessageCorrelation(ProcessConstants.MESSAGE_POWER_RESTORED)
+                    .processInstanceBusinessKey(PublicIds.report(reportId))
+                    .correlateAllWithResult();
+        }
+        log.info("incident restored incidentId={}", incidentId);
+        return true;
+    }
+
+    private void startRepairOrder(IncidentRecord incident) {
+        runtime.createMessageCorrelation(ProcessConstants.MESSAGE_REPAIR_ORDER_OPENED)
+                .processInstanceBusinessKey(incident.publicId())
+                .setVariable(ProcessConstants.INCIDENT_ID, incident.id())
+                .correlateStartMessage();
+    }
+
+    private IncidentMapper.NewIncident newIncident(FeederTopology feeder, String deviceId, TriageRule rule,
+                                                   String reason, Instant firstReportAt) {
+        IncidentMapper.NewIncident incident = new IncidentMapper.NewIncident();
+        incident.openKey = IncidentRecord.openKeyOf(deviceId);
+        incident.deviceId = deviceId;
+        incident.feederId = feeder.feederId();
+        incident.rule = rule;
+        incident.reason = reason;
+        incident.firstReportAt = firstReportAt;
+        incident.createdAt = clock.instant();
+        TransformerSummary transformer = feeder.transformer(deviceId);
+        if (transformer != null) {
+            incident.level = IncidentLevel.TRANSFORMER;
+            incident.areaType = transformer.areaType();
+            incident.lat = transformer.lat();
+            incident.lng = transformer.lng();
+            return incident;
+        }
+        GridDocument.Device device = feeder.device(deviceId);
+        incident.level = device == null ? IncidentLevel.FEEDER : IncidentLevel.of(device.type());
+        incident.lat = device == null ? null : device.lat();
+        incident.lng = device == null ? null : device.lng();
+        // The strictest arrival commitment among the areas the device takes out.
+        incident.areaType = feeder.transformersBelow(deviceId).stream().map(feeder::transformer)
+                .map(TransformerSummary::areaType).min(Comparator.naturalOrder()).orElse(AreaType.RURAL);
+        if (incident.lat == null) {
+            feeder.transformersBelow(deviceId).stream().map(feeder::transformer).findFirst().ifPresent(t -> {
+                incident.lat = t.lat();
+                incident.lng = t.lng();
+            });
+        }
+        return incident;
+    }
+}

@@ -1,0 +1,20 @@
+package org.gridmend.triage;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gridmend.grid.AreaType;
+
+/** An incident as dispatchers and auditors see it; the list leaves out report ids and decisions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IncidentView(String incidentId, String deviceId, IncidentLevel level, String feederId,
+                           AreaType areaType, Double lat, Double lng, IncidentState state, String mergedInto,
+                           TriageRule rule, String reason, Instant firstReportAt, Instant createdAt,
+                           Instant restoredAt, long reportsCount, List<String> reportIds,
+                           List<Decision> decisions) {
+
+    public record Decision(Instant at, String reportId, String incidentId, String decision, TriageRule rule,
+                           String reason) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.gridmend.triage;
+
+import static org.gridmend.process.ProcessConstants.BEHIND_METER;
+import static org.gridmend.process.ProcessConstants.PLANNED_OUTAGE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** "Judge report": planned or announced outage? Fault behind the meter? */
+@Component
+class JudgeReportDelegate implements JavaDelegate {
+
+    private final TriageService triage;
+
+    JudgeReportDelegate(TriageService triage) {
+        this.triage = triage;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        JudgeService.Judgement judgement = triage.judge(ProcessVariables.reportId(execution));
+        execution.setVariable(PLANNED_OUTAGE, judgement.plannedOutage());
+        execution.setVariable(BEHIND_METER, judgement.behindMeter());
+    }
+}

@@ -1,0 +1,33 @@
+package org.gridmend.triage;
+
+import static org.gridmend.process.ProcessConstants.LOCATED_CUSTOMER_NO;
+import static org.gridmend.process.ProcessConstants.LOCATED_NODE_ID;
+import static org.gridmend.process.ProcessConstants.LOCATE_DECISION;
+import static org.gridmend.process.ProcessConstants.LOCATE_OUTCOME;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** "Locate report": places the report on the grid (or takes the dispatcher's decision); sets {@code locateOutcome}. */
+@Component
+class LocateReportDelegate implements JavaDelegate {
+
+    private final TriageService triage;
+
+    LocateReportDelegate(TriageService triage) {
+        this.triage = triage;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String decision = ProcessVariables.string(execution, LOCATE_DECISION);
+        TriageService.DispatcherPlacement dispatcher = decision == null ? null
+                : new TriageService.DispatcherPlacement(LocateOutcome.valueOf(decision),
+                ProcessVariables.string(execution, LOCATED_CUSTOMER_NO),
+                ProcessVariables.string(execution, LOCATED_NODE_ID));
+        LocateOutcome outcome = triage.locate(ProcessVariables.reportId(execution), dispatcher);
+        execution.setVariable(LOCATE_OUTCOME, outcome.name());
+    }
+}

@@ -1,0 +1,80 @@
+package org.gridmend.triage;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gridmend.grid.CustomerRecord;
+import org.gridmend.grid.GridDocument.Transformer;
+import org.gridmend.grid.GridLookupService;
+import org.gridmend.grid.NearbyCustomer;
+import org.gridmend.grid.NearbyTransformer;
+import org.gridmend.grid.SpatialSearchService;
+import org.gridmend.report.Channel;
+import org.gridmend.report.ReportRecord;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places a report on the grid: its customer number through the archive; a bare location through the nearest
+ * customer, else the nearest transformer, each within its radius.
+ */
+@Service
+public class LocateService {
+
+    private final GridLookupService grid;
+    private final SpatialSearchService spatial;
+    private final TriageProperties properties;
+
+    LocateService(GridLookupService grid, SpatialSearchService spatial, TriageProperties properties) {
+        this.grid = grid;
+        this.spatial = spatial;
+        this.properties = properties;
+    }
+
+    public Placement locate(ReportRecord report) {
+        if (report.customerNo() != null) {
+            Optional<CustomerRecord> customer = grid.customer(report.customerNo());
+            if (customer.isPresent()) {
+                return at(report.channel() == Channel.AMI ? Placement.Method.METER : Placement.Method.CUSTOMER_ARCHIVE,
+                        customer.get());
+            }
+        }
+        if (report.hasLocation()) {
+            List<NearbyCustomer> customers = spatial.nearestCustomers(report.lat(), report.lng(),
+                    properties.locate().customerRadiusM(), 1);
+            if (!customers.isEmpty()) {
+                return grid.customer(customers.get(0).customerNo())
+                        .map(c -> at(Placement.Method.NEAREST_CUSTOMER, c)).orElse(Placement.NOWHERE);
+            }
+            List<NearbyTransformer> transformers = spatial.nearestTransformers(report.lat(), report.lng(),
+                    properties.locate().transformerRadiusM(), 1);
+            if (!transformers.isEmpty()) {
+                NearbyTransformer t = transformers.get(0);
+                return new Placement(Placement.Method.NEAREST_TRANSFORMER, null, t.id(), t.feederId());
+            }
+        }
+        return Placement.NOWHERE;
+    }
+
+    /** What a dispatcher entered in "Locate report": a customer number, or a transformer id. */
+    public Optional<Placement> placeByDispatcher(String customerNo, String transformerId) {
+        if (customerNo != null && !customerNo.isBlank()) {
+            return grid.customer(customerNo.trim())
+                    .map(c -> new Placement(Placement.Method.DISPATCHER, c.customerNo(), c.transformerId(),
+                            feederOf(c.transformerId())));
+        }
+        if (transformerId != null && !transformerId.isBlank()) {
+            return grid.transformer(transformerId.trim())
+                    .map(t -> new Placement(Placement.Method.DISPATCHER, null, t.id(), t.feederId()));
+        }
+        return Optional.empty();
+    }
+
+    private Placement at(Placement.Method method, CustomerRecord customer) {
+        return new Placement(method, customer.customerNo(), customer.transformerId(),
+                feederOf(customer.transformerId()));
+    }
+
+    private String feederOf(String transformerId) {
+        return grid.transformer(transformerId).map(Transformer::feederId).orElse(null);
+    }
+}

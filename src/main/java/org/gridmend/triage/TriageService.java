@@ -1,0 +1,380 @@
+package org.gridmend.triage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.gridmend.grid.FeederTopology;
+import org.gridmend.grid.GeoMath;
+import org.gridmend.grid.GridDocument.Device;
+import org.gridmend.grid.GridLookupService;
+import org.gridmend.report.IncidentDirectory;
+import org.gridmend.report.ReportMapper;
+import org.gridmend.report.ReportProgressService;
+import org.gridmend.report.ReportRecord;
+import org.gridmend.report.ReportStatus;
+import org.gridmend.web.PublicIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 工单智能研判: locate, judge and merge. A report joins the open incident that covers its transformer area (on the
+ * transformer, a device above it, or its feeder); otherwise it opens one, unless the reports on the feeder point
+ * further up (roll-up), in which case the incident opens on that device and the lower incidents merge into it.
+ * Reports without a place on the grid group by distance and time. Every decision is recorded with its rule.
+ *
+ * <p>Concurrency: joining takes a shared lock on the incident; opening or rolling up incidents on a feeder takes
+ * the feeder's row lock, so that two reports from different transformers see each other and roll up; the unique
+ * open key guarantees one open incident per device whatever happens.
+ */
+@Service
+public class TriageService implements IncidentDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(TriageService.class);
+    private static final String LOCATION_LOCK = "location-clusters";
+
+    private final ReportMapper reports;
+    private final ReportProgressService progress;
+    private final IncidentMapper incidents;
+    private final IncidentService incidentService;
+    private final LocateService locator;
+    private final JudgeService judge;
+    private final GridLookupService grid;
+    private final TriageProperties properties;
+    private final Clock clock;
+
+    TriageService(ReportMapper reports, ReportProgressService progress, IncidentMapper incidents, IncidentService incidentService,
+                  LocateService locator, JudgeService judge, GridLookupService grid, TriageProperties properties,
+                  Clock clock) {
+        this.reports = reports;
+        this.progress = progress;
+        this.incidents = incidents;
+        this.incidentService = incidentService;
+        this.locator = locator;
+        this.judge = judge;
+        this.grid = grid;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What the dispatcher decided in "Locate report". */
+    public record DispatcherPlacement(LocateOutcome decision, String customerNo, String transformerId) {
+    }
+
+    /** The result of triage: the incident the report is now on and why. */
+    public record Outcome(long incidentId, String decision, TriageRule rule, String reason) {
+    }
+
+    @Transactional
+    public LocateOutcome locate(long reportId, DispatcherPlacement dispatcher) {
+        ReportRecord report = reports.findById(reportId);
+        Instant now = clock.instant();
+        if (dispatcher != null && dispatcher.decision() != null) {
+            switch (dispatcher.decision()) {
+                case UNLOCATABLE -> {
+                    incidents.insertDecision(reportId, null, "UNLOCATABLE", TriageRule.DISPATCHER_DECISION,
+                            "a dispatcher could not place the report", now);
+                    return LocateOutcome.UNLOCATABLE;
+                }
+                case BY_POSITION -> {
+                    if (report.hasLocation()) {
+                        return LocateOutcome.BY_POSITION;
+                    }
+                }
+                case LOCATED -> {
+                    Optional<Placement> placed = locator.placeByDispatcher(dispatcher.customerNo(),
+                            dispatcher.transformerId());
+                    if (placed.isPresent()) {
+                        place(report, placed.get(), now);
+                        return LocateOutcome.LOCATED;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        Placement placement = locator.locate(report);
+        if (placement.onGrid()) {
+            place(report, placement, now);
+            return LocateOutcome.LOCATED;
+        }
+        if (report.locateMethod() == null) {
+            reports.updateLocation(reportId, null, null, null, Placement.Method.NONE.name(), now);
+        }
+        progress.markLocating(reportId);
+        return LocateOutcome.NOT_LOCATED;
+    }
+
+    private void place(ReportRecord report, Placement placement, Instant now) {
+        reports.updateLocation(report.id(), placement.customerNo(), placement.transformerId(), placement.feederId(),
+                placement.method().name(), now);
+    }
+
+    /** Planned outage? Behind the meter? Recorded as a decision when either holds. */
+    @Transactional
+    public JudgeService.Judgement judge(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        JudgeService.Judgement judgement = judge.judge(report);
+        if (judgement.plannedOutage()) {
+            reports.setNotice(reportId, judgement.noticeId(), clock.instant());
+        }
+        if (judgement.plannedOutage() || judgement.behindMeter()) {
+            incidents.insertDecision(reportId, null, judgement.plannedOutage() ? "OUTAGE_NOTICE" : "BEHIND_METER",
+                    judgement.rule(), judgement.reason(), clock.instant());
+        }
+        return judgement;
+    }
+
+    @Transactional
+    public Outcome triage(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        Instant now = clock.instant();
+        if (report.locatedTransformerId() == null) {
+            return joinLocationCluster(report, now);
+        }
+        FeederTopology feeder = grid.topology(report.feederId());
+        String transformer = report.locatedTransformerId();
+
+        Optional<Outcome> joined = joinCovering(report, feeder, now);
+        if (joined.isPresent()) {
+            return joined.get();
+        }
+        // Opening or moving incidents on this feeder: one triage at a time, so that each sees the others' reports.
+        incidents.lockFeeder(feeder.feederId());
+        joined = joinCovering(report, feeder, now);
+        if (joined.isPresent()) {
+            return joined.get();
+        }
+        Evidence evidence = evidence(feeder, now);
+        evidence.add(transformer, report.locatedCustomerNo());
+        Optional<Target> target = rollupTarget(feeder, transformer, evidence);
+        if (target.isPresent()) {
+            IncidentService.Opened parent = rollUp(feeder, target.get(), report.createdAt());
+            return link(report, parent.incident(), parent.created() ? "OPENED" : "JOINED", target.get().rule(),
+                    target.get().reason(), now);
+        }
+        boolean nested = report.excludedIncidentId() != null;
+        TriageRule rule = nested ? TriageRule.NESTED_OUTAGE : TriageRule.FIRST_REPORT;
+        String reason = nested
+                ? "power came back on incident " + PublicIds.incident(report.excludedIncidentId())
+                + " but transformer " + transformer + " is still out"
+                : "first report from transformer " + transformer + "; no open incident on it or above it";
+        IncidentService.Opened opened = incidentService.openOrGet(feeder, transformer, rule, reason,
+                report.createdAt());
+        return link(report, opened.incident(), opened.created() ? "OPENED" : "JOINED",
+                opened.created() ? rule : TriageRule.COVERED_BY_OPEN_INCIDENT, reason, now);
+    }
+
+    /**
+     * Joins the open incident covering the report's area, if there is one. The shared lock makes a concurrent
+     * roll-up or restoration of that incident wait for this join, or this join see that it happened.
+     */
+    private Optional<Outcome> joinCovering(ReportRecord report, FeederTopology feeder, Instant now) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<IncidentRecord> covering = incidentService.coveringOpen(feeder, report.locatedTransformerId(),
+                    report.excludedIncidentId());
+            if (covering.isEmpty()) {
+                return Optional.empty();
+            }
+            IncidentRecord incident = covering.get();
+            if (incidents.lockShared(incident.id()) != IncidentState.OPEN) {
+                continue;
+            }
+            Outcome outcome = link(report, incident, "JOINED", TriageRule.COVERED_BY_OPEN_INCIDENT,
+                    "transformer " + report.locatedTransformerId() + " lies below open incident "
+                            + incident.publicId() + " on " + incident.deviceId(), now);
+            return Optional.of(rollUpAfterJoin(report, incident, feeder, now).orElse(outcome));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A join can make a device further up qualify: when it is the first report from its transformer area within
+     * the window (new evidence of spread), or when it makes the share of a transformer area's customers cross the
+     * threshold. Only then is the feeder locked and the roll-up evaluated, from the joined incident upwards.
+     */
+    private Optional<Outcome> rollUpAfterJoin(ReportRecord report, IncidentRecord incident, FeederTopology feeder,
+                                              Instant now) {
+        TriageProperties.Rollup rules = properties.rollup();
+        boolean newTransformer = incidents.reportsFromTransformer(report.locatedTransformerId(),
+                now.minus(rules.window())) == 1;
+        boolean shareCrossed = false;
+        if (!newTransformer && incident.level() == IncidentLevel.TRANSFORMER
+                && feeder.transformer(incident.deviceId()) != null) {
+            double threshold = rules.customerShare() * feeder.transformer(incident.deviceId()).customerCount();
+            long reporters = incidents.reporterCount(incident.id());
+            shareCrossed = reporters >= threshold && reporters - 1 < threshold;
+        }
+        if (!newTransformer && !shareCrossed) {
+            return Optional.empty();
+        }
+        incidents.lockFeeder(feeder.feederId());
+        IncidentRecord current = incidentService.find(incident.id()).orElse(incident);
+        if (current.state() != IncidentState.OPEN) {
+            return Optional.empty();
+        }
+        Optional<Target> target = rollupTarget(feeder, current.deviceId(), evidence(feeder, now));
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        IncidentService.Opened parent = rollUp(feeder, target.get(), incident.firstReportAt());
+        return Optional.of(new Outcome(parent.incident().id(), "JOINED", target.get().rule(), target.get().reason()));
+    }
+
+    private IncidentService.Opened rollUp(FeederTopology feeder, Target target, Instant firstReportAt) {
+        IncidentService.Opened parent = incidentService.openOrGet(feeder, target.deviceId(), target.rule(),
+                target.reason(), firstReportAt);
+        Set<String> below = feeder.transformersBelow(target.deviceId());
+        List<IncidentRecord> children = incidents.findOpenOnFeeder(feeder.feederId()).stream()
+                .filter(i -> i.id() != parent.incident().id())
+                .filter(i -> i.deviceId() != null && isBelow(feeder, i.deviceId(), target.deviceId(), below))
+                .toList();
+        incidentService.absorb(parent.incident(), children, target.rule(), target.reason());
+        return parent;
+    }
+
+    private static boolean isBelow(FeederTopology feeder, String nodeId, String deviceId, Set<String> transformersBelow) {
+        if (transformersBelow.contains(nodeId)) {
+            return true;
+        }
+        return feeder.devicesAbove(nodeId).stream().anyMatch(d -> d.id().equals(deviceId));
+    }
+
+    /**
+     * The roll-up target: the lowest device above {@code fromNode} (a transformer, or the device of the incident a
+     * report joined) that the evidence on the feeder points at.
+     */
+    Optional<Target> rollupTarget(FeederTopology feeder, String fromNode, Evidence evidence) {
+        TriageProperties.Rollup rules = properties.rollup();
+        for (Device device : feeder.devicesAbove(fromNode)) {
+            Set<String> below = feeder.transformersBelow(device.id());
+            Set<String> out = new TreeSet<>(evidence.transformers());
+            out.retainAll(below);
+            if (out.size() >= rules.minTransformers() && out.size() >= rules.transformerShare() * below.size()) {
+                return Optional.of(new Target(device.id(), TriageRule.ROLLUP_TRANSFORMERS, "reports from "
+                        + out.size() + " of the " + below.size() + " transformers below " + device.type() + " "
+                        + device.id() + " " + abbreviate(out) + " within " + rules.window().toMinutes() + " min"));
+            }
+            long reporting = out.stream().mapToLong(evidence::customers).sum();
+            long customers = feeder.customersBelow(device.id());
+            if (customers > 0 && reporting >= rules.customerShare() * customers) {
+                return Optional.of(new Target(device.id(), TriageRule.ROLLUP_CUSTOMER_SHARE, "reports from "
+                        + reporting + " of " + customers + " customers below " + device.type() + " " + device.id()
+                        + " within " + rules.window().toMinutes() + " min (share "
+                        + Math.round(rules.customerShare() * 100) + "%)"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String abbreviate(Set<String> ids) {
+        return ids.size() <= 5 ? ids.toString() : "[" + String.join(", ", ids.stream().limit(5).toList()) + ", …]";
+    }
+
+    private Evidence evidence(FeederTopology feeder, Instant now) {
+        Evidence evidence = new Evidence();
+        for (IncidentMapper.Evidence e : incidents.evidenceOnFeeder(feeder.feederId(),
+                now.minus(properties.rollup().window()))) {
+            evidence.add(e.transformerId(), e.customerNo());
+        }
+        return evidence;
+    }
+
+    /** Reports without a place on the grid join the nearest recent cluster within the radius, or start one. */
+    private Outcome joinLocationCluster(ReportRecord report, Instant now) {
+        incidents.lockNamed(LOCATION_LOCK);
+        TriageProperties.Cluster rules = properties.cluster();
+        IncidentRecord nearest = null;
+        double best = Double.MAX_VALUE;
+        for (IncidentRecord cluster : incidents.findRecentLocationClusters(now.minus(rules.window()))) {
+            if (cluster.lat() == null || (report.excludedIncidentId() != null
+                    && cluster.id() == report.excludedIncidentId())) {
+                continue;
+            }
+            double d = GeoMath.distanceM(report.lat(), report.lng(), cluster.lat(), cluster.lng());
+            if (d <= rules.radiusM() && d < best) {
+                best = d;
+                nearest = cluster;
+            }
+        }
+        if (nearest != null) {
+            return link(report, nearest, "JOINED", TriageRule.LOCATION_CLUSTER, "no archive match; "
+                    + Math.round(best) + " m from cluster " + nearest.publicId() + ", which had a report within "
+                    + rules.window().toMinutes() + " min", now);
+        }
+        String reason = "no archive match and no report within " + Math.round(rules.radiusM()) + " m and "
+                + rules.window().toMinutes() + " min: a new location cluster";
+        IncidentRecord cluster = incidentService.openLocationCluster(report.lat(), report.lng(), reason,
+                report.createdAt());
+        return link(report, cluster, "OPENED", TriageRule.LOCATION_CLUSTER, reason, now);
+    }
+
+    private Outcome link(ReportRecord report, IncidentRecord incident, String decision, TriageRule rule,
+                         String reason, Instant now) {
+        reports.linkIncident(report.id(), incident.id(), ReportStatus.IN_REPAIR, now);
+        incidents.insertDecision(report.id(), incident.id(), decision, rule, reason, now);
+        log.debug("report triaged reportId={} incidentId={} decision={} rule={}", report.id(), incident.id(),
+                decision, rule);
+        return new Outcome(incident.id(), decision, rule, reason);
+    }
+
+    // --- IncidentDirectory: read-only look ahead for intake, summaries for tracking ---
+
+    @Override
+    @Transactional(readOnly = true)
+    public Foresight foresee(ReportRecord draft) {
+        Placement placement = locator.locate(draft);
+        if (!placement.onGrid()) {
+            return Foresight.NOTHING;
+        }
+        FeederTopology feeder = grid.topology(placement.feederId());
+        var notice = judge.noticeFor(feeder, placement.transformerId());
+        if (notice.isPresent()) {
+            return new Foresight(notice.get().id(), null, 0);
+        }
+        if (Boolean.TRUE.equals(draft.onlyMyHome())) {
+            return Foresight.NOTHING;
+        }
+        return incidentService.coveringOpen(feeder, placement.transformerId(), null)
+                .map(i -> new Foresight(null, i.id(), incidents.reportCount(i.id())))
+                .orElse(Foresight.NOTHING);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<IncidentBrief> brief(long incidentId) {
+        return incidentService.find(incidentId).map(i -> new IncidentBrief(i.id(), i.publicId(), i.state().name(),
+                i.level().name(), i.deviceId(), incidents.reportCount(i.id()), i.firstReportAt(), i.restoredAt()));
+    }
+
+    /** A device the evidence points at, with the rule and the reason. */
+    record Target(String deviceId, TriageRule rule, String reason) {
+    }
+
+    /** Which customers reported from which transformer areas of a feeder within the window. */
+    static final class Evidence {
+
+        private final Map<String, Set<String>> customersByTransformer = new HashMap<>();
+
+        void add(String transformerId, String customerNo) {
+            customersByTransformer.computeIfAbsent(transformerId, t -> new HashSet<>())
+                    .add(customerNo == null ? "?" : customerNo);
+        }
+
+        Set<String> transformers() {
+            return customersByTransformer.keySet();
+        }
+
+        long customers(String transformerId) {
+            return customersByTransformer.getOrDefault(transformerId, Set.of()).size();
+        }
+    }
+}

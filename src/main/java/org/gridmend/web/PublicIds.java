@@ -1,0 +1,43 @@
+package org.gridmend.web;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ids customers and staff see: reports as {@code B-00000042} (报修), incidents (repair orders) as
+ * {@code R-00000042}. Inside GridMend they are plain numbers.
+ */
+public final class PublicIds {
+
+    private static final Pattern REPORT = Pattern.compile("B-(\\d{1,18})");
+    private static final Pattern INCIDENT = Pattern.compile("R-(\\d{1,18})");
+
+    private PublicIds() {
+    }
+
+    public static String report(long id) {
+        return String.format(Locale.ROOT, "B-%08d", id);
+    }
+
+    public static String incident(Long id) {
+        return id == null ? null : String.format(Locale.ROOT, "R-%08d", id);
+    }
+
+    /** The report number of a public id, or -1 when it is not one (callers answer 404 either way). */
+    public static long parseReport(String publicId) {
+        return parse(REPORT, publicId);
+    }
+
+    public static long parseIncident(String publicId) {
+        return parse(INCIDENT, publicId);
+    }
+
+    private static long parse(Pattern pattern, String publicId) {
+        if (publicId == null) {
+            return -1;
+        }
+        Matcher m = pattern.matcher(publicId.trim().toUpperCase(Locale.ROOT));
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+}

@@ -1,0 +1,315 @@
+package org.gridmend.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.gridmend.outage.NoticeType;
+import org.gridmend.outage.OutageNoticeService;
+import org.gridmend.support.ProcessTest;
+import org.gridmend.support.ReportFixture;
+import org.gridmend.triage.IncidentService;
+import org.gridmend.web.ApiException;
+import org.gridmend.web.PublicIds;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of processes/fault-report.bpmn: the happy path in one test, the detours in groups. Jobs run only when a
+ * test executes them, so each step can be asserted where the process stands.
+ */
+@ProcessTest
+class FaultReportProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ReportFixture reports;
+    @Autowired
+    ReportService customer;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    OutageNoticeService notices;
+    @Autowired
+    ReportMapper mapper;
+
+    ReportFixture.Grid grid;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        grid = reports.newGrid();
+    }
+
+    /** Runs the report's first job (locate, judge, triage, acknowledge) as the job executor would. */
+    private ProcessInstance received(ReportAnswer answer) {
+        ProcessInstance instance = reports.process(answer);
+        assertThat(instance).isWaitingAt("StartEvent_FaultReported");
+        execute(job(instance));
+        return instance;
+    }
+
+    private ReportRecord record(ReportAnswer answer) {
+        return reports.record(answer);
+    }
+
+    private List<String> timeline(ReportAnswer answer) {
+        return mapper.events(record(answer).id()).stream().map(ReportEvent::type).toList();
+    }
+
+    @Test
+    void happyPath_reportedTriagedRestoredConfirmedRatedClosed() {
+        ReportAnswer answer = reports.byCustomer(grid.customer(1));
+        assertThat(answer.status()).isEqualTo(ReportStatus.RECEIVED);
+        ProcessInstance instance = received(answer);
+
+        assertThat(instance).hasPassedInOrder("Task_LocateReport", "Task_JudgeReport", "Task_TriageReport",
+                "Task_AcknowledgeReport").isWaitingAt("Gateway_AwaitRestoration")
+                .variables().containsEntry("locateOutcome", "LOCATED").containsEntry("plannedOutage", false)
+                .containsEntry("behindMeter", false).containsKey("incidentId");
+        ReportRecord triaged = record(answer);
+        assertThat(triaged.status()).isEqualTo(ReportStatus.IN_REPAIR);
+        assertThat(triaged.locatedTransformerId()).isEqualTo(grid.node("T1"));
+        assertThat(triaged.locateMethod()).isEqualTo("CUSTOMER_ARCHIVE");
+
+        incidents.restore(triaged.incidentId());
+        assertThat(instance).isWaitingAt("Task_AskForConfirmation");
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("Gateway_AwaitConfirmation");
+        assertThat(record(answer).status()).isEqualTo(ReportStatus.RESTORED);
+
+        customer.confirm(answer.reportId(), answer.trackingToken(), true);
+        assertThat(instance).hasPassed("Gateway_PowerBack").isWaitingAt("Task_RequestRating");
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("Gateway_AwaitRating");
+        assertThat(record(answer).status()).isEqualTo(ReportStatus.RATING);
+
+        customer.rate(answer.reportId(), answer.trackingToken(), 5, "很快就修好了");
+        assertThat(instance).isWaitingAt("Task_CloseReport");
+        execute(job(instance));
+        assertThat(instance).isEnded().hasPassed("EndEvent_ReportClosed");
+        assertThat(record(answer).status()).isEqualTo(ReportStatus.CLOSED);
+        assertThat(mapper.ratingOf(record(answer).id())).isEqualTo(5);
+        assertThat(timeline(answer)).containsExactly("RECEIVED", "ACKNOWLEDGED", "RESTORED", "CONFIRMED",
+                "RATING_REQUESTED", "RATED", "CLOSED");
+    }
+
+    @Nested
+    class PlannedOutage {
+
+        @Test
+        void aReportFromAnAnnouncedAreaIsAnsweredByTheNoticeWithoutAnIncident() {
+            Instant now = Instant.now();
+            notices.announce(NoticeType.PLANNED, grid.node("SW"), now.minus(1, ChronoUnit.HOURS),
+                    now.plus(3, ChronoUnit.HOURS), "线路检修", "tester");
+            ReportAnswer answer = reports.byCustomer(grid.customer(4));
+            assertThat(answer.message()).contains("计划停电").contains("线路检修");
+
+            ProcessInstance instance = received(answer);
+            assertThat(instance).isEnded().hasPassed("Task_AnswerWithNotice", "EndEvent_AnsweredByNotice")
+                    .hasNotPassed("Task_TriageReport");
+            ReportRecord report = record(answer);
+            assertThat(report.status()).isEqualTo(ReportStatus.PLANNED_OUTAGE);
+            assertThat(report.incidentId()).isNull();
+            assertThat(report.noticeId()).isNotNull();
+        }
+    }
+
+    @Nested
+    class BehindTheMeter {
+
+        private ProcessInstance offered(ReportAnswer answer) {
+            ProcessInstance instance = received(answer);
+            assertThat(instance).hasPassed("Task_OfferSocialElectrician").isWaitingAt("Gateway_CustomerChoice");
+            assertThat(record(answer).status()).isEqualTo(ReportStatus.BEHIND_METER);
+            return instance;
+        }
+
+        @Test
+        void theCustomerMayInsistOnAUtilityCrew() {
+            ReportAnswer answer = reports.onlyMyHome(grid.customer(1));
+            ProcessInstance instance = offered(answer);
+            customer.chooseBehindMeter(answer.reportId(), answer.trackingToken(),
+                    ReportService.BehindMeterChoice.UTILITY_CREW);
+            assertThat(instance).hasPassed("Event_UtilityCrewRequested", "Task_TriageReport")
+                    .isWaitingAt("Gateway_AwaitRestoration");
+            assertThat(record(answer).incidentId()).isNotNull();
+        }
+
+        @Test
+        void orTakeTheSocialElectrician() {
+            ReportAnswer answer = reports.onlyMyHome(grid.customer(2));
+            ProcessInstance instance = offered(answer);
+            customer.chooseBehindMeter(answer.reportId(), answer.trackingToken(),
+                    ReportService.BehindMeterChoice.SOCIAL_ELECTRICIAN);
+            assertThat(instance).isEnded().hasPassed("Task_ReferToElectrician", "EndEvent_ReferredToElectrician");
+            assertThat(record(answer).status()).isEqualTo(ReportStatus.REFERRED);
+        }
+
+        @Test
+        void withoutAnAnswerTheReferralStands() {
+            ReportAnswer answer = reports.onlyMyHome(grid.customer(3));
+            ProcessInstance instance = offered(answer);
+            execute(job("Event_ChoiceWindowPassed", instance));
+            assertThat(instance).isEnded().hasPassed("EndEvent_ReferredToElectrician");
+        }
+
+        @Test
+        void onlyMyHomeIsAnOutageWhenANeighbourReportedToo() {
+            ReportAnswer neighbour = reports.byCustomer(grid.customer(1));
+            received(neighbour);
+            ReportAnswer answer = reports.onlyMyHome(grid.customer(2));
+            ProcessInstance instance = received(answer);
+            assertThat(instance).hasNotPassed("Task_OfferSocialElectrician").isWaitingAt("Gateway_AwaitRestoration");
+            assertThat(record(answer).incidentId()).isEqualTo(record(neighbour).incidentId());
+        }
+    }
+
+    @Nested
+    class NotLocated {
+
+        private ProcessInstance waitingForDispatcher(ReportAnswer answer) {
+            ProcessInstance instance = received(answer);
+            assertThat(instance).isWaitingAt("Task_LocateReportManually").task().hasCandidateGroup("dispatchers");
+            // The Camunda Form comes from the same deployment as the process.
+            try (var form = engine.getFormService().getDeployedTaskForm(task(instance).getId())) {
+                assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("\"id\": \"LocateReport\"");
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(record(answer).status()).isEqualTo(ReportStatus.LOCATING);
+            return instance;
+        }
+
+        @Test
+        void aDispatcherPlacesTheReportByCustomerNumber() {
+            ReportAnswer answer = reports.byCustomer("NO-SUCH-CUSTOMER");
+            ProcessInstance instance = waitingForDispatcher(answer);
+            complete(task(instance), withVariables("locateDecision", "LOCATED", "locatedCustomerNo", grid.customer(5)));
+            execute(job(instance));
+            assertThat(instance).isWaitingAt("Gateway_AwaitRestoration");
+            ReportRecord report = record(answer);
+            assertThat(report.locateMethod()).isEqualTo("DISPATCHER");
+            assertThat(report.locatedTransformerId()).isEqualTo(grid.node("T2"));
+        }
+
+        @Test
+        void aWrongEntryBringsTheTaskBack() {
+            ReportAnswer answer = reports.byCustomer("NO-SUCH-CUSTOMER");
+            ProcessInstance instance = waitingForDispatcher(answer);
+            complete(task(instance), withVariables("locateDecision", "LOCATED", "locatedNodeId", "T-nowhere"));
+            execute(job(instance));
+            assertThat(instance).isWaitingAt("Task_LocateReportManually");
+        }
+
+        @Test
+        void aDispatcherGroupsALocationOutsideTheArchiveByPosition() {
+            ReportAnswer answer = reports.atLocation(grid.lat() + 0.5, grid.lng());
+            ProcessInstance instance = waitingForDispatcher(answer);
+            complete(task(instance), withVariables("locateDecision", "BY_POSITION"));
+            execute(job(instance));
+            assertThat(instance).isWaitingAt("Gateway_AwaitRestoration");
+            assertThat(record(answer).incidentId()).isNotNull();
+        }
+
+        @Test
+        void aReportNobodyCanPlaceIsClosed() {
+            ReportAnswer answer = reports.byCustomer("NO-SUCH-CUSTOMER");
+            ProcessInstance instance = waitingForDispatcher(answer);
+            complete(task(instance), withVariables("locateDecision", "UNLOCATABLE"));
+            execute(job(instance));
+            assertThat(instance).isEnded().hasPassed("Task_CloseUnlocatedReport", "EndEvent_ReportUnlocated");
+            assertThat(record(answer).status()).isEqualTo(ReportStatus.UNLOCATED);
+        }
+    }
+
+    @Nested
+    class AfterRestoration {
+
+        private ProcessInstance restored(ReportAnswer answer) {
+            ProcessInstance instance = received(answer);
+            incidents.restore(record(answer).incidentId());
+            execute(job(instance));
+            assertThat(instance).isWaitingAt("Gateway_AwaitConfirmation");
+            return instance;
+        }
+
+        @Test
+        void stillOutIsANestedOutageTriagedWithoutTheRestoredIncident() {
+            ReportAnswer answer = reports.byCustomer(grid.customer(1));
+            ProcessInstance instance = restored(answer);
+            long restoredIncident = record(answer).incidentId();
+
+            customer.confirm(answer.reportId(), answer.trackingToken(), false);
+
+            assertThat(instance).hasPassed("Task_RecordNestedOutage").isWaitingAt("Gateway_AwaitRestoration");
+            ReportRecord report = record(answer);
+            assertThat(report.incidentId()).isNotEqualTo(restoredIncident);
+            assertThat(report.excludedIncidentId()).isEqualTo(restoredIncident);
+            assertThat(report.status()).isEqualTo(ReportStatus.IN_REPAIR);
+            assertThat(timeline(answer)).contains("STILL_OUT");
+        }
+
+        @Test
+        void noAnswerWithinTheWindowCountsAsPowerBack() {
+            ReportAnswer answer = reports.byCustomer(grid.customer(2));
+            ProcessInstance instance = restored(answer);
+            execute(job("Event_ConfirmationWindowPassed", instance));
+            assertThat(instance).isWaitingAt("Task_RequestRating");
+        }
+
+        @Test
+        void powerBackBeforeTheRepairOrderSaysSoGoesStraightToTheRating() {
+            ReportAnswer answer = reports.byCustomer(grid.customer(3));
+            ProcessInstance instance = received(answer);
+            customer.confirm(answer.reportId(), answer.trackingToken(), true);
+            assertThat(instance).hasPassed("Event_CustomerConfirmedEarly").isWaitingAt("Task_RequestRating");
+        }
+
+        @Test
+        void stillOutIsNotNewsWhileTheCrewWorks() {
+            ReportAnswer answer = reports.byCustomer(grid.customer(3));
+            received(answer);
+            assertThatThrownBy(() -> customer.confirm(answer.reportId(), answer.trackingToken(), false))
+                    .isInstanceOf(ApiException.class).hasMessageContaining("does not expect");
+        }
+
+        @Test
+        void anUnratedReportClosesAfterTheRatingWindow() {
+            ReportAnswer answer = reports.byCustomer(grid.customer(4));
+            ProcessInstance instance = restored(answer);
+            customer.confirm(answer.reportId(), answer.trackingToken(), true);
+            execute(job(instance));
+            assertThat(instance).isWaitingAt("Gateway_AwaitRating");
+            execute(job("Event_RatingWindowPassed", instance));
+            execute(job(instance));
+            assertThat(instance).isEnded().hasPassed("Task_CloseUnratedReport", "EndEvent_ReportClosedUnrated");
+            assertThat(record(answer).status()).isEqualTo(ReportStatus.CLOSED);
+        }
+    }
+
+    @Test
+    void theProcessKeepsIdsAndFlagsOnly() {
+        ReportAnswer answer = reports.byCustomer(grid.customer(6));
+        ProcessInstance instance = received(answer);
+        assertThat(engine.getRuntimeService().getVariables(instance.getId()).keySet())
+                .containsExactlyInAnyOrder("reportId", "locateOutcome", "plannedOutage", "behindMeter", "incidentId");
+        assertThat(instance.getBusinessKey()).isEqualTo(PublicIds.report(record(answer).id()));
+    }
+}

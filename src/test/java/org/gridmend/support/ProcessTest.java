@@ -1,0 +1,22 @@
+package org.gridmend.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application without a real web server and without the job executor, on an H2 database of its own: process tests
+ * drive every job themselves (camunda-bpm-assert's {@code execute(job())}), so nothing runs behind their back.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:gridmend-process;DB_CLOSE_DELAY=-1"})
+@ActiveProfiles("test")
+public @interface ProcessTest {
+}
