@@ -82,6 +82,18 @@ public final class FeederTopology {
         }
     }
 
+    /** What hangs directly below a device (child devices and transformer areas), each with the areas below it. */
+    public Map<String, Set<String>> branches(String deviceId) {
+        Map<String, Set<String>> branches = new HashMap<>();
+        for (String t : childTransformers.getOrDefault(deviceId, List.of())) {
+            branches.put(t, Set.of(t));
+        }
+        for (String d : childDevices.getOrDefault(deviceId, List.of())) {
+            branches.put(d, transformersBelow(d));
+        }
+        return branches;
+    }
+
     public long customersBelow(String nodeId) {
         return transformersBelow(nodeId).stream().mapToLong(t -> transformers.get(t).customerCount()).sum();
     }

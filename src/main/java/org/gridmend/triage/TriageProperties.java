@@ -16,10 +16,10 @@ public record TriageProperties(@DefaultValue Locate locate, @DefaultValue Rollup
 
     /**
      * Outage prediction: an incident moves up to the lowest upstream device below which, within {@code window},
-     * reports or last gasps came from at least {@code minTransformers} transformers that are also at least
-     * {@code transformerShare} of the transformers below it, or from at least {@code customerShare} of the customers
-     * below it. The transformer share keeps two unrelated faults on one long feeder from becoming one feeder
-     * outage; 0 turns it off.
+     * reports or last gasps came from at least {@code minTransformers} transformers, on two or more of its branches,
+     * that are also at least {@code transformerShare} of the transformers below it; or, for a device that feeds a
+     * single transformer area, from at least {@code customerShare} of that area's customers. The transformer share
+     * keeps two unrelated faults on one long feeder from becoming one feeder outage; 0 turns it off.
      */
     public record Rollup(@DefaultValue("30m") Duration window, @DefaultValue("2") int minTransformers,
                          @DefaultValue("0.5") double transformerShare, @DefaultValue("0.5") double customerShare) {

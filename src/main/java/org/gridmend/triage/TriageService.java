@@ -250,26 +250,38 @@ public class TriageService implements IncidentDirectory {
 
     /**
      * The roll-up target: the lowest device above {@code fromNode} (a transformer, or the device of the incident a
-     * report joined) that the evidence on the feeder points at.
+     * report joined) that the evidence on the feeder points at. A device qualifies when reports came from at least
+     * {@code minTransformers} of the areas below it, those are at least {@code transformerShare} of them, and they
+     * lie on two or more of its branches (otherwise the lower device on that branch explains them); or when it feeds
+     * a single transformer area and at least {@code customerShare} of that area's customers reported.
      */
     Optional<Target> rollupTarget(FeederTopology feeder, String fromNode, Evidence evidence) {
         TriageProperties.Rollup rules = properties.rollup();
         for (Device device : feeder.devicesAbove(fromNode)) {
+            Map<String, Set<String>> branches = feeder.branches(device.id());
             Set<String> below = feeder.transformersBelow(device.id());
             Set<String> out = new TreeSet<>(evidence.transformers());
             out.retainAll(below);
-            if (out.size() >= rules.minTransformers() && out.size() >= rules.transformerShare() * below.size()) {
+            long branchesOut = branches.values().stream()
+                    .filter(areas -> areas.stream().anyMatch(out::contains)).count();
+            if (out.size() >= rules.minTransformers() && out.size() >= rules.transformerShare() * below.size()
+                    && branchesOut >= 2) {
                 return Optional.of(new Target(device.id(), TriageRule.ROLLUP_TRANSFORMERS, "reports from "
                         + out.size() + " of the " + below.size() + " transformers below " + device.type() + " "
-                        + device.id() + " " + abbreviate(out) + " within " + rules.window().toMinutes() + " min"));
+                        + device.id() + " " + abbreviate(out) + ", on " + branchesOut + " of its branches, within "
+                        + rules.window().toMinutes() + " min"));
             }
-            long reporting = out.stream().mapToLong(evidence::customers).sum();
-            long customers = feeder.customersBelow(device.id());
-            if (customers > 0 && reporting >= rules.customerShare() * customers) {
-                return Optional.of(new Target(device.id(), TriageRule.ROLLUP_CUSTOMER_SHARE, "reports from "
-                        + reporting + " of " + customers + " customers below " + device.type() + " " + device.id()
-                        + " within " + rules.window().toMinutes() + " min (share "
-                        + Math.round(rules.customerShare() * 100) + "%)"));
+            if (branches.size() == 1 && below.size() == 1 && branches.containsKey(below.iterator().next())) {
+                String area = below.iterator().next();
+                long reporting = evidence.customers(area);
+                long customers = feeder.customersBelow(device.id());
+                if (customers > 0 && reporting >= rules.customerShare() * customers) {
+                    return Optional.of(new Target(device.id(), TriageRule.ROLLUP_CUSTOMER_SHARE, "reports from "
+                            + reporting + " of " + customers + " customers of " + area + ", the only transformer "
+                            + "below " + device.type() + " " + device.id() + ", within "
+                            + rules.window().toMinutes() + " min (share " + Math.round(rules.customerShare() * 100)
+                            + "%)"));
+                }
             }
         }
         return Optional.empty();
