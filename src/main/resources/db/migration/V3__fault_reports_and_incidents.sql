@@ -48,7 +48,8 @@ CREATE TABLE gm_outage_notice (
 ) ${table_options};
 CREATE INDEX ix_gm_outage_notice_feeder ON gm_outage_notice (feeder_id, state);
 
--- A customer's report. request_id makes intake idempotent; answer keeps the first answer for replays.
+-- A customer's report. request_id makes intake idempotent; answer keeps the first answer for replays;
+-- process_started is the outbox flag: intake commits the row, FaultReportStarter starts its process.
 CREATE TABLE gm_report (
   id                      BIGINT        NOT NULL AUTO_INCREMENT,
   request_id              VARCHAR(64)   NOT NULL,
@@ -75,6 +76,7 @@ CREATE TABLE gm_report (
   power_restored          BOOLEAN,
   confirmed_at            DATETIME(3),
   answer                  VARCHAR(2000) NOT NULL,
+  process_started         BOOLEAN       NOT NULL DEFAULT FALSE,
   created_at              DATETIME(3)   NOT NULL,
   updated_at              DATETIME(3)   NOT NULL,
   PRIMARY KEY (id),
@@ -86,6 +88,7 @@ CREATE INDEX ix_gm_report_phone ON gm_report (phone, created_at);
 CREATE INDEX ix_gm_report_located_customer ON gm_report (located_customer_no, status);
 CREATE INDEX ix_gm_report_transformer ON gm_report (located_transformer_id, created_at);
 CREATE INDEX ix_gm_report_feeder ON gm_report (feeder_id, created_at);
+CREATE INDEX ix_gm_report_pending_start ON gm_report (process_started, id);
 
 -- The report's timeline, as the customer sees it on the tracking page.
 CREATE TABLE gm_report_event (
@@ -145,3 +148,4 @@ CREATE TABLE gm_lock (
   PRIMARY KEY (name)
 ) ${table_options};
 INSERT INTO gm_lock (name) VALUES ('location-clusters');
+INSERT INTO gm_lock (name) VALUES ('fault-report-starter');

@@ -56,13 +56,33 @@ public final class DemoGrid {
     private static final String[] PHONE_PREFIXES = {"130", "131", "132", "135", "136", "137", "138", "139", "150",
             "151", "155", "158", "186", "187", "189"};
 
-    private final Random random = new Random(SEED);
+    private final Random random;
+    private final String prefix;
+    private final int repeats;
+    private final double latitudeShift;
 
-    private DemoGrid() {
+    private DemoGrid(String prefix, int repeats, long seed, double latitudeShift) {
+        this.prefix = prefix;
+        this.repeats = repeats;
+        this.random = new Random(seed);
+        this.latitudeShift = latitudeShift;
     }
 
+    /** The demo grid: 3 substations, 20 feeders, 300 transformer areas, about 20,000 customers. */
     public static GridDocument generate() {
-        return new DemoGrid().build();
+        return new DemoGrid("", 1, SEED, 0).build();
+    }
+
+    /**
+     * A bigger grid of the same shape for storm runs: the three substations' feeders {@code repeats} times over
+     * (20 feeders each time, each copy half a degree further north), every id under {@code prefix} and every
+     * position {@code latitudeShift} degrees north, so that it sits beside the demo grid (and earlier storm grids)
+     * without sharing a street. No stations or crews.
+     */
+    public static GridDocument generate(String prefix, int repeats, long seed, double latitudeShift) {
+        GridDocument grid = new DemoGrid(prefix, repeats, seed, latitudeShift).build();
+        return new GridDocument(List.of(), grid.substations(), grid.feeders(), grid.devices(), grid.transformers(),
+                grid.customers(), List.of());
     }
 
     private GridDocument build() {
@@ -75,68 +95,72 @@ public final class DemoGrid {
         int feederNo = 0;
         int transformerNo = 0;
         long customerNo = 2_200_000_000L;
-        for (String[] s : SUBSTATIONS) {
-            double sLat = Double.parseDouble(s[2]);
-            double sLng = Double.parseDouble(s[3]);
-            substations.add(new Substation(s[0], s[1], sLat, sLng));
-            int count = Integer.parseInt(s[4]);
-            for (int k = 0; k < count; k++) {
-                feederNo++;
-                String feederId = String.format(Locale.ROOT, "F-%02d", feederNo);
-                feeders.add(new Feeder(feederId, s[1].replace("变电站", "") + String.format(Locale.ROOT, "%02d线",
-                        k + 1), s[0]));
-                // Feeders fan out from their substation; every third is a long line into the countryside.
-                double bearing = 2 * Math.PI * k / count + random.nextDouble() * 0.4;
-                double lengthM = feederNo % 3 == 0 ? 26_000 + random.nextDouble() * 14_000
-                        : 4_000 + random.nextDouble() * 9_000;
+        for (int round = 0; round < repeats; round++) {
+            for (String[] s : SUBSTATIONS) {
+                double sLat = Double.parseDouble(s[2]) + latitudeShift + round * 0.5;
+                double sLng = Double.parseDouble(s[3]);
+                String substationId = prefix + s[0] + (round == 0 ? "" : "-" + round);
+                substations.add(new Substation(substationId, s[1], sLat, sLng));
+                int count = Integer.parseInt(s[4]);
+                for (int k = 0; k < count; k++) {
+                    feederNo++;
+                    String feederId = prefix + String.format(Locale.ROOT, "F-%02d", feederNo);
+                    feeders.add(new Feeder(feederId, s[1].replace("变电站", "") + String.format(Locale.ROOT, "%02d线",
+                            k + 1), substationId));
+                    // Feeders fan out from their substation; every third is a long line into the countryside.
+                    double bearing = 2 * Math.PI * k / count + random.nextDouble() * 0.4;
+                    double lengthM = feederNo % 3 == 0 ? 26_000 + random.nextDouble() * 14_000
+                            : 4_000 + random.nextDouble() * 9_000;
 
-                String breaker = feederId + "-CB";
-                devices.add(new Device(breaker, DeviceType.BREAKER, feederId, null, sLat, sLng));
-                double[] sw1 = along(sLat, sLng, bearing, lengthM / 3);
-                double[] sw2 = along(sLat, sLng, bearing, 2 * lengthM / 3);
-                devices.add(new Device(feederId + "-SW1", DeviceType.SWITCH, feederId, breaker, sw1[0], sw1[1]));
-                String lastSection = feederId + "-SW2";
-                String secondParent = feederId + "-SW1";
-                if (lengthM > 20_000) {
-                    double[] rc = along(sLat, sLng, bearing, lengthM / 2);
-                    devices.add(new Device(feederId + "-RC1", DeviceType.RECLOSER, feederId, secondParent,
-                            rc[0], rc[1]));
-                    secondParent = feederId + "-RC1";
-                }
-                devices.add(new Device(lastSection, DeviceType.SWITCH, feederId, secondParent, sw2[0], sw2[1]));
-
-                // Three sections along the trunk, each with two fused branches; transformers hang on the trunk
-                // or on a branch.
-                String[] sectionHeads = {breaker, feederId + "-SW1", lastSection};
-                for (int section = 0; section < 3; section++) {
-                    List<String> parents = new ArrayList<>();
-                    parents.add(sectionHeads[section]);
-                    for (int b = 1; b <= 2; b++) {
-                        String fuseId = String.format(Locale.ROOT, "%s-FU%d%d", feederId, section + 1, b);
-                        double[] at = along(sLat, sLng, bearing + (b == 1 ? 0.15 : -0.15),
-                                lengthM * (section + 0.5) / 3);
-                        devices.add(new Device(fuseId, DeviceType.FUSE, feederId, sectionHeads[section], at[0], at[1]));
-                        parents.add(fuseId);
+                    String breaker = feederId + "-CB";
+                    devices.add(new Device(breaker, DeviceType.BREAKER, feederId, null, sLat, sLng));
+                    double[] sw1 = along(sLat, sLng, bearing, lengthM / 3);
+                    double[] sw2 = along(sLat, sLng, bearing, 2 * lengthM / 3);
+                    devices.add(new Device(feederId + "-SW1", DeviceType.SWITCH, feederId, breaker, sw1[0], sw1[1]));
+                    String lastSection = feederId + "-SW2";
+                    String secondParent = feederId + "-SW1";
+                    if (lengthM > 20_000) {
+                        double[] rc = along(sLat, sLng, bearing, lengthM / 2);
+                        devices.add(new Device(feederId + "-RC1", DeviceType.RECLOSER, feederId, secondParent,
+                                rc[0], rc[1]));
+                        secondParent = feederId + "-RC1";
                     }
-                    for (int i = 0; i < TRANSFORMERS_PER_FEEDER / 3; i++) {
-                        transformerNo++;
-                        String parent = parents.get(i % parents.size());
-                        double distance = lengthM * (section + (i + 0.5) / (TRANSFORMERS_PER_FEEDER / 3.0)) / 3;
-                        double side = (i % parents.size() == 1 ? 0.15 : i % parents.size() == 2 ? -0.15 : 0);
-                        double[] at = along(sLat, sLng, bearing + side + jitter(0.03), distance);
-                        AreaType area = areaOf(at[0], at[1]);
-                        String id = String.format(Locale.ROOT, "T-%04d", transformerNo);
-                        transformers.add(new Transformer(id, String.format(Locale.ROOT, "%s%s%d号台区",
-                                STREETS[transformerNo % STREETS.length], area == AreaType.URBAN ? "小区" : "村",
-                                transformerNo), feederId, parent, area, at[0], at[1]));
-                        int homes = customersFor(area);
-                        double spread = area == AreaType.URBAN ? 150 : area == AreaType.RURAL ? 350 : 600;
-                        for (int h = 0; h < homes; h++) {
-                            customerNo++;
-                            double[] home = along(at[0], at[1], random.nextDouble() * 2 * Math.PI,
-                                    random.nextDouble() * spread);
-                            customers.add(new Customer(Long.toString(customerNo), name(), phone(), id,
-                                    home[0], home[1], address(area, transformerNo, h)));
+                    devices.add(new Device(lastSection, DeviceType.SWITCH, feederId, secondParent, sw2[0], sw2[1]));
+
+                    // Three sections along the trunk, each with two fused branches; transformers hang on the trunk
+                    // or on a branch.
+                    String[] sectionHeads = {breaker, feederId + "-SW1", lastSection};
+                    for (int section = 0; section < 3; section++) {
+                        List<String> parents = new ArrayList<>();
+                        parents.add(sectionHeads[section]);
+                        for (int b = 1; b <= 2; b++) {
+                            String fuseId = String.format(Locale.ROOT, "%s-FU%d%d", feederId, section + 1, b);
+                            double[] at = along(sLat, sLng, bearing + (b == 1 ? 0.15 : -0.15),
+                                    lengthM * (section + 0.5) / 3);
+                            devices.add(new Device(fuseId, DeviceType.FUSE, feederId, sectionHeads[section],
+                                    at[0], at[1]));
+                            parents.add(fuseId);
+                        }
+                        for (int i = 0; i < TRANSFORMERS_PER_FEEDER / 3; i++) {
+                            transformerNo++;
+                            String parent = parents.get(i % parents.size());
+                            double distance = lengthM * (section + (i + 0.5) / (TRANSFORMERS_PER_FEEDER / 3.0)) / 3;
+                            double side = (i % parents.size() == 1 ? 0.15 : i % parents.size() == 2 ? -0.15 : 0);
+                            double[] at = along(sLat, sLng, bearing + side + jitter(0.03), distance);
+                            AreaType area = areaOf(at[0] - latitudeShift - round * 0.5, at[1]);
+                            String id = prefix + String.format(Locale.ROOT, "T-%04d", transformerNo);
+                            transformers.add(new Transformer(id, String.format(Locale.ROOT, "%s%s%d号台区",
+                                    STREETS[transformerNo % STREETS.length], area == AreaType.URBAN ? "小区" : "村",
+                                    transformerNo), feederId, parent, area, at[0], at[1]));
+                            int homes = customersFor(area);
+                            double spread = area == AreaType.URBAN ? 150 : area == AreaType.RURAL ? 350 : 600;
+                            for (int h = 0; h < homes; h++) {
+                                customerNo++;
+                                double[] home = along(at[0], at[1], random.nextDouble() * 2 * Math.PI,
+                                        random.nextDouble() * spread);
+                                customers.add(new Customer(prefix + customerNo, name(), phone(), id,
+                                        home[0], home[1], address(area, transformerNo, h)));
+                            }
                         }
                     }
                 }

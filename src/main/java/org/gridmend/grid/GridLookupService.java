@@ -35,6 +35,10 @@ public class GridLookupService {
         return Optional.ofNullable(mapper.customer(customerNo));
     }
 
+    public Optional<CustomerPlacement> placement(String customerNo) {
+        return Optional.ofNullable(mapper.customerPlacement(customerNo));
+    }
+
     public Optional<CustomerRecord> customerByMeter(String meterNo) {
         return Optional.ofNullable(mapper.customerByMeter(meterNo));
     }

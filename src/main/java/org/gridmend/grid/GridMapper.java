@@ -78,6 +78,8 @@ interface GridMapper {
 
     CustomerRecord customerByMeter(@Param("meterNo") String meterNo);
 
+    CustomerPlacement customerPlacement(@Param("customerNo") String customerNo);
+
     List<GridLinks.MeterOwner> meterOwners(@Param("ids") Collection<String> meterNos);
 
     List<CustomerRecord> customersOfTransformer(@Param("transformerId") String transformerId);

@@ -13,12 +13,10 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.notify.CustomerTexts;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
-import org.gridmend.process.ProcessConstants;
 import org.gridmend.web.ApiException;
 import org.gridmend.web.PublicIds;
 import org.slf4j.Logger;
@@ -30,10 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Intake: what happens before the customer gets an answer, and nothing more. The report is validated, checked
- * against its request id and the rate limits, stored, and its FaultReport process is started (asynchronously: the
- * process only creates its first job here); all in one transaction that commits before the answer is sent. The
- * answer tells what is already known: an outage notice that covers the place, or the open incident the report
- * will join. Locating, judging and merging run in the process right after.
+ * against the rate limits and its request id, and stored, in one transaction that commits before the answer is
+ * sent; its FaultReport process is started right after by {@link FaultReportStarter}, which picks up every stored
+ * report whose process has not started (the report row is the outbox). The answer tells what is already known: an
+ * outage notice that covers the place, or the open incident the report will join. Locating, judging and merging
+ * run in the process.
  */
 @Service
 public class ReportIntakeService {
@@ -45,20 +44,20 @@ public class ReportIntakeService {
     private final IncidentDirectory incidents;
     private final OutageNoticeService notices;
     private final IntakeRateLimiter rateLimiter;
-    private final RuntimeService runtime;
+    private final FaultReportStarter starter;
     private final CustomerTexts texts;
     private final Clock clock;
     private final ObjectMapper json;
     private final ObjectMapper canonical;
 
     ReportIntakeService(ReportMapper reports, IncidentDirectory incidents, OutageNoticeService notices,
-                        IntakeRateLimiter rateLimiter, RuntimeService runtime, CustomerTexts texts, Clock clock,
+                        IntakeRateLimiter rateLimiter, FaultReportStarter starter, CustomerTexts texts, Clock clock,
                         ObjectMapper json) {
         this.reports = reports;
         this.incidents = incidents;
         this.notices = notices;
         this.rateLimiter = rateLimiter;
-        this.runtime = runtime;
+        this.starter = starter;
         this.texts = texts;
         this.clock = clock;
         this.json = json;
@@ -76,12 +75,17 @@ public class ReportIntakeService {
                     "give customerNo or location (or both): a report needs a place");
         }
         String hash = hash(request);
-        ReportRecord earlier = reports.findByRequestId(request.requestId());
-        if (earlier != null) {
-            return replay(earlier, hash);
-        }
         if (request.channel() != Channel.AMI) {
-            rateLimiter.check(request, clientAddress);
+            try {
+                rateLimiter.check(request, clientAddress);
+            } catch (ApiException limited) {
+                // A request that was already accepted is a replay, not one report too many.
+                ReportRecord original = reports.findByRequestId(request.requestId());
+                if (original != null) {
+                    return replay(original, hash);
+                }
+                throw limited;
+            }
         }
         Instant now = clock.instant();
         double[] wgs84 = request.location() == null ? null
@@ -105,26 +109,18 @@ public class ReportIntakeService {
         report.createdAt = now;
 
         IncidentDirectory.Foresight foresight = incidents.foresee(draft(report));
-        report.answer = "{}";
+        StoredAnswer stored = answer(foresight);
+        report.answer = toJson(stored);
         try {
             reports.insert(report);
-        } catch (DuplicateKeyException sameRequestAtOnce) {
-            // The same request id arrived twice at the same moment; the other one was stored first.
+        } catch (DuplicateKeyException sameRequestAgain) {
+            // The request id is taken: a retry (same answer) or a reuse for another report (409).
             return replay(reports.findByRequestId(request.requestId()), hash);
         }
-        String publicId = PublicIds.report(report.id);
-        ReportAnswer answer = answer(publicId, report.trackingToken, foresight);
-        reports.storeAnswer(report.id, toJson(answer));
-        if (request.channel() != Channel.AMI) {
-            reports.insertEvent(report.id, now, "RECEIVED", answer.message());
-        }
-        runtime.createProcessInstanceByKey(ProcessConstants.FAULT_REPORT)
-                .businessKey(publicId)
-                .setVariable(ProcessConstants.REPORT_ID, report.id)
-                .execute();
+        starter.startAfterCommit();
         log.info("report received reportId={} channel={} foreseenIncidentId={} foreseenNoticeId={}", report.id,
                 request.channel(), foresight.incidentId(), foresight.noticeId());
-        return new Submitted(answer, true);
+        return new Submitted(stored.answer(PublicIds.report(report.id), report.trackingToken), true);
     }
 
     private Submitted replay(ReportRecord earlier, String hash) {
@@ -133,28 +129,24 @@ public class ReportIntakeService {
                     + " was already used for a different report; choose a new requestId for a new report",
                     "requestId");
         }
-        try {
-            return new Submitted(json.readValue(earlier.answer(), ReportAnswer.class), false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored answer of report " + earlier.id() + " is not readable", e);
-        }
+        return new Submitted(StoredAnswer.of(json, earlier).answer(earlier.publicId(), earlier.trackingToken()), false);
     }
 
-    private ReportAnswer answer(String publicId, String token, IncidentDirectory.Foresight foresight) {
+
+    private StoredAnswer answer(IncidentDirectory.Foresight foresight) {
         if (foresight.noticeId() != null) {
             OutageNoticeRecord notice = notices.find(foresight.noticeId()).orElseThrow();
             String key = notice.type() == NoticeType.PLANNED ? "report.planned" : "report.fault_notice";
-            return new ReportAnswer(publicId, token, ReportStatus.RECEIVED, null, false, texts.text(key,
+            return new StoredAnswer(ReportStatus.RECEIVED, null, false, texts.text(key,
                     CustomerTexts.time(notice.startsAt()), CustomerTexts.time(notice.expectedEndAt()),
                     notice.reason() == null ? "" : notice.reason()));
         }
         if (foresight.incidentId() != null) {
             String incident = PublicIds.incident(foresight.incidentId());
-            return new ReportAnswer(publicId, token, ReportStatus.RECEIVED, incident, true,
+            return new StoredAnswer(ReportStatus.RECEIVED, incident, true,
                     texts.text("report.joined", incident, foresight.reportsOnIncident()));
         }
-        return new ReportAnswer(publicId, token, ReportStatus.RECEIVED, null, false,
-                texts.text("report.received", publicId));
+        return new StoredAnswer(ReportStatus.RECEIVED, null, false, texts.text("report.received"));
     }
 
     /** What the look-ahead needs of a report that is not stored yet. */
@@ -175,7 +167,7 @@ public class ReportIntakeService {
         }
     }
 
-    private String toJson(ReportAnswer answer) {
+    private String toJson(StoredAnswer answer) {
         try {
             return json.writeValueAsString(answer);
         } catch (JsonProcessingException e) {

@@ -12,8 +12,6 @@ public interface ReportMapper {
     /** Inserts and sets {@link NewReport#id}; a second report with the same request id fails on its unique key. */
     void insert(NewReport report);
 
-    void storeAnswer(@Param("id") long id, @Param("answer") String answer);
-
     ReportRecord findById(@Param("id") long id);
 
     ReportRecord findByRequestId(@Param("requestId") String requestId);
@@ -23,6 +21,11 @@ public interface ReportMapper {
     long countSinceByPhone(@Param("phone") String phone, @Param("since") Instant since);
 
     long countOnIncident(@Param("incidentId") long incidentId);
+
+    /** Reports whose FaultReport process has not been started yet, oldest first. */
+    List<Long> pendingProcessStarts(@Param("limit") int limit);
+
+    void markProcessStarted(@Param("ids") List<Long> ids);
 
     void updateStatus(@Param("id") long id, @Param("status") ReportStatus status, @Param("now") Instant now);
 

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.notify.CustomerTexts;
@@ -31,15 +34,17 @@ public class ReportService {
     private final RuntimeService runtime;
     private final CustomerTexts texts;
     private final Clock clock;
+    private final ObjectMapper json;
 
     ReportService(ReportMapper reports, IncidentDirectory incidents, OutageNoticeService notices,
-                  RuntimeService runtime, CustomerTexts texts, Clock clock) {
+                  RuntimeService runtime, CustomerTexts texts, Clock clock, ObjectMapper json) {
         this.reports = reports;
         this.incidents = incidents;
         this.notices = notices;
         this.runtime = runtime;
         this.texts = texts;
         this.clock = clock;
+        this.json = json;
     }
 
     public enum BehindMeterChoice { UTILITY_CREW, SOCIAL_ELECTRICIAN }
@@ -53,8 +58,11 @@ public class ReportService {
         TrackingView.Notice notice = report.noticeId() == null ? null
                 : notices.find(report.noticeId()).map(n -> new TrackingView.Notice(n.id(), n.type().name(),
                 n.startsAt(), n.expectedEndAt(), n.reason())).orElse(null);
-        List<TrackingView.Entry> timeline = reports.events(report.id()).stream()
-                .map(e -> new TrackingView.Entry(e.at(), e.type(), e.text())).toList();
+        List<TrackingView.Entry> timeline = new ArrayList<>();
+        if (report.channel() != Channel.AMI) {
+            timeline.add(new TrackingView.Entry(report.createdAt(), "RECEIVED", StoredAnswer.of(json, report).message()));
+        }
+        reports.events(report.id()).forEach(e -> timeline.add(new TrackingView.Entry(e.at(), e.type(), e.text())));
         ReportStatus s = report.status();
         TrackingView.Actions actions = new TrackingView.Actions(s == ReportStatus.IN_REPAIR || s == ReportStatus.RESTORED,
                 s == ReportStatus.RATING, s == ReportStatus.BEHIND_METER);

@@ -69,8 +69,6 @@ public interface IncidentMapper {
     /** Holds the feeder's row lock until the transaction ends: triage that may open or roll up incidents on it queues here. */
     String lockFeeder(@Param("feederId") String feederId);
 
-    String lockNamed(@Param("name") String name);
-
     /**
      * A shared lock on an incident while a report joins it, so that a roll-up or restoration (which update the row)
      * waits for the join to commit, and a join after them sees the incident's new state. Returns that state.

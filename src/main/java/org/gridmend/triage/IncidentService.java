@@ -52,13 +52,13 @@ public class IncidentService {
     }
 
     /**
-     * The open incident that already explains an outage at this transformer: on the transformer itself, on a
+     * The open incident that already explains an outage at this transformer (or device): on the node itself, on a
      * device above it or on its feeder; the most upstream one if there are several.
      */
-    public Optional<IncidentRecord> coveringOpen(FeederTopology feeder, String transformerId, Long excluded) {
+    public Optional<IncidentRecord> coveringOpen(FeederTopology feeder, String nodeId, Long excluded) {
         List<String> nodes = new ArrayList<>();
-        nodes.add(transformerId);
-        feeder.devicesAbove(transformerId).forEach(d -> nodes.add(d.id()));
+        nodes.add(nodeId);
+        feeder.devicesAbove(nodeId).forEach(d -> nodes.add(d.id()));
         nodes.add(feeder.feederId());
         return mapper.findOpenOnDevices(nodes).stream()
                 .filter(i -> excluded == null || i.id() != excluded)

@@ -3,8 +3,7 @@ package org.gridmend.triage;
 import java.util.List;
 import java.util.Optional;
 
-import org.gridmend.grid.CustomerRecord;
-import org.gridmend.grid.GridDocument.Transformer;
+import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.grid.NearbyCustomer;
 import org.gridmend.grid.NearbyTransformer;
@@ -32,18 +31,20 @@ public class LocateService {
 
     public Placement locate(ReportRecord report) {
         if (report.customerNo() != null) {
-            Optional<CustomerRecord> customer = grid.customer(report.customerNo());
+            Optional<CustomerPlacement> customer = grid.placement(report.customerNo());
             if (customer.isPresent()) {
-                return at(report.channel() == Channel.AMI ? Placement.Method.METER : Placement.Method.CUSTOMER_ARCHIVE,
-                        customer.get());
+                CustomerPlacement c = customer.get();
+                return new Placement(report.channel() == Channel.AMI ? Placement.Method.METER
+                        : Placement.Method.CUSTOMER_ARCHIVE, c.customerNo(), c.transformerId(), c.feederId());
             }
         }
         if (report.hasLocation()) {
             List<NearbyCustomer> customers = spatial.nearestCustomers(report.lat(), report.lng(),
                     properties.locate().customerRadiusM(), 1);
             if (!customers.isEmpty()) {
-                return grid.customer(customers.get(0).customerNo())
-                        .map(c -> at(Placement.Method.NEAREST_CUSTOMER, c)).orElse(Placement.NOWHERE);
+                return grid.placement(customers.get(0).customerNo())
+                        .map(c -> new Placement(Placement.Method.NEAREST_CUSTOMER, c.customerNo(), c.transformerId(),
+                                c.feederId())).orElse(Placement.NOWHERE);
             }
             List<NearbyTransformer> transformers = spatial.nearestTransformers(report.lat(), report.lng(),
                     properties.locate().transformerRadiusM(), 1);
@@ -58,23 +59,14 @@ public class LocateService {
     /** What a dispatcher entered in "Locate report": a customer number, or a transformer id. */
     public Optional<Placement> placeByDispatcher(String customerNo, String transformerId) {
         if (customerNo != null && !customerNo.isBlank()) {
-            return grid.customer(customerNo.trim())
+            return grid.placement(customerNo.trim())
                     .map(c -> new Placement(Placement.Method.DISPATCHER, c.customerNo(), c.transformerId(),
-                            feederOf(c.transformerId())));
+                            c.feederId()));
         }
         if (transformerId != null && !transformerId.isBlank()) {
             return grid.transformer(transformerId.trim())
                     .map(t -> new Placement(Placement.Method.DISPATCHER, null, t.id(), t.feederId()));
         }
         return Optional.empty();
-    }
-
-    private Placement at(Placement.Method method, CustomerRecord customer) {
-        return new Placement(method, customer.customerNo(), customer.transformerId(),
-                feederOf(customer.transformerId()));
-    }
-
-    private String feederOf(String transformerId) {
-        return grid.transformer(transformerId).map(Transformer::feederId).orElse(null);
     }
 }

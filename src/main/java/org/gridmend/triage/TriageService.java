@@ -18,6 +18,7 @@ import org.gridmend.report.IncidentDirectory;
 import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportProgressService;
 import org.gridmend.report.ReportRecord;
+import org.gridmend.process.LockService;
 import org.gridmend.report.ReportStatus;
 import org.gridmend.web.PublicIds;
 import org.slf4j.Logger;
@@ -39,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class TriageService implements IncidentDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(TriageService.class);
-    private static final String LOCATION_LOCK = "location-clusters";
 
     private final ReportMapper reports;
     private final ReportProgressService progress;
@@ -49,11 +49,12 @@ public class TriageService implements IncidentDirectory {
     private final JudgeService judge;
     private final GridLookupService grid;
     private final TriageProperties properties;
+    private final LockService locks;
     private final Clock clock;
 
     TriageService(ReportMapper reports, ReportProgressService progress, IncidentMapper incidents, IncidentService incidentService,
                   LocateService locator, JudgeService judge, GridLookupService grid, TriageProperties properties,
-                  Clock clock) {
+                  LockService locks, Clock clock) {
         this.reports = reports;
         this.progress = progress;
         this.incidents = incidents;
@@ -62,6 +63,7 @@ public class TriageService implements IncidentDirectory {
         this.judge = judge;
         this.grid = grid;
         this.properties = properties;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -175,7 +177,10 @@ public class TriageService implements IncidentDirectory {
 
     /**
      * Joins the open incident covering the report's area, if there is one. The shared lock makes a concurrent
-     * roll-up or restoration of that incident wait for this join, or this join see that it happened.
+     * roll-up or restoration of that incident wait for this join, or this join see that it happened. A join that
+     * brings new evidence (the first report from its transformer area, or the one that makes a share rule hold)
+     * takes the feeder lock first, like every other triage that may move incidents, and evaluates the roll-up from
+     * the joined incident upwards: so each such evaluation sees all the evidence committed before it.
      */
     private Optional<Outcome> joinCovering(ReportRecord report, FeederTopology feeder, Instant now) {
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -185,38 +190,40 @@ public class TriageService implements IncidentDirectory {
                 return Optional.empty();
             }
             IncidentRecord incident = covering.get();
+            boolean newEvidence = bringsNewEvidence(report, incident, feeder, now);
+            if (newEvidence) {
+                incidents.lockFeeder(feeder.feederId());
+            }
             if (incidents.lockShared(incident.id()) != IncidentState.OPEN) {
                 continue;
             }
             Outcome outcome = link(report, incident, "JOINED", TriageRule.COVERED_BY_OPEN_INCIDENT,
                     "transformer " + report.locatedTransformerId() + " lies below open incident "
                             + incident.publicId() + " on " + incident.deviceId(), now);
-            return Optional.of(rollUpAfterJoin(report, incident, feeder, now).orElse(outcome));
+            return Optional.of(newEvidence ? rollUpFrom(incident, feeder, now).orElse(outcome) : outcome);
         }
         return Optional.empty();
     }
 
-    /**
-     * A join can make a device further up qualify: when it is the first report from its transformer area within
-     * the window (new evidence of spread), or when it makes the share of a transformer area's customers cross the
-     * threshold. Only then is the feeder locked and the roll-up evaluated, from the joined incident upwards.
-     */
-    private Optional<Outcome> rollUpAfterJoin(ReportRecord report, IncidentRecord incident, FeederTopology feeder,
-                                              Instant now) {
+    /** Whether joining this incident could make a device above it qualify for roll-up. */
+    private boolean bringsNewEvidence(ReportRecord report, IncidentRecord incident, FeederTopology feeder,
+                                      Instant now) {
         TriageProperties.Rollup rules = properties.rollup();
-        boolean newTransformer = incidents.reportsFromTransformer(report.locatedTransformerId(),
-                now.minus(rules.window())) == 1;
-        boolean shareCrossed = false;
-        if (!newTransformer && incident.level() == IncidentLevel.TRANSFORMER
-                && feeder.transformer(incident.deviceId()) != null) {
-            double threshold = rules.customerShare() * feeder.transformer(incident.deviceId()).customerCount();
-            long reporters = incidents.reporterCount(incident.id());
-            shareCrossed = reporters >= threshold && reporters - 1 < threshold;
+        if (incidents.reportsFromTransformer(report.locatedTransformerId(), now.minus(rules.window())) == 0) {
+            return true;
         }
-        if (!newTransformer && !shareCrossed) {
-            return Optional.empty();
+        if (incident.level() != IncidentLevel.TRANSFORMER || feeder.transformer(incident.deviceId()) == null) {
+            return false;
         }
-        incidents.lockFeeder(feeder.feederId());
+        List<Device> above = feeder.devicesAbove(incident.deviceId());
+        if (above.isEmpty() || feeder.branches(above.get(0).id()).size() != 1) {
+            return false;
+        }
+        long reporters = incidents.reporterCount(incident.id()) + 1;
+        return reporters >= rules.customerShare() * feeder.transformer(incident.deviceId()).customerCount();
+    }
+
+    private Optional<Outcome> rollUpFrom(IncidentRecord incident, FeederTopology feeder, Instant now) {
         IncidentRecord current = incidentService.find(incident.id()).orElse(incident);
         if (current.state() != IncidentState.OPEN) {
             return Optional.empty();
@@ -225,17 +232,20 @@ public class TriageService implements IncidentDirectory {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        IncidentService.Opened parent = rollUp(feeder, target.get(), incident.firstReportAt());
+        IncidentService.Opened parent = rollUp(feeder, target.get(), current.firstReportAt());
         return Optional.of(new Outcome(parent.incident().id(), "JOINED", target.get().rule(), target.get().reason()));
     }
 
     private IncidentService.Opened rollUp(FeederTopology feeder, Target target, Instant firstReportAt) {
-        IncidentService.Opened parent = incidentService.openOrGet(feeder, target.deviceId(), target.rule(),
-                target.reason(), firstReportAt);
-        Set<String> below = feeder.transformersBelow(target.deviceId());
+        // An incident already open on the target or above it explains the evidence: it absorbs, nothing new opens.
+        Optional<IncidentRecord> above = incidentService.coveringOpen(feeder, target.deviceId(), null);
+        IncidentService.Opened parent = above.isPresent() ? new IncidentService.Opened(above.get(), false)
+                : incidentService.openOrGet(feeder, target.deviceId(), target.rule(), target.reason(), firstReportAt);
+        String parentDevice = parent.incident().deviceId();
+        Set<String> below = feeder.transformersBelow(parentDevice);
         List<IncidentRecord> children = incidents.findOpenOnFeeder(feeder.feederId()).stream()
                 .filter(i -> i.id() != parent.incident().id())
-                .filter(i -> i.deviceId() != null && isBelow(feeder, i.deviceId(), target.deviceId(), below))
+                .filter(i -> i.deviceId() != null && isBelow(feeder, i.deviceId(), parentDevice, below))
                 .toList();
         incidentService.absorb(parent.incident(), children, target.rule(), target.reason());
         return parent;
@@ -302,7 +312,7 @@ public class TriageService implements IncidentDirectory {
 
     /** Reports without a place on the grid join the nearest recent cluster within the radius, or start one. */
     private Outcome joinLocationCluster(ReportRecord report, Instant now) {
-        incidents.lockNamed(LOCATION_LOCK);
+        locks.lock(LockService.LOCATION_CLUSTERS);
         TriageProperties.Cluster rules = properties.cluster();
         IncidentRecord nearest = null;
         double best = Double.MAX_VALUE;

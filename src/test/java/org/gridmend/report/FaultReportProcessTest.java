@@ -105,8 +105,8 @@ class FaultReportProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_ReportClosed");
         assertThat(record(answer).status()).isEqualTo(ReportStatus.CLOSED);
         assertThat(mapper.ratingOf(record(answer).id())).isEqualTo(5);
-        assertThat(timeline(answer)).containsExactly("RECEIVED", "ACKNOWLEDGED", "RESTORED", "CONFIRMED",
-                "RATING_REQUESTED", "RATED", "CLOSED");
+        assertThat(timeline(answer)).containsExactly("ACKNOWLEDGED", "RESTORED", "CONFIRMED", "RATING_REQUESTED",
+                "RATED", "CLOSED");
     }
 
     @Nested

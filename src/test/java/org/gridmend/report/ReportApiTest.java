@@ -84,12 +84,13 @@ class ReportApiTest {
         assertThat(answer.path("trackingToken").asText()).hasSize(43);
         assertThat(answer.path("status").asText()).isEqualTo("RECEIVED");
         assertThat(answer.path("merged").asBoolean()).isFalse();
-        assertThat(answer.path("message").asText()).contains("您的报修已受理").contains(answer.path("reportId").asText());
+        assertThat(answer.path("message").asText()).startsWith("您的报修已受理");
 
         JsonNode tracked = trackUntil(answer, v -> v.path("status").asText().equals("IN_REPAIR"));
         assertThat(tracked.path("incident").path("incidentId").asText()).matches("R-\\d{8}");
         assertThat(tracked.path("incident").path("reportsCount").asInt()).isEqualTo(1);
         assertThat(tracked.path("timeline").get(0).path("type").asText()).isEqualTo("RECEIVED");
+        assertThat(tracked.path("timeline").get(0).path("text").asText()).isEqualTo(answer.path("message").asText());
         assertThat(tracked.path("timeline").get(1).path("text").asText()).contains("已生成抢修单");
         assertThat(tracked.path("actions").path("confirmRestoration").asBoolean()).isTrue();
         assertThat(tracked.path("receivedAt").asText()).endsWith("Z");

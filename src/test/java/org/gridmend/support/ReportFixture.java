@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridImportService;
 import org.gridmend.report.Channel;
+import org.gridmend.report.FaultReportStarter;
 import org.gridmend.report.ReportAnswer;
 import org.gridmend.report.ReportIntakeService;
 import org.gridmend.report.ReportMapper;
@@ -27,13 +28,15 @@ public class ReportFixture {
     private final ReportIntakeService intake;
     private final ReportMapper reports;
     private final RuntimeService runtime;
+    private final FaultReportStarter starter;
 
     ReportFixture(GridImportService importer, ReportIntakeService intake, ReportMapper reports,
-                  RuntimeService runtime) {
+                  RuntimeService runtime, FaultReportStarter starter) {
         this.importer = importer;
         this.intake = intake;
         this.reports = reports;
         this.runtime = runtime;
+        this.starter = starter;
     }
 
     /** A fresh {@link TestGrids#small} somewhere nobody else is. */
@@ -80,7 +83,9 @@ public class ReportFixture {
         return reports.findById(PublicIds.parseReport(answer.reportId()));
     }
 
+    /** The report's process; started here if the starter has not got to it yet. */
     public ProcessInstance process(ReportAnswer answer) {
+        starter.startPending();
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(answer.reportId()).singleResult();
     }
 }

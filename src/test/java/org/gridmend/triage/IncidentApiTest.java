@@ -39,6 +39,8 @@ class IncidentApiTest {
     ReportMapper reports;
     @Autowired
     StaffIdentitySetup staff;
+    @Autowired
+    org.gridmend.report.ReportService customer;
 
     Http dispatcher;
     Http ami;
@@ -140,7 +142,9 @@ class IncidentApiTest {
         ReportRecord amiReport = reports.findById(id);
         assertThat(amiReport.channel().name()).isEqualTo("AMI");
         assertThat(amiReport.locateMethod()).isEqualTo("METER");
-        assertThat(reports.events(id)).extracting(e -> e.type()).doesNotContain("RECEIVED");
+        // No customer behind a meter's gasp: no answer on its timeline.
+        assertThat(customer.track(reportId, amiReport.trackingToken()).timeline()).extracting(e -> e.type())
+                .doesNotContain("RECEIVED");
 
         Http.Response restored = ami.post("/api/meter-events", Map.of("meterNo", meter, "type", "POWER_RESTORED",
                 "at", Instant.now().toString()));

@@ -91,6 +91,8 @@ class TriageConcurrencyMariaDbIT {
             reports.insert(r);
             ids.add(r.id);
         }
+        // This test is the triage that the processes would run: keep the starter from starting them too.
+        reports.markProcessStarted(ids);
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
             List<Callable<Long>> work = new ArrayList<>();

@@ -1,0 +1,485 @@
+package org.gridmend.demo.storm;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gridmend.demo.DemoGrid;
+import org.gridmend.grid.CoordinateSystem;
+import org.gridmend.grid.GridDocument;
+
+/**
+ * A storm against a running GridMend, from the outside: it fails devices on the grid, then sends reports from the
+ * customers they took out at a steady rate from many concurrent clients (with second reports, network retries of
+ * the same request, reports from behind-the-meter homes, from a planned-outage area and by location only), waits
+ * until GridMend has processed everything, and checks every report: did it land on the incident of its fault?
+ *
+ * <p>At most one fault per feeder, and only on devices with two or more branches (or on transformer areas with a
+ * sibling), so that each fault is one an outage predictor can tell apart: a device with a single branch fails
+ * exactly like the device below it.
+ */
+public final class StormSimulator {
+
+    public record Plan(URI baseUrl, String user, String password, int faults, List<String> levels,
+                       double reportShare, int rate, int durationSeconds, int clients, double duplicateShare,
+                       double retryShare, double behindMeterShare, double plannedShare, double locationOnlyShare,
+                       long seed, int importRepeats, Duration drainTimeout) {
+    }
+
+    private final Plan plan;
+    private final Consumer<String> progress;
+    private final Random random;
+    private final ExecutorService clients;
+    private final GridMendClient client;
+
+    public StormSimulator(Plan plan, Consumer<String> progress) {
+        this.plan = plan;
+        this.progress = progress;
+        this.random = new Random(plan.seed());
+        this.clients = Executors.newFixedThreadPool(plan.clients());
+        this.client = new GridMendClient(plan.baseUrl(), plan.user(), plan.password());
+    }
+
+    /** One report to send, and what GridMend should make of it. */
+    private record Spec(Map<String, Object> body, Expect expect, String faultDevice, boolean retryOf) {
+    }
+
+    private enum Expect { FAULT, BEHIND_METER, PLANNED }
+
+    private record Sent(Spec spec, GridMendClient.Response response, long sentAtNanos) {
+    }
+
+    public StormResult run() {
+        try {
+            return storm();
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private StormResult storm() {
+        String prefix = plan.importRepeats() > 0 ? importGrid() : "";
+        List<Feeder> feeders = feeders(prefix);
+        Collections.shuffle(feeders, random);
+        if (feeders.size() < plan.faults() + 2) {
+            throw new IllegalStateException("the grid has " + feeders.size() + " feeders; " + plan.faults()
+                    + " faults need " + (plan.faults() + 2));
+        }
+        Map<String, String> faults = new LinkedHashMap<>();        // fault device -> level
+        Map<String, List<Customer>> affected = new LinkedHashMap<>();
+        for (int i = 0; i < plan.faults(); i++) {
+            Feeder feeder = feeders.get(i);
+            String level = plan.levels().get(i % plan.levels().size());
+            String device = feeder.pick(level, random);
+            faults.put(device, level);
+            affected.put(device, feeder.customersBelow(device));
+        }
+        Feeder plannedFeeder = feeders.get(plan.faults());
+        String plannedDevice = plannedFeeder.pick("FUSE", random);
+        announcePlanned(plannedDevice);
+        List<Customer> plannedArea = plannedFeeder.customersBelow(plannedDevice);
+        List<Customer> quiet = new ArrayList<>();
+        for (Feeder feeder : feeders.subList(plan.faults() + 1, feeders.size())) {
+            quiet.addAll(feeder.oneCustomerPerTransformer());
+        }
+        progress.accept(String.format(Locale.ROOT, "storm: %d faults %s, planned outage on %s, %d affected "
+                        + "customers", faults.size(), faults, plannedDevice,
+                affected.values().stream().mapToInt(List::size).sum()));
+
+        List<Spec> schedule = schedule(affected, plannedArea, quiet);
+        progress.accept("storm: sending " + schedule.size() + " reports at " + plan.rate() + "/s from "
+                + plan.clients() + " clients");
+        List<Sent> sent = send(schedule);
+        long sendNanos = sent.stream().mapToLong(Sent::sentAtNanos).max().orElse(0);
+        long drainStart = System.nanoTime();
+        boolean drained = drain();
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        progress.accept(String.format(Locale.ROOT, "storm: processing %s %.1f s after the last report",
+                drained ? "finished" : "did NOT finish", drainSeconds));
+        return verify(sent, faults, sendNanos, drainSeconds, drained, prefix);
+    }
+
+    private String importGrid() {
+        String prefix = "S" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT) + "-";
+        // Latitudes of its own, north of every grid already there (half a degree per 20 feeders), so that
+        // location-only reports cannot land on another grid's customers.
+        int feedersThere = client.getStaff("/api/grid/feeders").body().size();
+        double shift = 1 + Math.ceil(feedersThere / 20.0) * 0.5;
+        GridDocument grid = DemoGrid.generate(prefix, plan.importRepeats(), plan.seed(), shift);
+        progress.accept("storm: importing a grid of " + grid.feeders().size() + " feeders and "
+                + grid.customers().size() + " customers under " + prefix);
+        GridMendClient.Response response = client.postStaff("/api/grid/import", grid);
+        if (response.status() != 200) {
+            throw new IllegalStateException("grid import failed: " + response.status() + " " + response.body());
+        }
+        return prefix;
+    }
+
+    private void announcePlanned(String device) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+        GridMendClient.Response response = client.postStaff("/api/outage-notices", Map.of("type", "PLANNED",
+                "deviceId", device, "start", now.minusHours(1).toString(), "expectedEnd", now.plusHours(4).toString(),
+                "reason", "计划检修"));
+        if (response.status() != 201) {
+            throw new IllegalStateException("planned notice failed: " + response.status() + " " + response.body());
+        }
+    }
+
+    // --- the grid as the simulator sees it ---
+
+    private record Customer(String customerNo, double lat, double lng) {
+    }
+
+    /** One feeder's tree, read through the staff API. */
+    private final class Feeder {
+
+        private final Map<String, JsonNode> devices = new LinkedHashMap<>();
+        private final Map<String, List<String>> transformersBelow = new HashMap<>();
+        private final Map<String, String> parentOf = new HashMap<>();
+        private final Map<String, List<Customer>> customers = new HashMap<>();
+
+        Feeder(JsonNode view) {
+            walk(view.path("below"), null);
+        }
+
+        private List<String> walk(JsonNode nodes, String parent) {
+            List<String> areas = new ArrayList<>();
+            for (JsonNode node : nodes) {
+                String id = node.path("id").asText();
+                parentOf.put(id, parent);
+                if ("TRANSFORMER".equals(node.path("kind").asText())) {
+                    areas.add(id);
+                } else {
+                    devices.put(id, node);
+                    List<String> below = walk(node.path("children"), id);
+                    transformersBelow.put(id, below);
+                    areas.addAll(below);
+                }
+            }
+            return areas;
+        }
+
+        String pick(String level, Random random) {
+            List<String> candidates = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> d : devices.entrySet()) {
+                String type = d.getValue().path("type").asText();
+                boolean matches = switch (level) {
+                    case "BREAKER" -> type.equals("BREAKER");
+                    case "SWITCH" -> type.equals("SWITCH") || type.equals("RECLOSER");
+                    case "FUSE" -> type.equals("FUSE");
+                    default -> false;
+                };
+                if (matches && transformersBelow.get(d.getKey()).size() >= 2 && branches(d.getKey()) >= 2) {
+                    candidates.add(d.getKey());
+                }
+            }
+            if ("TRANSFORMER".equals(level)) {
+                for (String device : devices.keySet()) {
+                    long direct = parentOf.entrySet().stream()
+                            .filter(e -> device.equals(e.getValue()) && !devices.containsKey(e.getKey())).count();
+                    if (direct >= 2) {
+                        parentOf.entrySet().stream().filter(e -> device.equals(e.getValue())
+                                && !devices.containsKey(e.getKey())).forEach(e -> candidates.add(e.getKey()));
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                return devices.keySet().iterator().next();
+            }
+            Collections.sort(candidates);
+            return candidates.get(random.nextInt(candidates.size()));
+        }
+
+        /** Devices and transformer areas directly below a device: a device with one branch looks like its child. */
+        private long branches(String device) {
+            return parentOf.values().stream().filter(device::equals).count();
+        }
+
+        List<Customer> customersBelow(String node) {
+            List<String> areas = devices.containsKey(node) ? transformersBelow.get(node) : List.of(node);
+            List<Customer> all = new ArrayList<>();
+            for (String area : areas) {
+                all.addAll(customersOf(area));
+            }
+            return all;
+        }
+
+        List<Customer> oneCustomerPerTransformer() {
+            List<Customer> picked = new ArrayList<>();
+            Set<String> areas = new HashSet<>();
+            transformersBelow.values().forEach(areas::addAll);
+            for (String area : areas) {
+                List<Customer> of = customersOf(area);
+                if (!of.isEmpty()) {
+                    picked.add(of.get(0));
+                }
+            }
+            return picked;
+        }
+
+        private List<Customer> customersOf(String area) {
+            return customers.computeIfAbsent(area, a -> {
+                List<Customer> list = new ArrayList<>();
+                for (JsonNode c : client.getStaff("/api/grid/transformers/" + a).body().path("customers")) {
+                    list.add(new Customer(c.path("customerNo").asText(), c.path("lat").asDouble(),
+                            c.path("lng").asDouble()));
+                }
+                return list;
+            });
+        }
+    }
+
+    private List<Feeder> feeders(String prefix) {
+        List<Feeder> feeders = new ArrayList<>();
+        for (JsonNode f : client.getStaff("/api/grid/feeders").body()) {
+            String id = f.path("id").asText();
+            if (id.startsWith(prefix) && f.path("transformerCount").asInt() > 0) {
+                feeders.add(new Feeder(client.getStaff("/api/grid/feeders/" + id).body()));
+            }
+        }
+        return feeders;
+    }
+
+    // --- the schedule ---
+
+    private List<Spec> schedule(Map<String, List<Customer>> affected, List<Customer> plannedArea,
+                                List<Customer> quiet) {
+        int total = plan.rate() * plan.durationSeconds();
+        int retries = (int) Math.round(total * plan.retryShare());
+        int planned = Math.min((int) Math.round(total * plan.plannedShare()), plannedArea.size());
+        int behind = Math.min((int) Math.round(total * plan.behindMeterShare()), quiet.size());
+        int faultReports = total - retries - planned - behind;
+
+        List<Spec> first = new ArrayList<>();
+        Collections.shuffle(plannedArea, random);
+        for (int i = 0; i < planned; i++) {
+            first.add(new Spec(byCustomer(plannedArea.get(i).customerNo(), false), Expect.PLANNED, null, false));
+        }
+        Collections.shuffle(quiet, random);
+        for (int i = 0; i < behind; i++) {
+            first.add(new Spec(byCustomer(quiet.get(i).customerNo(), true), Expect.BEHIND_METER, null, false));
+        }
+        List<Map.Entry<String, Customer>> reporters = new ArrayList<>();
+        affected.forEach((device, customers) -> {
+            List<Customer> shuffled = new ArrayList<>(customers);
+            Collections.shuffle(shuffled, random);
+            int reporting = Math.max(2, (int) Math.round(shuffled.size() * plan.reportShare()));
+            shuffled.subList(0, Math.min(reporting, shuffled.size()))
+                    .forEach(c -> reporters.add(Map.entry(device, c)));
+        });
+        Collections.shuffle(reporters, random);
+        // First reports from distinct customers; the rest are customers reporting again (a new request), at most
+        // five reports per customer, which is what intake accepts within its window.
+        int firsts = Math.min(reporters.size(), faultReports - (int) Math.round(faultReports * plan.duplicateShare()));
+        int again = Math.min(faultReports - firsts, 4 * firsts);
+        for (int i = 0; i < firsts; i++) {
+            Map.Entry<String, Customer> r = reporters.get(i);
+            Map<String, Object> body = random.nextDouble() < plan.locationOnlyShare() ? byLocation(r.getValue())
+                    : byCustomer(r.getValue().customerNo(), false);
+            first.add(new Spec(body, Expect.FAULT, r.getKey(), false));
+        }
+        for (int i = 0; i < again; i++) {
+            Map.Entry<String, Customer> r = reporters.get(i % firsts);
+            first.add(new Spec(byCustomer(r.getValue().customerNo(), false), Expect.FAULT, r.getKey(), false));
+        }
+        Collections.shuffle(first, random);
+        List<Spec> schedule = new ArrayList<>(first);
+        for (int i = 0; i < retries && !first.isEmpty(); i++) {
+            // a network retry: the same request again, somewhat later
+            Spec original = first.get(random.nextInt(first.size()));
+            int at = Math.min(schedule.size(), schedule.indexOf(original) + 1 + random.nextInt(200));
+            schedule.add(at, new Spec(original.body(), original.expect(), original.faultDevice(), true));
+        }
+        return schedule;
+    }
+
+    private Map<String, Object> byCustomer(String customerNo, boolean onlyMyHome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", UUID.randomUUID().toString());
+        body.put("channel", random.nextBoolean() ? "APP" : "WECHAT");
+        body.put("customerNo", customerNo);
+        body.put("description", onlyMyHome ? "只有我家停电，空开没跳" : "停电了");
+        if (onlyMyHome) {
+            body.put("onlyMyHome", true);
+        }
+        return body;
+    }
+
+    /** The phone's position in GCJ-02, as Chinese map SDKs report it, about a metre off the home. */
+    private Map<String, Object> byLocation(Customer c) {
+        double[] gcj = CoordinateSystem.GCJ02.fromWgs84(c.lat() + (random.nextDouble() - 0.5) * 1e-5,
+                c.lng() + (random.nextDouble() - 0.5) * 1e-5);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", UUID.randomUUID().toString());
+        body.put("channel", "APP");
+        body.put("location", Map.of("lat", gcj[0], "lng", gcj[1], "coordSys", "GCJ02"));
+        body.put("description", "小区停电");
+        return body;
+    }
+
+    // --- sending ---
+
+    private List<Sent> send(List<Spec> schedule) {
+        List<Sent> sent = Collections.synchronizedList(new ArrayList<>(schedule.size()));
+        CountDownLatch done = new CountDownLatch(schedule.size());
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / plan.rate();
+        AtomicInteger behind = new AtomicInteger();
+        for (int i = 0; i < schedule.size(); i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                sleep(wait);
+            } else if (-wait > 1_000_000_000L) {
+                behind.incrementAndGet();
+            }
+            Spec spec = schedule.get(i);
+            clients.execute(() -> {
+                try {
+                    sent.add(new Sent(spec, client.postPublic("/api/reports", spec.body()), System.nanoTime() - start));
+                } finally {
+                    done.countDown();
+                }
+            });
+            if (i > 0 && i % (plan.rate() * 10) == 0) {
+                progress.accept(String.format(Locale.ROOT, "storm: %d reports sent after %.0f s", i,
+                        (System.nanoTime() - start) / 1e9));
+            }
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (behind.get() > 0) {
+            progress.accept("storm: the sender fell more than 1 s behind schedule " + behind.get() + " times");
+        }
+        return new ArrayList<>(sent);
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until no FaultReport job is due any more: every report has been located, judged and triaged. */
+    private boolean drain() {
+        long until = System.nanoTime() + plan.drainTimeout().toNanos();
+        int quietPolls = 0;
+        while (System.nanoTime() < until) {
+            GridMendClient.Response count = client.getStaff(
+                    "/engine-rest/job/count?processDefinitionKey=FaultReport&executable=true");
+            if (count.status() == 200 && count.body().path("count").asLong() == 0) {
+                if (++quietPolls >= 2) {
+                    return true;
+                }
+            } else {
+                quietPolls = 0;
+            }
+            sleep(500_000_000L);
+        }
+        return false;
+    }
+
+    // --- checking ---
+
+    private StormResult verify(List<Sent> sent, Map<String, String> faults, long sendNanos, double drainSeconds,
+                               boolean drained, String prefix) {
+        StormResult.Builder result = new StormResult.Builder(plan, faults.size(), sent.size(), sendNanos / 1e9,
+                drainSeconds, drained);
+        Map<String, Sent> accepted = new LinkedHashMap<>();
+        for (Sent s : sent) {
+            result.latency(s.response().nanos());
+            int status = s.response().status();
+            if (status == 201 && !s.spec().retryOf()) {
+                accepted.put(s.response().body().path("reportId").asText(), s);
+            } else if (status == 200 && s.spec().retryOf()) {
+                result.replay();
+            } else if (status == 201 && s.spec().retryOf()) {
+                // the retry overtook its original: still the same report, counted once
+                accepted.putIfAbsent(s.response().body().path("reportId").asText(), s);
+            } else if (!(status == 200 && !s.spec().retryOf())) {
+                result.error(status + " " + s.response().body());
+            }
+        }
+        Map<String, String> incidentDevice = new ConcurrentHashMap<>();
+        Set<String> faultIncidents = ConcurrentHashMap.newKeySet();
+        List<Map.Entry<String, Sent>> reports = new ArrayList<>(accepted.entrySet());
+        CountDownLatch checked = new CountDownLatch(reports.size());
+        for (Map.Entry<String, Sent> entry : reports) {
+            clients.execute(() -> {
+                try {
+                    check(entry.getKey(), entry.getValue(), result, incidentDevice, faultIncidents);
+                } finally {
+                    checked.countDown();
+                }
+            });
+        }
+        try {
+            checked.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int open = 0;
+        for (JsonNode incident : client.getStaff("/api/incidents?status=OPEN&limit=1000").body()) {
+            if (incident.path("feederId").asText().startsWith(prefix) && faultIncidents.contains(
+                    incident.path("incidentId").asText())) {
+                open++;
+            }
+        }
+        result.incidents(faultIncidents.size(), open);
+        return result.build();
+    }
+
+    private void check(String reportId, Sent sent, StormResult.Builder result, Map<String, String> incidentDevice,
+                       Set<String> faultIncidents) {
+        String token = sent.response().body().path("trackingToken").asText();
+        GridMendClient.Response tracked = client.getPublic("/api/reports/" + reportId + "?token=" + token);
+        if (tracked.status() != 200) {
+            result.lost(reportId + " " + tracked.status());
+            return;
+        }
+        String status = tracked.body().path("status").asText();
+        switch (sent.spec().expect()) {
+            case PLANNED -> result.judged("PLANNED_OUTAGE".equals(status), reportId + " should be answered by the "
+                    + "planned notice but is " + status);
+            case BEHIND_METER -> result.judged("BEHIND_METER".equals(status), reportId + " should be behind the "
+                    + "meter but is " + status);
+            case FAULT -> {
+                if ("RECEIVED".equals(status) || "LOCATING".equals(status)) {
+                    result.lost(reportId + " still " + status);
+                    return;
+                }
+                String incident = tracked.body().path("incident").path("incidentId").asText();
+                String device = incidentDevice.computeIfAbsent(incident, i ->
+                        client.getStaff("/api/incidents/" + i).body().path("deviceId").asText());
+                faultIncidents.add(incident);
+                result.placed(sent.spec().faultDevice().equals(device), reportId + " of fault "
+                        + sent.spec().faultDevice() + " is on " + incident + " (" + device + ")");
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+}
