@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.process.EngineBatch;
 import org.gridmend.process.LockService;
 import org.gridmend.process.ProcessConstants;
 import org.gridmend.web.PublicIds;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database lock. The process's first step is asynchronous: starting only creates the instance and its first job.
  *
  * <p>Keeping the engine out of intake's transaction lets the customer's answer come back as soon as the report row
- * is committed, and lets many starts share one commit during a storm.
+ * is committed, and lets many starts share one engine flush and one commit during a storm.
  */
 @Component
 public class FaultReportStarter implements DisposableBean {
@@ -40,6 +41,7 @@ public class FaultReportStarter implements DisposableBean {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final LockService locks;
+    private final EngineBatch engine;
     private final TransactionTemplate transactions;
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -50,11 +52,12 @@ public class FaultReportStarter implements DisposableBean {
     private volatile boolean running = true;
 
     FaultReportStarter(ReportMapper reports, RuntimeService runtime, RepositoryService repository, LockService locks,
-                       TransactionTemplate transactions) {
+                       EngineBatch engine, TransactionTemplate transactions) {
         this.reports = reports;
         this.runtime = runtime;
         this.repository = repository;
         this.locks = locks;
+        this.engine = engine;
         this.transactions = transactions;
     }
 
@@ -104,12 +107,15 @@ public class FaultReportStarter implements DisposableBean {
             }
             String definition = repository.createProcessDefinitionQuery()
                     .processDefinitionKey(ProcessConstants.FAULT_REPORT).latestVersion().singleResult().getId();
-            for (Long id : ids) {
-                runtime.createProcessInstanceById(definition)
-                        .businessKey(PublicIds.report(id))
-                        .setVariable(ProcessConstants.REPORT_ID, id)
-                        .execute();
-            }
+            engine.inOneCommand(() -> {
+                for (Long id : ids) {
+                    runtime.createProcessInstanceById(definition)
+                            .businessKey(PublicIds.report(id))
+                            .setVariable(ProcessConstants.REPORT_ID, id)
+                            .execute();
+                }
+                return null;
+            });
             reports.markProcessStarted(ids);
             return ids.size();
         });

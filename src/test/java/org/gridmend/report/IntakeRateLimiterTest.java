@@ -1,0 +1,68 @@
+package org.gridmend.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.gridmend.web.ApiException;
+import org.junit.jupiter.api.Test;
+
+class IntakeRateLimiterTest {
+
+    private final ReportMapper reports = mock(ReportMapper.class);
+    private final IntakeProperties properties = new IntakeProperties(
+            new IntakeProperties.PerCustomer(3, Duration.ofMinutes(10)), new IntakeProperties.PerAddress(5));
+
+    private IntakeRateLimiter at(String instant) {
+        return new IntakeRateLimiter(reports, properties, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+    }
+
+    private static ReportRequest from(String customerNo, String phone) {
+        return new ReportRequest("r", Channel.APP, customerNo, phone, null, null, null, null);
+    }
+
+    @Test
+    void aCustomerMaySendAFewReportsPerWindow() {
+        when(reports.countSinceByCustomer(eq("C1"), any())).thenReturn(2L, 3L);
+        IntakeRateLimiter limiter = at("2026-11-29T10:00:00Z");
+        limiter.check(from("C1", null), "10.0.0.1");
+        assertThatThrownBy(() -> limiter.check(from("C1", null), "10.0.0.1")).isInstanceOf(ApiException.class)
+                .satisfies(e -> {
+                    ApiException limited = (ApiException) e;
+                    assertThat(limited.status().value()).isEqualTo(429);
+                    assertThat(limited.toError().field()).isEqualTo("customerNo");
+                    assertThat(limited.retryAfterSeconds()).isEqualTo(600);
+                });
+    }
+
+    @Test
+    void aPhoneIsLimitedLikeACustomer() {
+        when(reports.countSinceByPhone(eq("13800000000"), any())).thenReturn(3L);
+        assertThatThrownBy(() -> at("2026-11-29T10:00:00Z").check(from(null, "13800000000"), "10.0.0.1"))
+                .satisfies(e -> assertThat(((ApiException) e).toError().field()).isEqualTo("phone"));
+    }
+
+    @Test
+    void aClientAddressOnlyAboveItsCeilingAndOnlyForTheMinute() {
+        IntakeRateLimiter limiter = at("2026-11-29T10:00:15Z");
+        for (int i = 0; i < 5; i++) {
+            limiter.check(from("C" + i, null), "10.0.0.9");
+        }
+        assertThatThrownBy(() -> limiter.check(from("C9", null), "10.0.0.9"))
+                .satisfies(e -> assertThat(((ApiException) e).retryAfterSeconds()).isEqualTo(45));
+        // another address is not affected
+        limiter.check(from("C9", null), "10.0.0.10");
+        // the next minute starts afresh
+        IntakeRateLimiter nextMinute = new IntakeRateLimiter(reports, properties,
+                Clock.fixed(Instant.parse("2026-11-29T10:01:00Z"), ZoneOffset.UTC));
+        nextMinute.check(from("C9", null), "10.0.0.9");
+    }
+}
