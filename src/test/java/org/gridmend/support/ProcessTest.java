@@ -16,6 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
         "camunda.bpm.job-execution.enabled=false",
+        // Camunda keeps engines in a JVM-wide registry by name; the REST API of the @GridMendTest context must keep
+        // finding its own engine as "default".
+        "camunda.bpm.process-engine-name=processtest",
         "spring.datasource.url=jdbc:h2:mem:gridmend-process;DB_CLOSE_DELAY=-1"})
 @ActiveProfiles("test")
 public @interface ProcessTest {
