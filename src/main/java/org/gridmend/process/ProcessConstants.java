@@ -21,6 +21,7 @@ public final class ProcessConstants {
     public static final String MESSAGE_ELECTRICIAN_CHOSEN = "Message_ElectricianChosen";
     public static final String MESSAGE_REPAIR_ORDER_OPENED = "Message_RepairOrderOpened";
     public static final String MESSAGE_REPAIR_ORDER_MERGED = "Message_RepairOrderMerged";
+    public static final String MESSAGE_ETR_UPDATED = "Message_EtrUpdated";
 
     // variables: ids
     /** The report's number (Long); the business key is its public id B-00000042. */
@@ -37,6 +38,27 @@ public final class ProcessConstants {
     public static final String BEHIND_METER = "behindMeter";
     /** The customer's answer to "is your power back?" (or a meter's POWER_RESTORED). */
     public static final String POWER_RESTORED = "powerRestored";
+
+    // RepairOrder variables: the crew offered the order, and gateway flags
+    public static final String CREW_ID = "crewId";
+    /** The offered crew's Camunda user: the assignee of its tasks. */
+    public static final String CREW_USER_ID = "crewUserId";
+    public static final String CREW_FOUND = "crewFound";
+    public static final String DISPATCH_TRIES = "dispatchTries";
+    public static final String RESTORATION_BATCHES = "restorationBatches";
+    public static final String ACCEPTED = "accepted";
+    public static final String REVIEW_APPROVED = "reviewApproved";
+
+    // variables the RepairOrder forms set (codes from fixed lists, never free text)
+    public static final String ACCEPT_DECISION = "acceptDecision";
+    public static final String DECLINE_REASON = "declineReason";
+    public static final String CHOSEN_CREW_ID = "chosenCrewId";
+    public static final String CAUSE = "cause";
+    public static final String ETR = "etr";
+    public static final String RESOLUTION = "resolution";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_REMARK = "reviewRemark";
+    public static final String LATE_CAUSE = "lateCause";
 
     // variables the dispatcher's "Locate report" form sets
     public static final String LOCATED_NODE_ID = "locatedNodeId";

@@ -50,6 +50,18 @@ class ReportController {
         return reports.track(id, token);
     }
 
+    @GetMapping(path = "/{id}/photos/{photoId}", produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
+    @Operation(summary = "An on-site photo of the report's repair order (the links come with the tracking view)")
+    ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId,
+                                 @RequestParam(required = false) String token) {
+        RepairProgress.Photo photo = reports.photo(id, token, photoId);
+        if (photo == null) {
+            throw org.gridmend.web.ApiException.notFound("photo", id + "/" + photoId);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(org.springframework.http.CacheControl.noStore()).body(photo.data());
+    }
+
     record Confirmation(Boolean powerRestored) {
     }
 

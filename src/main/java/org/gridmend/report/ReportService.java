@@ -30,16 +30,19 @@ public class ReportService {
 
     private final ReportMapper reports;
     private final IncidentDirectory incidents;
+    private final RepairProgress repair;
     private final OutageNoticeService notices;
     private final RuntimeService runtime;
     private final CustomerTexts texts;
     private final Clock clock;
     private final ObjectMapper json;
 
-    ReportService(ReportMapper reports, IncidentDirectory incidents, OutageNoticeService notices,
-                  RuntimeService runtime, CustomerTexts texts, Clock clock, ObjectMapper json) {
+    ReportService(ReportMapper reports, IncidentDirectory incidents, RepairProgress repair,
+                  OutageNoticeService notices, RuntimeService runtime, CustomerTexts texts, Clock clock,
+                  ObjectMapper json) {
         this.reports = reports;
         this.incidents = incidents;
+        this.repair = repair;
         this.notices = notices;
         this.runtime = runtime;
         this.texts = texts;
@@ -53,8 +56,7 @@ public class ReportService {
     public TrackingView track(String publicId, String token) {
         ReportRecord report = authorized(publicId, token);
         TrackingView.Incident incident = report.incidentId() == null ? null
-                : incidents.brief(report.incidentId()).map(i -> new TrackingView.Incident(i.publicId(), i.state(),
-                i.level(), i.reports(), i.firstReportAt(), i.restoredAt())).orElse(null);
+                : incidents.brief(report.incidentId()).map(i -> incident(report, i)).orElse(null);
         TrackingView.Notice notice = report.noticeId() == null ? null
                 : notices.find(report.noticeId()).map(n -> new TrackingView.Notice(n.id(), n.type().name(),
                 n.startsAt(), n.expectedEndAt(), n.reason())).orElse(null);
@@ -63,11 +65,39 @@ public class ReportService {
             timeline.add(new TrackingView.Entry(report.createdAt(), "RECEIVED", StoredAnswer.of(json, report).message()));
         }
         reports.events(report.id()).forEach(e -> timeline.add(new TrackingView.Entry(e.at(), e.type(), e.text())));
+        if (report.incidentId() != null) {
+            repair.timeline(report.incidentId())
+                    .forEach(e -> timeline.add(new TrackingView.Entry(e.at(), e.type(), e.text())));
+        }
+        timeline.sort(java.util.Comparator.comparing(TrackingView.Entry::at));
         ReportStatus s = report.status();
         TrackingView.Actions actions = new TrackingView.Actions(s == ReportStatus.IN_REPAIR || s == ReportStatus.RESTORED,
                 s == ReportStatus.RATING, s == ReportStatus.BEHIND_METER);
         return new TrackingView(report.publicId(), s, report.channel(), report.createdAt(), incident, notice, timeline,
                 actions);
+    }
+
+    private TrackingView.Incident incident(ReportRecord report, IncidentDirectory.IncidentBrief brief) {
+        RepairProgress.Progress progress = repair.progress(brief.id()).orElse(null);
+        if (progress == null) {
+            return new TrackingView.Incident(brief.publicId(), brief.state(), brief.level(), brief.reports(),
+                    brief.firstReportAt(), null, null, null, null, null, brief.restoredAt(), null);
+        }
+        TrackingView.Crew crew = progress.crewEmployeeNo() == null ? null
+                : new TrackingView.Crew(progress.crewEmployeeNo(), progress.crewName());
+        List<String> photos = progress.photoIds().stream()
+                .map(id -> "/api/reports/" + report.publicId() + "/photos/" + id + "?token=" + report.trackingToken())
+                .toList();
+        return new TrackingView.Incident(brief.publicId(), brief.state(), brief.level(), brief.reports(),
+                brief.firstReportAt(), crew, progress.eta(), progress.late() ? Boolean.TRUE : null,
+                progress.arrivedAt(), progress.etr(), brief.restoredAt(), photos.isEmpty() ? null : photos);
+    }
+
+    /** An on-site photo of the report's repair order, for its customer. */
+    @Transactional(readOnly = true)
+    public RepairProgress.Photo photo(String publicId, String token, long photoId) {
+        ReportRecord report = authorized(publicId, token);
+        return report.incidentId() == null ? null : repair.photo(report.incidentId(), photoId).orElse(null);
     }
 
     /**

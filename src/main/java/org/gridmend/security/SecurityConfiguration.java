@@ -61,11 +61,18 @@ class SecurityConfiguration {
                         .requestMatchers("/api/grid/**").hasAnyRole(STAFF)
                         // customers: no login; the tracking token is the key to a report
                         .requestMatchers(HttpMethod.POST, "/api/reports").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/reports/*", "/api/reports/*/events").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/reports/*", "/api/reports/*/events",
+                                "/api/reports/*/photos/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/reports/*/confirmation", "/api/reports/*/rating",
                                 "/api/reports/*/behind-meter-choice").permitAll()
                         .requestMatchers("/api/meter-events").hasAnyRole(INTEGRATIONS, ADMINS)
+                        // a repair order's crew works on it too; which crew is checked per order
+                        .requestMatchers("/api/incidents/*/briefing", "/api/incidents/*/photos",
+                                "/api/incidents/*/photos/*", "/api/incidents/*/notes", "/api/incidents/*/etr")
+                        .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers("/api/incidents/**").hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers("/api/crews/**").hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS,
+                                INTEGRATIONS)
                         .requestMatchers("/api/outage-notices/**").hasAnyRole(DISPATCHERS, ADMINS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",

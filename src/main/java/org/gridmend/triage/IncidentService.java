@@ -142,23 +142,33 @@ public class IncidentService {
         log.info("incidents merged into incidentId={} children={} rule={}", parent.id(), ids, rule);
     }
 
-    /**
-     * Power is back: the incident stops taking reports (a later report opens a new one) and every report on it
-     * hears so through its process.
-     */
-    public boolean restore(long incidentId) {
+    /** Power is back: the incident stops taking reports; a later report from its area opens a new incident. */
+    public boolean markRestored(long incidentId) {
         Instant now = clock.instant();
         if (mapper.markRestored(incidentId, now) == 0) {
             return false;
         }
         mapper.insertDecision(null, incidentId, "RESTORED", TriageRule.RESTORED, "power restored", now);
-        for (Long reportId : mapper.reportIds(incidentId)) {
+        log.info("incident restored incidentId={}", incidentId);
+        return true;
+    }
+
+    /** Tells these reports' processes that power is back (each continues to "is your power back?"). */
+    public void notifyRestored(List<Long> reportIds) {
+        for (Long reportId : reportIds) {
             runtime.createMessageCorrelation(ProcessConstants.MESSAGE_POWER_RESTORED)
                     .processInstanceBusinessKey(PublicIds.report(reportId))
                     .correlateAllWithResult();
         }
-        log.info("incident restored incidentId={}", incidentId);
-        return true;
+    }
+
+    /** Restoration in one go, for a small incident: marks it restored and tells all its reports. */
+    public boolean restore(long incidentId) {
+        boolean restored = markRestored(incidentId);
+        if (restored) {
+            notifyRestored(mapper.reportIds(incidentId));
+        }
+        return restored;
     }
 
     private void startRepairOrder(IncidentRecord incident) {

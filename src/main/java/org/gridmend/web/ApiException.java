@@ -33,6 +33,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " " + id + " does not exist", null);
     }
 
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", message, null);
+    }
+
+    public static ApiException conflict(String code, String field, String message) {
+        return new ApiException(HttpStatus.CONFLICT, code, message, field);
+    }
+
     public static ApiException tooManyRequests(String field, String message, long retryAfterSeconds) {
         ApiException e = new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", message, field);
         e.retryAfterSeconds = retryAfterSeconds;

@@ -109,7 +109,21 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json", null));
+                .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "send the body as "
+                        + (e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                        : e.getSupportedMediaTypes().get(0).toString()), null));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(new ApiError("TOO_LARGE", "the upload is too large: a photo may have at most 5 MB", "file"));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ApiError> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return badRequest(new ApiError("MALFORMED_MULTIPART", "send the photo as multipart/form-data, part \"file\"",
+                "file"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

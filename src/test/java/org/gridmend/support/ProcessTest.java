@@ -19,6 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
         // Camunda keeps engines in a JVM-wide registry by name; the REST API of the @GridMendTest context must keep
         // finding its own engine as "default".
         "camunda.bpm.process-engine-name=processtest",
+        // restoration in batches of two reports, so that a test with three reports sees two batches
+        "gridmend.repair.restoration-batch-size=2",
         "spring.datasource.url=jdbc:h2:mem:gridmend-process;DB_CLOSE_DELAY=-1"})
 @ActiveProfiles("test")
 public @interface ProcessTest {

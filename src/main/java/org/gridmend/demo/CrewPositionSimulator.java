@@ -1,0 +1,111 @@
+package org.gridmend.demo;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.gridmend.grid.AreaType;
+import org.gridmend.grid.GeoMath;
+import org.gridmend.repair.CrewRecord;
+import org.gridmend.repair.CrewService;
+import org.gridmend.repair.DispatchService;
+import org.gridmend.repair.RepairOrderMapper;
+import org.gridmend.repair.RepairProperties;
+import org.gridmend.repair.RepairQueryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's crews have no phones: every few seconds each crew that accepted an order and has not arrived moves
+ * towards the fault at its area's road speed (the straight line, slowed by the road factor) and reports its
+ * position as a phone would, so that "Confirm arrival" in Tasklist succeeds once it is there. Demo profile only.
+ */
+@Component
+@Profile("demo")
+class CrewPositionSimulator implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CrewPositionSimulator.class);
+    /** Close enough to call it there: well inside the arrival radius. */
+    static final double ON_SITE_M = 50;
+
+    private final RepairQueryService query;
+    private final CrewService crews;
+    private final DispatchService dispatch;
+    private final RepairProperties properties;
+    private final Duration interval;
+    private final double speedUp;
+    private ScheduledExecutorService timer;
+
+    CrewPositionSimulator(RepairQueryService query, CrewService crews, DispatchService dispatch,
+                          RepairProperties properties,
+                          @Value("${gridmend.demo.position-interval:10s}") Duration interval,
+                          @Value("${gridmend.demo.travel-speed-up:1}") double speedUp) {
+        this.query = query;
+        this.crews = crews;
+        this.dispatch = dispatch;
+        this.properties = properties;
+        this.interval = interval;
+        this.speedUp = speedUp;
+    }
+
+    /** One step for every crew on its way. */
+    void step() {
+        for (RepairOrderMapper.EnRoute order : query.enRoute()) {
+            CrewRecord crew = crews.crew(order.crewId());
+            double[] at = dispatch.position(crew);
+            if (at == null) {
+                continue;
+            }
+            AreaType area = order.areaType() == null ? null : AreaType.valueOf(order.areaType());
+            double metres = properties.speedKmh().of(area) / 3.6 * interval.toSeconds() * speedUp
+                    / properties.roadFactor();
+            double[] next = towards(at, order.lat(), order.lng(), metres);
+            crews.recordPosition(crew, next[0], next[1], null, null);
+        }
+    }
+
+    /** {@code metres} along the straight line from {@code from} to the target, or the target when closer. */
+    static double[] towards(double[] from, double lat, double lng, double metres) {
+        double left = GeoMath.distanceM(from[0], from[1], lat, lng);
+        if (left - metres <= ON_SITE_M) {
+            return new double[] {lat + 0.0001, lng};
+        }
+        double share = metres / left;
+        return new double[] {from[0] + (lat - from[0]) * share, from[1] + (lng - from[1]) * share};
+    }
+
+    @Override
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "crew-position-simulator");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                step();
+            } catch (RuntimeException e) {
+                log.warn("crew position simulation step failed", e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("demo crews move towards their orders every {}s (speed-up {})", interval.toSeconds(), speedUp);
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+}

@@ -1,0 +1,35 @@
+package org.gridmend.repair;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface CrewMapper {
+
+    List<CrewRecord> crews();
+
+    CrewRecord crew(@Param("id") String id);
+
+    CrewRecord crewOfUser(@Param("userId") String userId);
+
+    void insertPosition(@Param("crewId") String crewId, @Param("lat") double lat, @Param("lng") double lng,
+                        @Param("at") Instant at, @Param("receivedAt") Instant receivedAt);
+
+    /** Moves the crew's last position, unless a later one is already known. */
+    void updateLastPosition(@Param("crewId") String crewId, @Param("lat") double lat, @Param("lng") double lng,
+                            @Param("at") Instant at);
+
+    void setShift(@Param("crewId") String crewId, @Param("onShift") boolean onShift);
+
+    void addRatings(@Param("crewId") String crewId, @Param("count") int count, @Param("sum") int sum);
+
+    List<CrewOrder> orders(@Param("crewId") String crewId);
+
+    /** An order a crew worked, with its times: what the crew's statistics are made of. */
+    record CrewOrder(long incidentId, Instant firstReportAt, Instant acceptedAt, Instant arrivedAt,
+                     Instant arrivalDeadline, Integer ratingCount, Double ratingAverage) {
+    }
+}

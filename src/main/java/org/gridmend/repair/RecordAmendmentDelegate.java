@@ -1,0 +1,26 @@
+package org.gridmend.repair;
+
+import static org.gridmend.process.ProcessConstants.CAUSE;
+import static org.gridmend.process.ProcessConstants.RESOLUTION;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** "Record amendment": cause and resolution as the crew corrected them. */
+@Component
+class RecordAmendmentDelegate implements JavaDelegate {
+
+    private final RepairOrderService service;
+
+    RecordAmendmentDelegate(RepairOrderService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        service.amend(ProcessVariables.incidentId(execution), execution.getVariable(CAUSE),
+                execution.getVariable(RESOLUTION));
+    }
+}

@@ -1,0 +1,26 @@
+package org.gridmend.repair;
+
+import static org.gridmend.process.ProcessConstants.CAUSE;
+import static org.gridmend.process.ProcessConstants.ETR;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** "Record diagnosis": cause and ETR from the crew's form; customers hear both. */
+@Component
+class RecordDiagnosisDelegate implements JavaDelegate {
+
+    private final RepairOrderService service;
+
+    RecordDiagnosisDelegate(RepairOrderService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        service.diagnose(ProcessVariables.incidentId(execution), execution.getVariable(CAUSE),
+                execution.getVariable(ETR));
+    }
+}

@@ -1,0 +1,31 @@
+package org.gridmend.repair;
+
+import static org.gridmend.process.ProcessConstants.REVIEW_APPROVED;
+import static org.gridmend.process.ProcessConstants.REVIEW_DECISION;
+import static org.gridmend.process.ProcessConstants.REVIEW_REMARK;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** "Record review": approved or sent back with a remark; sets {@code reviewApproved} and clears the decision for the next review. */
+@Component
+class RecordReviewDelegate implements JavaDelegate {
+
+    private final RepairOrderService service;
+
+    RecordReviewDelegate(RepairOrderService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        boolean approved = service.review(ProcessVariables.incidentId(execution),
+                execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REMARK),
+                authentication == null ? null : authentication.getUserId());
+        execution.setVariable(REVIEW_APPROVED, approved);
+        execution.removeVariable(REVIEW_DECISION);
+    }
+}

@@ -1,0 +1,204 @@
+package org.gridmend.repair;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gridmend.grid.CoordinateSystem;
+import org.gridmend.notify.CustomerTexts;
+import org.gridmend.privacy.Pii;
+import org.gridmend.report.RepairProgress;
+import org.gridmend.web.ApiException;
+import org.gridmend.web.PublicIds;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of repair orders: the crew's briefing (what to fix, where, who reported it, with phones masked and a
+ * navigation link), the summary its tasks show in Tasklist, crews' statistics, and the repair progress every report
+ * on the incident shows its customer.
+ */
+@Service
+public class RepairQueryService implements RepairProgress {
+
+    static final int REPORTERS_SHOWN = 50;
+
+    private final RepairOrderMapper orders;
+    private final CrewMapper crews;
+    private final RepairProperties properties;
+
+    RepairQueryService(RepairOrderMapper orders, CrewMapper crews, RepairProperties properties) {
+        this.orders = orders;
+        this.crews = crews;
+        this.properties = properties;
+    }
+
+    /** The repair order, or 404 for an unknown id. */
+    public RepairOrderRecord order(String publicId) {
+        RepairOrderRecord order = orders.find(PublicIds.parseIncident(publicId));
+        if (order == null) {
+            throw ApiException.notFound("repair order", publicId);
+        }
+        return order;
+    }
+
+    /** The crew's briefing: {@code GET /api/incidents/{id}/briefing}. */
+    @Transactional(readOnly = true)
+    public Briefing briefing(RepairOrderRecord order) {
+        long id = order.id();
+        CrewRecord crew = order.crewId() == null ? null : crews.crew(order.crewId());
+        List<Briefing.Reporter> reporters = orders.reporters(id, REPORTERS_SHOWN).stream()
+                .map(r -> new Briefing.Reporter(PublicIds.report(r.reportId()), r.createdAt(), r.channel(),
+                        r.address(), Pii.maskPhone(r.phone()), r.description(), r.customerNo()))
+                .toList();
+        return new Briefing(order.publicId(), order.state().name(), order.level().name(), order.deviceId(),
+                orders.deviceName(order.deviceId()), order.feederId(), order.areaType() == null ? null
+                : order.areaType().name(), order.lat(), order.lng(), navigationUrl(order),
+                order.firstReportAt(), order.arrivalDeadline(), order.eta(), order.etr(),
+                crew == null ? null : new Briefing.Crew(crew.id(), crew.employeeNo(), crew.name()),
+                order.acceptedAt(), order.arrivedAt(), order.late(), order.cause(), order.resolution(),
+                order.reviewRemark(), orders.reportCount(id), reporters, orders.notes(id), orders.photos(id),
+                orders.events(id).stream().map(e -> new Event(e.at(), e.type(), e.text())).toList(),
+                orders.attempts(id));
+    }
+
+    /**
+     * What the order's tasks show in Tasklist, as task-local variables: no personal data (that stays behind the
+     * briefing link, which checks who asks), only the order, the device, the counts and the links.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> taskSummary(long incidentId) {
+        RepairOrderRecord order = orders.find(incidentId);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("orderId", order.publicId());
+        summary.put("faultDevice", order.deviceId() == null ? "—"
+                : orders.deviceName(order.deviceId()) + " (" + order.deviceId() + ")");
+        summary.put("faultLevel", order.level().name());
+        summary.put("areaType", order.areaType() == null ? "—" : order.areaType().name());
+        summary.put("reportsCount", orders.reportCount(incidentId));
+        summary.put("firstReportAt", CustomerTexts.time(order.firstReportAt()));
+        summary.put("arrivalDeadline", order.arrivalDeadline() == null ? "—" : CustomerTexts.time(order.arrivalDeadline()));
+        summary.put("navigationUrl", navigationUrl(order));
+        summary.put("briefingUrl", "/crew.html?order=" + order.publicId());
+        summary.put("arrivedAt", order.arrivedAt() == null ? "—" : CustomerTexts.time(order.arrivedAt()));
+        summary.put("withinCommitment", order.arrivedAt() == null || order.arrivalDeadline() == null ? "—"
+                : order.arrivedAt().isAfter(order.arrivalDeadline()) ? "否 (no)" : "是 (yes)");
+        summary.put("causeText", order.cause() == null ? "—" : Codes.Cause.valueOf(order.cause()).chinese());
+        summary.put("resolutionText", order.resolution() == null ? "—"
+                : Codes.Resolution.valueOf(order.resolution()).chinese());
+        summary.put("photosCount", orders.photos(incidentId).size());
+        summary.put("reviewRemarkText", order.reviewRemark() == null ? "—"
+                : Codes.ReviewRemark.valueOf(order.reviewRemark()).chinese());
+        return summary;
+    }
+
+    /**
+     * AMap (高德) navigation to the fault: Chinese map apps expect GCJ-02, so the archive's WGS-84 position is
+     * converted first.
+     */
+    static String navigationUrl(RepairOrderRecord order) {
+        if (order.lat() == null || order.lng() == null) {
+            return null;
+        }
+        double[] gcj = CoordinateSystem.GCJ02.fromWgs84(order.lat(), order.lng());
+        return String.format(Locale.ROOT, "https://uri.amap.com/navigation?to=%.6f,%.6f,%s&mode=car&coordinate=gaode",
+                gcj[1], gcj[0], URLEncoder.encode(order.publicId(), StandardCharsets.UTF_8));
+    }
+
+    /** Crews on their way: accepted, not yet arrived. */
+    @Transactional(readOnly = true)
+    public List<RepairOrderMapper.EnRoute> enRoute() {
+        return orders.enRoute();
+    }
+
+    /** {@code GET /api/crews/{id}/stats}. */
+    @Transactional(readOnly = true)
+    public CrewStats stats(CrewRecord crew) {
+        List<CrewMapper.CrewOrder> worked = crews.orders(crew.id());
+        long arrived = 0;
+        long within = 0;
+        double arrivalMinutes = 0;
+        for (CrewMapper.CrewOrder order : worked) {
+            if (order.arrivedAt() == null) {
+                continue;
+            }
+            arrived++;
+            arrivalMinutes += Duration.between(order.firstReportAt(), order.arrivedAt()).toSeconds() / 60.0;
+            if (order.arrivalDeadline() == null || !order.arrivedAt().isAfter(order.arrivalDeadline())) {
+                within++;
+            }
+        }
+        List<CrewStats.RatedOrder> rated = worked.stream()
+                .filter(o -> o.ratingCount() != null && o.ratingCount() > 0)
+                .map(o -> new CrewStats.RatedOrder(PublicIds.incident(o.incidentId()), o.ratingCount(),
+                        o.ratingAverage()))
+                .toList();
+        return new CrewStats(crew.id(), crew.employeeNo(), crew.onShift(), crew.openOrders(), worked.size(), arrived,
+                arrived == 0 ? null : round(arrivalMinutes / arrived), arrived == 0 ? null : round((double) within / arrived),
+                crew.ratingCount(), crew.ratingCount() == 0 ? null : round(crew.ratingAverage()), rated);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Progress> progress(long incidentId) {
+        RepairOrderRecord order = orders.find(incidentId);
+        if (order == null) {
+            return Optional.empty();
+        }
+        CrewRecord crew = order.crewId() == null || order.acceptedAt() == null ? null : crews.crew(order.crewId());
+        return Optional.of(new Progress(crew == null ? null : crew.employeeNo(),
+                crew == null ? null : Pii.maskName(crew.name()), order.acceptedAt() == null ? null : order.eta(),
+                order.etr(), order.late(), order.acceptedAt(), order.arrivedAt(),
+                orders.photos(incidentId).stream().map(RepairOrderMapper.Photo::id).toList()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Event> timeline(long incidentId) {
+        return orders.events(incidentId).stream().map(e -> new Event(e.at(), e.type(), e.text())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Photo> photo(long incidentId, long photoId) {
+        return Optional.ofNullable(orders.photoData(incidentId, photoId))
+                .map(p -> new Photo(p.contentType(), p.data()));
+    }
+
+    /** The crew's briefing for one order. */
+    public record Briefing(String orderId, String state, String level, String deviceId, String deviceName,
+                           String feederId, String areaType, Double lat, Double lng, String navigationUrl,
+                           Instant firstReportAt, Instant arrivalDeadline, Instant eta, Instant etr, Crew crew,
+                           Instant acceptedAt, Instant arrivedAt, boolean late, String cause, String resolution,
+                           String reviewRemark, long reportsCount, List<Reporter> reports,
+                           List<RepairOrderMapper.Note> notes, List<RepairOrderMapper.Photo> photos,
+                           List<Event> timeline, List<DispatchAttempt> dispatchAttempts) {
+
+        public record Crew(String crewId, String employeeNo, String name) {
+        }
+
+        /** A report as the crew sees it: the phone masked, to call through the hotline's masked-call service. */
+        public record Reporter(String reportId, Instant at, String channel, String address, String phone,
+                               String description, String customerNo) {
+        }
+    }
+
+    /** A crew's record: orders, arrival times against the commitment, ratings. */
+    public record CrewStats(String crewId, String employeeNo, boolean onShift, long openOrders, long orders,
+                            long arrivals, Double averageMinutesToArrive, Double shareWithinCommitment,
+                            int ratingsCount, Double averageRating, List<RatedOrder> ratedOrders) {
+
+        public record RatedOrder(String incidentId, int ratings, Double average) {
+        }
+    }
+}

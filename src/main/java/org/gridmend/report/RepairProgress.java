@@ -1,0 +1,30 @@
+package org.gridmend.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the report side shows of the repair order its incident is on, answered by the repair side: who comes and
+ * when, the incident's timeline (accepted, delayed, arrived, diagnosed, ETR changed, restored, reviewed) and the
+ * crew's on-site photos.
+ */
+public interface RepairProgress {
+
+    Optional<Progress> progress(long incidentId);
+
+    List<Event> timeline(long incidentId);
+
+    /** A photo of the incident, or empty when the incident has no photo with that id. */
+    Optional<Photo> photo(long incidentId, long photoId);
+
+    record Progress(String crewEmployeeNo, String crewName, Instant eta, Instant etr, boolean late,
+                    Instant acceptedAt, Instant arrivedAt, List<Long> photoIds) {
+    }
+
+    record Event(Instant at, String type, String text) {
+    }
+
+    record Photo(String contentType, byte[] data) {
+    }
+}

@@ -1,0 +1,96 @@
+package org.gridmend.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.gridmend.grid.GridDocument;
+import org.gridmend.grid.GridImportService;
+import org.gridmend.grid.Skill;
+import org.gridmend.repair.CrewRecord;
+import org.gridmend.repair.CrewService;
+import org.springframework.stereotype.Component;
+
+/**
+ * A {@link TestGrids#small} grid with four crews that have users, for repair orders: K1 to K4 stand 1, 3, 5 and
+ * 7 km north of transformer T1 once {@link Grid#placeCrews()} reports their positions; K4 alone also works on
+ * medium voltage. Crew users are {@code <prefix>k1} to {@code <prefix>k4}.
+ */
+@Component
+public class RepairFixture {
+
+    /** Degrees of latitude north of T1 where K1..K4 stand: about 1, 3, 5 and 7 km. */
+    static final double[] NORTH = {0.009, 0.027, 0.045, 0.063};
+
+    private final GridImportService importer;
+    private final CrewService crews;
+
+    RepairFixture(GridImportService importer, CrewService crews) {
+        this.importer = importer;
+        this.crews = crews;
+    }
+
+    public Grid newGrid() {
+        String p = TestGrids.prefix();
+        double lat = 20 + ThreadLocalRandom.current().nextDouble(30);
+        double lng = 75 + ThreadLocalRandom.current().nextDouble(55);
+        GridDocument small = TestGrids.small(p, lat, lng);
+        List<GridDocument.Crew> crewList = new ArrayList<>();
+        for (int k = 1; k <= 4; k++) {
+            List<Skill> skills = k == 4 ? List.of(Skill.LV, Skill.MV) : List.of(Skill.LV);
+            crewList.add(new GridDocument.Crew(p + "-K" + k, (p + "0" + k).toUpperCase(Locale.ROOT), "班组" + k,
+                    "1300000000" + k, p + "-ST", p + "k" + k, skills, lat, lng));
+        }
+        GridDocument doc = new GridDocument(small.stations(), small.substations(), small.feeders(), small.devices(),
+                small.transformers(), small.customers(), crewList);
+        importer.importDocument(doc);
+        return new Grid(new ReportFixture.Grid(p, lat, lng, doc), this);
+    }
+
+    public record Grid(ReportFixture.Grid grid, RepairFixture fixture) {
+
+        public String p() {
+            return grid.p();
+        }
+
+        public String crew(int k) {
+            return grid.p() + "-K" + k;
+        }
+
+        public String user(int k) {
+            return grid.p() + "k" + k;
+        }
+
+        public String customer(int n) {
+            return grid.customer(n);
+        }
+
+        public String node(String suffix) {
+            return grid.node(suffix);
+        }
+
+        /** T1's position: where a transformer-level fault on T1 is. */
+        public double[] t1() {
+            return new double[] {grid.lat() + 0.001, grid.lng()};
+        }
+
+        /** Reports K1..K4's positions now, 1 to 7 km north of T1. */
+        public Grid placeCrews() {
+            for (int k = 1; k <= 4; k++) {
+                moveCrew(k, t1()[0] + NORTH[k - 1], t1()[1]);
+            }
+            return this;
+        }
+
+        public void moveCrew(int k, double lat, double lng) {
+            CrewRecord crew = fixture.crews.crew(crew(k));
+            fixture.crews.recordPosition(crew, lat, lng, null, null);
+        }
+
+        /** Puts the crew right at T1. */
+        public void crewAtFault(int k) {
+            moveCrew(k, t1()[0] + 0.0005, t1()[1]);
+        }
+    }
+}
