@@ -53,10 +53,60 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }
 
+    public Response put(String path, Object body) {
+        try {
+            String text = body instanceof String str ? str : JSON.writeValueAsString(body);
+            return send(builder(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A multipart/form-data POST with one file part and plain text parts. */
+    public Response upload(String path, String part, String filename, String contentType, byte[] data,
+                           java.util.Map<String, String> fields) {
+        String boundary = "gridmend" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (var field : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                    + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(data);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A GET whose body is bytes (a photo): status, bytes and content type. */
+    public Binary getBytes(String path) {
+        HttpRequest.Builder request = builder(path).setHeader("Accept", "*/*").GET();
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Binary(int status, byte[] body, String contentType) {
+    }
+
     public Response send(String method, String path, Object body) {
         return switch (method) {
             case "GET" -> get(path);
             case "POST" -> post(path, body == null ? "{}" : body);
+            case "PUT" -> put(path, body == null ? "{}" : body);
             default -> throw new IllegalArgumentException(method);
         };
     }
