@@ -254,7 +254,7 @@ public class RepairOrderService {
         photo.sha256 = sha256(data);
         photo.caption = caption == null || caption.isBlank() ? null : caption.strip();
         photo.data = data;
-        photo.createdAt = clock.instant();
+        photo.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         orders.insertPhoto(photo);
         log.info("photo stored incidentId={} photoId={} bytes={}", order.id(), photo.id, data.length);
         return new RepairOrderMapper.Photo(photo.id, uploadedBy, type, data.length, photo.caption, photo.createdAt);

@@ -20,7 +20,8 @@ public record RepairProperties(
         @DefaultValue("20m") Duration workloadPenalty,
         @DefaultValue("30m") Duration positionFreshness,
         @DefaultValue("500") int restorationBatchSize,
-        @DefaultValue("3d") Duration ratingWindow,
+        // the customers' confirmation window (2 h) plus their rating window (3 d): every star is in when it ends
+        @DefaultValue("74h") Duration ratingWindow,
         @DefaultValue("5242880") int photoMaxBytes) {
 
     /** How long after the first report a crew must be on site (urban 45, rural 90, remote 120 minutes). */

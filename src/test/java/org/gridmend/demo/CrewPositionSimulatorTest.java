@@ -1,0 +1,30 @@
+package org.gridmend.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.gridmend.grid.GeoMath;
+import org.junit.jupiter.api.Test;
+
+/** The demo crews' driving: steady steps along the line, then on site. */
+class CrewPositionSimulatorTest {
+
+    static final double LAT = 43.88;
+    static final double LNG = 125.32;
+
+    @Test
+    void aStepCoversTheDistanceAskedAlongTheLineToTheFault() {
+        double[] from = {LAT + 0.05, LNG + 0.05};
+        double before = GeoMath.distanceM(from[0], from[1], LAT, LNG);
+        double[] next = CrewPositionSimulator.towards(from, LAT, LNG, 1000);
+        assertThat(GeoMath.distanceM(next[0], next[1], LAT, LNG)).isCloseTo(before - 1000, within(5.0));
+        assertThat(GeoMath.distanceM(from[0], from[1], next[0], next[1])).isCloseTo(1000, within(5.0));
+    }
+
+    @Test
+    void theLastStepEndsAtTheFaultWellInsideTheArrivalRadius() {
+        double[] from = {LAT + 0.004, LNG};
+        double[] next = CrewPositionSimulator.towards(from, LAT, LNG, 1000);
+        assertThat(GeoMath.distanceM(next[0], next[1], LAT, LNG)).isLessThan(CrewPositionSimulator.ON_SITE_M);
+    }
+}
