@@ -2,7 +2,6 @@ package org.gridmend.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.gridmend.report.ReportAnswer;
 import org.gridmend.report.ReportStatus;
 import org.gridmend.security.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
+import org.gridmend.support.Await;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.RepairFixture;
@@ -64,15 +64,7 @@ class RepairApiTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition never held").isBefore(until);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Await.until(condition, 30);
     }
 
     /** A report on T1, triaged and its order offered to K1; returns the report's answer. */

@@ -86,17 +86,10 @@ public final class Http {
 
     /** A GET whose body is bytes (a photo): status, bytes and content type. */
     public Binary getBytes(String path) {
-        HttpRequest.Builder request = builder(path).setHeader("Accept", "*/*").GET();
-        try {
-            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Binary(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> response = exchange(builder(path).setHeader("Accept", "*/*").GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Binary(response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse(""));
     }
 
     public record Binary(int status, byte[] body, String contentType) {
@@ -120,11 +113,14 @@ public final class Http {
     }
 
     private static Response send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+            return CLIENT.send(request.build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package org.gridmend.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +15,7 @@ import org.gridmend.report.ReportRecord;
 import org.gridmend.report.ReportStatus;
 import org.gridmend.security.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
+import org.gridmend.support.Await;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.ReportFixture;
@@ -56,15 +56,7 @@ class IncidentApiTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition never held").isBefore(until);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Await.until(condition, 20);
     }
 
     private ReportRecord triaged(String customerNo) {
