@@ -6,6 +6,7 @@ import static org.gridmend.security.StaffGroups.DISPATCHERS;
 import static org.gridmend.security.StaffGroups.INTEGRATIONS;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/crews", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Crews", description = "Positions from crews' phones, shifts and crews' statistics")
 class CrewController {
+
+    static final int MAX_POSITIONS = 500;
 
     private final CrewService crews;
     private final RepairQueryService query;
@@ -48,13 +51,18 @@ class CrewController {
     }
 
     @PostMapping(path = "/{id}/positions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Report the crew's position (the crew itself, or a vehicle tracker as integrations)",
-            description = "coordSys WGS84 (default), GCJ02 or BD09; at defaults to now. Dispatch and the arrival "
-                    + "check go by the latest position.")
-    ResponseEntity<Void> position(@PathVariable String id, @RequestBody Position body, Authentication caller) {
+    @Operation(summary = "Report the crew's positions (the crew itself, or a vehicle tracker as integrations)",
+            description = "One position or an array of them, as a phone sends what it collected offline: "
+                    + "{lat, lng, coordSys: WGS84 (default) | GCJ02 | BD09, at (default now)}. Dispatch and the "
+                    + "arrival check go by the latest. All or nothing: a bad position names its index.")
+    ResponseEntity<Void> position(@PathVariable String id, @RequestBody List<Position> body, Authentication caller) {
         CrewRecord crew = crews.crew(id);
         crews.requireSelfOr(caller, crew, INTEGRATIONS, ADMINS);
-        crews.recordPosition(crew, body.lat(), body.lng(), body.coordSys(), body.at());
+        if (body.isEmpty() || body.size() > MAX_POSITIONS) {
+            throw ApiException.badRequest("INVALID_FIELD", "positions", "send 1 to " + MAX_POSITIONS + " positions");
+        }
+        crews.recordPositions(crew, body.stream()
+                .map(p -> new CrewService.Position(p.lat(), p.lng(), p.coordSys(), p.at())).toList());
         return ResponseEntity.accepted().build();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.gridmend.grid.CoordinateSystem;
@@ -49,37 +50,67 @@ public class CrewService {
         return caller == null ? Optional.empty() : Optional.ofNullable(crews.crewOfUser(caller.getName()));
     }
 
-    /** A position from the crew's phone: {@code POST /api/crews/{id}/positions}. */
+    /** A position as a phone reports it. */
+    public record Position(Double lat, Double lng, String coordSys, Instant at) {
+    }
+
+    /** One position from the crew's phone. */
     @Transactional
     public void recordPosition(CrewRecord crew, Double lat, Double lng, String coordSys, Instant at) {
-        if (lat == null || lat < -90 || lat > 90) {
-            throw ApiException.badRequest("INVALID_FIELD", "lat", "lat must be a latitude between -90 and 90");
-        }
-        if (lng == null || lng < -180 || lng > 180) {
-            throw ApiException.badRequest("INVALID_FIELD", "lng", "lng must be a longitude between -180 and 180");
-        }
-        CoordinateSystem system;
-        try {
-            system = coordSys == null ? CoordinateSystem.WGS84 : CoordinateSystem.valueOf(coordSys);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "coordSys", "coordSys must be one of "
-                    + Arrays.toString(CoordinateSystem.values()));
-        }
+        recordPositions(crew, List.of(new Position(lat, lng, coordSys, at)));
+    }
+
+    /**
+     * Positions from the crew's phone ({@code POST /api/crews/{id}/positions}), all or none: a bad one is named by
+     * its index when there are several. The latest becomes the crew's position unless a later one is known.
+     */
+    @Transactional
+    public void recordPositions(CrewRecord crew, List<Position> positions) {
         // to the millisecond the database keeps, so that a later position in the same millisecond still counts
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant when = at == null ? now : at.truncatedTo(ChronoUnit.MILLIS);
-        if (when.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ApiException.badRequest("INVALID_FIELD", "at", "at lies in the future");
+        List<double[]> converted = new java.util.ArrayList<>();
+        List<Instant> times = new java.util.ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            String prefix = positions.size() == 1 ? "" : "[" + i + "].";
+            Position p = positions.get(i);
+            if (p == null) {
+                throw ApiException.badRequest("MISSING_FIELD", prefix.isEmpty() ? "position" : prefix, "a position is empty");
+            }
+            converted.add(validated(p, prefix));
+            Instant when = p.at() == null ? now : p.at().truncatedTo(ChronoUnit.MILLIS);
+            if (when.isAfter(now.plus(CLOCK_SKEW))) {
+                throw ApiException.badRequest("INVALID_FIELD", prefix + "at", prefix + "at lies in the future");
+            }
+            if (when.isBefore(now.minus(OLDEST_POSITION))) {
+                throw ApiException.badRequest("INVALID_FIELD", prefix + "at", prefix + "at is more than 24 hours old");
+            }
+            times.add(when.isAfter(now) ? now : when);
         }
-        if (when.isBefore(now.minus(OLDEST_POSITION))) {
-            throw ApiException.badRequest("INVALID_FIELD", "at", "at is more than 24 hours old");
+        int latest = 0;
+        for (int i = 0; i < positions.size(); i++) {
+            crews.insertPosition(crew.id(), converted.get(i)[0], converted.get(i)[1], times.get(i), now);
+            if (!times.get(i).isBefore(times.get(latest))) {
+                latest = i;
+            }
         }
-        if (when.isAfter(now)) {
-            when = now;
+        crews.updateLastPosition(crew.id(), converted.get(latest)[0], converted.get(latest)[1], times.get(latest));
+    }
+
+    private static double[] validated(Position p, String prefix) {
+        if (p.lat() == null || p.lat() < -90 || p.lat() > 90) {
+            throw ApiException.badRequest("INVALID_FIELD", prefix + "lat", prefix + "lat must be a latitude between -90 and 90");
         }
-        double[] wgs = system.toWgs84(lat, lng);
-        crews.insertPosition(crew.id(), wgs[0], wgs[1], when, now);
-        crews.updateLastPosition(crew.id(), wgs[0], wgs[1], when);
+        if (p.lng() == null || p.lng() < -180 || p.lng() > 180) {
+            throw ApiException.badRequest("INVALID_FIELD", prefix + "lng",
+                    prefix + "lng must be a longitude between -180 and 180");
+        }
+        try {
+            CoordinateSystem system = p.coordSys() == null ? CoordinateSystem.WGS84 : CoordinateSystem.valueOf(p.coordSys());
+            return system.toWgs84(p.lat(), p.lng());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_FIELD", prefix + "coordSys", prefix + "coordSys must be one of "
+                    + Arrays.toString(CoordinateSystem.values()));
+        }
     }
 
     /** On or off shift: only crews on shift are dispatched. */

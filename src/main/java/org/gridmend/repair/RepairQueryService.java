@@ -156,8 +156,9 @@ public class RepairQueryService implements RepairProgress {
             return Optional.empty();
         }
         CrewRecord crew = order.crewId() == null || order.acceptedAt() == null ? null : crews.crew(order.crewId());
-        return Optional.of(new Progress(crew == null ? null : crew.employeeNo(),
-                crew == null ? null : Pii.maskName(crew.name()), order.acceptedAt() == null ? null : order.eta(),
+        return Optional.of(new Progress(crew == null ? null : crew.id(), crew == null ? null : crew.employeeNo(),
+                crew == null ? null : Pii.maskName(crew.name()), order.arrivalDeadline(),
+                order.acceptedAt() == null ? null : order.eta(),
                 order.etr(), order.late(), order.acceptedAt(), order.arrivedAt(),
                 orders.photos(incidentId).stream().map(RepairOrderMapper.Photo::id).toList()));
     }

@@ -18,8 +18,9 @@ public interface RepairProgress {
     /** A photo of the incident, or empty when the incident has no photo with that id. */
     Optional<Photo> photo(long incidentId, long photoId);
 
-    record Progress(String crewEmployeeNo, String crewName, Instant eta, Instant etr, boolean late,
-                    Instant acceptedAt, Instant arrivedAt, List<Long> photoIds) {
+    /** The crew on the order once it accepted (id, employee number, masked name), the arrival deadline (SLA) and times. */
+    record Progress(String crewId, String crewEmployeeNo, String crewName, Instant arrivalDeadline, Instant eta,
+                    Instant etr, boolean late, Instant acceptedAt, Instant arrivedAt, List<Long> photoIds) {
     }
 
     record Event(Instant at, String type, String text) {

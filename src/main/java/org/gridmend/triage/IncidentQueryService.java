@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.gridmend.report.RepairProgress;
 import org.gridmend.web.ApiException;
 import org.gridmend.web.PublicIds;
 import org.springframework.stereotype.Service;
@@ -17,9 +18,11 @@ public class IncidentQueryService {
     static final int MAX_LIST = 1000;
 
     private final IncidentMapper mapper;
+    private final RepairProgress repair;
 
-    IncidentQueryService(IncidentMapper mapper) {
+    IncidentQueryService(IncidentMapper mapper, RepairProgress repair) {
         this.mapper = mapper;
+        this.repair = repair;
     }
 
     public List<IncidentView> list(Set<IncidentState> states, int limit) {
@@ -29,7 +32,7 @@ public class IncidentQueryService {
         return mapper.list(states == null || states.isEmpty() ? EnumSet.allOf(IncidentState.class) : states, limit)
                 .stream().map(i -> new IncidentView(PublicIds.incident(i.id()), i.deviceId(), i.level(), i.feederId(),
                         i.areaType(), i.lat(), i.lng(), i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(),
-                        i.reason(), i.firstReportAt(), i.createdAt(), i.restoredAt(), i.reportCount(), null, null))
+                        i.reason(), i.firstReportAt(), i.createdAt(), i.restoredAt(), i.reportCount(), null, null, null))
                 .toList();
     }
 
@@ -46,6 +49,8 @@ public class IncidentQueryService {
                 .toList();
         return new IncidentView(i.publicId(), i.deviceId(), i.level(), i.feederId(), i.areaType(), i.lat(), i.lng(),
                 i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(), i.reason(), i.firstReportAt(),
-                i.createdAt(), i.restoredAt(), reports.size(), reports, decisions);
+                i.createdAt(), i.restoredAt(), reports.size(), reports, decisions,
+                repair.progress(id).map(r -> new IncidentView.Repair(r.crewId(), r.crewEmployeeNo(),
+                        r.arrivalDeadline(), r.eta(), r.late(), r.arrivedAt(), r.etr())).orElse(null));
     }
 }

@@ -12,7 +12,12 @@ public record IncidentView(String incidentId, String deviceId, IncidentLevel lev
                            AreaType areaType, Double lat, Double lng, IncidentState state, String mergedInto,
                            TriageRule rule, String reason, Instant firstReportAt, Instant createdAt,
                            Instant restoredAt, long reportsCount, List<String> reportIds,
-                           List<Decision> decisions) {
+                           List<Decision> decisions, Repair repair) {
+
+    /** The repair order's crew and its arrival deadline (the SLA), ETA and ETR. */
+    public record Repair(String crewId, String crewEmployeeNo, Instant arrivalDeadline, Instant eta, boolean late,
+                         Instant arrivedAt, Instant etr) {
+    }
 
     public record Decision(Instant at, String reportId, String incidentId, String decision, TriageRule rule,
                            String reason) {

@@ -44,6 +44,8 @@ class RepairApiTest {
     ReportFixture reports;
     @Autowired
     StaffIdentitySetup staff;
+    @Autowired
+    CrewService crewService;
 
     RepairFixture.Grid g;
     Http crew1;
@@ -108,6 +110,18 @@ class RepairApiTest {
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.json().path("field").asText()).isEqualTo("at");
         assertThat(crew1.post("/api/crews/nobody/positions", Map.of("lat", 1, "lng", 1)).status()).isEqualTo(404);
+
+        // a batch collected offline: all or nothing, a bad one named by its index, the latest counts
+        Instant earlier = Instant.now().minusSeconds(600);
+        Http.Response batch = crew1.post("/api/crews/" + g.crew(1) + "/positions", List.of(
+                Map.of("lat", 43.91, "lng", 125.31, "at", Instant.now().minusSeconds(60).toString()),
+                Map.of("lat", 43.90, "lng", 125.30, "at", earlier.toString())));
+        assertThat(batch.status()).isEqualTo(202);
+        assertThat(crewService.crew(g.crew(1)).lastLat()).isEqualTo(43.91);
+        Http.Response badOne = crew1.post("/api/crews/" + g.crew(1) + "/positions", List.of(
+                Map.of("lat", 43.0, "lng", 125.0), Map.of("lat", 43.0, "lng", 500)));
+        assertThat(badOne.status()).isEqualTo(400);
+        assertThat(badOne.json().path("field").asText()).isEqualTo("[1].lng");
     }
 
     @Test
