@@ -18,6 +18,11 @@ public interface OutageNoticeMapper {
 
     List<OutageNoticeRecord> current(@Param("now") Instant now);
 
+    void linkIncident(@Param("id") long id, @Param("incidentId") long incidentId);
+
+    /** Ends an active notice; 0 when it had ended already. */
+    int end(@Param("id") long id, @Param("at") Instant at, @Param("reason") String reason);
+
     final class NewNotice {
         public Long id;
         public NoticeType type;

@@ -1,16 +1,23 @@
 package org.gridmend.outage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.grid.FeederTopology;
+import org.gridmend.grid.GridLookupService;
 import org.gridmend.grid.GridNode;
 import org.gridmend.grid.TopologyService;
+import org.gridmend.process.ProcessConstants;
+import org.gridmend.triage.IncidentService;
+import org.gridmend.triage.TriageRule;
 import org.gridmend.web.ApiException;
+import org.gridmend.web.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,20 +36,41 @@ public class OutageNoticeService {
     private final Map<String, Cached> byFeeder = new ConcurrentHashMap<>();
     private final OutageNoticeMapper mapper;
     private final TopologyService topology;
+    private final GridLookupService grid;
+    private final IncidentService incidents;
+    private final RuntimeService runtime;
     private final Clock clock;
 
-    OutageNoticeService(OutageNoticeMapper mapper, TopologyService topology, Clock clock) {
+    OutageNoticeService(OutageNoticeMapper mapper, TopologyService topology, GridLookupService grid,
+                        IncidentService incidents, RuntimeService runtime, Clock clock) {
         this.mapper = mapper;
         this.topology = topology;
+        this.grid = grid;
+        this.incidents = incidents;
+        this.runtime = runtime;
         this.clock = clock;
     }
 
     public record Created(long noticeId, int customers) {
     }
 
+    /**
+     * Publishes a notice from the API: records it and starts its OutageNotice process (business key N-…) in the same
+     * transaction, so that a notice never exists without the process that announces and ends it.
+     */
     @Transactional
     public Created announce(NoticeType type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason,
                             String user) {
+        Created created = create(type, deviceId, startsAt, expectedEndAt, reason, user);
+        runtime.startProcessInstanceByKey(ProcessConstants.OUTAGE_NOTICE, PublicIds.notice(created.noticeId()),
+                Map.of(ProcessConstants.NOTICE_ID, created.noticeId()));
+        return created;
+    }
+
+    /** Validates and records a notice; the caller starts or is its process. */
+    @Transactional
+    public Created create(NoticeType type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason,
+                          String user) {
         if (type == null) {
             throw ApiException.badRequest("MISSING_FIELD", "type", "type is required (PLANNED or FAULT)");
         }
@@ -59,26 +87,111 @@ public class OutageNoticeService {
         if (!expectedEndAt.isAfter(startsAt)) {
             throw ApiException.badRequest("INVALID_FIELD", "expectedEnd", "expectedEnd must be after start");
         }
+        if (!expectedEndAt.isAfter(clock.instant())) {
+            throw ApiException.badRequest("INVALID_FIELD", "expectedEnd", "expectedEnd must be in the future: an "
+                    + "outage that is over needs no notice");
+        }
         if (reason != null && reason.length() > 500) {
             throw ApiException.badRequest("INVALID_FIELD", "reason", "reason must be at most 500 characters");
         }
-        GridNode node = topology.find(deviceId).orElseThrow(() -> ApiException.badRequest("UNKNOWN_DEVICE",
+        GridNode node = topology.find(deviceId.trim()).orElseThrow(() -> ApiException.badRequest("UNKNOWN_DEVICE",
                 "deviceId", "deviceId " + deviceId + " is not a feeder, device or transformer of the archive"));
         OutageNoticeMapper.NewNotice notice = new OutageNoticeMapper.NewNotice();
         notice.type = type;
-        notice.deviceId = deviceId;
+        notice.deviceId = node.id();
         notice.feederId = node.feederId();
         notice.startsAt = startsAt;
         notice.expectedEndAt = expectedEndAt;
-        notice.reason = reason;
+        notice.reason = reason == null || reason.isBlank() ? null : reason.trim();
         notice.createdBy = user;
         notice.createdAt = clock.instant();
         mapper.insert(notice);
         forgetAfterCommit(node.feederId());
-        int customers = topology.downstream(deviceId).customerNos().size();
-        log.info("outage notice announced noticeId={} type={} deviceId={} customers={}", notice.id, type, deviceId,
+        int customers = topology.downstream(node.id()).customerNos().size();
+        log.info("outage notice announced noticeId={} type={} deviceId={} customers={}", notice.id, type, node.id(),
                 customers);
         return new Created(notice.id, customers);
+    }
+
+    /** The process's view of a notice: what kind, and whether a week-ahead message is still worth sending. */
+    public record Plan(boolean fault, boolean weekAhead) {
+    }
+
+    public Plan plan(long noticeId) {
+        OutageNoticeRecord notice = require(noticeId);
+        boolean weekAhead = notice.type() == NoticeType.PLANNED
+                && Duration.between(clock.instant(), notice.startsAt()).compareTo(Duration.ofDays(1)) > 0;
+        return new Plan(notice.type() == NoticeType.FAULT, weekAhead);
+    }
+
+    /** A fault notice opens the incident of its device (or joins the one open there): a crew is dispatched. */
+    @Transactional
+    public long openIncident(long noticeId) {
+        OutageNoticeRecord notice = require(noticeId);
+        FeederTopology feeder = grid.topology(notice.feederId());
+        IncidentService.Opened opened = incidents.openOrGet(feeder, notice.deviceId(), TriageRule.OUTAGE_NOTICE,
+                "fault outage notice " + PublicIds.notice(noticeId) + " on " + notice.deviceId(), clock.instant());
+        mapper.linkIncident(noticeId, opened.incident().id());
+        log.info("fault outage notice noticeId={} {} incidentId={}", noticeId,
+                opened.created() ? "opened" : "joined", opened.incident().id());
+        return opened.incident().id();
+    }
+
+    /** How an ended notice is announced: power back, a planned outage withdrawn, or nothing (a fault's repair order tells). */
+    public enum Ending { RESTORED, CANCELLED, SILENT }
+
+    /**
+     * Ends the notice (reports from the area are no longer answered with it). {@code reason}: EXPECTED_END, ENDED (a
+     * dispatcher), INCIDENT_RESTORED.
+     */
+    @Transactional
+    public Ending end(long noticeId, String reason) {
+        OutageNoticeRecord notice = require(noticeId);
+        Instant now = clock.instant();
+        if (mapper.end(noticeId, now, reason) == 1) {
+            forgetAfterCommit(notice.feederId());
+            log.info("outage notice ended noticeId={} reason={}", noticeId, reason);
+        }
+        if (notice.type() == NoticeType.FAULT) {
+            return Ending.SILENT;
+        }
+        // ended by a dispatcher before it began: the planned work is withdrawn
+        boolean withdrawn = !"EXPECTED_END".equals(reason) && now.isBefore(notice.startsAt());
+        return withdrawn ? Ending.CANCELLED : Ending.RESTORED;
+    }
+
+    /** A dispatcher ends a notice early: power is back, or the planned work is withdrawn. */
+    @Transactional
+    public OutageNoticeRecord endNow(long noticeId) {
+        OutageNoticeRecord notice = mapper.findById(noticeId);
+        if (notice == null) {
+            throw ApiException.notFound("outage notice", String.valueOf(noticeId));
+        }
+        if (!"ACTIVE".equals(notice.state())) {
+            throw ApiException.conflict("NOTICE_ENDED", "id", "outage notice " + noticeId + " has ended already");
+        }
+        runtime.createMessageCorrelation(ProcessConstants.MESSAGE_OUTAGE_ENDED)
+                .processInstanceBusinessKey(PublicIds.notice(noticeId))
+                .setVariable(ProcessConstants.END_REASON, "ENDED")
+                .correlateWithResult();
+        return mapper.findById(noticeId);
+    }
+
+    /** When the notice's timers fire; the OutageNotice process reads them as {@code ${outageNoticeTimers...}}. */
+    public Instant startsAt(long noticeId) {
+        return require(noticeId).startsAt();
+    }
+
+    public Instant expectedEndAt(long noticeId) {
+        return require(noticeId).expectedEndAt();
+    }
+
+    private OutageNoticeRecord require(long noticeId) {
+        OutageNoticeRecord notice = mapper.findById(noticeId);
+        if (notice == null) {
+            throw new IllegalStateException("outage notice " + noticeId + " does not exist");
+        }
+        return notice;
     }
 
     /**

@@ -12,6 +12,8 @@ public final class ProcessConstants {
     // processes
     public static final String FAULT_REPORT = "FaultReport";
     public static final String REPAIR_ORDER = "RepairOrder";
+    /** One instance per outage notice, business key N-00000042. */
+    public static final String OUTAGE_NOTICE = "OutageNotice";
 
     // messages
     public static final String MESSAGE_POWER_RESTORED = "Message_PowerRestored";
@@ -22,10 +24,21 @@ public final class ProcessConstants {
     public static final String MESSAGE_REPAIR_ORDER_OPENED = "Message_RepairOrderOpened";
     public static final String MESSAGE_REPAIR_ORDER_MERGED = "Message_RepairOrderMerged";
     public static final String MESSAGE_ETR_UPDATED = "Message_EtrUpdated";
+    /** An outage notice ends before its expected end: a dispatcher ended it, or its incident was restored. */
+    public static final String MESSAGE_OUTAGE_ENDED = "Message_OutageEnded";
 
     // variables: ids
     /** The report's number (Long); the business key is its public id B-00000042. */
     public static final String REPORT_ID = "reportId";
+    /** The outage notice's number (Long); the OutageNotice process's business key is N-00000042. */
+    public static final String NOTICE_ID = "noticeId";
+    /** The "Notify affected customers" task's input parameter: which {@code NotificationEvent}. */
+    public static final String EVENT_TYPE = "eventType";
+    // OutageNotice gateway flags: fault or planned, a week-ahead message still due, how the end is announced
+    public static final String FAULT_NOTICE = "faultNotice";
+    public static final String WEEK_AHEAD = "weekAhead";
+    public static final String END_REASON = "endReason";
+    public static final String NOTICE_ENDING = "noticeEnding";
     /** The incident the report is linked to (Long); a RepairOrder's business key is its public id R-00000042. */
     public static final String INCIDENT_ID = "incidentId";
     /** The incident the upstream order absorbed this one into (Long). */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.gridmend.notify.CustomerTexts;
+import org.gridmend.notify.NotificationService;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
@@ -46,19 +47,21 @@ public class ReportIntakeService {
     private final IntakeRateLimiter rateLimiter;
     private final FaultReportStarter starter;
     private final CustomerTexts texts;
+    private final NotificationService notifications;
     private final Clock clock;
     private final ObjectMapper json;
     private final ObjectMapper canonical;
 
     ReportIntakeService(ReportMapper reports, IncidentDirectory incidents, OutageNoticeService notices,
-                        IntakeRateLimiter rateLimiter, FaultReportStarter starter, CustomerTexts texts, Clock clock,
-                        ObjectMapper json) {
+                        IntakeRateLimiter rateLimiter, FaultReportStarter starter, CustomerTexts texts,
+                        NotificationService notifications, Clock clock, ObjectMapper json) {
         this.reports = reports;
         this.incidents = incidents;
         this.notices = notices;
         this.rateLimiter = rateLimiter;
         this.starter = starter;
         this.texts = texts;
+        this.notifications = notifications;
         this.clock = clock;
         this.json = json;
         this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -116,6 +119,10 @@ public class ReportIntakeService {
         } catch (DuplicateKeyException sameRequestAgain) {
             // The request id is taken: a retry (same answer) or a reuse for another report (409).
             return replay(reports.findByRequestId(request.requestId()), hash);
+        }
+        if (request.channel() == Channel.APP && report.customerNo != null) {
+            // the app is bound to this customer number: pushes instead of SMS from now on
+            notifications.registerApp(report.customerNo);
         }
         starter.startAfterCommit();
         log.info("report received reportId={} channel={} foreseenIncidentId={} foreseenNoticeId={}", report.id,

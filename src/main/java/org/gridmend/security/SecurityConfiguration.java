@@ -74,6 +74,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/crews/**").hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS,
                                 INTEGRATIONS)
                         .requestMatchers("/api/outage-notices/**").hasAnyRole(DISPATCHERS, ADMINS)
+                        // customers look up outages without a login, like they report
+                        .requestMatchers(HttpMethod.GET, "/api/outages").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/**")
+                        .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers("/api/notifications/**").hasAnyRole(DISPATCHERS, ADMINS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
                                 "/actuator/info").permitAll()

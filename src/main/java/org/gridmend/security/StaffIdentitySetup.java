@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.gridmend.process.ProcessConstants;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -86,7 +87,10 @@ public class StaffIdentitySetup implements InitializingBean {
                 ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_ASSIGN,
                 ProcessDefinitionPermissions.TASK_WORK);
         grant(DISPATCHERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
-                ProcessInstancePermissions.UPDATE);
+                ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.CREATE);
+        // the one process dispatchers start themselves, from Tasklist's start form: an outage notice
+        grant(DISPATCHERS, Resources.PROCESS_DEFINITION, ProcessConstants.OUTAGE_NOTICE,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(DISPATCHERS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.UPDATE,
                 TaskPermissions.TASK_ASSIGN, TaskPermissions.TASK_WORK);
         grant(DISPATCHERS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);

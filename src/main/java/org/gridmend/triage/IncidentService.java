@@ -149,6 +149,11 @@ public class IncidentService {
             return false;
         }
         mapper.insertDecision(null, incidentId, "RESTORED", TriageRule.RESTORED, "power restored", now);
+        // a fault outage notice on this incident ends with it (its customers hear of restoration from the order)
+        runtime.createMessageCorrelation(ProcessConstants.MESSAGE_OUTAGE_ENDED)
+                .processInstanceVariableEquals(ProcessConstants.INCIDENT_ID, incidentId)
+                .setVariable(ProcessConstants.END_REASON, "INCIDENT_RESTORED")
+                .correlateAllWithResult();
         log.info("incident restored incidentId={}", incidentId);
         return true;
     }

@@ -52,6 +52,11 @@ public class ApiException extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** The request field the problem is about, or null. */
+    public String field() {
+        return field;
+    }
+
     public HttpStatus status() {
         return status;
     }

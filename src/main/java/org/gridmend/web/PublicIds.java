@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The ids customers and staff see: reports as {@code B-00000042} (报修), incidents (repair orders) as
- * {@code R-00000042}. Inside GridMend they are plain numbers.
+ * {@code R-00000042}, outage notices as {@code N-00000042}. Inside GridMend they are plain numbers.
  */
 public final class PublicIds {
 
@@ -22,6 +22,10 @@ public final class PublicIds {
 
     public static String incident(Long id) {
         return id == null ? null : String.format(Locale.ROOT, "R-%08d", id);
+    }
+
+    public static String notice(Long id) {
+        return id == null ? null : String.format(Locale.ROOT, "N-%08d", id);
     }
 
     /** The report number of a public id, or -1 when it is not one (callers answer 404 either way). */

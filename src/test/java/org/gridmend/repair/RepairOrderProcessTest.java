@@ -103,6 +103,7 @@ class RepairOrderProcessTest {
 
     private ProcessInstance dispatched(long incidentId) {
         ProcessInstance order = order(incidentId);
+        execute(job("Task_NotifyOutageKnown", order));
         execute(job("Task_DispatchCrew", order));
         return order;
     }
@@ -151,6 +152,9 @@ class RepairOrderProcessTest {
         // all three customers of T1 reported: triage put the fault on the fuse above it, a medium-voltage job
         assertThat(incidents.find(incidentId).orElseThrow().deviceId()).isEqualTo(g.node("FU"));
         ProcessInstance order = order(incidentId);
+        // customers below the fuse who did not report hear of the outage first, in a job of its own
+        assertThat(order).isWaitingAt("Task_NotifyOutageKnown");
+        execute(job("Task_NotifyOutageKnown", order));
         assertThat(order).isWaitingAt("Task_DispatchCrew");
 
         execute(job("Task_DispatchCrew", order));
@@ -487,10 +491,10 @@ class RepairOrderProcessTest {
         incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_TRANSFORMERS,
                 "test");
 
-        assertThat(child).isEnded().hasPassed("Task_ReleaseCrew", "EndEvent_RepairOrderMerged");
+        assertThat(child).isEnded().hasPassed("Task_ReleaseCrew", "Task_NotifyMerged", "EndEvent_RepairOrderMerged");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).count()).isZero();
         assertThat(crews.crew(g.crew(1)).openOrders()).isZero();
-        assertThat(order(parent.id())).isWaitingAt("Task_DispatchCrew");
+        assertThat(order(parent.id())).isWaitingAt("Task_NotifyOutageKnown");
     }
 
     @Test

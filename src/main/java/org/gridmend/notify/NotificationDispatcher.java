@@ -1,0 +1,326 @@
+package org.gridmend.notify;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridmend.process.ProcessConstants;
+import org.gridmend.web.PublicIds;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the outbox. One claimer thread leases a batch of due messages (a conditional UPDATE, so that several
+ * GridMend nodes never hold the same row), a pool of sender threads posts them to the gateways, and each result is
+ * written back only while the lease is still this node's. A gateway that is down delays messages with doubling waits;
+ * a message that fails {@code max-attempts} times, or that a gateway refuses for good (4xx), is marked FAILED and
+ * raised as a Cockpit incident on its process instance, where dispatchers see it next to the API's list.
+ * A crash between a gateway's acceptance and the write-back means one resend after the lease ends, with the same
+ * {@code messageId}, which the gateway recognises.
+ */
+@Component
+public class NotificationDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    /** The Cockpit incident type of a message given up on; its configuration is the message id. */
+    public static final String INCIDENT_TYPE = "notificationFailed";
+
+    private final NotificationMapper mapper;
+    private final NotifyProperties properties;
+    private final RuntimeService runtime;
+    private final Clock clock;
+    private final Map<String, GatewayClient> gateways;
+    private final String owner;
+    private final AtomicLong sent = new AtomicLong();
+    private volatile boolean running;
+    private final ExecutorService senders;
+    private Thread claimer;
+    private volatile long lastUnconfiguredWarning;
+
+    NotificationDispatcher(NotificationMapper mapper, NotifyProperties properties, RuntimeService runtime, Clock clock,
+                           ObjectMapper json) {
+        this.mapper = mapper;
+        this.properties = properties;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.gateways = Map.of(
+                "SMS", new GatewayClient("SMS", properties.sms(), properties.threads(), json),
+                "PUSH", new GatewayClient("PUSH", properties.push(), properties.threads(), json));
+        this.owner = hostName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        this.senders = Executors.newFixedThreadPool(properties.threads(), r -> {
+            Thread t = new Thread(r, "notify-send");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            return name.length() > 40 ? name.substring(0, 40) : name;
+        } catch (Exception e) {
+            return "node";
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.deliver()) {
+            log.info("notification delivery is off on this node (gridmend.notify.deliver=false)");
+            return;
+        }
+        gateways.values().stream().filter(g -> !g.configured()).forEach(g -> log.warn(
+                "no {} gateway configured (gridmend.notify.{}.url): its messages wait in the outbox", g.channel(),
+                g.channel().toLowerCase(java.util.Locale.ROOT)));
+        running = true;
+        claimer = new Thread(this::loop, "notify-claim");
+        claimer.setDaemon(true);
+        claimer.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (claimer != null) {
+            claimer.interrupt();
+            try {
+                claimer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+    }
+
+    /** Releases the sender threads and the gateways' connections. */
+    void close() {
+        senders.shutdown();
+        try {
+            senders.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        gateways.values().forEach(GatewayClient::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the engine and the web server, before neither: stops first, so that no lease is held past shutdown. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    /** Messages this node delivered since start. */
+    public long sentCount() {
+        return sent.get();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int delivered = deliverDue();
+                if (delivered == 0) {
+                    Thread.sleep(properties.idlePoll().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("notification delivery round failed, retrying: {}", e.toString());
+                try {
+                    Thread.sleep(Math.max(1000, properties.idlePoll().toMillis()));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * One round: lease up to {@code batch-size} due messages of the configured channels, send them in parallel and
+     * record each result. Returns how many were leased.
+     */
+    int deliverDue() throws InterruptedException {
+        List<String> channels = gateways.values().stream().filter(GatewayClient::configured)
+                .map(GatewayClient::channel).sorted().toList();
+        if (channels.isEmpty()) {
+            warnUnconfigured();
+            return 0;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant until = now.plus(properties.lease());
+        List<Long> due = mapper.dueIds(now, properties.batchSize(), channels);
+        if (due.isEmpty() || retrying(() -> mapper.claim(owner, until, now, due)) == 0) {
+            return 0;
+        }
+        List<NotificationMapper.Outgoing> batch = mapper.claimed(owner, until);
+        List<Future<?>> results = new ArrayList<>(batch.size());
+        for (NotificationMapper.Outgoing message : batch) {
+            results.add(senders.submit(() -> deliver(message)));
+        }
+        for (Future<?> result : results) {
+            try {
+                result.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("delivering a notification failed: {}", e.getCause().toString());
+            }
+        }
+        return batch.size();
+    }
+
+    private void warnUnconfigured() {
+        long now = System.currentTimeMillis();
+        if (now - lastUnconfiguredWarning > 60_000) {
+            lastUnconfiguredWarning = now;
+            log.warn("no notification gateway is configured: messages wait in the outbox (gridmend.notify.sms.url, "
+                    + "gridmend.notify.push.url)");
+        }
+    }
+
+    private void deliver(NotificationMapper.Outgoing message) {
+        GatewayClient.Outcome outcome = gateways.get(message.channel()).send(message);
+        Instant now = clock.instant();
+        int attempt = message.attempts() + 1;
+        if (outcome.accepted()) {
+            if (retrying(() -> mapper.markSent(message.id(), owner, outcome.status(), now)) == 1) {
+                sent.incrementAndGet();
+            }
+            return;
+        }
+        String raw = outcome.error() == null ? "unknown error" : outcome.error();
+        String error = raw.length() > 480 ? raw.substring(0, 480) : raw;
+        if (outcome.rejected() || attempt >= properties.maxAttempts()) {
+            if (retrying(() -> mapper.markFailed(message.id(), owner, error, outcome.status())) == 1) {
+                log.warn("notification failed for good messageId={} channel={} event={} attempts={}: {}",
+                        message.messageId(), message.channel(), message.eventType(), attempt, error);
+                raiseIncident(message, error);
+            }
+            return;
+        }
+        Instant next = now.plus(properties.backoff(attempt));
+        retrying(() -> mapper.markRetry(message.id(), owner, next, error, outcome.status()));
+        log.info("notification will be retried messageId={} channel={} attempt={} next={}: {}", message.messageId(),
+                message.channel(), attempt, next, error);
+    }
+
+    /**
+     * Runs one outbox statement, again when the database chose it as a deadlock victim or could not lock in time
+     * (a write-back lost would leave a delivered message to be sent once more after its lease).
+     */
+    private int retrying(java.util.function.IntSupplier statement) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return statement.getAsInt();
+            } catch (TransientDataAccessException busy) {
+                if (attempt == 5) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(10L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
+    }
+
+    /**
+     * A Cockpit incident on the process instance the message belongs to, while it still runs. The instance may be
+     * moving on in a job at the same moment (an optimistic locking conflict): then it is tried again.
+     */
+    private void raiseIncident(NotificationMapper.Outgoing message, String error) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ProcessInstance instance = processOf(message);
+                if (instance == null) {
+                    return;
+                }
+                runtime.createIncident(INCIDENT_TYPE, waitingExecution(instance), message.messageId(),
+                        message.channel() + " " + message.eventType() + " notification #" + message.id()
+                                + " failed after " + (message.attempts() + 1) + " attempts: " + error);
+                return;
+            } catch (OptimisticLockingException busy) {
+                if (attempt == 5) {
+                    log.warn("could not raise a Cockpit incident for notification messageId={}: {}",
+                            message.messageId(), busy.toString());
+                    return;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not raise a Cockpit incident for notification messageId={}: {}", message.messageId(),
+                        e.toString());
+                return;
+            }
+        }
+    }
+
+    /** An execution of the instance that stands at an activity (the instance's own does not inside a scope). */
+    private String waitingExecution(ProcessInstance instance) {
+        for (String activity : runtime.getActiveActivityIds(instance.getId())) {
+            var executions = runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId(activity)
+                    .listPage(0, 1);
+            if (!executions.isEmpty()) {
+                return executions.get(0).getId();
+            }
+        }
+        return instance.getId();
+    }
+
+    private ProcessInstance processOf(NotificationMapper.Outgoing message) {
+        String key;
+        String definition;
+        if (message.reportId() != null && message.incidentId() == null) {
+            key = PublicIds.report(message.reportId());
+            definition = ProcessConstants.FAULT_REPORT;
+        } else if (message.reportId() != null) {
+            ProcessInstance report = find(ProcessConstants.FAULT_REPORT, PublicIds.report(message.reportId()));
+            if (report != null) {
+                return report;
+            }
+            key = PublicIds.incident(message.incidentId());
+            definition = ProcessConstants.REPAIR_ORDER;
+        } else if (message.incidentId() != null) {
+            key = PublicIds.incident(message.incidentId());
+            definition = ProcessConstants.REPAIR_ORDER;
+        } else if (message.noticeId() != null) {
+            key = PublicIds.notice(message.noticeId());
+            definition = ProcessConstants.OUTAGE_NOTICE;
+        } else {
+            return null;
+        }
+        return find(definition, key);
+    }
+
+    private ProcessInstance find(String definition, String key) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(definition).processInstanceBusinessKey(key)
+                .active().listPage(0, 1).stream().findFirst().orElse(null);
+    }
+}

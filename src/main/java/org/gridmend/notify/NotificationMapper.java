@@ -1,0 +1,138 @@
+package org.gridmend.notify;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface NotificationMapper {
+
+    // ---- recipients ----
+
+    List<Recipient> customersOfTransformers(@Param("transformerIds") Collection<String> transformerIds);
+
+    List<Recipient> reportersOfIncident(@Param("incidentId") long incidentId);
+
+    Recipient reporterOf(@Param("reportId") long reportId);
+
+    /** Recipients already told {@code eventType} for an incident that has since merged into {@code parentId}. */
+    List<String> toldOnMergedChildren(@Param("parentId") long parentId, @Param("eventType") String eventType);
+
+    /** Recipients a fault outage notice that opened or joined this incident told already. */
+    List<String> toldByFaultNotice(@Param("incidentId") long incidentId);
+
+    // ---- what the message says ----
+
+    ReportFacts report(@Param("reportId") long reportId);
+
+    IncidentFacts incident(@Param("incidentId") long incidentId);
+
+    NoticeFacts notice(@Param("noticeId") long noticeId);
+
+    TimelineLine latestIncidentLine(@Param("incidentId") long incidentId, @Param("type") String type);
+
+    TimelineLine latestReportLine(@Param("reportId") long reportId, @Param("type") String type);
+
+    void updateEtrNotified(@Param("incidentId") long incidentId, @Param("etr") Instant etr);
+
+    // ---- the outbox ----
+
+    List<String> existingKeys(@Param("keys") Collection<String> keys);
+
+    void insertAll(@Param("rows") List<NewNotification> rows);
+
+    void insertOne(NewNotification row);
+
+    List<Long> dueIds(@Param("now") Instant now, @Param("limit") int limit,
+                      @Param("channels") Collection<String> channels);
+
+    int claim(@Param("owner") String owner, @Param("until") Instant until, @Param("now") Instant now,
+              @Param("ids") List<Long> ids);
+
+    List<Outgoing> claimed(@Param("owner") String owner, @Param("until") Instant until);
+
+    int markSent(@Param("id") long id, @Param("owner") String owner, @Param("gatewayStatus") Integer gatewayStatus,
+                 @Param("at") Instant at);
+
+    int markRetry(@Param("id") long id, @Param("owner") String owner, @Param("next") Instant next,
+                  @Param("error") String error, @Param("gatewayStatus") Integer gatewayStatus);
+
+    int markFailed(@Param("id") long id, @Param("owner") String owner, @Param("error") String error,
+                   @Param("gatewayStatus") Integer gatewayStatus);
+
+    List<NotificationRecord> list(@Param("status") String status, @Param("incidentId") Long incidentId,
+                                  @Param("limit") int limit);
+
+    NotificationRecord find(@Param("id") long id);
+
+    int retry(@Param("id") long id, @Param("now") Instant now);
+
+    List<StatusCount> counts();
+
+    // ---- app registrations ----
+
+    int isRegistered(@Param("customerNo") String customerNo);
+
+    void register(@Param("customerNo") String customerNo, @Param("at") Instant at);
+
+    // ---- the development gateway ----
+
+    int insertDevMessage(@Param("messageId") String messageId, @Param("channel") String channel,
+                         @Param("address") String address, @Param("template") String template,
+                         @Param("title") String title, @Param("text") String text, @Param("at") Instant at);
+
+    List<DevMessage> devMessages(@Param("address") String address, @Param("limit") int limit);
+
+    List<DevInbox> devInboxes(@Param("limit") int limit);
+
+    record ReportFacts(long id, Long incidentId, Long noticeId, String customerNo, String channel) {
+    }
+
+    record IncidentFacts(long id, String deviceId, String state, Long mergedIntoId, Instant etr, Instant etrNotified,
+                         long reports) {
+    }
+
+    record NoticeFacts(long id, String type, String deviceId, Instant startsAt, Instant expectedEndAt,
+                       String reason) {
+    }
+
+    record TimelineLine(long id, String text) {
+    }
+
+    /** A message claimed for delivery. */
+    record Outgoing(long id, String messageId, String channel, String customerNo, String phone, String template,
+                    String title, String text, int attempts, String eventType, Long incidentId, Long reportId,
+                    Long noticeId) {
+    }
+
+    record StatusCount(String status, long count) {
+    }
+
+    /** One phone's (or app user's) inbox at the development gateway. */
+    record DevInbox(String address, String channel, long messages, Instant lastAt) {
+    }
+
+    record DevMessage(long id, String messageId, String channel, String address, String template, String title,
+                      String text, Instant receivedAt) {
+    }
+
+    final class NewNotification {
+        public String messageId;
+        public String dedupeKey;
+        public String eventType;
+        public Long incidentId;
+        public Long reportId;
+        public Long noticeId;
+        public String customerNo;
+        public String phone;
+        public String channel;
+        public String template;
+        public String title;
+        public String text;
+        public Instant nextAttemptAt;
+        public Instant createdAt;
+    }
+}

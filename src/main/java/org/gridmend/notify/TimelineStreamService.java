@@ -1,0 +1,152 @@
+package org.gridmend.notify;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.gridmend.report.ReportService;
+import org.gridmend.report.TrackingView;
+import org.gridmend.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A report's timeline as Server-Sent Events: on connect every line so far, then each new line as it appears, and a
+ * {@code status} event whenever the report's status, actions or repair order change. One thread looks at all open
+ * streams every {@code gridmend.notify.streams.poll}; the lines come from the same query as {@code GET
+ * /api/reports/{id}}, so both always agree. Event names: {@code timeline} ({@code {at, type, text}}) and
+ * {@code status} (the tracking view without its timeline).
+ */
+@Service
+public class TimelineStreamService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TimelineStreamService.class);
+
+    private final ReportService reports;
+    private final NotifyProperties.Streams settings;
+    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "timeline-streams");
+        t.setDaemon(true);
+        return t;
+    });
+
+    TimelineStreamService(ReportService reports, NotifyProperties properties) {
+        this.reports = reports;
+        this.settings = properties.streams();
+        long every = settings.poll().toMillis();
+        poller.scheduleWithFixedDelay(this::pollAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static final class Stream {
+        final String reportId;
+        final String token;
+        final SseEmitter emitter;
+        final Set<String> sent = new HashSet<>();
+        String status;
+        long lastWrite = System.currentTimeMillis();
+        long nextId;
+
+        Stream(String reportId, String token, SseEmitter emitter) {
+            this.reportId = reportId;
+            this.token = token;
+            this.emitter = emitter;
+        }
+    }
+
+    /** Opens a stream; a wrong id or token is answered 404 before any stream exists. */
+    public SseEmitter open(String reportId, String token) {
+        TrackingView first = reports.track(reportId, token);
+        if (open.size() >= settings.max()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_MANY_STREAMS",
+                    "too many live timelines are open on this server; poll GET /api/reports/" + reportId
+                            + " instead", "events");
+        }
+        SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+        Stream stream = new Stream(reportId, token, emitter);
+        emitter.onCompletion(() -> open.remove(stream));
+        emitter.onTimeout(() -> open.remove(stream));
+        emitter.onError(e -> open.remove(stream));
+        synchronized (stream) {
+            if (push(stream, first)) {
+                open.add(stream);
+            }
+        }
+        return emitter;
+    }
+
+    /** How many streams are open on this node. */
+    public int openStreams() {
+        return open.size();
+    }
+
+    private void pollAll() {
+        for (Iterator<Stream> it = open.iterator(); it.hasNext(); ) {
+            Stream stream = it.next();
+            try {
+                TrackingView view = reports.track(stream.reportId, stream.token);
+                synchronized (stream) {
+                    if (!push(stream, view)) {
+                        it.remove();
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.debug("live timeline of {} closed: {}", stream.reportId, e.toString());
+                stream.emitter.complete();
+                it.remove();
+            }
+        }
+    }
+
+    /** Sends what the client has not seen yet; false when the client is gone. */
+    private boolean push(Stream stream, TrackingView view) {
+        try {
+            List<TrackingView.Entry> timeline = view.timeline();
+            boolean wrote = false;
+            for (TrackingView.Entry entry : timeline) {
+                String key = entry.at() + "|" + entry.type() + "|" + entry.text();
+                if (stream.sent.add(key)) {
+                    stream.emitter.send(SseEmitter.event().name("timeline").id(String.valueOf(++stream.nextId))
+                            .data(entry, MediaType.APPLICATION_JSON));
+                    wrote = true;
+                }
+            }
+            TrackingView status = new TrackingView(view.reportId(), view.status(), view.channel(), view.receivedAt(),
+                    view.incident(), view.notice(), null, view.actions());
+            String fingerprint = String.valueOf(status);
+            if (!fingerprint.equals(stream.status)) {
+                stream.status = fingerprint;
+                stream.emitter.send(SseEmitter.event().name("status").data(status, MediaType.APPLICATION_JSON));
+                wrote = true;
+            }
+            long now = System.currentTimeMillis();
+            if (wrote) {
+                stream.lastWrite = now;
+            } else if (now - stream.lastWrite >= settings.heartbeat().toMillis()) {
+                stream.emitter.send(SseEmitter.event().comment("keep-alive"));
+                stream.lastWrite = now;
+            }
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        poller.shutdownNow();
+        open.forEach(s -> s.emitter.complete());
+        open.clear();
+    }
+}

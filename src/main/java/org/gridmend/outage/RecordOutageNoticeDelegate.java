@@ -1,0 +1,105 @@
+package org.gridmend.outage;
+
+import static org.gridmend.process.ProcessConstants.FAULT_NOTICE;
+import static org.gridmend.process.ProcessConstants.NOTICE_ID;
+import static org.gridmend.process.ProcessConstants.WEEK_AHEAD;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.gridmend.web.ApiException;
+import org.gridmend.web.PublicIds;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record notice": a notice published through the API arrives with {@code noticeId}; one published from Tasklist's
+ * start form arrives as the form's fields, which are validated and recorded here (a bad field refuses the start form
+ * with a message, as the API answers 400) and then removed, so that only the id stays in the process. Sets the
+ * gateway flags {@code faultNotice} and {@code weekAhead}.
+ */
+@Component
+class RecordOutageNoticeDelegate implements JavaDelegate {
+
+    static final List<String> FORM_FIELDS = List.of("noticeType", "deviceId", "start", "expectedEnd", "reason");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final OutageNoticeService notices;
+
+    RecordOutageNoticeDelegate(OutageNoticeService notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object id = execution.getVariable(NOTICE_ID);
+        long noticeId;
+        if (id == null) {
+            noticeId = fromForm(execution);
+            execution.removeVariables(FORM_FIELDS);
+            execution.setVariable(NOTICE_ID, noticeId);
+            execution.setProcessBusinessKey(PublicIds.notice(noticeId));
+        } else {
+            noticeId = ((Number) id).longValue();
+        }
+        OutageNoticeService.Plan plan = notices.plan(noticeId);
+        execution.setVariable(FAULT_NOTICE, plan.fault());
+        execution.setVariable(WEEK_AHEAD, plan.weekAhead());
+    }
+
+    private long fromForm(DelegateExecution execution) {
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        try {
+            return notices.create(type(execution.getVariable("noticeType")), text(execution.getVariable("deviceId")),
+                    time(execution.getVariable("start"), "start"), time(execution.getVariable("expectedEnd"),
+                            "expectedEnd"), text(execution.getVariable("reason")),
+                    user == null ? null : user.getUserId()).noticeId();
+        } catch (ApiException invalid) {
+            throw new FormFieldValidationException(invalid.field(), invalid.getMessage());
+        }
+    }
+
+    private static NoticeType type(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return NoticeType.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new FormFieldValidationException("noticeType", "noticeType must be PLANNED or FAULT");
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** A form's date and time: with an offset, or local time in China. */
+    private static Instant time(Object value, String field) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        String s = value.toString().trim();
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(s).atZone(CHINA).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new FormFieldValidationException(field, field + " must be a date and time, such as "
+                        + "2026-12-01T08:00+08:00");
+            }
+        }
+    }
+}

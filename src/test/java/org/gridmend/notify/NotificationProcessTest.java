@@ -1,0 +1,206 @@
+package org.gridmend.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.gridmend.report.Channel;
+import org.gridmend.report.ReportAnswer;
+import org.gridmend.report.ReportRequest;
+import org.gridmend.report.ReportService;
+import org.gridmend.repair.RepairOrderService;
+import org.gridmend.support.ProcessTest;
+import org.gridmend.support.RepairFixture;
+import org.gridmend.support.ReportFixture;
+import org.gridmend.triage.IncidentService;
+import org.gridmend.web.PublicIds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Who is told what, through the "Notify affected customers" steps of fault-report.bpmn and repair-order.bpmn: every
+ * event reaches every affected customer once (reporters and the neighbours below the device who did not report),
+ * by app push or SMS, and customers of an order merged upstream follow the upstream order without repeats.
+ * The outbox is read directly; delivery is {@link NotificationDeliveryTest}'s subject.
+ */
+@ProcessTest
+class NotificationProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RepairFixture repairs;
+    @Autowired
+    ReportFixture reports;
+    @Autowired
+    ReportService customers;
+    @Autowired
+    RepairOrderService orders;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    NotificationMapper outbox;
+
+    RepairFixture.Grid g;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        g = repairs.newGrid().placeCrews();
+    }
+
+    @AfterEach
+    void signOut() {
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    /** Who was told each event of the incident, as "customer/channel", sorted. */
+    private Map<String, List<String>> told(long incidentId) {
+        return outbox.list(null, incidentId, 1000).stream().collect(Collectors.groupingBy(
+                NotificationRecord::eventType, TreeMap::new, Collectors.mapping(
+                        n -> n.customerNo().substring(g.p().length()) + "/" + n.channel(),
+                        Collectors.collectingAndThen(Collectors.toList(), l -> l.stream().sorted().toList()))));
+    }
+
+    private ReportAnswer report(int customer, Channel channel) {
+        ReportAnswer answer = reports.submit(new ReportRequest(UUID.randomUUID().toString(), channel,
+                g.customer(customer), null, null, null, "停电了", null));
+        execute(job(reports.process(answer)));
+        return answer;
+    }
+
+    private ProcessInstance order(long incidentId) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(PublicIds.incident(incidentId)).singleResult();
+    }
+
+    private void completeAs(String user, String group, Task task, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static String hoursAhead(double hours) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes((long) (hours * 60))
+                .truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    @Test
+    void everyoneAffectedHearsEachStepOnceReportersAlsoTheirOwnRequests() {
+        // C1 reports in the app, then once more by hotline; C2 and C3 on the same transformer do not report
+        ReportAnswer app = report(1, Channel.APP);
+        ReportAnswer hotline = report(1, Channel.HOTLINE);
+        long incidentId = reports.record(app).incidentId();
+        assertThat(reports.record(hotline).incidentId()).isEqualTo(incidentId);
+        assertThat(told(incidentId)).containsOnly(Map.entry("ACKNOWLEDGED", List.of("C1/PUSH")));
+
+        ProcessInstance order = order(incidentId);
+        execute(job("Task_NotifyOutageKnown", order));
+        assertThat(told(incidentId)).containsEntry("OUTAGE_KNOWN", List.of("C2/SMS", "C3/SMS"));
+
+        execute(job("Task_DispatchCrew", order));
+        completeAs(g.user(1), "crews", task("Task_AcceptRepairOrder", order), withVariables("acceptDecision",
+                "ACCEPT"));
+        assertThat(order).hasPassed("Task_NotifyCrewAccepted");
+        assertThat(told(incidentId)).containsEntry("CREW_ACCEPTED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
+        NotificationRecord accepted = outbox.list(null, incidentId, 1000).stream()
+                .filter(n -> n.eventType().equals("CREW_ACCEPTED") && n.channel().equals("SMS")).findFirst()
+                .orElseThrow();
+        assertThat(outbox.find(accepted.id()).phone()).isNotBlank();
+
+        execute(job("Event_ArrivalCommitmentPassed", order));
+        assertThat(told(incidentId)).containsEntry("DELAYED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
+        completeAs("dispatcher1", "dispatchers", task("Task_HandleLateArrival", order),
+                withVariables("lateCause", "TRAFFIC"));
+
+        g.crewAtFault(1);
+        completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
+        assertThat(told(incidentId)).containsEntry("ARRIVED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
+
+        completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
+                withVariables("cause", "FUSE_BLOWN", "etr", hoursAhead(2)));
+        assertThat(told(incidentId)).containsEntry("DIAGNOSED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
+
+        // a new ETR 15 minutes later is not worth a message (etr-min-change 30 min); one 2 hours later is
+        orders.changeEtr(orders.order(incidentId), hoursAhead(2.25));
+        assertThat(order).hasPassed("Task_NotifyNewEtr");
+        assertThat(told(incidentId)).doesNotContainKey("ETR_CHANGED");
+        orders.changeEtr(orders.order(incidentId), hoursAhead(4));
+        assertThat(told(incidentId)).containsEntry("ETR_CHANGED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
+
+        completeAs(g.user(1), "crews", task("Task_CompleteRepair", order),
+                withVariables("resolution", "REPLACED_FUSE"));
+        execute(job("Task_NotifyRestoration", order));
+        assertThat(order).hasPassed("Task_NotifyPowerRestored").isWaitingAt("Task_ReviewRepairOrder");
+        // neighbours hear power is back; the reporter is asked to confirm instead, once for both reports
+        assertThat(told(incidentId)).containsEntry("RESTORED", List.of("C2/SMS", "C3/SMS"));
+        execute(job(reports.process(app)));
+        execute(job(reports.process(hotline)));
+        assertThat(told(incidentId)).containsEntry("CONFIRMATION_REQUEST", List.of("C1/PUSH"));
+
+        customers.confirm(app.reportId(), app.trackingToken(), true);
+        execute(job(reports.process(app)));
+        assertThat(reports.process(app)).hasPassed("Task_NotifyRatingRequest");
+        assertThat(told(incidentId)).containsEntry("RATING_REQUEST", List.of("C1/PUSH"));
+        NotificationRecord rating = outbox.list(null, incidentId, 1000).stream()
+                .filter(n -> n.eventType().equals("RATING_REQUEST")).findFirst().orElseThrow();
+        // held back during quiet hours: due now, or at 08:00 China time when it is night
+        Instant dueNoLaterThan = Instant.now().plus(10, ChronoUnit.HOURS);
+        assertThat(rating.nextAttemptAt()).isBefore(dueNoLaterThan).isAfter(rating.createdAt().minusSeconds(1));
+
+        // nobody heard anything twice, and every message says what the timeline says
+        assertThat(outbox.list(null, incidentId, 1000)).allSatisfy(n -> assertThat(n.status()).isEqualTo("PENDING"))
+                .hasSize(1 + 2 + 3 * 5 + 2 + 1 + 1);
+    }
+
+    @Test
+    void customersOfAnOrderMergedUpstreamFollowTheUpstreamOrderWithoutRepeats() {
+        ReportAnswer onT1 = report(1, Channel.APP);
+        long t1 = reports.record(onT1).incidentId();
+        execute(job("Task_NotifyOutageKnown", order(t1)));
+        assertThat(told(t1)).containsEntry("OUTAGE_KNOWN", List.of("C2/SMS", "C3/SMS"));
+
+        // a report from T2 too: both transformers hang below the switch, triage rolls T1's order up into one there
+        ReportAnswer onT2 = report(4, Channel.APP);
+        long upstreamId = reports.record(onT2).incidentId();
+        assertThat(incidents.find(upstreamId).orElseThrow().deviceId()).isEqualTo(g.node("SW"));
+        assertThat(incidents.find(t1).orElseThrow().mergedIntoId()).isEqualTo(upstreamId);
+        assertThat(reports.record(onT1).incidentId()).isEqualTo(upstreamId);
+        assertThat(told(t1)).containsEntry("MERGED_UPSTREAM", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
+
+        // below the switch only C5 had heard nothing yet; C1 and C4 reported, C2 and C3 heard on T1's order
+        ProcessInstance upstream = order(upstreamId);
+        execute(job("Task_NotifyOutageKnown", upstream));
+        assertThat(told(upstreamId)).containsEntry("OUTAGE_KNOWN", List.of("C5/SMS"))
+                .containsEntry("ACKNOWLEDGED", List.of("C4/PUSH"));
+
+        // from now on they hear the upstream order's news, once each
+        execute(job("Task_DispatchCrew", upstream));
+        Task offer = task("Task_AcceptRepairOrder", upstream);
+        completeAs(offer.getAssignee(), "crews", offer, withVariables("acceptDecision", "ACCEPT"));
+        assertThat(told(upstreamId)).containsEntry("CREW_ACCEPTED",
+                List.of("C1/PUSH", "C2/SMS", "C3/SMS", "C4/PUSH", "C5/SMS"));
+    }
+}
