@@ -28,7 +28,7 @@ public enum NotificationEvent {
     DIAGNOSED(Scope.INCIDENT, Audience.ALL, "DIAGNOSED", false),
     /** A new ETR, when it moved by at least {@code gridmend.notify.etr-min-change}. */
     ETR_CHANGED(Scope.INCIDENT, Audience.ALL, "ETR_CHANGED", false),
-    /** Power is back (reporters get the confirmation request instead). */
+    /** Power is back; in the same step the reporters get the confirmation request instead. */
     RESTORED(Scope.INCIDENT, Audience.NON_REPORTERS, "REPAIRED", false),
     /** The incident merged into an upstream one: its customers follow that order from its current state. */
     MERGED_UPSTREAM(Scope.INCIDENT, Audience.ALL, null, false),

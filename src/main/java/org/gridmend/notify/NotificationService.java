@@ -128,7 +128,25 @@ public class NotificationService {
                         texts.text("notify.title.repair"), line.text());
             }
         }
-        return write(event, message, incidentRecipients(event, incident));
+        int written = write(event, message, incidentRecipients(event, incident));
+        if (event == NotificationEvent.RESTORED) {
+            written += askReportersToConfirm(incident);
+        }
+        return written;
+    }
+
+    /**
+     * The restoration tells the reporters too, at the same moment and in one step: "power restored, please confirm",
+     * the words their FaultReport's *Ask whether power is back* adds to their timeline. That step's own
+     * confirmation request then finds them told (same dedupe key) and writes nothing, so ten thousand reporters do not
+     * wait for ten thousand process steps to hear that power is back.
+     */
+    private int askReportersToConfirm(NotificationMapper.IncidentFacts incident) {
+        Map<String, Recipient> reporters = new LinkedHashMap<>();
+        mapper.reportersOfIncident(incident.id()).forEach(r -> reporters.putIfAbsent(r.key(), r));
+        Message confirm = new Message("I" + incident.id(), incident.id(), null, null, texts.text("notify.title.report"),
+                texts.text("report.restored", PublicIds.incident(incident.id())));
+        return write(NotificationEvent.CONFIRMATION_REQUEST, confirm, reporters.values());
     }
 
     /** A new ETR is worth a message only when it moved by at least {@code etrMinChange} since the last one told. */
@@ -224,8 +242,13 @@ public class NotificationService {
         for (int i = 0; i < rows.size(); i += CHUNK) {
             written += insertNew(rows.subList(i, Math.min(i + CHUNK, rows.size())));
         }
-        log.info("notifications written event={} scope={} recipients={} written={}", event, message.scopeKey(),
-                rows.size(), written);
+        if (rows.size() > 1) {
+            log.info("notifications written event={} scope={} recipients={} written={}", event, message.scopeKey(),
+                    rows.size(), written);
+        } else {
+            // one reporter's message: thousands of these in a restoration would drown the log
+            log.debug("notification written event={} scope={} written={}", event, message.scopeKey(), written);
+        }
         return written;
     }
 

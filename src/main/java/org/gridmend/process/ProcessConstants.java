@@ -51,6 +51,8 @@ public final class ProcessConstants {
     public static final String BEHIND_METER = "behindMeter";
     /** The customer's answer to "is your power back?" (or a meter's POWER_RESTORED). */
     public static final String POWER_RESTORED = "powerRestored";
+    /** The customer answered "power back?" before the report's process asked (the restoration message was first). */
+    public static final String ANSWERED_EARLY = "answeredEarly";
 
     // RepairOrder variables: the crew offered the order, and gateway flags
     public static final String CREW_ID = "crewId";

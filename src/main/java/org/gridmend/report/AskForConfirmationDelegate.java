@@ -1,7 +1,10 @@
 package org.gridmend.report;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessConstants;
 import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,8 @@ class AskForConfirmationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        progress.askForConfirmation(ProcessVariables.reportId(execution));
+        Optional<Boolean> answered = progress.askForConfirmation(ProcessVariables.reportId(execution));
+        execution.setVariable(ProcessConstants.ANSWERED_EARLY, answered.isPresent());
+        answered.ifPresent(powerBack -> execution.setVariable(ProcessConstants.POWER_RESTORED, powerBack));
     }
 }

@@ -14,6 +14,9 @@ public interface ReportMapper {
 
     ReportRecord findById(@Param("id") long id);
 
+    /** When the incident was restored, or null while it is not. */
+    Instant incidentRestoredAt(@Param("incidentId") long incidentId);
+
     ReportRecord findByRequestId(@Param("requestId") String requestId);
 
     long countSinceByCustomer(@Param("customerNo") String customerNo, @Param("since") Instant since);

@@ -2,6 +2,7 @@ package org.gridmend.report;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.gridmend.notify.CustomerTexts;
 import org.gridmend.outage.NoticeType;
@@ -78,11 +79,21 @@ public class ReportProgressService {
         event(report.id(), "ACKNOWLEDGED", text);
     }
 
+    /**
+     * Power is back on the report's order: the customer is asked to confirm, unless they answered already (the
+     * restoration message reached them before this step); then their answer, true for power back.
+     */
     @Transactional
-    public void askForConfirmation(long reportId) {
+    public Optional<Boolean> askForConfirmation(long reportId) {
         ReportRecord report = reports.findById(reportId);
+        Instant restoredAt = reports.incidentRestoredAt(report.incidentId());
+        if (report.confirmedAt() != null && restoredAt != null && !report.confirmedAt().isBefore(restoredAt)) {
+            reports.updateStatus(reportId, ReportStatus.RESTORED, clock.instant());
+            return Optional.of(Boolean.TRUE.equals(report.powerRestored()));
+        }
         advance(report, ReportStatus.RESTORED, "RESTORED",
                 texts.text("report.restored", PublicIds.incident(report.incidentId())));
+        return Optional.empty();
     }
 
     /** Power came back on the repair order but not for this customer: triage again without that incident. */

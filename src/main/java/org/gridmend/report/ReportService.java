@@ -109,10 +109,29 @@ public class ReportService {
         ReportRecord report = authorized(publicId, token);
         boolean expected = report.status() == ReportStatus.RESTORED
                 || (report.status() == ReportStatus.IN_REPAIR && powerRestored);
-        if (!expected || !waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
-            throw notNow(report, powerRestored ? "a confirmation" : "\"still out\" (the repair is still under way)");
+        if (expected && waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
+            recordConfirmation(report, powerRestored);
+            return;
         }
-        recordConfirmation(report, powerRestored);
+        if (answersAhead(report)) {
+            // told "power is back" with everyone affected, before the report's own process got to ask: the answer
+            // is kept, and the process takes it when it asks (nothing the customer said is lost)
+            Instant now = clock.instant();
+            reports.recordConfirmation(report.id(), powerRestored, now);
+            if (powerRestored) {
+                reports.insertEvent(report.id(), now, "CONFIRMED", texts.text("report.confirmed"));
+            }
+            return;
+        }
+        throw notNow(report, powerRestored ? "a confirmation" : "\"still out\" (the repair is still under way)");
+    }
+
+    /** The report's incident is restored, but its process has not asked for a confirmation yet. */
+    private boolean answersAhead(ReportRecord report) {
+        if (report.status() != ReportStatus.IN_REPAIR || report.incidentId() == null) {
+            return false;
+        }
+        return incidents.brief(report.incidentId()).map(IncidentDirectory.IncidentBrief::restoredAt).isPresent();
     }
 
     /** A smart meter says power is back at this customer's home: that confirms every open report of theirs. */

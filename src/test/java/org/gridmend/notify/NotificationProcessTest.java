@@ -152,12 +152,17 @@ class NotificationProcessTest {
 
         completeAs(g.user(1), "crews", task("Task_CompleteRepair", order),
                 withVariables("resolution", "REPLACED_FUSE"));
+        // everyone at once: neighbours hear power is back; the reporter is asked to confirm, once for both reports
+        execute(job("Task_NotifyPowerRestored", order));
+        assertThat(told(incidentId)).containsEntry("RESTORED", List.of("C2/SMS", "C3/SMS"))
+                .containsEntry("CONFIRMATION_REQUEST", List.of("C1/PUSH"));
         execute(job("Task_NotifyRestoration", order));
-        assertThat(order).hasPassed("Task_NotifyPowerRestored").isWaitingAt("Task_ReviewRepairOrder");
-        // neighbours hear power is back; the reporter is asked to confirm instead, once for both reports
-        assertThat(told(incidentId)).containsEntry("RESTORED", List.of("C2/SMS", "C3/SMS"));
+        assertThat(order).isWaitingAt("Task_ReviewRepairOrder");
+        // the reports' own processes ask too, and find the customer told
         execute(job(reports.process(app)));
         execute(job(reports.process(hotline)));
+        assertThat(reports.process(app)).hasPassed("Task_NotifyConfirmationRequest")
+                .isWaitingAt("Gateway_AwaitConfirmation");
         assertThat(told(incidentId)).containsEntry("CONFIRMATION_REQUEST", List.of("C1/PUSH"));
 
         customers.confirm(app.reportId(), app.trackingToken(), true);

@@ -193,6 +193,8 @@ class RepairOrderProcessTest {
                 withVariables("resolution", "REPLACED_FUSE"));
         assertThat(order).hasPassed("Task_RestorePower").variables().containsEntry("restorationBatches", 2);
         assertThat(record(incidentId).state()).isEqualTo(IncidentState.RESTORED);
+        // everyone affected hears it at once, in a job of its own; then the reports' processes, in batches
+        execute(job("Task_NotifyPowerRestored", order));
         execute(job("Task_NotifyRestoration", order));
         assertThat(reports.process(first)).isWaitingAt("Task_AskForConfirmation");
         assertThat(reports.process(third)).as("second batch not yet sent").isWaitingAt("Gateway_AwaitRestoration");
@@ -451,6 +453,7 @@ class RepairOrderProcessTest {
         completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
                 withVariables("cause", "OTHER", "etr", hoursAhead(2)));
         completeAs(g.user(1), "crews", task("Task_CompleteRepair", order), withVariables("resolution", "OTHER"));
+        execute(job("Task_NotifyPowerRestored", order));
         execute(job("Task_NotifyRestoration", order));
 
         completeAs("dispatcher1", "dispatchers", task("Task_ReviewRepairOrder", order),

@@ -267,6 +267,37 @@ class FaultReportProcessTest {
         }
 
         @Test
+        void anAnswerBeforeTheReportIsAskedIsKeptAndTakenWhenItIs() {
+            // the restoration message reaches everyone at once; this report's process is told a moment later
+            ReportAnswer answer = reports.byCustomer(grid.customer(1));
+            ProcessInstance instance = received(answer);
+            incidents.restore(record(answer).incidentId());
+            assertThat(instance).isWaitingAt("Task_AskForConfirmation");
+
+            customer.confirm(answer.reportId(), answer.trackingToken(), true);
+            assertThat(record(answer).powerRestored()).isTrue();
+            execute(job(instance));
+            assertThat(instance).hasPassed("Gateway_AnsweredAlready", "Gateway_PowerBack")
+                    .hasNotPassed("Gateway_AwaitConfirmation").isWaitingAt("Task_RequestRating");
+            assertThat(timeline(answer)).endsWith("CONFIRMED");
+        }
+
+        @Test
+        void stillOutBeforeTheReportHearsOfTheRestorationIsANestedOutageToo() {
+            ReportAnswer answer = reports.byCustomer(grid.customer(2));
+            ProcessInstance instance = received(answer);
+            long restoredIncident = record(answer).incidentId();
+            incidents.markRestored(restoredIncident);
+
+            customer.confirm(answer.reportId(), answer.trackingToken(), false);
+            incidents.notifyRestored(List.of(record(answer).id()));
+            execute(job(instance));
+            assertThat(instance).hasPassed("Gateway_AnsweredAlready", "Task_RecordNestedOutage")
+                    .isWaitingAt("Gateway_AwaitRestoration");
+            assertThat(record(answer).excludedIncidentId()).isEqualTo(restoredIncident);
+        }
+
+        @Test
         void noAnswerWithinTheWindowCountsAsPowerBack() {
             ReportAnswer answer = reports.byCustomer(grid.customer(2));
             ProcessInstance instance = restored(answer);
