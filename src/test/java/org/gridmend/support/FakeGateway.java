@@ -44,6 +44,9 @@ public final class FakeGateway implements AutoCloseable {
     private volatile long downUntil;
 
     public FakeGateway() {
+        // the JDK server leaves Nagle's algorithm on: every answer would wait 40 ms for a delayed ACK, which no real
+        // gateway does (nginx and Tomcat set TCP_NODELAY)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         } catch (IOException e) {
