@@ -8,8 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,6 @@ import org.gridmend.support.ProcessTest;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.triage.IncidentService;
-import org.gridmend.web.PublicIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,25 +85,6 @@ class NotificationProcessTest {
         return answer;
     }
 
-    private ProcessInstance order(long incidentId) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(PublicIds.incident(incidentId)).singleResult();
-    }
-
-    private void completeAs(String user, String group, Task task, Map<String, Object> variables) {
-        engine.getIdentityService().setAuthentication(user, List.of(group));
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
-    }
-
-    private static String hoursAhead(double hours) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes((long) (hours * 60))
-                .truncatedTo(ChronoUnit.MINUTES).toString();
-    }
-
     @Test
     void everyoneAffectedHearsEachStepOnceReportersAlsoTheirOwnRequests() {
         // C1 reports in the app, then once more by hotline; C2 and C3 on the same transformer do not report
@@ -116,12 +94,12 @@ class NotificationProcessTest {
         assertThat(reports.record(hotline).incidentId()).isEqualTo(incidentId);
         assertThat(told(incidentId)).containsOnly(Map.entry("ACKNOWLEDGED", List.of("C1/PUSH")));
 
-        ProcessInstance order = order(incidentId);
+        ProcessInstance order = repairs.order(incidentId);
         execute(job("Task_NotifyOutageKnown", order));
         assertThat(told(incidentId)).containsEntry("OUTAGE_KNOWN", List.of("C2/SMS", "C3/SMS"));
 
         execute(job("Task_DispatchCrew", order));
-        completeAs(g.user(1), "crews", task("Task_AcceptRepairOrder", order), withVariables("acceptDecision",
+        repairs.completeAs(g.user(1), "crews", task("Task_AcceptRepairOrder", order), withVariables("acceptDecision",
                 "ACCEPT"));
         assertThat(order).hasPassed("Task_NotifyCrewAccepted");
         assertThat(told(incidentId)).containsEntry("CREW_ACCEPTED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
@@ -132,25 +110,25 @@ class NotificationProcessTest {
 
         execute(job("Event_ArrivalCommitmentPassed", order));
         assertThat(told(incidentId)).containsEntry("DELAYED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
-        completeAs("dispatcher1", "dispatchers", task("Task_HandleLateArrival", order),
+        repairs.completeAs("dispatcher1", "dispatchers", task("Task_HandleLateArrival", order),
                 withVariables("lateCause", "TRAFFIC"));
 
         g.crewAtFault(1);
-        completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
+        repairs.completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
         assertThat(told(incidentId)).containsEntry("ARRIVED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
 
-        completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
-                withVariables("cause", "FUSE_BLOWN", "etr", hoursAhead(2)));
+        repairs.completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
+                withVariables("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
         assertThat(told(incidentId)).containsEntry("DIAGNOSED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
 
         // a new ETR 15 minutes later is not worth a message (etr-min-change 30 min); one 2 hours later is
-        orders.changeEtr(orders.order(incidentId), hoursAhead(2.25));
+        orders.changeEtr(orders.order(incidentId), RepairFixture.hoursAhead(2.25));
         assertThat(order).hasPassed("Task_NotifyNewEtr");
         assertThat(told(incidentId)).doesNotContainKey("ETR_CHANGED");
-        orders.changeEtr(orders.order(incidentId), hoursAhead(4));
+        orders.changeEtr(orders.order(incidentId), RepairFixture.hoursAhead(4));
         assertThat(told(incidentId)).containsEntry("ETR_CHANGED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
 
-        completeAs(g.user(1), "crews", task("Task_CompleteRepair", order),
+        repairs.completeAs(g.user(1), "crews", task("Task_CompleteRepair", order),
                 withVariables("resolution", "REPLACED_FUSE"));
         // everyone at once: neighbours hear power is back; the reporter is asked to confirm, once for both reports
         execute(job("Task_NotifyPowerRestored", order));
@@ -184,7 +162,7 @@ class NotificationProcessTest {
     void customersOfAnOrderMergedUpstreamFollowTheUpstreamOrderWithoutRepeats() {
         ReportAnswer onT1 = report(1, Channel.APP);
         long t1 = reports.record(onT1).incidentId();
-        execute(job("Task_NotifyOutageKnown", order(t1)));
+        execute(job("Task_NotifyOutageKnown", repairs.order(t1)));
         assertThat(told(t1)).containsEntry("OUTAGE_KNOWN", List.of("C2/SMS", "C3/SMS"));
 
         // a report from T2 too: both transformers hang below the switch, triage rolls T1's order up into one there
@@ -196,7 +174,7 @@ class NotificationProcessTest {
         assertThat(told(t1)).containsEntry("MERGED_UPSTREAM", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
 
         // below the switch only C5 had heard nothing yet; C1 and C4 reported, C2 and C3 heard on T1's order
-        ProcessInstance upstream = order(upstreamId);
+        ProcessInstance upstream = repairs.order(upstreamId);
         execute(job("Task_NotifyOutageKnown", upstream));
         assertThat(told(upstreamId)).containsEntry("OUTAGE_KNOWN", List.of("C5/SMS"))
                 .containsEntry("ACKNOWLEDGED", List.of("C4/PUSH"));
@@ -204,7 +182,7 @@ class NotificationProcessTest {
         // from now on they hear the upstream order's news, once each
         execute(job("Task_DispatchCrew", upstream));
         Task offer = task("Task_AcceptRepairOrder", upstream);
-        completeAs(offer.getAssignee(), "crews", offer, withVariables("acceptDecision", "ACCEPT"));
+        repairs.completeAs(offer.getAssignee(), "crews", offer, withVariables("acceptDecision", "ACCEPT"));
         assertThat(told(upstreamId)).containsEntry("CREW_ACCEPTED",
                 List.of("C1/PUSH", "C2/SMS", "C3/SMS", "C4/PUSH", "C5/SMS"));
     }

@@ -11,7 +11,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -96,35 +95,17 @@ class RepairOrderProcessTest {
         return reports.record(answer).incidentId();
     }
 
-    private ProcessInstance order(long incidentId) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(PublicIds.incident(incidentId)).singleResult();
-    }
-
     private ProcessInstance dispatched(long incidentId) {
-        ProcessInstance order = order(incidentId);
+        ProcessInstance order = repairs.order(incidentId);
         execute(job("Task_NotifyOutageKnown", order));
         execute(job("Task_DispatchCrew", order));
         return order;
     }
 
-    private void completeAs(String user, String group, Task task, Map<String, Object> variables) {
-        engine.getIdentityService().setAuthentication(user, List.of(group));
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
-    }
-
     private void accept(ProcessInstance order, int crew) {
         Task accept = task("Task_AcceptRepairOrder", order);
         assertThat(accept).isAssignedTo(g.user(crew));
-        completeAs(g.user(crew), "crews", accept, withVariables("acceptDecision", "ACCEPT"));
-    }
-
-    private static String hoursAhead(int hours) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(hours).truncatedTo(ChronoUnit.MINUTES).toString();
+        repairs.completeAs(g.user(crew), "crews", accept, withVariables("acceptDecision", "ACCEPT"));
     }
 
     private List<String> timeline(ReportAnswer answer) {
@@ -151,7 +132,7 @@ class RepairOrderProcessTest {
         assertThat(incidentOf(third)).isEqualTo(incidentId);
         // all three customers of T1 reported: triage put the fault on the fuse above it, a medium-voltage job
         assertThat(incidents.find(incidentId).orElseThrow().deviceId()).isEqualTo(g.node("FU"));
-        ProcessInstance order = order(incidentId);
+        ProcessInstance order = repairs.order(incidentId);
         // customers below the fuse who did not report hear of the outage first, in a job of its own
         assertThat(order).isWaitingAt("Task_NotifyOutageKnown");
         execute(job("Task_NotifyOutageKnown", order));
@@ -180,16 +161,16 @@ class RepairOrderProcessTest {
                 .contains(employeeNo);
 
         g.crewAtFault(4);
-        completeAs(g.user(4), "crews", task("Task_ConfirmArrival", order), Map.of());
+        repairs.completeAs(g.user(4), "crews", task("Task_ConfirmArrival", order), Map.of());
         assertThat(order).hasPassed("Task_RecordArrival", "EndEvent_CrewOnSite").isWaitingAt("Task_DiagnoseFault");
         assertThat(record(incidentId).arrivedAt()).isNotNull();
 
-        completeAs(g.user(4), "crews", task("Task_DiagnoseFault", order),
-                withVariables("cause", "FUSE_BLOWN", "etr", hoursAhead(2)));
+        repairs.completeAs(g.user(4), "crews", task("Task_DiagnoseFault", order),
+                withVariables("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
         assertThat(order).isWaitingAt("Task_CompleteRepair");
         assertThat(record(incidentId).cause()).isEqualTo("FUSE_BLOWN");
 
-        completeAs(g.user(4), "crews", task("Task_CompleteRepair", order),
+        repairs.completeAs(g.user(4), "crews", task("Task_CompleteRepair", order),
                 withVariables("resolution", "REPLACED_FUSE"));
         assertThat(order).hasPassed("Task_RestorePower").variables().containsEntry("restorationBatches", 2);
         assertThat(record(incidentId).state()).isEqualTo(IncidentState.RESTORED);
@@ -206,7 +187,7 @@ class RepairOrderProcessTest {
         assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
                 .containsEntry("causeText", "熔断器熔断").containsEntry("withinCommitment", "是 (yes)");
 
-        completeAs("dispatcher1", "dispatchers", review, withVariables("reviewDecision", "APPROVE"));
+        repairs.completeAs("dispatcher1", "dispatchers", review, withVariables("reviewDecision", "APPROVE"));
         assertThat(order).isWaitingAt("Event_RatingWindowPassed");
         assertThat(record(incidentId).reviewedBy()).isEqualTo("dispatcher1");
 
@@ -274,12 +255,12 @@ class RepairOrderProcessTest {
                     .getValue().toString();
             assertThat(candidates).contains("\"value\":\"" + g.crew(1) + "\"").contains("222");
 
-            assertThatThrownBy(() -> completeAs("dispatcher1", "dispatchers", manual,
+            assertThatThrownBy(() -> repairs.completeAs("dispatcher1", "dispatchers", manual,
                     withVariables("chosenCrewId", "no-such-crew")))
                     .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("no-such-crew");
             assertThat(order).isWaitingAt("Task_DispatchCrewManually");
 
-            completeAs("dispatcher1", "dispatchers", manual, withVariables("chosenCrewId", g.crew(3)));
+            repairs.completeAs("dispatcher1", "dispatchers", manual, withVariables("chosenCrewId", g.crew(3)));
             assertThat(order).isWaitingAt("Task_AcceptRepairOrder").variables().doesNotContainKey("chosenCrewId");
             assertThat(task("Task_AcceptRepairOrder", order)).isAssignedTo(g.user(3));
             assertThat(attempts(incidentId).get(0).byUser()).isEqualTo("dispatcher1");
@@ -296,11 +277,11 @@ class RepairOrderProcessTest {
             long incidentId = incidentOf(report(1));
             ProcessInstance order = dispatched(incidentId);
             Task offer = task("Task_AcceptRepairOrder", order);
-            assertThatThrownBy(() -> completeAs(g.user(1), "crews", offer,
+            assertThatThrownBy(() -> repairs.completeAs(g.user(1), "crews", offer,
                     withVariables("acceptDecision", "DECLINE", "declineReason", "TIRED")))
                     .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("declineReason");
 
-            completeAs(g.user(1), "crews", offer,
+            repairs.completeAs(g.user(1), "crews", offer,
                     withVariables("acceptDecision", "DECLINE", "declineReason", "ON_ANOTHER_JOB"));
             assertThat(order).hasPassed("Task_RecordCrewAnswer").isWaitingAt("Task_DispatchCrew")
                     .variables().containsEntry("accepted", false).doesNotContainKey("acceptDecision");
@@ -328,7 +309,7 @@ class RepairOrderProcessTest {
             ProcessInstance order = dispatched(incidentId);
             execute(job("Event_AcceptWindowPassed", order));
             execute(job("Task_DispatchCrew", order));
-            completeAs(g.user(2), "crews", task("Task_AcceptRepairOrder", order),
+            repairs.completeAs(g.user(2), "crews", task("Task_AcceptRepairOrder", order),
                     withVariables("acceptDecision", "DECLINE", "declineReason", "TOO_FAR"));
             execute(job("Task_DispatchCrew", order));
             assertThat(task("Task_AcceptRepairOrder", order)).isAssignedTo(g.user(3));
@@ -336,7 +317,7 @@ class RepairOrderProcessTest {
             assertThat(order).hasPassed("Gateway_TriesLeft").isWaitingAt("Task_DispatchCrewManually")
                     .variables().containsEntry("dispatchTries", 3);
 
-            completeAs("dispatcher1", "dispatchers", task("Task_DispatchCrewManually", order),
+            repairs.completeAs("dispatcher1", "dispatchers", task("Task_DispatchCrewManually", order),
                     withVariables("chosenCrewId", g.crew(1)));
             accept(order, 1);
             assertThat(order).isWaitingAt("Task_ConfirmArrival");
@@ -354,7 +335,7 @@ class RepairOrderProcessTest {
             ProcessInstance order = dispatched(incidentId);
             accept(order, 1);
             Task confirm = task("Task_ConfirmArrival", order);
-            assertThatThrownBy(() -> completeAs(g.user(1), "crews", confirm, Map.of()))
+            assertThatThrownBy(() -> repairs.completeAs(g.user(1), "crews", confirm, Map.of()))
                     .isInstanceOf(FormFieldValidationException.class)
                     .hasMessageContaining("1.0 公里").hasMessageContaining("within 500 m");
             assertThat(order).isWaitingAt("Task_ConfirmArrival");
@@ -362,7 +343,7 @@ class RepairOrderProcessTest {
             assertThat(record(incidentId).arrivedAt()).isNull();
 
             g.crewAtFault(1);
-            completeAs(g.user(1), "crews", confirm, Map.of());
+            repairs.completeAs(g.user(1), "crews", confirm, Map.of());
             assertThat(order).isWaitingAt("Task_DiagnoseFault");
         }
 
@@ -385,11 +366,11 @@ class RepairOrderProcessTest {
             assertThat(timeline(answer)).endsWith("DELAYED");
             assertThat(customers.track(answer.reportId(), answer.trackingToken()).incident().late()).isTrue();
 
-            completeAs("dispatcher1", "dispatchers", task("Task_HandleLateArrival", order),
+            repairs.completeAs("dispatcher1", "dispatchers", task("Task_HandleLateArrival", order),
                     withVariables("lateCause", "TRAFFIC"));
             assertThat(order).hasPassed("EndEvent_LateArrivalHandled").isWaitingAt("Task_ConfirmArrival");
             g.crewAtFault(1);
-            completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
+            repairs.completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
             assertThat(query.stats(crews.crew(g.crew(1))).arrivals()).isEqualTo(1);
         }
     }
@@ -403,7 +384,7 @@ class RepairOrderProcessTest {
             ProcessInstance order = dispatched(incidentId);
             accept(order, 1);
             g.crewAtFault(1);
-            completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
+            repairs.completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
             return order;
         }
 
@@ -411,10 +392,10 @@ class RepairOrderProcessTest {
         void aDiagnosisNeedsACauseFromTheListAndAnEtrAhead() {
             ProcessInstance order = onSite(incidentOf(report(1)));
             Task diagnose = task("Task_DiagnoseFault", order);
-            assertThatThrownBy(() -> completeAs(g.user(1), "crews", diagnose,
-                    withVariables("cause", "GREMLINS", "etr", hoursAhead(2))))
+            assertThatThrownBy(() -> repairs.completeAs(g.user(1), "crews", diagnose,
+                    withVariables("cause", "GREMLINS", "etr", RepairFixture.hoursAhead(2))))
                     .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cause");
-            assertThatThrownBy(() -> completeAs(g.user(1), "crews", diagnose,
+            assertThatThrownBy(() -> repairs.completeAs(g.user(1), "crews", diagnose,
                     withVariables("cause", "CABLE_FAULT", "etr", "2020-01-01T08:00+08:00")))
                     .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("ETR");
             assertThat(order).isWaitingAt("Task_DiagnoseFault");
@@ -425,12 +406,12 @@ class RepairOrderProcessTest {
             ReportAnswer answer = report(1);
             long incidentId = incidentOf(answer);
             ProcessInstance order = onSite(incidentId);
-            assertThatThrownBy(() -> orders.changeEtr(record(incidentId), hoursAhead(2)))
+            assertThatThrownBy(() -> orders.changeEtr(record(incidentId), RepairFixture.hoursAhead(2)))
                     .isInstanceOf(ApiException.class).hasMessageContaining("not under repair");
 
-            completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
-                    withVariables("cause", "CABLE_FAULT", "etr", hoursAhead(2)));
-            String later = hoursAhead(5);
+            repairs.completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
+                    withVariables("cause", "CABLE_FAULT", "etr", RepairFixture.hoursAhead(2)));
+            String later = RepairFixture.hoursAhead(5);
             orders.changeEtr(record(incidentId), later);
             assertThat(order).hasPassed("Event_EtrUpdated", "Task_TellCustomersNewEtr")
                     .isWaitingAt("Task_CompleteRepair");
@@ -449,14 +430,14 @@ class RepairOrderProcessTest {
         ProcessInstance order = dispatched(incidentId);
         accept(order, 1);
         g.crewAtFault(1);
-        completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
-        completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
-                withVariables("cause", "OTHER", "etr", hoursAhead(2)));
-        completeAs(g.user(1), "crews", task("Task_CompleteRepair", order), withVariables("resolution", "OTHER"));
+        repairs.completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
+        repairs.completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
+                withVariables("cause", "OTHER", "etr", RepairFixture.hoursAhead(2)));
+        repairs.completeAs(g.user(1), "crews", task("Task_CompleteRepair", order), withVariables("resolution", "OTHER"));
         execute(job("Task_NotifyPowerRestored", order));
         execute(job("Task_NotifyRestoration", order));
 
-        completeAs("dispatcher1", "dispatchers", task("Task_ReviewRepairOrder", order),
+        repairs.completeAs("dispatcher1", "dispatchers", task("Task_ReviewRepairOrder", order),
                 withVariables("reviewDecision", "SEND_BACK", "reviewRemark", "CAUSE_UNCLEAR"));
         assertThat(order).isWaitingAt("Task_AmendRepairReport");
         Task amend = task("Task_AmendRepairReport", order);
@@ -464,10 +445,10 @@ class RepairOrderProcessTest {
         assertThat(engine.getTaskService().getVariablesLocal(amend.getId()))
                 .containsEntry("reviewRemarkText", "故障原因不清");
 
-        completeAs(g.user(1), "crews", amend, withVariables("cause", "TREE_CONTACT", "resolution", "REPAIRED_LINE"));
+        repairs.completeAs(g.user(1), "crews", amend, withVariables("cause", "TREE_CONTACT", "resolution", "REPAIRED_LINE"));
         assertThat(order).hasPassed("Task_RecordAmendment").isWaitingAt("Task_ReviewRepairOrder");
         assertThat(record(incidentId).cause()).isEqualTo("TREE_CONTACT");
-        completeAs("dispatcher2", "dispatchers", task("Task_ReviewRepairOrder", order),
+        repairs.completeAs("dispatcher2", "dispatchers", task("Task_ReviewRepairOrder", order),
                 withVariables("reviewDecision", "APPROVE"));
         assertThat(order).isWaitingAt("Event_RatingWindowPassed");
         assertThat(record(incidentId).reviewRemark()).isNull();
@@ -497,7 +478,7 @@ class RepairOrderProcessTest {
         assertThat(child).isEnded().hasPassed("Task_ReleaseCrew", "Task_NotifyMerged", "EndEvent_RepairOrderMerged");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).count()).isZero();
         assertThat(crews.crew(g.crew(1)).openOrders()).isZero();
-        assertThat(order(parent.id())).isWaitingAt("Task_NotifyOutageKnown");
+        assertThat(repairs.order(parent.id())).isWaitingAt("Task_NotifyOutageKnown");
     }
 
     @Test

@@ -1,15 +1,23 @@
 package org.gridmend.support;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridImportService;
 import org.gridmend.grid.Skill;
 import org.gridmend.repair.CrewRecord;
 import org.gridmend.repair.CrewService;
+import org.gridmend.web.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +33,34 @@ public class RepairFixture {
 
     private final GridImportService importer;
     private final CrewService crews;
+    private final ProcessEngine engine;
 
-    RepairFixture(GridImportService importer, CrewService crews) {
+    RepairFixture(GridImportService importer, CrewService crews, ProcessEngine engine) {
         this.importer = importer;
         this.crews = crews;
+        this.engine = engine;
+    }
+
+    /** The incident's RepairOrder process, or null once it ended. */
+    public ProcessInstance order(long incidentId) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(PublicIds.incident(incidentId)).singleResult();
+    }
+
+    /** Completes the task as this user of this group would in Tasklist, with Camunda's authorization checks. */
+    public void completeAs(String user, String group, Task task, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** A time as a crew's form sends it: China time, whole minutes, this many hours from now. */
+    public static String hoursAhead(double hours) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes((long) (hours * 60))
+                .truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     public Grid newGrid() {
