@@ -142,7 +142,8 @@ final class GatewayClient implements AutoCloseable {
         if (body == null || body.isBlank()) {
             return "";
         }
-        String line = body.replaceAll("\\s+", " ").trim();
+        // a gateway may echo the number it refused: no phone number reaches the outbox's error or the log
+        String line = body.replaceAll("\\s+", " ").replaceAll("\\d{7,}", "***").trim();
         return ": " + (line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 
