@@ -5,10 +5,18 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
-/** The texts customers read, from {@code texts/customer*.properties}; Simplified Chinese unless asked for English. */
+/**
+ * The texts customers read, from {@code texts/customer*.properties}; Simplified Chinese unless asked for English.
+ * Operations may override any of them without a build: {@code gridmend.notify.texts} names a base path such as
+ * {@code file:/etc/gridmend/texts/customer} ({@code customer.properties}, {@code customer_en.properties}, UTF-8),
+ * read again a minute after a change; keys it lacks keep the built-in text.
+ */
 @Component
 public class CustomerTexts {
 
@@ -16,12 +24,24 @@ public class CustomerTexts {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(CHINA);
 
-    private final ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+    private final MessageSource source;
 
-    CustomerTexts() {
-        source.setBasename("texts/customer");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
+    CustomerTexts(@Value("${gridmend.notify.texts:}") String override) {
+        ResourceBundleMessageSource builtIn = new ResourceBundleMessageSource();
+        builtIn.setBasename("texts/customer");
+        builtIn.setDefaultEncoding("UTF-8");
+        builtIn.setFallbackToSystemLocale(false);
+        if (override == null || override.isBlank()) {
+            source = builtIn;
+        } else {
+            ReloadableResourceBundleMessageSource edited = new ReloadableResourceBundleMessageSource();
+            edited.setBasename(override.trim());
+            edited.setDefaultEncoding("UTF-8");
+            edited.setFallbackToSystemLocale(false);
+            edited.setCacheSeconds(60);
+            edited.setParentMessageSource(builtIn);
+            source = edited;
+        }
     }
 
     public String text(String key, Object... args) {
