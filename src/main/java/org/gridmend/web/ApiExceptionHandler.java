@@ -132,6 +132,15 @@ class ApiExceptionHandler {
                 .body(new ApiError("NOT_FOUND", "/" + e.getResourcePath() + " does not exist", null));
     }
 
+    /**
+     * A client that went away (a tracking page closed while its live timeline was open): nobody is left to answer,
+     * and nothing went wrong on our side.
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception e) {
+        log.debug("client disconnected: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();

@@ -1,0 +1,21 @@
+package org.gridmend.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The customer pages' own paths (DESIGN.md section 4), served from the static files. */
+@Controller
+class PageController {
+
+    /** The tracking page, the link in every message; the page reads the report id from its path. */
+    @GetMapping("/track/{reportId}")
+    String track(@PathVariable String reportId) {
+        return "forward:/track.html";
+    }
+
+    @GetMapping("/outages")
+    String outages() {
+        return "forward:/outages.html";
+    }
+}
