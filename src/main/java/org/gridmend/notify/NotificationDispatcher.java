@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.process.ProcessConstants;
 import org.gridmend.web.PublicIds;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -249,7 +250,7 @@ public class NotificationDispatcher implements SmartLifecycle {
 
     /**
      * A Cockpit incident on the process instance the message belongs to, while it still runs. The instance may be
-     * moving on in a job at the same moment (an optimistic locking conflict): then it is tried again.
+     * moving on in a job at the same moment: then it is tried again, up to five times.
      */
     private void raiseIncident(NotificationMapper.Outgoing message, String error) {
         for (int attempt = 1; ; attempt++) {
@@ -262,7 +263,9 @@ public class NotificationDispatcher implements SmartLifecycle {
                         message.channel() + " " + message.eventType() + " notification #" + message.id()
                                 + " failed after " + (message.attempts() + 1) + " attempts: " + error);
                 return;
-            } catch (OptimisticLockingException busy) {
+            } catch (OptimisticLockingException | BadUserRequestException busy) {
+                // the instance moved on in a job at this very moment (a concurrent update, or an execution between
+                // two activities): look again
                 if (attempt == 5) {
                     log.warn("could not raise a Cockpit incident for notification messageId={}: {}",
                             message.messageId(), busy.toString());

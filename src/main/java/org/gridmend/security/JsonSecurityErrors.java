@@ -27,7 +27,11 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"GridMend\", charset=\"UTF-8\"");
+        // a page's own script (it says so, as browsers' XMLHttpRequest convention goes) shows its own sign-in; the
+        // header would make the browser pop up its login dialog over it
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"GridMend\", charset=\"UTF-8\"");
+        }
         write(response, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHORIZED",
                 "sign in with HTTP Basic as a GridMend staff user (the Camunda user of Tasklist and Cockpit)", null));
     }

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The customer pages' own paths (DESIGN.md section 4), served from the static files. */
+/** The pages' own paths (DESIGN.md section 4), served from the static files. */
 @Controller
 class PageController {
 
@@ -17,5 +17,11 @@ class PageController {
     @GetMapping("/outages")
     String outages() {
         return "forward:/outages.html";
+    }
+
+    /** The hotline agents' desk; it signs in with the dispatcher's own user against the API. */
+    @GetMapping("/agent")
+    String agent() {
+        return "forward:/agent.html";
     }
 }

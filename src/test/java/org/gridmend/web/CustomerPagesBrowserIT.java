@@ -76,19 +76,6 @@ class CustomerPagesBrowserIT {
         return "http://localhost:" + port + path;
     }
 
-    /** Keeps what the page looks like now in target/screenshots (the README shows copies from docs/screenshots). */
-    private void screenshot(String name) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(dir);
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(
-                    org.openqa.selenium.OutputType.BYTES);
-            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private void seeLine(String type) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type='" + type
                 + "']")));
@@ -107,7 +94,7 @@ class CustomerPagesBrowserIT {
         browser.findElement(By.id("customerNo")).sendKeys(g.customer(1));
         browser.findElement(By.cssSelector("input[name=onlyMyHome][value=false]")).click();
         browser.findElement(By.id("description")).sendKeys("整栋楼停电");
-        screenshot("report");
+        Browser.screenshot(browser, "report");
         // a double tap: both submits leave in the same moment
         ((JavascriptExecutor) browser).executeScript(
                 "var f = document.getElementById('report'); f.requestSubmit(); f.requestSubmit();");
@@ -134,7 +121,7 @@ class CustomerPagesBrowserIT {
         repairs.completeAs(crewUser, "crews", await("Task_DiagnoseFault", order),
                 Map.of("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
         seeLine("DIAGNOSED");
-        screenshot("track");
+        Browser.screenshot(browser, "track");
         repairs.completeAs(crewUser, "crews", await("Task_CompleteRepair", order),
                 Map.of("resolution", "REPLACED_FUSE"));
         seeLine("RESTORED");
@@ -160,7 +147,7 @@ class CustomerPagesBrowserIT {
         browser.findElement(By.cssSelector("#lookup button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "计划停电"));
         assertThat(browser.findElement(By.id("results")).getText()).contains("10kV 线路检修").contains("即将开始");
-        screenshot("outages");
+        Browser.screenshot(browser, "outages");
 
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "Planned outage"));
