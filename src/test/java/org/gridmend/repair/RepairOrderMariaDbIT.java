@@ -110,15 +110,21 @@ class RepairOrderMariaDbIT {
                         .json());
             }
         }
-        Map<String, List<JsonNode>> incidents = new LinkedHashMap<>();
         for (JsonNode answer : answers) {
             until("triaged " + answer, () -> track(answer), v -> v.path("status").asText().equals("IN_REPAIR"));
         }
-        for (JsonNode answer : answers) {
-            incidents.computeIfAbsent(track(answer).path("incident").path("incidentId").asText(),
-                    i -> new ArrayList<>()).add(answer);
-        }
-        assertThat(incidents).hasSize(4);
+        // a roll-up that raced with the lower order's own first step is retried by the job executor a little later:
+        // wait until every report is on the order that stays (its RepairOrder runs)
+        Map<String, List<JsonNode>> incidents = until("every report on a running order", () -> {
+            Map<String, List<JsonNode>> byIncident = new LinkedHashMap<>();
+            for (JsonNode answer : answers) {
+                byIncident.computeIfAbsent(track(answer).path("incident").path("incidentId").asText(),
+                        i -> new ArrayList<>()).add(answer);
+            }
+            return byIncident;
+        }, byIncident -> byIncident.size() == 4 && byIncident.keySet().stream().allMatch(key -> !list(admin.get(
+                "/engine-rest/process-instance?processDefinitionKey=RepairOrder&businessKey=" + key).json())
+                .isEmpty()));
 
         // a crew cannot complete another crew's task
         JsonNode someTask = until("a crew task", () -> list(admin.get("/engine-rest/task?taskDefinitionKey="
