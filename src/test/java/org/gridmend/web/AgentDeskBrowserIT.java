@@ -12,7 +12,7 @@ import org.gridmend.report.ReportRequest;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Await;
 import org.gridmend.support.Browser;
-import org.gridmend.support.GridMendTest;
+import org.gridmend.support.BrowserTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * incident already known there and the sentence to tell the caller before submitting, and registers the call as a
  * HOTLINE report; a crew user is turned away.
  */
-@GridMendTest
+@BrowserTest
 class AgentDeskBrowserIT {
 
     @LocalServerPort

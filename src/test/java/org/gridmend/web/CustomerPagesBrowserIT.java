@@ -13,7 +13,7 @@ import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeService;
 import org.gridmend.support.Await;
 import org.gridmend.support.Browser;
-import org.gridmend.support.GridMendTest;
+import org.gridmend.support.BrowserTest;
 import org.gridmend.support.RepairFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * from the phone page (a double tap makes one report), follows the repair live while a crew works the order, confirms
  * and rates; and looks up an outage. No page logs a JavaScript error.
  */
-@GridMendTest
+@BrowserTest
 class CustomerPagesBrowserIT {
 
     @LocalServerPort
