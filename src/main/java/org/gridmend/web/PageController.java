@@ -19,6 +19,12 @@ class PageController {
         return "forward:/outages.html";
     }
 
+    /** The dispatchers' live board. */
+    @GetMapping("/board")
+    String board() {
+        return "forward:/board.html";
+    }
+
     /** The hotline agents' desk; it signs in with the dispatcher's own user against the API. */
     @GetMapping("/agent")
     String agent() {

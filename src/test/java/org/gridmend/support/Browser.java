@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 
 import java.util.logging.Level;
@@ -16,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -55,6 +57,21 @@ public final class Browser {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
+    }
+
+    /**
+     * Closes the browser and fails when a page logged a script error. An API's 4xx answer that the page handles is
+     * logged by Chromium as a failed load; that is not a script error.
+     */
+    public static void closeWithoutScriptErrors(WebDriver browser) {
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> !(e.getMessage().contains("/api/") && e.getMessage().contains("Failed to load")))
+                .toList();
+        browser.quit();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("JavaScript console errors: " + errors);
+        }
     }
 
     /** Keeps what the page looks like now in target/screenshots (the README shows copies from docs/screenshots). */

@@ -3,7 +3,6 @@ package org.gridmend.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.gridmend.report.Channel;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,12 +57,7 @@ class AgentDeskBrowserIT {
     @AfterEach
     void close() {
         if (browser != null) {
-            List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                    .filter(e -> !(e.getMessage().contains("/api/") && e.getMessage().contains("Failed to load")))
-                    .toList();
-            browser.quit();
-            assertThat(errors).as("JavaScript console errors").isEmpty();
+            Browser.closeWithoutScriptErrors(browser);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,13 +59,7 @@ class CustomerPagesBrowserIT {
     @AfterEach
     void close() {
         if (browser != null) {
-            List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                    // an API's 4xx answer the page handles is logged by Chromium too; it is not a script error
-                    .filter(e -> !(e.getMessage().contains("/api/") && e.getMessage().contains("Failed to load")))
-                    .toList();
-            browser.quit();
-            assertThat(errors).as("JavaScript console errors").isEmpty();
+            Browser.closeWithoutScriptErrors(browser);
         }
     }
 

@@ -1,0 +1,37 @@
+package org.gridmend.board;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface BoardMapper {
+
+    List<IncidentRow> openIncidents(@Param("limit") int limit);
+
+    List<CrewRow> crews(@Param("limit") int limit);
+
+    long reportsSince(@Param("since") Instant since);
+
+    long incidentsSince(@Param("since") Instant since);
+
+    List<ArrivalRow> arrivalsSince(@Param("since") Instant since);
+
+    Double averageStarsSince(@Param("since") Instant since);
+
+    long ratingsSince(@Param("since") Instant since);
+
+    record IncidentRow(long id, String deviceId, String level, String state, String areaType, Double lat, Double lng,
+                       Instant firstReportAt, Instant arrivalDeadline, Instant eta, Instant etr, Instant arrivedAt,
+                       boolean late, String crewEmployeeNo, long reports) {
+    }
+
+    record CrewRow(String id, String employeeNo, boolean onShift, Double lat, Double lng, Instant positionAt,
+                   long openOrders) {
+    }
+
+    record ArrivalRow(Instant firstReportAt, Instant arrivedAt, Instant arrivalDeadline) {
+    }
+}

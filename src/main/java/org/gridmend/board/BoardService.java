@@ -1,0 +1,93 @@
+package org.gridmend.board;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gridmend.notify.NotificationAdminService;
+import org.gridmend.notify.NotificationRecord;
+import org.gridmend.web.PublicIds;
+import org.springframework.stereotype.Service;
+
+/**
+ * The dispatcher board's picture of now: open incidents with their arrival commitment, crews where they last were,
+ * messages that could not be delivered, and today's figures (China time).
+ */
+@Service
+public class BoardService {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final int LIMIT = 500;
+
+    private final BoardMapper mapper;
+    private final NotificationAdminService notifications;
+    private final Clock clock;
+
+    BoardService(BoardMapper mapper, NotificationAdminService notifications, Clock clock) {
+        this.mapper = mapper;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Incident(String incidentId, String deviceId, String level, String areaType, Double lat, Double lng,
+                           long reports, Instant firstReportAt, Instant arrivalDeadline, Long minutesLeft,
+                           Instant eta, Instant etr, Instant arrivedAt, boolean late, String crewEmployeeNo) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Crew(String crewId, String employeeNo, boolean onShift, Double lat, Double lng, Instant positionAt,
+                       long openOrders) {
+    }
+
+    /**
+     * Today since 00:00 China time: reports, incidents they became (merged ones not counted), reports per incident,
+     * arrivals and the share within the commitment, average minutes from first report to arrival, ratings.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Figures(long reports, long incidents, Double reportsPerIncident, long arrivals,
+                          Double shareWithinCommitment, Double averageArrivalMinutes, long ratings,
+                          Double averageRating) {
+    }
+
+    public record Board(Instant at, List<Incident> incidents, List<Crew> crews, List<NotificationRecord> failed,
+                        Figures today) {
+    }
+
+    public Board now() {
+        Instant now = clock.instant();
+        Instant since = LocalDate.ofInstant(now, CHINA).atStartOfDay(CHINA).toInstant();
+        List<Incident> incidents = mapper.openIncidents(LIMIT).stream().map(i -> new Incident(
+                PublicIds.incident(i.id()), i.deviceId(), i.level(), i.areaType(), i.lat(), i.lng(), i.reports(),
+                i.firstReportAt(), i.arrivalDeadline(),
+                i.arrivalDeadline() == null || i.arrivedAt() != null ? null
+                        : Duration.between(now, i.arrivalDeadline()).toMinutes(),
+                i.eta(), i.etr(), i.arrivedAt(), i.late(), i.crewEmployeeNo())).toList();
+        List<Crew> crews = mapper.crews(LIMIT).stream().map(c -> new Crew(c.id(), c.employeeNo(), c.onShift(),
+                c.lat(), c.lng(), c.positionAt(), c.openOrders())).toList();
+        return new Board(now, incidents, crews, notifications.list("FAILED", null, 20), figures(since));
+    }
+
+    private Figures figures(Instant since) {
+        long reports = mapper.reportsSince(since);
+        long incidents = mapper.incidentsSince(since);
+        List<BoardMapper.ArrivalRow> arrivals = mapper.arrivalsSince(since);
+        long within = arrivals.stream().filter(a -> a.arrivalDeadline() != null
+                && !a.arrivedAt().isAfter(a.arrivalDeadline())).count();
+        Double minutes = arrivals.isEmpty() ? null : arrivals.stream()
+                .mapToLong(a -> Duration.between(a.firstReportAt(), a.arrivedAt()).toMinutes()).average().orElse(0);
+        long ratings = mapper.ratingsSince(since);
+        return new Figures(reports, incidents, incidents == 0 ? null : round((double) reports / incidents),
+                arrivals.size(), arrivals.isEmpty() ? null : round((double) within / arrivals.size()),
+                minutes == null ? null : round(minutes), ratings,
+                ratings == 0 ? null : round(mapper.averageStarsSince(since)));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
