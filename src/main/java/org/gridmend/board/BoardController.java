@@ -22,4 +22,11 @@ class BoardController {
     BoardService.Board board() {
         return board.now();
     }
+
+    @GetMapping(path = "/api/board/map", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The board map's base: transformer areas (position, feeder, customers) and the tile layer "
+            + "URL when configured")
+    BoardService.MapBase map() {
+        return board.mapBase();
+    }
 }

@@ -23,6 +23,9 @@ public interface BoardMapper {
 
     long ratingsSince(@Param("since") Instant since);
 
+    /** Transformer areas with their customers, the grid the map is drawn on. */
+    List<AreaRow> areas(@Param("limit") int limit);
+
     record IncidentRow(long id, String deviceId, String level, String state, String areaType, Double lat, Double lng,
                        Instant firstReportAt, Instant arrivalDeadline, Instant eta, Instant etr, Instant arrivedAt,
                        boolean late, String crewEmployeeNo, long reports) {
@@ -30,6 +33,9 @@ public interface BoardMapper {
 
     record CrewRow(String id, String employeeNo, boolean onShift, Double lat, Double lng, Instant positionAt,
                    long openOrders) {
+    }
+
+    record AreaRow(String id, String feederId, double lat, double lng, long customers) {
     }
 
     record ArrivalRow(Instant firstReportAt, Instant arrivedAt, Instant arrivalDeadline) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gridmend.notify.NotificationAdminService;
 import org.gridmend.notify.NotificationRecord;
 import org.gridmend.web.PublicIds;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,15 +23,22 @@ public class BoardService {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int LIMIT = 500;
+    static final int AREAS = 20_000;
 
     private final BoardMapper mapper;
     private final NotificationAdminService notifications;
     private final Clock clock;
+    private final String tileUrl;
+    private final String tileAttribution;
 
-    BoardService(BoardMapper mapper, NotificationAdminService notifications, Clock clock) {
+    BoardService(BoardMapper mapper, NotificationAdminService notifications, Clock clock,
+                 @Value("${gridmend.board.tile-url:}") String tileUrl,
+                 @Value("${gridmend.board.tile-attribution:}") String tileAttribution) {
         this.mapper = mapper;
         this.notifications = notifications;
         this.clock = clock;
+        this.tileUrl = tileUrl == null ? "" : tileUrl.trim();
+        this.tileAttribution = tileAttribution;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -56,6 +64,19 @@ public class BoardService {
 
     public record Board(Instant at, List<Incident> incidents, List<Crew> crews, List<NotificationRecord> failed,
                         Figures today) {
+    }
+
+    /**
+     * The map's base: the transformer areas from GridMend's own archive, and the tile layer when one is configured
+     * ({@code gridmend.board.tile-url}, off by default so that the board works on a closed network).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MapBase(String tileUrl, String tileAttribution, List<BoardMapper.AreaRow> areas) {
+    }
+
+    public MapBase mapBase() {
+        return new MapBase(tileUrl.isBlank() ? null : tileUrl, tileUrl.isBlank() ? null : tileAttribution,
+                mapper.areas(AREAS));
     }
 
     public Board now() {

@@ -76,7 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/outage-notices/**").hasAnyRole(DISPATCHERS, ADMINS)
                         // customers look up outages without a login, like they report
                         .requestMatchers(HttpMethod.GET, "/api/outages").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/board").hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/board", "/api/board/map")
+                        .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/**")
                         .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers("/api/notifications/**").hasAnyRole(DISPATCHERS, ADMINS)

@@ -84,10 +84,12 @@ class BoardBrowserIT {
         By row = By.cssSelector("#incidents tr[data-incident='" + order + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "分钟"));
-        assertThat(browser.findElement(row).getText()).contains(g.node("T1"));
-        assertThat(browser.findElements(By.cssSelector("#map circle.incident[data-incident='" + order + "']")))
-                .hasSize(1);
-        assertThat(browser.findElements(By.cssSelector("#map rect.crew"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.findElement(row).getText()).contains(g.p() + "-");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.incident-" + order)));
+        assertThat(browser.findElements(By.cssSelector("#map path.crew"))).hasSizeGreaterThanOrEqualTo(4);
+        // the grid the map is drawn on: GridMend's own transformer areas, no tiles from the internet
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.area")));
+        assertThat(browser.findElements(By.cssSelector("#map img.leaflet-tile"))).isEmpty();
         assertThat(browser.findElement(By.id("figures")).getText()).contains("今日报修");
 
         // the crew accepts: the board shows its number at the next refresh
