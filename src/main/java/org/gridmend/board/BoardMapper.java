@@ -35,7 +35,13 @@ public interface BoardMapper {
                    long openOrders) {
     }
 
-    record AreaRow(String id, String feederId, double lat, double lng, long customers) {
+    /** Devices with a position: the feeders' switchgear, whose lines the map draws. */
+    List<DeviceRow> devices(@Param("limit") int limit);
+
+    record AreaRow(String id, String feederId, String parentId, double lat, double lng, long customers) {
+    }
+
+    record DeviceRow(String id, String feederId, String parentId, double lat, double lng) {
     }
 
     record ArrivalRow(Instant firstReportAt, Instant arrivedAt, Instant arrivalDeadline) {

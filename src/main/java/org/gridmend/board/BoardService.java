@@ -67,16 +67,18 @@ public class BoardService {
     }
 
     /**
-     * The map's base: the transformer areas from GridMend's own archive, and the tile layer when one is configured
+     * The map's base: the feeders' devices and the transformer areas (with their customers) from GridMend's own
+     * archive, the lines between them, and the tile layer when one is configured
      * ({@code gridmend.board.tile-url}, off by default so that the board works on a closed network).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MapBase(String tileUrl, String tileAttribution, List<BoardMapper.AreaRow> areas) {
+    public record MapBase(String tileUrl, String tileAttribution, List<BoardMapper.AreaRow> areas,
+                          List<BoardMapper.DeviceRow> devices) {
     }
 
     public MapBase mapBase() {
         return new MapBase(tileUrl.isBlank() ? null : tileUrl, tileUrl.isBlank() ? null : tileAttribution,
-                mapper.areas(AREAS));
+                mapper.areas(AREAS), mapper.devices(AREAS));
     }
 
     public Board now() {

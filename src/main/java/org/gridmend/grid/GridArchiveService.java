@@ -72,6 +72,18 @@ public class GridArchiveService {
         return CustomerView.of(customer, unmasked);
     }
 
+    /**
+     * Customers at an address (its words anywhere in the archive's address), at most 20, for the hotline desk when a
+     * caller does not know their customer number. LIKE's own wildcards in the words are taken literally.
+     */
+    public List<CustomerView> customersAt(String words, boolean unmasked) {
+        if (words == null || words.isBlank() || words.trim().length() < 2) {
+            throw ApiException.badRequest("INVALID_FIELD", "address", "address needs at least two characters");
+        }
+        String literal = words.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return mapper.customersByAddress(literal, 20).stream().map(c -> CustomerView.of(c, unmasked)).toList();
+    }
+
     /** One feeder's devices and transformers, read in two queries and hung into a tree in memory. */
     private final class FeederTree {
 

@@ -70,6 +70,12 @@ class GridController {
         return archive.transformer(id, StaffGroups.isAdmin(caller));
     }
 
+    @GetMapping("/customers")
+    @Operation(summary = "Customers whose address contains the words (at most 20; phones masked unless admin)")
+    List<CustomerView> customersAt(@RequestParam String address, Authentication caller) {
+        return archive.customersAt(address, StaffGroups.isAdmin(caller));
+    }
+
     @GetMapping("/customers/{customerNo}")
     @Operation(summary = "A customer by customer number (phone masked unless admin)")
     CustomerView customer(@PathVariable String customerNo, Authentication caller) {

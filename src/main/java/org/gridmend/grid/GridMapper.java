@@ -76,6 +76,9 @@ interface GridMapper {
 
     CustomerRecord customer(@Param("customerNo") String customerNo);
 
+    /** Customers whose address contains the words, for an agent who has only the caller's address. */
+    List<CustomerRecord> customersByAddress(@Param("words") String words, @Param("limit") int limit);
+
     CustomerRecord customerByMeter(@Param("meterNo") String meterNo);
 
     CustomerPlacement customerPlacement(@Param("customerNo") String customerNo);

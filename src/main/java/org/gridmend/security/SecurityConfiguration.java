@@ -76,6 +76,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/outage-notices/**").hasAnyRole(DISPATCHERS, ADMINS)
                         // customers look up outages without a login, like they report
                         .requestMatchers(HttpMethod.GET, "/api/outages").permitAll()
+                        .requestMatchers("/api/demo/**").hasAnyRole(DISPATCHERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/board", "/api/board/map")
                         .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/**")

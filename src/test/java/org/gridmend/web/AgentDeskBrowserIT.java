@@ -78,8 +78,11 @@ class AgentDeskBrowserIT {
 
         signIn(TestUsers.DISPATCHER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("call")));
-        browser.findElement(By.id("customerNo")).sendKeys(g.customer(2));
-        browser.findElement(By.id("check")).click();
+        // the caller knows only the address: the agent finds the customer by it
+        browser.findElement(By.id("address")).sendKeys(g.doc().customers().get(1).address());
+        browser.findElement(By.id("findAddress")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#matches button[data-customer='"
+                + g.customer(2) + "']"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("say"), order));
         assertThat(browser.findElement(By.id("say")).getText()).contains("无需重复报修");
         assertThat(browser.findElement(By.id("customer")).getText()).contains(g.node("T1")).contains("****");

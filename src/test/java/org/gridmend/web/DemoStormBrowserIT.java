@@ -1,0 +1,64 @@
+package org.gridmend.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.gridmend.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What a visitor of the demo sees: the dispatcher (demo user) starts a storm from the board and watches the orders
+ * it causes appear on the board and its map. The demo profile with its Changchun grid, on an H2 of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.process-engine-name=stormdemo",
+        "spring.datasource.url=jdbc:h2:mem:gridmend-stormdemo;DB_CLOSE_DELAY=-1",
+        "gridmend.demo.storm.faults=3", "gridmend.demo.storm.rate=15", "gridmend.demo.storm.duration=10s"})
+@ActiveProfiles("demo")
+class DemoStormBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.open();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            Browser.closeWithoutScriptErrors(browser);
+        }
+    }
+
+    @Test
+    void aVisitorStartsAStormAndWatchesItsOrdersOnTheBoard() {
+        browser.get("http://localhost:" + port + "/board");
+        browser.findElement(By.id("user")).sendKeys("dispatcher");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("startStorm"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stormProgress"), "暴雨进行中"));
+        wait.until(d -> d.findElements(By.cssSelector("#incidents tr")).size() >= 2);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.incident")));
+        assertThat(browser.findElement(By.id("figures")).getText()).contains("今日报修");
+        Browser.screenshot(browser, "board-storm");
+    }
+}
