@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.camunda.connect.httpclient.HttpResponse;
@@ -50,13 +49,7 @@ final class GatewayClient implements AutoCloseable {
         this.json = json;
         this.connectMillis = (int) gateway.connectTimeout().toMillis();
         this.readMillis = (int) gateway.readTimeout().toMillis();
-        RequestConfig timeouts = RequestConfig.custom()
-                .setConnectTimeout((int) gateway.connectTimeout().toMillis())
-                .setConnectionRequestTimeout((int) gateway.connectTimeout().toMillis())
-                .setSocketTimeout((int) gateway.readTimeout().toMillis())
-                .build();
         this.client = HttpClients.custom()
-                .setDefaultRequestConfig(timeouts)
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
                 .disableAutomaticRetries() // a retry is the dispatcher's decision, recorded in the outbox

@@ -48,6 +48,8 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final RuntimeService runtime;
     private final Clock clock;
     private final Map<String, GatewayClient> gateways;
+    /** The channels whose gateway has a URL: only their messages are leased. */
+    private final List<String> channels;
     private final String owner;
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean running;
@@ -64,6 +66,8 @@ public class NotificationDispatcher implements SmartLifecycle {
         this.gateways = Map.of(
                 "SMS", new GatewayClient("SMS", properties.sms(), properties.threads(), json),
                 "PUSH", new GatewayClient("PUSH", properties.push(), properties.threads(), json));
+        this.channels = gateways.values().stream().filter(GatewayClient::configured).map(GatewayClient::channel)
+                .sorted().toList();
         this.owner = hostName() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.senders = Executors.newFixedThreadPool(properties.threads(), r -> {
             Thread t = new Thread(r, "notify-send");
@@ -164,8 +168,6 @@ public class NotificationDispatcher implements SmartLifecycle {
      * record each result. Returns how many were leased.
      */
     int deliverDue() throws InterruptedException {
-        List<String> channels = gateways.values().stream().filter(GatewayClient::configured)
-                .map(GatewayClient::channel).sorted().toList();
         if (channels.isEmpty()) {
             warnUnconfigured();
             return 0;

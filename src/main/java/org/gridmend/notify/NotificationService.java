@@ -128,9 +128,10 @@ public class NotificationService {
                         texts.text("notify.title.repair"), line.text());
             }
         }
-        int written = write(event, message, incidentRecipients(event, incident));
+        Map<String, Recipient> reporters = reportersOf(incident);
+        int written = write(event, message, incidentRecipients(event, incident, reporters));
         if (event == NotificationEvent.RESTORED) {
-            written += askReportersToConfirm(incident);
+            written += askReportersToConfirm(incident, reporters.values());
         }
         return written;
     }
@@ -141,12 +142,10 @@ public class NotificationService {
      * confirmation request then finds them told (same dedupe key) and writes nothing, so ten thousand reporters do not
      * wait for ten thousand process steps to hear that power is back.
      */
-    private int askReportersToConfirm(NotificationMapper.IncidentFacts incident) {
-        Map<String, Recipient> reporters = new LinkedHashMap<>();
-        mapper.reportersOfIncident(incident.id()).forEach(r -> reporters.putIfAbsent(r.key(), r));
+    private int askReportersToConfirm(NotificationMapper.IncidentFacts incident, Collection<Recipient> reporters) {
         Message confirm = new Message("I" + incident.id(), incident.id(), null, null, texts.text("notify.title.report"),
                 texts.text("report.restored", PublicIds.incident(incident.id())));
-        return write(NotificationEvent.CONFIRMATION_REQUEST, confirm, reporters.values());
+        return write(NotificationEvent.CONFIRMATION_REQUEST, confirm, reporters);
     }
 
     /** A new ETR is worth a message only when it moved by at least {@code etrMinChange} since the last one told. */
@@ -160,9 +159,15 @@ public class NotificationService {
         return Duration.between(incident.etrNotified(), incident.etr()).abs().compareTo(properties.etrMinChange()) >= 0;
     }
 
-    private Collection<Recipient> incidentRecipients(NotificationEvent event, NotificationMapper.IncidentFacts incident) {
+    /** The incident's reporters, each customer once however many reports they made. */
+    private Map<String, Recipient> reportersOf(NotificationMapper.IncidentFacts incident) {
         Map<String, Recipient> reporters = new LinkedHashMap<>();
         mapper.reportersOfIncident(incident.id()).forEach(r -> reporters.putIfAbsent(r.key(), r));
+        return reporters;
+    }
+
+    private Collection<Recipient> incidentRecipients(NotificationEvent event, NotificationMapper.IncidentFacts incident,
+                                                     Map<String, Recipient> reporters) {
         Map<String, Recipient> all = new LinkedHashMap<>();
         if (event.audience() == NotificationEvent.Audience.ALL) {
             all.putAll(reporters);

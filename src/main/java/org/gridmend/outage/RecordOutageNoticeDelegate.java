@@ -5,10 +5,6 @@ import static org.gridmend.process.ProcessConstants.NOTICE_ID;
 import static org.gridmend.process.ProcessConstants.WEEK_AHEAD;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.gridmend.process.FormTimes;
 import org.gridmend.web.ApiException;
 import org.gridmend.web.PublicIds;
 import org.springframework.stereotype.Component;
@@ -30,7 +27,6 @@ import org.springframework.stereotype.Component;
 class RecordOutageNoticeDelegate implements JavaDelegate {
 
     static final List<String> FORM_FIELDS = List.of("noticeType", "deviceId", "start", "expectedEnd", "reason");
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final OutageNoticeService notices;
 
@@ -82,7 +78,7 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
         return value == null ? null : value.toString();
     }
 
-    /** A form's date and time: with an offset, or local time in China. */
+    /** A form's date and time; a missing one is left to the notice's own check, which names the field. */
     private static Instant time(Object value, String field) {
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -90,16 +86,10 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
         if (value instanceof java.util.Date date) {
             return date.toInstant();
         }
-        String s = value.toString().trim();
         try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(s).atZone(CHINA).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new FormFieldValidationException(field, field + " must be a date and time, such as "
-                        + "2026-12-01T08:00+08:00");
-            }
+            return FormTimes.parse(value.toString(), field);
+        } catch (IllegalArgumentException e) {
+            throw new FormFieldValidationException(field, e.getMessage());
         }
     }
 }

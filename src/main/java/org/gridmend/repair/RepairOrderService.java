@@ -3,10 +3,6 @@ package org.gridmend.repair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.notify.CustomerTexts;
 import org.gridmend.privacy.Pii;
+import org.gridmend.process.FormTimes;
 import org.gridmend.process.ProcessConstants;
 import org.gridmend.triage.IncidentService;
 import org.gridmend.web.ApiException;
@@ -31,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class RepairOrderService {
 
     private static final Logger log = LoggerFactory.getLogger(RepairOrderService.class);
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int MAX_NOTE_CHARS = 2000;
 
     private final RepairOrderMapper orders;
@@ -387,19 +383,7 @@ public class RepairOrderService {
         }
     }
 
-    /** A time from a form or the API: with an offset, or as local time in China. */
     static Instant parseTime(String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(text).atZone(CHINA).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(field + " must be a date and time, such as 2026-11-29T14:20+08:00");
-            }
-        }
+        return FormTimes.parse(text, field);
     }
 }

@@ -116,11 +116,7 @@ public class ReportService {
         if (answersAhead(report)) {
             // told "power is back" with everyone affected, before the report's own process got to ask: the answer
             // is kept, and the process takes it when it asks (nothing the customer said is lost)
-            Instant now = clock.instant();
-            reports.recordConfirmation(report.id(), powerRestored, now);
-            if (powerRestored) {
-                reports.insertEvent(report.id(), now, "CONFIRMED", texts.text("report.confirmed"));
-            }
+            keepAnswer(report, powerRestored);
             return;
         }
         throw notNow(report, powerRestored ? "a confirmation" : "\"still out\" (the repair is still under way)");
@@ -131,7 +127,7 @@ public class ReportService {
         if (report.status() != ReportStatus.IN_REPAIR || report.incidentId() == null) {
             return false;
         }
-        return incidents.brief(report.incidentId()).map(IncidentDirectory.IncidentBrief::restoredAt).isPresent();
+        return reports.incidentRestoredAt(report.incidentId()) != null;
     }
 
     /** A smart meter says power is back at this customer's home: that confirms every open report of theirs. */
@@ -149,12 +145,16 @@ public class ReportService {
     }
 
     private void recordConfirmation(ReportRecord report, boolean powerRestored) {
+        keepAnswer(report, powerRestored);
+        correlate(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED, powerRestored);
+    }
+
+    private void keepAnswer(ReportRecord report, boolean powerRestored) {
         Instant now = clock.instant();
         reports.recordConfirmation(report.id(), powerRestored, now);
         if (powerRestored) {
             reports.insertEvent(report.id(), now, "CONFIRMED", texts.text("report.confirmed"));
         }
-        correlate(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED, powerRestored);
     }
 
     @Transactional
