@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.process.ProcessConstants;
 import org.gridmend.web.PublicIds;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -42,6 +42,7 @@ public class NotificationDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     /** The Cockpit incident type of a message given up on; its configuration is the message id. */
     public static final String INCIDENT_TYPE = "notificationFailed";
+    private static final int RAISE_ATTEMPTS = 10;
 
     private final NotificationMapper mapper;
     private final NotifyProperties properties;
@@ -252,7 +253,8 @@ public class NotificationDispatcher implements SmartLifecycle {
 
     /**
      * A Cockpit incident on the process instance the message belongs to, while it still runs. The instance may be
-     * moving on in a job at the same moment: then it is tried again, up to five times.
+     * moving on in a job at the same moment (a concurrent update, or the execution just found gone between two
+     * activities): then it is looked up and tried again, for up to about five seconds.
      */
     private void raiseIncident(NotificationMapper.Outgoing message, String error) {
         for (int attempt = 1; ; attempt++) {
@@ -265,10 +267,8 @@ public class NotificationDispatcher implements SmartLifecycle {
                         message.channel() + " " + message.eventType() + " notification #" + message.id()
                                 + " failed after " + (message.attempts() + 1) + " attempts: " + error);
                 return;
-            } catch (OptimisticLockingException | BadUserRequestException busy) {
-                // the instance moved on in a job at this very moment (a concurrent update, or an execution between
-                // two activities): look again
-                if (attempt == 5) {
+            } catch (ProcessEngineException busy) {
+                if (attempt == RAISE_ATTEMPTS || busy instanceof AuthorizationException) {
                     log.warn("could not raise a Cockpit incident for notification messageId={}: {}",
                             message.messageId(), busy.toString());
                     return;
