@@ -45,6 +45,7 @@ class DemoDataLoader implements ApplicationRunner {
         staff.user("admin", "Demo", "Administrator", PASSWORD, ADMINS, CAMUNDA_ADMIN);
         staff.user("dispatcher", "Demo", "Dispatcher", PASSWORD, DISPATCHERS);
         staff.user("auditor", "Demo", "Auditor", PASSWORD, AUDITORS);
+        staff.user("privacy", "Demo", "Privacy officer", PASSWORD, AUDITORS, org.gridmend.security.StaffGroups.PII);
         for (int i = 1; i <= DemoGrid.CREWS; i++) {
             String user = String.format(Locale.ROOT, "crew%02d", i);
             staff.user(user, "Crew", String.format(Locale.ROOT, "C-%02d", i), PASSWORD, CREWS);

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
 import org.gridmend.process.ProcessConstants;
 import org.gridmend.web.PublicIds;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers the outbox. One claimer thread leases a batch of due messages (a conditional UPDATE, so that several
@@ -47,6 +51,8 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final NotificationMapper mapper;
     private final NotifyProperties properties;
     private final RuntimeService runtime;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, GatewayClient> gateways;
     /** The channels whose gateway has a URL: only their messages are leased. */
@@ -58,8 +64,10 @@ public class NotificationDispatcher implements SmartLifecycle {
     private Thread claimer;
     private volatile long lastUnconfiguredWarning;
 
-    NotificationDispatcher(NotificationMapper mapper, NotifyProperties properties, RuntimeService runtime, Clock clock,
-                           ObjectMapper json) {
+    NotificationDispatcher(NotificationMapper mapper, NotifyProperties properties, RuntimeService runtime,
+                           AuditTrail audit, TransactionTemplate transactions, Clock clock, ObjectMapper json) {
+        this.audit = audit;
+        this.transactions = transactions;
         this.mapper = mapper;
         this.properties = properties;
         this.runtime = runtime;
@@ -208,7 +216,8 @@ public class NotificationDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         int attempt = message.attempts() + 1;
         if (outcome.accepted()) {
-            if (retrying(() -> mapper.markSent(message.id(), owner, outcome.status(), now)) == 1) {
+            if (recorded(message, attempt, "SENT", outcome.status(), null, null,
+                    () -> mapper.markSent(message.id(), owner, outcome.status(), now)) == 1) {
                 sent.incrementAndGet();
             }
             return;
@@ -216,7 +225,8 @@ public class NotificationDispatcher implements SmartLifecycle {
         String raw = outcome.error() == null ? "unknown error" : outcome.error();
         String error = raw.length() > 480 ? raw.substring(0, 480) : raw;
         if (outcome.rejected() || attempt >= properties.maxAttempts()) {
-            if (retrying(() -> mapper.markFailed(message.id(), owner, error, outcome.status())) == 1) {
+            if (recorded(message, attempt, "FAILED", outcome.status(), error, null,
+                    () -> mapper.markFailed(message.id(), owner, error, outcome.status())) == 1) {
                 log.warn("notification failed for good messageId={} channel={} event={} attempts={}: {}",
                         message.messageId(), message.channel(), message.eventType(), attempt, error);
                 raiseIncident(message, error);
@@ -224,9 +234,30 @@ public class NotificationDispatcher implements SmartLifecycle {
             return;
         }
         Instant next = now.plus(properties.backoff(attempt));
-        retrying(() -> mapper.markRetry(message.id(), owner, next, error, outcome.status()));
+        recorded(message, attempt, "RETRY", outcome.status(), error, next,
+                () -> mapper.markRetry(message.id(), owner, next, error, outcome.status()));
         log.info("notification will be retried messageId={} channel={} attempt={} next={}: {}", message.messageId(),
                 message.channel(), attempt, next, error);
+    }
+
+    /**
+     * Writes an attempt's result back and, when this node still held the lease, records the attempt in the audit
+     * trail in the same transaction.
+     */
+    private int recorded(NotificationMapper.Outgoing message, int attempt, String result, Integer gatewayStatus,
+                         String error, Instant next, java.util.function.IntSupplier writeBack) {
+        return retrying(() -> Objects.requireNonNull(transactions.execute(status -> {
+            int written = writeBack.getAsInt();
+            if (written == 1) {
+                audit.record(AuditEntry.of("NOTIFICATION_" + result).notification(message.id())
+                        .report(message.reportId()).incident(message.incidentId()).notice(message.noticeId())
+                        .about(message.customerNo()).detail("messageId", message.messageId())
+                        .detail("channel", message.channel()).detail("event", message.eventType())
+                        .detail("attempt", attempt).detail("gatewayStatus", gatewayStatus).detail("error", error)
+                        .detail("nextAttempt", next));
+            }
+            return written;
+        })));
     }
 
     /**

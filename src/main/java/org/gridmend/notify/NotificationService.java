@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.TopologyService;
 import org.gridmend.web.PublicIds;
 import org.slf4j.Logger;
@@ -41,10 +43,12 @@ public class NotificationService {
     private final TopologyService topology;
     private final CustomerTexts texts;
     private final NotifyProperties properties;
+    private final AuditTrail audit;
     private final Clock clock;
 
     NotificationService(NotificationMapper mapper, TopologyService topology, CustomerTexts texts,
-                        NotifyProperties properties, Clock clock) {
+                        NotifyProperties properties, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.mapper = mapper;
         this.topology = topology;
         this.texts = texts;
@@ -246,6 +250,14 @@ public class NotificationService {
         int written = 0;
         for (int i = 0; i < rows.size(); i += CHUNK) {
             written += insertNew(rows.subList(i, Math.min(i + CHUNK, rows.size())));
+        }
+        if (written > 0) {
+            audit.record(AuditEntry.of("NOTIFICATIONS_QUEUED").at(now).report(message.reportId())
+                    .incident(message.incidentId()).notice(message.noticeId())
+                    .about(rows.size() == 1 ? rows.get(0).customerNo : null).detail("event", event)
+                    .detail("recipients", rows.size()).detail("written", written)
+                    .detail("sms", rows.stream().filter(r -> "SMS".equals(r.channel)).count())
+                    .detail("push", rows.stream().filter(r -> "PUSH".equals(r.channel)).count()));
         }
         if (rows.size() > 1) {
             log.info("notifications written event={} scope={} recipients={} written={}", event, message.scopeKey(),

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
+import org.gridmend.audit.StaffUser;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.grid.GridNode;
@@ -39,10 +42,12 @@ public class OutageNoticeService {
     private final GridLookupService grid;
     private final IncidentService incidents;
     private final RuntimeService runtime;
+    private final AuditTrail audit;
     private final Clock clock;
 
     OutageNoticeService(OutageNoticeMapper mapper, TopologyService topology, GridLookupService grid,
-                        IncidentService incidents, RuntimeService runtime, Clock clock) {
+                        IncidentService incidents, RuntimeService runtime, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.mapper = mapper;
         this.topology = topology;
         this.grid = grid;
@@ -108,6 +113,9 @@ public class OutageNoticeService {
         mapper.insert(notice);
         forgetAfterCommit(node.feederId());
         int customers = topology.downstream(node.id()).customerNos().size();
+        audit.record(AuditEntry.of("NOTICE_PUBLISHED").at(notice.createdAt).notice(notice.id).user(user)
+                .device(node.id()).detail("type", type).detail("start", startsAt).detail("expectedEnd", expectedEndAt)
+                .detail("reason", notice.reason).detail("customers", customers));
         log.info("outage notice announced noticeId={} type={} deviceId={} customers={}", notice.id, type, node.id(),
                 customers);
         return new Created(notice.id, customers);
@@ -150,6 +158,8 @@ public class OutageNoticeService {
         Instant now = clock.instant();
         if (mapper.end(noticeId, now, reason) == 1) {
             forgetAfterCommit(notice.feederId());
+            audit.record(AuditEntry.of("NOTICE_ENDED").at(now).notice(noticeId).incident(notice.incidentId())
+                    .user(StaffUser.current()).device(notice.deviceId()).detail("reason", reason));
             log.info("outage notice ended noticeId={} reason={}", noticeId, reason);
         }
         if (notice.type() == NoticeType.FAULT) {

@@ -2,9 +2,15 @@ package org.gridmend.privacy;
 
 /**
  * Masks personal data for people and logs that must not see it in full. Phone numbers keep their first three and
- * last four digits ({@code 138****5678}), as Chinese utilities print them; names keep their first character.
+ * last four digits ({@code 138****5678}), as Chinese utilities print them; names keep their first character;
+ * addresses their first six characters (the district, not the door); free text loses the digits of any phone number
+ * written into it.
  */
 public final class Pii {
+
+    /** Mobile numbers (11 digits from 1[3-9]) and landlines with an area code, as people write them in free text. */
+    private static final java.util.regex.Pattern PHONE_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?<!\\d)(?:\\+?86[- ]?)?(1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
 
     private Pii() {
     }
@@ -27,5 +33,29 @@ public final class Pii {
         int first = name.offsetByCodePoints(0, 1);
         int rest = name.codePointCount(first, name.length());
         return name.substring(0, first) + "*".repeat(Math.max(1, rest));
+    }
+
+    public static String maskAddress(String address) {
+        if (address == null || address.isBlank()) {
+            return address;
+        }
+        int count = address.codePointCount(0, address.length());
+        if (count <= 6) {
+            return "*".repeat(count);
+        }
+        return address.substring(0, address.offsetByCodePoints(0, 6)) + "****";
+    }
+
+    /** Free text (a description, a note, a comment) with every phone number in it masked. */
+    public static String maskText(String text) {
+        if (text == null || text.isBlank()) {
+            return text;
+        }
+        return PHONE_IN_TEXT.matcher(text).replaceAll(m -> maskPhone(m.group(1)));
+    }
+
+    /** Whether the text holds something that looks like a phone number. */
+    public static boolean containsPhone(String text) {
+        return text != null && PHONE_IN_TEXT.matcher(text).find();
     }
 }

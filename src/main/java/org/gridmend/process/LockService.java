@@ -14,6 +14,8 @@ public class LockService {
 
     public static final String LOCATION_CLUSTERS = "location-clusters";
     public static final String FAULT_REPORT_STARTER = "fault-report-starter";
+    public static final String AUDIT_CHAIN = "audit-chain";
+    public static final String RETENTION = "retention";
 
     private final LockMapper mapper;
 

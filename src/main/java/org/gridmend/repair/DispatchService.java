@@ -1,5 +1,7 @@
 package org.gridmend.repair;
 
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +37,12 @@ public class DispatchService {
     private final CrewMapper crews;
     private final RepairOrderMapper orders;
     private final RepairProperties properties;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    DispatchService(CrewMapper crews, RepairOrderMapper orders, RepairProperties properties, Clock clock) {
+    DispatchService(CrewMapper crews, RepairOrderMapper orders, RepairProperties properties, AuditTrail audit,
+                    Clock clock) {
+        this.audit = audit;
         this.crews = crews;
         this.orders = orders;
         this.properties = properties;
@@ -112,6 +117,9 @@ public class DispatchService {
         attempt.byUser = byUser;
         attempt.candidates = considered.length() > 2000 ? considered.substring(0, 2000) : considered;
         orders.insertAttempt(attempt);
+        audit.record(AuditEntry.of("CREW_OFFERED").at(now).incident(order.id()).crew(chosen.crew().id()).user(byUser)
+                .detail("distanceM", Math.round(chosen.distanceM())).detail("eta", eta)
+                .detail("considered", attempt.candidates));
         Instant deadline = order.firstReportAt().plus(properties.arrivalCommitment().of(order.areaType()));
         orders.offer(order.id(), chosen.crew().id(), eta, deadline);
         log.info("repair order offered incidentId={} crewId={} distanceM={} etaMinutes={}", order.id(),

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
+import org.gridmend.audit.StaffUser;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.notify.CustomerTexts;
 import org.gridmend.privacy.Pii;
@@ -37,11 +40,13 @@ public class RepairOrderService {
     private final RuntimeService runtime;
     private final CustomerTexts texts;
     private final RepairProperties properties;
+    private final AuditTrail audit;
     private final Clock clock;
 
     RepairOrderService(RepairOrderMapper orders, CrewMapper crews, DispatchService dispatch,
                        IncidentService incidents, RuntimeService runtime, CustomerTexts texts,
-                       RepairProperties properties, Clock clock) {
+                       RepairProperties properties, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.orders = orders;
         this.crews = crews;
         this.dispatch = dispatch;
@@ -69,7 +74,7 @@ public class RepairOrderService {
         if ("DECLINE".equals(decision)) {
             Codes.DeclineReason why = Codes.parse(Codes.DeclineReason.class, reason, null,
                     ProcessConstants.DECLINE_REASON);
-            release(incidentId, "DECLINED", why.name());
+            release(incidentId, "DECLINED", why.name(), crewUser(incidentId));
             return false;
         }
         RepairOrderRecord order = orders.find(incidentId);
@@ -78,7 +83,7 @@ public class RepairOrderService {
         orders.endAttempt(incidentId, crew.id(), "ACCEPTED", null, now);
         orders.accept(incidentId, now);
         event(incidentId, "ACCEPTED", texts.text("incident.accepted", crew.employeeNo(), Pii.maskName(crew.name()),
-                CustomerTexts.time(order.eta())), crew.userId());
+                CustomerTexts.time(order.eta())), crew.userId(), "crew", crew.id(), "eta", order.eta());
         log.info("repair order accepted incidentId={} crewId={}", incidentId, crew.id());
         return true;
     }
@@ -86,7 +91,7 @@ public class RepairOrderService {
     /** The accept window passed without an answer: the offer lapses and the next crew is tried. */
     @Transactional
     public void lapse(long incidentId) {
-        release(incidentId, "LAPSED", null);
+        release(incidentId, "LAPSED", null, null);
     }
 
     /**
@@ -95,15 +100,17 @@ public class RepairOrderService {
      */
     @Transactional
     public void releaseCrew(long incidentId) {
-        release(incidentId, "CANCELLED", "MERGED");
+        release(incidentId, "CANCELLED", "MERGED", null);
     }
 
-    private void release(long incidentId, String outcome, String reason) {
+    private void release(long incidentId, String outcome, String reason, String byUser) {
         RepairOrderRecord order = orders.find(incidentId);
         if (order.crewId() == null) {
             return;
         }
         orders.endAttempt(incidentId, order.crewId(), outcome, reason, clock.instant());
+        audit.record(AuditEntry.of("OFFER_" + outcome).incident(incidentId).crew(order.crewId()).user(byUser)
+                .detail("reason", reason));
         if (order.acceptedAt() == null) {
             orders.clearCrew(incidentId);
         }
@@ -134,7 +141,9 @@ public class RepairOrderService {
                             distance / 1000, Math.round(properties.arrivalRadiusM())));
         }
         orders.arrive(incidentId, clock.instant(), distance);
-        event(incidentId, "ARRIVED", texts.text("incident.arrived"), crew.userId());
+        event(incidentId, "ARRIVED", texts.text("incident.arrived"), crew.userId(), "crew", crew.id(),
+                "crewLat", crew.lastLat(), "crewLng", crew.lastLng(), "positionAt", crew.lastPositionAt(),
+                "distanceM", Math.round(distance), "deadline", order.arrivalDeadline());
         log.info("crew arrived incidentId={} crewId={} distanceM={}", incidentId, crew.id(), Math.round(distance));
     }
 
@@ -144,7 +153,8 @@ public class RepairOrderService {
         RepairOrderRecord order = orders.find(incidentId);
         Instant eta = newEta(order);
         orders.markLate(incidentId, eta);
-        event(incidentId, "DELAYED", texts.text("incident.delayed", CustomerTexts.time(eta)), null);
+        event(incidentId, "DELAYED", texts.text("incident.delayed", CustomerTexts.time(eta)), null,
+                "crew", order.crewId(), "eta", eta, "deadline", order.arrivalDeadline());
         log.info("arrival commitment missed incidentId={} crewId={}", incidentId, order.crewId());
     }
 
@@ -173,7 +183,7 @@ public class RepairOrderService {
         }
         orders.diagnose(incidentId, known.name(), when, clock.instant());
         event(incidentId, "DIAGNOSED", texts.text("incident.diagnosed", known.chinese(), CustomerTexts.time(when)),
-                crewUser(incidentId));
+                crewUser(incidentId), "cause", known, "etr", when);
     }
 
     /**
@@ -199,6 +209,8 @@ public class RepairOrderService {
                     + " is not under repair: the ETR can change only while \"Complete repair\" is open");
         }
         orders.updateEtr(order.id(), when);
+        audit.record(AuditEntry.of("ETR_SET").incident(order.id()).user(StaffUser.current())
+                .detail("etr", when).detail("previousEtr", order.etr()));
         runtime.createMessageCorrelation(ProcessConstants.MESSAGE_ETR_UPDATED).processInstanceBusinessKey(key)
                 .correlateWithResult();
     }
@@ -216,6 +228,8 @@ public class RepairOrderService {
         requireWorkable(order);
         Instant now = clock.instant();
         orders.insertNote(order.id(), now, author, text.strip());
+        audit.record(AuditEntry.of("NOTE_ADDED").at(now).incident(order.id()).user(author)
+                .detail("text", text.strip()));
         List<RepairOrderMapper.Note> notes = orders.notes(order.id());
         return notes.get(notes.size() - 1);
     }
@@ -252,6 +266,9 @@ public class RepairOrderService {
         photo.data = data;
         photo.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         orders.insertPhoto(photo);
+        audit.record(AuditEntry.of("PHOTO_ADDED").at(photo.createdAt).incident(order.id()).user(uploadedBy)
+                .detail("photo", photo.id).detail("sha256", photo.sha256).detail("bytes", data.length)
+                .detail("type", type).detail("caption", photo.caption));
         log.info("photo stored incidentId={} photoId={} bytes={}", order.id(), photo.id, data.length);
         return new RepairOrderMapper.Photo(photo.id, uploadedBy, type, data.length, photo.caption, photo.createdAt);
     }
@@ -288,7 +305,7 @@ public class RepairOrderService {
     public void tellNewEtr(long incidentId) {
         RepairOrderRecord order = orders.find(incidentId);
         event(incidentId, "ETR_CHANGED", texts.text("incident.etr_changed", CustomerTexts.time(order.etr())),
-                crewUser(incidentId));
+                crewUser(incidentId), "etr", order.etr());
     }
 
     /**
@@ -299,8 +316,9 @@ public class RepairOrderService {
     public int restore(long incidentId, Object resolution) {
         Codes.Resolution known = Codes.parse(Codes.Resolution.class, resolution, null, ProcessConstants.RESOLUTION);
         orders.repair(incidentId, known.name(), clock.instant());
+        event(incidentId, "REPAIRED", texts.text("incident.repaired", known.chinese()), crewUser(incidentId),
+                "resolution", known);
         incidents.markRestored(incidentId);
-        event(incidentId, "REPAIRED", texts.text("incident.repaired", known.chinese()), crewUser(incidentId));
         long reports = incidents.reportCount(incidentId);
         return (int) ((reports + properties.restorationBatchSize() - 1) / properties.restorationBatchSize());
     }
@@ -328,7 +346,9 @@ public class RepairOrderService {
                 : Codes.parse(Codes.ReviewRemark.class, remark, null, ProcessConstants.REVIEW_REMARK).name();
         orders.review(incidentId, reviewer, code, clock.instant());
         if (approved) {
-            event(incidentId, "REVIEWED", texts.text("incident.reviewed"), reviewer);
+            event(incidentId, "REVIEWED", texts.text("incident.reviewed"), reviewer, "approved", true);
+        } else {
+            audit.record(AuditEntry.of("REVIEW_SENT_BACK").incident(incidentId).user(reviewer).detail("remark", code));
         }
         log.info("repair order reviewed incidentId={} approved={} remark={}", incidentId, approved, code);
         return approved;
@@ -341,6 +361,8 @@ public class RepairOrderService {
         Codes.Resolution knownResolution = Codes.parse(Codes.Resolution.class, resolution, null,
                 ProcessConstants.RESOLUTION);
         orders.amend(incidentId, knownCause.name(), knownResolution.name());
+        audit.record(AuditEntry.of("REPORT_AMENDED").incident(incidentId).user(crewUser(incidentId))
+                .detail("cause", knownCause).detail("resolution", knownResolution));
         log.info("repair report amended incidentId={} cause={} resolution={}", incidentId, knownCause,
                 knownResolution);
     }
@@ -350,6 +372,8 @@ public class RepairOrderService {
     public void recordLateCause(long incidentId, Object cause) {
         Codes.LateCause known = Codes.parse(Codes.LateCause.class, cause, null, ProcessConstants.LATE_CAUSE);
         orders.recordLateCause(incidentId, known.name());
+        audit.record(AuditEntry.of("LATE_CAUSE").incident(incidentId).user(crewUser(incidentId))
+                .detail("cause", known));
     }
 
     /** After the rating window: the customers' stars go to the crew, and the order closes. */
@@ -363,6 +387,8 @@ public class RepairOrderService {
             crews.addRatings(order.crewId(), count, sum);
         }
         orders.close(incidentId, count, count == 0 ? null : (double) sum / count, clock.instant());
+        audit.record(AuditEntry.of("ORDER_CLOSED").incident(incidentId).crew(order.crewId())
+                .detail("ratings", count).detail("starsTotal", sum));
         log.info("repair order closed incidentId={} crewId={} ratings={}", incidentId, order.crewId(), count);
     }
 
@@ -371,8 +397,15 @@ public class RepairOrderService {
         return order.crewId() == null ? null : crews.crew(order.crewId()).userId();
     }
 
-    private void event(long incidentId, String type, String text, String actor) {
-        orders.insertEvent(incidentId, clock.instant(), type, text, actor);
+    /** An event on the incident's timeline (what its customers see), and in the audit trail with its details. */
+    private void event(long incidentId, String type, String text, String actor, Object... details) {
+        Instant now = clock.instant();
+        orders.insertEvent(incidentId, now, type, text, actor);
+        AuditEntry entry = AuditEntry.of(type).at(now).incident(incidentId).user(actor).detail("text", text);
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            entry.detail((String) details[i], details[i + 1]);
+        }
+        audit.record(entry);
     }
 
     private static Instant formTime(Object value, String field) {

@@ -13,6 +13,9 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
+import org.gridmend.audit.StaffUser;
 import org.gridmend.notify.CustomerTexts;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.outage.NoticeType;
@@ -48,13 +51,15 @@ public class ReportIntakeService {
     private final FaultReportStarter starter;
     private final CustomerTexts texts;
     private final NotificationService notifications;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ObjectMapper json;
     private final ObjectMapper canonical;
 
     ReportIntakeService(ReportMapper reports, IncidentDirectory incidents, OutageNoticeService notices,
                         IntakeRateLimiter rateLimiter, FaultReportStarter starter, CustomerTexts texts,
-                        NotificationService notifications, Clock clock, ObjectMapper json) {
+                        NotificationService notifications, AuditTrail audit, Clock clock, ObjectMapper json) {
+        this.audit = audit;
         this.reports = reports;
         this.incidents = incidents;
         this.notices = notices;
@@ -124,6 +129,13 @@ public class ReportIntakeService {
             // the app is bound to this customer number: pushes instead of SMS from now on
             notifications.registerApp(report.customerNo);
         }
+        String agent = StaffUser.current();
+        AuditEntry received = AuditEntry.of("REPORT_RECEIVED");
+        audit.record((agent == null ? received.customer(report.customerNo) : received.user(agent).about(report.customerNo))
+                .at(now).report(report.id).detail("channel", request.channel()).detail("requestId", report.requestId)
+                .detail("location", report.coordSys).detail("onlyMyHome", report.onlyMyHome)
+                .detail("foreseenIncident", PublicIds.incident(foresight.incidentId()))
+                .detail("foreseenNotice", PublicIds.notice(foresight.noticeId())));
         starter.startAfterCommit();
         log.info("report received reportId={} channel={} foreseenIncidentId={} foreseenNoticeId={}", report.id,
                 request.channel(), foresight.incidentId(), foresight.noticeId());

@@ -10,6 +10,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
 import org.gridmend.notify.CustomerTexts;
 import org.gridmend.outage.OutageNoticeService;
 import org.gridmend.process.ProcessConstants;
@@ -34,12 +36,14 @@ public class ReportService {
     private final OutageNoticeService notices;
     private final RuntimeService runtime;
     private final CustomerTexts texts;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ObjectMapper json;
 
     ReportService(ReportMapper reports, IncidentDirectory incidents, RepairProgress repair,
-                  OutageNoticeService notices, RuntimeService runtime, CustomerTexts texts, Clock clock,
-                  ObjectMapper json) {
+                  OutageNoticeService notices, RuntimeService runtime, CustomerTexts texts, AuditTrail audit,
+                  Clock clock, ObjectMapper json) {
+        this.audit = audit;
         this.reports = reports;
         this.incidents = incidents;
         this.repair = repair;
@@ -110,13 +114,13 @@ public class ReportService {
         boolean expected = report.status() == ReportStatus.RESTORED
                 || (report.status() == ReportStatus.IN_REPAIR && powerRestored);
         if (expected && waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
-            recordConfirmation(report, powerRestored);
+            recordConfirmation(report, powerRestored, false);
             return;
         }
         if (answersAhead(report)) {
             // told "power is back" with everyone affected, before the report's own process got to ask: the answer
             // is kept, and the process takes it when it asks (nothing the customer said is lost)
-            keepAnswer(report, powerRestored);
+            keepAnswer(report, powerRestored, false);
             return;
         }
         throw notNow(report, powerRestored ? "a confirmation" : "\"still out\" (the repair is still under way)");
@@ -137,21 +141,25 @@ public class ReportService {
         for (ReportRecord report : reports.openReportsOfCustomer(customerNo)) {
             if ((report.status() == ReportStatus.IN_REPAIR || report.status() == ReportStatus.RESTORED)
                     && waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
-                recordConfirmation(report, true);
+                recordConfirmation(report, true, true);
                 confirmed++;
             }
         }
         return confirmed;
     }
 
-    private void recordConfirmation(ReportRecord report, boolean powerRestored) {
-        keepAnswer(report, powerRestored);
+    private void recordConfirmation(ReportRecord report, boolean powerRestored, boolean byMeter) {
+        keepAnswer(report, powerRestored, byMeter);
         correlate(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED, powerRestored);
     }
 
-    private void keepAnswer(ReportRecord report, boolean powerRestored) {
+    private void keepAnswer(ReportRecord report, boolean powerRestored, boolean byMeter) {
         Instant now = clock.instant();
         reports.recordConfirmation(report.id(), powerRestored, now);
+        AuditEntry answer = AuditEntry.of(powerRestored ? "CONFIRMED_RESTORED" : "CONFIRMED_STILL_OUT").at(now)
+                .report(report.id()).incident(report.incidentId());
+        audit.record((byMeter ? answer.about(report.locatedCustomerNo()).detail("source", "SMART_METER")
+                : answer.customer(report.locatedCustomerNo())).detail("powerRestored", powerRestored));
         if (powerRestored) {
             reports.insertEvent(report.id(), now, "CONFIRMED", texts.text("report.confirmed"));
         }
@@ -178,6 +186,9 @@ public class ReportService {
                     "stars");
         }
         reports.insertEvent(report.id(), now, "RATED", texts.text("report.rated"));
+        audit.record(AuditEntry.of("RATED").at(now).customer(report.locatedCustomerNo()).report(report.id())
+                .incident(report.incidentId()).detail("stars", stars)
+                .detail("comment", comment == null || comment.isBlank() ? null : comment.trim()));
         correlate(report, ProcessConstants.MESSAGE_RATING_RECEIVED, null);
     }
 
@@ -192,6 +203,8 @@ public class ReportService {
                 || !waitsFor(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED)) {
             throw notNow(report, "a choice about the behind-the-meter offer");
         }
+        audit.record(AuditEntry.of("BEHIND_METER_CHOICE").customer(report.locatedCustomerNo()).report(report.id())
+                .detail("choice", choice));
         if (choice == BehindMeterChoice.UTILITY_CREW) {
             reports.insertEvent(report.id(), clock.instant(), "UTILITY_CREW_REQUESTED", texts.text("report.utility_crew"));
             correlate(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED, null);

@@ -82,6 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/**")
                         .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers("/api/notifications/**").hasAnyRole(DISPATCHERS, ADMINS)
+                        .requestMatchers("/api/audit/**").hasRole(AUDITORS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
                                 "/actuator/info").permitAll()

@@ -18,6 +18,11 @@ public final class StaffGroups {
     public static final String INTEGRATIONS = "integrations";
     /** Camunda's own administrator group; the admin webapp's first-user setup checks for a member of it. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /**
+     * May see personal data (names, phone numbers, addresses) unmasked in audit traces; held together with
+     * {@link #AUDITORS}. Every unmasked view is itself recorded in the audit trail.
+     */
+    public static final String PII = "pii";
 
     public static final List<String> ALL = List.of(CREWS, DISPATCHERS, AUDITORS, ADMINS);
 

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -65,6 +67,7 @@ public class StaffIdentitySetup implements InitializingBean {
         group(ADMINS, "Administrators");
         group(INTEGRATIONS, "Integrations (AMI head-end)");
         group(CAMUNDA_ADMIN, "Camunda administrators");
+        group(StaffGroups.PII, "Personal data (unmasked in audit traces)");
 
         // Camunda 7.24 checks administrators' permissions like anyone else's; this is what its own first-user
         // setup grants the camunda-admin group.
@@ -104,6 +107,8 @@ public class StaffIdentitySetup implements InitializingBean {
         grant(AUDITORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
         grant(AUDITORS, Resources.TASK, "*", TaskPermissions.READ);
         grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
+        grant(AUDITORS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+        grant(AUDITORS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
 
         if (admin.user() != null && !admin.user().isBlank() && admin.problem() == null) {
             createAdministrator(admin.user(), admin.password());

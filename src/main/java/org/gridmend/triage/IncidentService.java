@@ -34,9 +34,12 @@ public class IncidentService {
     private final IncidentMapper mapper;
     private final RuntimeService runtime;
     private final CustomerTexts texts;
+    private final DecisionLog decisions;
     private final Clock clock;
 
-    IncidentService(IncidentMapper mapper, RuntimeService runtime, CustomerTexts texts, Clock clock) {
+    IncidentService(IncidentMapper mapper, RuntimeService runtime, CustomerTexts texts, DecisionLog decisions,
+                    Clock clock) {
+        this.decisions = decisions;
         this.mapper = mapper;
         this.runtime = runtime;
         this.texts = texts;
@@ -132,7 +135,7 @@ public class IncidentService {
         children.stream().map(IncidentRecord::firstReportAt).min(Comparator.naturalOrder())
                 .ifPresent(first -> mapper.updateFirstReportAt(parent.id(), first));
         for (IncidentRecord child : children) {
-            mapper.insertDecision(null, child.id(), "MERGED", rule, child.publicId() + " merged into "
+            decisions.record(null, child.id(), "MERGED", rule, child.publicId() + " merged into "
                     + parent.publicId() + ": " + reason, now);
             runtime.createMessageCorrelation(ProcessConstants.MESSAGE_REPAIR_ORDER_MERGED)
                     .processInstanceBusinessKey(child.publicId())
@@ -148,7 +151,7 @@ public class IncidentService {
         if (mapper.markRestored(incidentId, now) == 0) {
             return false;
         }
-        mapper.insertDecision(null, incidentId, "RESTORED", TriageRule.RESTORED, "power restored", now);
+        decisions.record(null, incidentId, "RESTORED", TriageRule.RESTORED, "power restored", now);
         // a fault outage notice on this incident ends with it (its customers hear of restoration from the order)
         runtime.createMessageCorrelation(ProcessConstants.MESSAGE_OUTAGE_ENDED)
                 .processInstanceVariableEquals(ProcessConstants.INCIDENT_ID, incidentId)
@@ -177,6 +180,7 @@ public class IncidentService {
     }
 
     private void startRepairOrder(IncidentRecord incident) {
+        decisions.opened(incident);
         runtime.createMessageCorrelation(ProcessConstants.MESSAGE_REPAIR_ORDER_OPENED)
                 .processInstanceBusinessKey(incident.publicId())
                 .setVariable(ProcessConstants.INCIDENT_ID, incident.id())

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.grid.GridDocument.Device;
@@ -50,11 +52,15 @@ public class TriageService implements IncidentDirectory {
     private final GridLookupService grid;
     private final TriageProperties properties;
     private final LockService locks;
+    private final DecisionLog decisions;
+    private final AuditTrail audit;
     private final Clock clock;
 
     TriageService(ReportMapper reports, ReportProgressService progress, IncidentMapper incidents, IncidentService incidentService,
                   LocateService locator, JudgeService judge, GridLookupService grid, TriageProperties properties,
-                  LockService locks, Clock clock) {
+                  LockService locks, DecisionLog decisions, AuditTrail audit, Clock clock) {
+        this.decisions = decisions;
+        this.audit = audit;
         this.reports = reports;
         this.progress = progress;
         this.incidents = incidents;
@@ -82,7 +88,7 @@ public class TriageService implements IncidentDirectory {
         if (dispatcher != null && dispatcher.decision() != null) {
             switch (dispatcher.decision()) {
                 case UNLOCATABLE -> {
-                    incidents.insertDecision(reportId, null, "UNLOCATABLE", TriageRule.DISPATCHER_DECISION,
+                    decisions.record(reportId, null, "UNLOCATABLE", TriageRule.DISPATCHER_DECISION,
                             "a dispatcher could not place the report", now);
                     return LocateOutcome.UNLOCATABLE;
                 }
@@ -118,6 +124,9 @@ public class TriageService implements IncidentDirectory {
     private void place(ReportRecord report, Placement placement, Instant now) {
         reports.updateLocation(report.id(), placement.customerNo(), placement.transformerId(), placement.feederId(),
                 placement.method().name(), now);
+        audit.record(AuditEntry.of("REPORT_LOCATED").at(now).report(report.id()).about(placement.customerNo())
+                .device(placement.transformerId()).detail("method", placement.method())
+                .detail("transformer", placement.transformerId()).detail("feeder", placement.feederId()));
     }
 
     /** Planned outage? Behind the meter? Recorded as a decision when either holds. */
@@ -129,7 +138,7 @@ public class TriageService implements IncidentDirectory {
             reports.setNotice(reportId, judgement.noticeId(), clock.instant());
         }
         if (judgement.plannedOutage() || judgement.behindMeter()) {
-            incidents.insertDecision(reportId, null, judgement.plannedOutage() ? "OUTAGE_NOTICE" : "BEHIND_METER",
+            decisions.record(reportId, null, judgement.plannedOutage() ? "OUTAGE_NOTICE" : "BEHIND_METER",
                     judgement.rule(), judgement.reason(), clock.instant());
         }
         return judgement;
@@ -342,7 +351,7 @@ public class TriageService implements IncidentDirectory {
     private Outcome link(ReportRecord report, IncidentRecord incident, String decision, TriageRule rule,
                          String reason, Instant now) {
         reports.linkIncident(report.id(), incident.id(), ReportStatus.IN_REPAIR, now);
-        incidents.insertDecision(report.id(), incident.id(), decision, rule, reason, now);
+        decisions.record(report.id(), incident.id(), decision, rule, reason, now);
         log.debug("report triaged reportId={} incidentId={} decision={} rule={}", report.id(), incident.id(),
                 decision, rule);
         return new Outcome(incident.id(), decision, rule, reason);

@@ -42,6 +42,10 @@ abstract class NotificationDeliveryContract {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.gridmend.audit.AuditTrail audit;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     final FakeGateway sms = new FakeGateway();
     final FakeGateway push = new FakeGateway();
@@ -71,8 +75,8 @@ abstract class NotificationDeliveryContract {
                 Duration.ofMinutes(30), new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
                 "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 10, Duration.ofMinutes(1),
                 Duration.ofSeconds(15)));
-        NotificationDispatcher dispatcher = new NotificationDispatcher(mapper, properties, runtime,
-                Clock.systemUTC(), json);
+        NotificationDispatcher dispatcher = new NotificationDispatcher(mapper, properties, runtime, audit,
+                transactions, Clock.systemUTC(), json);
         dispatchers.add(dispatcher);
         return dispatcher;
     }

@@ -1,0 +1,125 @@
+package org.gridmend.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridmend.security.StaffGroups;
+import org.gridmend.web.ApiException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The auditors' API: traces of reports and repair orders (JSON or CSV), search, and the audit chain's check. */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+    /** Dates without a time are days in China time, where the utility works. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final TraceService traces;
+    private final AuditChain chain;
+    private final ObjectMapper json;
+
+    AuditController(TraceService traces, AuditChain chain, ObjectMapper json) {
+        this.traces = traces;
+        this.chain = chain;
+        this.json = json;
+    }
+
+    @GetMapping("/reports/{id}/trace")
+    ResponseEntity<?> reportTrace(@PathVariable String id, @RequestParam(defaultValue = "json") String format,
+                                  @RequestParam(defaultValue = "false") boolean unmask, Authentication user) {
+        checkFormat(format);
+        return answer(traces.report(id, unmasked(unmask, user), user.getName()), format);
+    }
+
+    @GetMapping("/incidents/{id}/trace")
+    ResponseEntity<?> incidentTrace(@PathVariable String id, @RequestParam(defaultValue = "json") String format,
+                                    @RequestParam(defaultValue = "false") boolean unmask, Authentication user) {
+        checkFormat(format);
+        return answer(traces.incident(id, unmasked(unmask, user)), format);
+    }
+
+    @GetMapping("/search")
+    AuditSearch.Result search(@RequestParam(required = false) String customerNo,
+                              @RequestParam(required = false) String crewId,
+                              @RequestParam(required = false) String deviceId,
+                              @RequestParam(required = false) String from,
+                              @RequestParam(required = false) String to) {
+        return traces.search(new AuditSearch.Query(blankToNull(customerNo), blankToNull(crewId),
+                blankToNull(deviceId), time(from, "from", false), time(to, "to", true)));
+    }
+
+    /** Who is signed in, and whether they may ask for personal data unmasked. */
+    @GetMapping("/me")
+    java.util.Map<String, Object> me(Authentication user) {
+        return java.util.Map.of("user", user.getName(), "pii", StaffGroups.isMember(user, StaffGroups.PII));
+    }
+
+    @GetMapping("/verify")
+    AuditChain.Verification verify() {
+        return chain.verify();
+    }
+
+    /** Unmasked personal data only for holders of the pii group, and only when asked for. */
+    private static boolean unmasked(boolean unmask, Authentication user) {
+        if (!unmask) {
+            return false;
+        }
+        if (!StaffGroups.isMember(user, StaffGroups.PII)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "unmasked personal data needs membership of "
+                    + "the group " + StaffGroups.PII, "unmask");
+        }
+        return true;
+    }
+
+    private static void checkFormat(String format) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw ApiException.badRequest("INVALID_FIELD", "format", "format must be json or csv");
+        }
+    }
+
+    private ResponseEntity<?> answer(Trace trace, String format) {
+        if (format.equals("json")) {
+            return ResponseEntity.ok(trace);
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trace-" + trace.subject() + ".csv\"")
+                .body(TraceCsv.write(trace.entries(), json));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** ISO-8601 with offset, or a date (a whole day: "to" then means the end of that day). */
+    private static Instant time(String value, String field, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.trim().length() == 10) {
+                LocalDate day = LocalDate.parse(value.trim());
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(CHINA).toInstant();
+            }
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_FIELD", field, field
+                    + " must be a date (2026-11-30) or a time with offset (2026-11-30T08:00:00+08:00)");
+        }
+    }
+}

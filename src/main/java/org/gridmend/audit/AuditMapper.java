@@ -1,0 +1,88 @@
+package org.gridmend.audit;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface AuditMapper {
+
+    void insert(@Param("e") AuditEntry entry, @Param("at") Instant at, @Param("details") String details);
+
+    /** Committed events the chain has not sealed yet, oldest first. */
+    List<AuditEvent> unsealed(@Param("limit") int limit);
+
+    long unsealedCount();
+
+    /** The chain's last sealed event, or null. */
+    AuditEvent head();
+
+    int seal(@Param("id") long id, @Param("seq") long seq, @Param("prevHash") String prevHash,
+             @Param("hash") String hash, @Param("sealedAt") Instant sealedAt);
+
+    /** Sealed events after {@code afterSeq}, in chain order. */
+    List<AuditEvent> chain(@Param("afterSeq") long afterSeq, @Param("limit") int limit);
+
+    Checkpoint latestCheckpoint();
+
+    void insertCheckpoint(@Param("seq") long seq, @Param("hash") String hash, @Param("removed") long removed,
+                          @Param("removedBefore") Instant removedBefore, @Param("createdAt") Instant createdAt);
+
+    /** The last seq of the chain's oldest part that lies wholly before {@code cutoff}, or null. */
+    Long lastSeqBefore(@Param("cutoff") Instant cutoff);
+
+    AuditEvent bySeq(@Param("seq") long seq);
+
+    int deleteUpTo(@Param("seq") long seq);
+
+    /** The events of these reports and incidents, and of the notifications to these reports' customers. */
+    List<AuditEvent> forTrace(@Param("reportIds") Collection<Long> reportIds,
+                              @Param("incidentIds") Collection<Long> incidentIds,
+                              @Param("withIncidentNotifications") boolean withIncidentNotifications);
+
+    TraceReport traceReport(@Param("id") long id);
+
+    /** Every incident the report was linked to (a merge or a nested outage moves it on). */
+    List<Long> incidentsOfReport(@Param("reportId") long reportId);
+
+    /** Incidents merged into this one. */
+    List<Long> mergedInto(@Param("incidentId") long incidentId);
+
+    boolean incidentExists(@Param("id") long id);
+
+    ArchiveCustomer archiveCustomer(@Param("customerNo") String customerNo);
+
+    List<TrackingLine> trackingLines(@Param("reportId") long reportId);
+
+    /** The repair orders' timeline lines, which the tracking page shows every customer on them. */
+    List<TrackingLine> incidentLines(@Param("incidentIds") java.util.Collection<Long> incidentIds);
+
+    List<OutboxLine> outbox(@Param("reportId") long reportId, @Param("customerNo") String customerNo,
+                            @Param("incidentIds") Collection<Long> incidentIds);
+
+    List<AuditSearch.ReportHit> searchReports(@Param("q") AuditSearch.Query query, @Param("limit") int limit);
+
+    List<AuditSearch.IncidentHit> searchIncidents(@Param("q") AuditSearch.Query query, @Param("limit") int limit);
+
+    record TraceReport(long id, String channel, String customerNo, String locatedCustomerNo, String phone,
+                       String address, String description, Long incidentId, Long excludedIncidentId,
+                       Instant createdAt) {
+    }
+
+    record ArchiveCustomer(String customerNo, String name, String phone, String address) {
+    }
+
+    record TrackingLine(long id, Instant at, String type, String text) {
+    }
+
+    record OutboxLine(long id, String messageId, String eventType, String channel, Long incidentId,
+                      String customerNo, String phone, String text, String status, int attempts, Instant createdAt,
+                      Instant sentAt) {
+    }
+
+    record Checkpoint(long id, long seq, String hash, long removed, Instant removedBefore, Instant createdAt) {
+    }
+}
