@@ -25,6 +25,12 @@ class PageController {
         return "forward:/board.html";
     }
 
+    /** The auditors' page: search, traces, CSV export, the audit chain's check. */
+    @GetMapping("/audit")
+    String audit() {
+        return "forward:/audit.html";
+    }
+
     /** The hotline agents' desk; it signs in with the dispatcher's own user against the API. */
     @GetMapping("/agent")
     String agent() {
