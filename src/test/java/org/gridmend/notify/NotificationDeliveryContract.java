@@ -174,6 +174,12 @@ abstract class NotificationDeliveryContract {
             assertThat(m.status()).isEqualTo("SENT");
             assertThat(m.attempts()).isEqualTo(2);
         });
+        // each attempt is in the audit trail with its result, for the auditor's "what was the customer told, when"
+        assertThat(jdbc.queryForList("SELECT type FROM gm_audit_event WHERE notification_id = ? ORDER BY id",
+                String.class, message.id())).containsExactly("NOTIFICATION_RETRY", "NOTIFICATION_SENT");
+        assertThat(jdbc.queryForObject("SELECT details FROM gm_audit_event WHERE notification_id = ? "
+                + "AND type = 'NOTIFICATION_RETRY'", String.class, message.id()))
+                .contains("\"gatewayStatus\":500").contains("\"attempt\":1").contains(message.messageId());
     }
 
     @Test

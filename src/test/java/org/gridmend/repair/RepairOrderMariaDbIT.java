@@ -19,10 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.gridmend.security.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Http;
+import org.gridmend.support.PrivacyScan;
 import org.gridmend.support.MariaDbTest;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * statistics show the result.
  */
 @MariaDbTest
+@ExtendWith(OutputCaptureExtension.class)
 class RepairOrderMariaDbIT {
 
     @LocalServerPort
@@ -41,6 +47,8 @@ class RepairOrderMariaDbIT {
     RepairFixture repairs;
     @Autowired
     StaffIdentitySetup staff;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Http anonymous;
     Http dispatcher;
@@ -83,7 +91,7 @@ class RepairOrderMariaDbIT {
     }
 
     @Test
-    void aStormIsWorkedToTheEndByCrewsInTasklistAndRatedByCustomers() throws Exception {
+    void aStormIsWorkedToTheEndByCrewsInTasklistAndRatedByCustomers(CapturedOutput output) throws Exception {
         TestUsers.create(staff);
         anonymous = Http.anonymous(port);
         dispatcher = anonymous.as(TestUsers.DISPATCHER, TestUsers.PASSWORD);
@@ -102,13 +110,24 @@ class RepairOrderMariaDbIT {
 
         // the storm: on three grids a customer of T1 and one of T2 report (triage rolls both up to the switch
         // above them, a medium-voltage job); on the fourth a single customer of T1 (a low-voltage job)
+        // customers give a phone number and an address too (and one writes a number into the description): none
+        // of it may reach the engine's tables or the log
         List<JsonNode> answers = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
         for (int i = 0; i < grids.size(); i++) {
             for (int customer : i < 3 ? new int[] {1, 4} : new int[] {1}) {
+                String phone = "1865" + (1000000 + answers.size() * 7919);
+                String address = "长春市南关区隐私路" + (100 + answers.size()) + "号";
+                secrets.add(phone);
+                secrets.add(address);
                 answers.add(anonymous.post("/api/reports", Map.of("requestId", UUID.randomUUID().toString(),
-                        "channel", "APP", "customerNo", grids.get(i).customer(customer), "description", "停电了"))
-                        .json());
+                        "channel", "APP", "customerNo", grids.get(i).customer(customer), "phone", phone,
+                        "address", address, "description", "停电了，请回电 " + phone)).json());
             }
+        }
+        for (RepairFixture.Grid g : grids) {
+            g.grid().doc().customers().forEach(c -> secrets.addAll(List.of(c.name(), c.phone(), c.address())));
+            g.grid().doc().crews().forEach(c -> secrets.addAll(List.of(c.name(), c.phone())));
         }
         for (JsonNode answer : answers) {
             until("triaged " + answer, () -> track(answer), v -> v.path("status").asText().equals("IN_REPAIR"));
@@ -254,6 +273,46 @@ class RepairOrderMariaDbIT {
             assertThat(stats.path("averageRating").asDouble()).isCloseTo(average, org.assertj.core.data.Offset.offset(0.01));
             assertThat(stats.path("averageMinutesToArrive").isNumber()).isTrue();
         }
+        auditAfterTheStorm(answers, secrets, output);
+    }
+
+    /**
+     * After the storm: no phone number, name or address in Camunda's history, runtime variables or byte arrays, nor
+     * in the log; an auditor traces a report over HTTP (Tasklist completions by the crews' users included), sees
+     * personal data masked unless in the pii group, and the audit chain verifies.
+     */
+    private void auditAfterTheStorm(List<JsonNode> answers, List<String> secrets, CapturedOutput output) {
+        assertThat(PrivacyScan.engineTables(jdbc, secrets)).as("personal data in the engine's tables").isEmpty();
+        for (String secret : secrets) {
+            assertThat(output.getAll()).as("log output").doesNotContain(secret);
+        }
+
+        Http auditor = anonymous.as(TestUsers.AUDITOR, TestUsers.PASSWORD);
+        String reportId = answers.get(0).path("reportId").asText();
+        JsonNode trace = auditor.get("/api/audit/reports/" + reportId + "/trace").json();
+        List<String> types = trace.path("entries").findValuesAsText("type");
+        assertThat(types).contains("REPORT_RECEIVED", "CREW_OFFERED", "ACCEPTED", "ARRIVED", "DIAGNOSED", "PHOTO_ADDED",
+                "REPAIRED", "REVIEWED", "CONFIRMED_RESTORED", "RATED", "OPERATION_Complete");
+        List<String> completers = new ArrayList<>();
+        trace.path("entries").forEach(e -> {
+            if (e.path("type").asText().equals("OPERATION_Complete")) {
+                completers.add(e.path("actor").asText());
+            }
+        });
+        assertThat(completers).anyMatch(crewUsers::containsKey).contains(TestUsers.DISPATCHER);
+        assertThat(trace.path("masked").asBoolean()).isTrue();
+        assertThat(trace.toString()).doesNotContain(secrets.get(0)).doesNotContain(secrets.get(1));
+        assertThat(trace.path("customer").path("reportedPhone").asText()).contains("****");
+
+        assertThat(auditor.get("/api/audit/reports/" + reportId + "/trace?unmask=true").status()).isEqualTo(403);
+        JsonNode full = anonymous.as(TestUsers.PRIVACY_AUDITOR, TestUsers.PASSWORD)
+                .get("/api/audit/reports/" + reportId + "/trace?unmask=true").json();
+        assertThat(full.path("customer").path("reportedPhone").asText()).isEqualTo(secrets.get(0));
+        assertThat(auditor.get("/api/audit/reports/" + reportId + "/trace").json().path("entries")
+                .findValuesAsText("type")).contains("PII_VIEWED");
+        JsonNode verify = auditor.get("/api/audit/verify").json();
+        assertThat(verify.path("intact").asBoolean()).as(verify.toString()).isTrue();
+        assertThat(verify.path("checked").asLong()).isPositive();
     }
 
     private long reviewed(java.util.Set<String> incidents) {

@@ -68,6 +68,11 @@ class SecurityMatrixTest {
                 new Rule("PUT", "/api/crews/none/shift", STAFF),
                 new Rule("POST", "/api/outage-notices", Set.of(DISPATCHERS, ADMINS)),
                 new Rule("POST", "/api/meter-events", Set.of(ADMINS)),
+                new Rule("GET", "/api/audit/reports/B-99999999/trace", Set.of(AUDITORS)),
+                new Rule("GET", "/api/audit/incidents/R-99999999/trace?format=csv", Set.of(AUDITORS)),
+                new Rule("GET", "/api/audit/search?customerNo=none", Set.of(AUDITORS)),
+                new Rule("GET", "/api/audit/verify", Set.of(AUDITORS)),
+                new Rule("GET", "/api/audit/me", Set.of(AUDITORS)),
                 new Rule("GET", "/actuator/prometheus", Set.of(ADMINS)),
                 new Rule("GET", "/actuator/metrics", Set.of(ADMINS)));
     }

@@ -95,11 +95,16 @@ public final class Http {
     public record Binary(int status, byte[] body, String contentType) {
     }
 
+    public Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
     public Response send(String method, String path, Object body) {
         return switch (method) {
             case "GET" -> get(path);
             case "POST" -> post(path, body == null ? "{}" : body);
             case "PUT" -> put(path, body == null ? "{}" : body);
+            case "DELETE" -> delete(path);
             default -> throw new IllegalArgumentException(method);
         };
     }
