@@ -12,6 +12,9 @@ interface AuditMapper {
 
     void insert(@Param("e") AuditEntry entry, @Param("at") Instant at, @Param("details") String details);
 
+    /** Holds the chain's lock row until the transaction ends (one sealer at a time, across nodes). */
+    String lockChain();
+
     /** Committed events the chain has not sealed yet, oldest first. */
     List<AuditEvent> unsealed(@Param("limit") int limit);
 

@@ -33,13 +33,15 @@ class AuditChainMariaDbIT {
     @Autowired
     LockService locks;
     @Autowired
+    org.apache.ibatis.session.SqlSessionFactory sessions;
+    @Autowired
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void concurrentWritersAndTwoSealersMakeOneUnbrokenChain() throws Exception {
-        AuditChain otherNode = new AuditChain(mapper, locks, transactions, new AuditProperties(
+        AuditChain otherNode = new AuditChain(mapper, sessions, locks, transactions, new AuditProperties(
                 java.time.Duration.ofMillis(10), 50), Clock.systemUTC());
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM gm_audit_event", Long.class);
         ExecutorService pool = Executors.newFixedThreadPool(8);
