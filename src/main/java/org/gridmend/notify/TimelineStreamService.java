@@ -16,6 +16,7 @@ import org.gridmend.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code status} (the tracking view without its timeline).
  */
 @Service
-public class TimelineStreamService implements DisposableBean {
+public class TimelineStreamService implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineStreamService.class);
 
@@ -143,10 +144,32 @@ public class TimelineStreamService implements DisposableBean {
         }
     }
 
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open streams when the node shuts down, before the web server's graceful shutdown: otherwise it waits
+     * its whole timeout for streams that never end by themselves. Browsers reconnect (to another node).
+     */
+    @Override
+    public void stop() {
+        running = false;
+        open.forEach(s -> s.emitter.complete());
+        open.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @Override
     public void destroy() {
         poller.shutdownNow();
-        open.forEach(s -> s.emitter.complete());
-        open.clear();
+        stop();
     }
 }

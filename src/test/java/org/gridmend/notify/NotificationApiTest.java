@@ -48,6 +48,8 @@ class NotificationApiTest {
     ReportFixture fixture;
     @Autowired
     StaffIdentitySetup staff;
+    @Autowired
+    TimelineStreamService streams;
 
     Http customer;
     Http dispatcher;
@@ -99,6 +101,7 @@ class NotificationApiTest {
                         data.setLength(0);
                     }
                 }
+                events.add(new Event("end", null));
             } catch (Exception closed) {
                 // the test is over
             }
@@ -118,6 +121,25 @@ class NotificationApiTest {
             }
         }
         return seen;
+    }
+
+    @Test
+    void aNodeShuttingDownEndsItsStreamsInsteadOfWaitingForThem() throws Exception {
+        JsonNode answer = report(1);
+        BlockingQueue<Event> events = listen("/api/reports/" + answer.path("reportId").asText() + "/events?token="
+                + answer.path("trackingToken").asText());
+        assertThat(timelineTypesUntil(events, "RECEIVED")).contains("RECEIVED");
+        streams.stop();
+        try {
+            Instant until = Instant.now().plusSeconds(10);
+            Event event = null;
+            while (Instant.now().isBefore(until) && (event == null || !event.name().equals("end"))) {
+                event = events.poll(500, TimeUnit.MILLISECONDS);
+            }
+            assertThat(event).as("the stream ended").isNotNull().extracting(Event::name).isEqualTo("end");
+        } finally {
+            streams.start();
+        }
     }
 
     @Test
