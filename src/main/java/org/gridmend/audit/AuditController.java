@@ -50,7 +50,7 @@ class AuditController {
     ResponseEntity<?> incidentTrace(@PathVariable String id, @RequestParam(defaultValue = "json") String format,
                                     @RequestParam(defaultValue = "false") boolean unmask, Authentication user) {
         checkFormat(format);
-        return answer(traces.incident(id, unmasked(unmask, user)), format);
+        return answer(traces.incident(id, unmasked(unmask, user), user.getName()), format);
     }
 
     @GetMapping("/search")

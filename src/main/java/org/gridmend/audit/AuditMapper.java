@@ -48,6 +48,9 @@ interface AuditMapper {
 
     TraceReport traceReport(@Param("id") long id);
 
+    /** An outage notice's own events (published, ended), not its messages. */
+    List<AuditEvent> forNotice(@Param("noticeId") long noticeId);
+
     /** Every incident the report was linked to (a merge or a nested outage moves it on). */
     List<Long> incidentsOfReport(@Param("reportId") long reportId);
 
@@ -72,7 +75,7 @@ interface AuditMapper {
 
     record TraceReport(long id, String channel, String customerNo, String locatedCustomerNo, String phone,
                        String address, String description, Long incidentId, Long excludedIncidentId,
-                       Instant createdAt) {
+                       Long noticeId, Instant createdAt) {
     }
 
     record ArchiveCustomer(String customerNo, String name, String phone, String address) {

@@ -68,6 +68,10 @@ public class TraceService {
 
         List<TraceEntry> entries = new ArrayList<>();
         mapper.forTrace(List.of(id), incidents, false).forEach(e -> entries.add(fromAudit(e)));
+        if (report.noticeId() != null) {
+            // answered by an outage notice: how that notice was published and ended
+            mapper.forNotice(report.noticeId()).forEach(e -> entries.add(fromAudit(e)));
+        }
         for (AuditMapper.TrackingLine line : mapper.trackingLines(id)) {
             entries.add(new TraceEntry(line.at(), ActorType.SYSTEM, null, "TRACKING", line.type(),
                     PublicIds.report(id), "tracking#" + line.id(), details("text", line.text())));
@@ -103,8 +107,8 @@ public class TraceService {
                 incidents.stream().map(PublicIds::incident).toList(), processes, customer, !unmask, sorted(entries));
     }
 
-    @Transactional(readOnly = true)
-    public Trace incident(String publicId, boolean unmask) {
+    @Transactional
+    public Trace incident(String publicId, boolean unmask, String viewer) {
         long id = PublicIds.parseIncident(publicId);
         if (id < 0 || !mapper.incidentExists(id)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "no repair order " + publicId, "id");
@@ -128,7 +132,9 @@ public class TraceService {
         for (Long incident : incidents) {
             camunda(ProcessConstants.REPAIR_ORDER, PublicIds.incident(incident), entries, processes);
         }
-        if (!unmask) {
+        if (unmask) {
+            audit.record(AuditEntry.of("PII_VIEWED").user(viewer).incident(id).detail("view", "repair order trace"));
+        } else {
             entries.replaceAll(TraceService::mask);
         }
         return new Trace(PublicIds.incident(id), List.of(), incidents.stream().map(PublicIds::incident).toList(),

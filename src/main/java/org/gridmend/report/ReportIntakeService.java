@@ -129,10 +129,13 @@ public class ReportIntakeService {
             // the app is bound to this customer number: pushes instead of SMS from now on
             notifications.registerApp(report.customerNo);
         }
+        // from the customer, the hotline agent who took the call, or (channel AMI, the system) a meter's last gasp
+        AuditEntry received = AuditEntry.of("REPORT_RECEIVED").about(report.customerNo);
         String agent = StaffUser.current();
-        AuditEntry received = AuditEntry.of("REPORT_RECEIVED");
-        audit.record((agent == null ? received.customer(report.customerNo) : received.user(agent).about(report.customerNo))
-                .at(now).report(report.id).detail("channel", request.channel()).detail("requestId", report.requestId)
+        if (request.channel() != Channel.AMI) {
+            received = agent != null ? received.user(agent) : received.customer(report.customerNo);
+        }
+        audit.record(received.at(now).report(report.id).detail("channel", request.channel()).detail("requestId", report.requestId)
                 .detail("location", report.coordSys).detail("onlyMyHome", report.onlyMyHome)
                 .detail("foreseenIncident", PublicIds.incident(foresight.incidentId()))
                 .detail("foreseenNotice", PublicIds.notice(foresight.noticeId())));

@@ -205,7 +205,7 @@ class AuditTrailProcessTest {
     @Test
     void anOrdersTraceShowsEveryReportThatJoinedItAndWhoWorkedIt() {
         Lifecycle life = fullLifecycle();
-        Trace trace = traces.incident(org.gridmend.web.PublicIds.incident(life.incidentId()), false);
+        Trace trace = traces.incident(org.gridmend.web.PublicIds.incident(life.incidentId()), false, "tauditor");
         List<String> types = trace.entries().stream().filter(e -> e.source().equals("AUDIT")).map(TraceEntry::type)
                 .toList();
         assertThat(types).containsSubsequence("TRIAGE_OPENED", "TRIAGE_JOINED", "TRIAGE_MERGED", "CREW_OFFERED",
