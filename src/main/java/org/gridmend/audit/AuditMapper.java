@@ -41,7 +41,10 @@ interface AuditMapper {
 
     int deleteUpTo(@Param("seq") long seq);
 
-    /** The events of these reports and incidents, and of the notifications to these reports' customers. */
+    /**
+     * The events of these reports and incidents. Of the incidents' deliveries only those given up on, unless
+     * {@code withIncidentNotifications}; with reports, also every delivery to these reports' customers.
+     */
     List<AuditEvent> forTrace(@Param("reportIds") Collection<Long> reportIds,
                               @Param("incidentIds") Collection<Long> incidentIds,
                               @Param("withIncidentNotifications") boolean withIncidentNotifications);

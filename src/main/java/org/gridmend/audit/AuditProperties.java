@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code gridmend.audit.*}: how often new audit events are sealed into the hash chain, and
- * {@code gridmend.retention.*} lives in {@link RetentionProperties}.
+ * {@code gridmend.audit.*}: how soon new audit events are sealed into the hash chain (retention is
+ * {@link RetentionProperties}).
  *
  * @param sealInterval how long a new event may stay outside the chain
  * @param sealBatch    events sealed per transaction

@@ -14,7 +14,7 @@ public final class AuditSearch {
     public record Query(String customerNo, String crewId, String deviceId, Instant from, Instant to) {
     }
 
-    public record ReportHit(@JsonProperty(access = JsonProperty.Access.READ_ONLY) long id, Instant createdAt,
+    public record ReportHit(long id, Instant createdAt,
                             String channel, String customerNo, String status, Long incidentId) {
 
         @JsonProperty("reportId")

@@ -84,7 +84,7 @@ public class TraceService {
         }
         for (AuditMapper.OutboxLine m : mapper.outbox(id, customerNo, incidents)) {
             entries.add(new TraceEntry(m.createdAt(), ActorType.SYSTEM, null, "OUTBOX", "MESSAGE_" + m.eventType(),
-                    subject(null, m.incidentId(), m.id()), "notification#" + m.id(), details(
+                    subject(null, m.incidentId(), m.id(), null), "notification#" + m.id(), details(
                     "messageId", m.messageId(), "channel", m.channel(),
                     "to", "SMS".equals(m.channel()) ? "phone:" + Pii.maskPhone(m.phone()) : "app:" + m.customerNo(),
                     "text", m.text(), "status", m.status(), "attempts", m.attempts(), "sentAt", m.sentAt())));
@@ -179,15 +179,15 @@ public class TraceService {
                 e.seq() == null ? "audit#unsealed-" + e.id() : "audit#" + e.seq(), details);
     }
 
-    private static String subject(Long reportId, Long incidentId, Long notificationId, Long... noticeId) {
+    private static String subject(Long reportId, Long incidentId, Long notificationId, Long noticeId) {
         if (reportId != null) {
             return PublicIds.report(reportId);
         }
         if (incidentId != null) {
             return PublicIds.incident(incidentId);
         }
-        if (noticeId.length > 0 && noticeId[0] != null) {
-            return PublicIds.notice(noticeId[0]);
+        if (noticeId != null) {
+            return PublicIds.notice(noticeId);
         }
         return notificationId == null ? null : "notification#" + notificationId;
     }

@@ -45,6 +45,8 @@ abstract class NotificationDeliveryContract {
     @Autowired
     org.gridmend.audit.AuditTrail audit;
     @Autowired
+    org.gridmend.audit.TraceService traces;
+    @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     final FakeGateway sms = new FakeGateway();
@@ -251,6 +253,11 @@ abstract class NotificationDeliveryContract {
         assertThat(incident.getIncidentMessage()).contains("SMS CREW_ACCEPTED").contains("HTTP 400");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
                 .singleResult().getBusinessKey()).isEqualTo(org.gridmend.web.PublicIds.incident(incidentId));
+        // the repair order's audit trace names the message given up on
+        assertThat(traces.incident(org.gridmend.web.PublicIds.incident(incidentId), false, "tauditor").entries())
+                .filteredOn(e -> e.type().equals("NOTIFICATION_FAILED"))
+                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("gatewayStatus", 400)
+                        .containsEntry("messageId", message.messageId()));
 
         assertThat(admin.retry(message.id()).status()).isEqualTo("PENDING");
         assertThat(runtime.createIncidentQuery().incidentType(NotificationDispatcher.INCIDENT_TYPE)
