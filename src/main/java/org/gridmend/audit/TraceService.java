@@ -274,8 +274,12 @@ public class TraceService {
                     .disableCustomObjectDeserialization().list()) {
                 if (detail instanceof HistoricVariableUpdate update) {
                     Object value = update.getErrorMessage() != null ? "(unreadable)" : update.getValue();
-                    entries.add(new TraceEntry(update.getTime().toInstant(), update.getUserOperationId() == null
-                            ? ActorType.SYSTEM : ActorType.USER, null, "CAMUNDA_VARIABLE", "VARIABLE_SET",
+                    // set by a user's operation (a task completed in Tasklist), or by the process itself
+                    List<UserOperationLogEntry> by = update.getUserOperationId() == null ? null
+                            : byOperation.get(update.getUserOperationId());
+                    String user = by == null ? null : by.get(0).getUserId();
+                    entries.add(new TraceEntry(update.getTime().toInstant(), user == null ? ActorType.SYSTEM
+                            : ActorType.USER, user, "CAMUNDA_VARIABLE", "VARIABLE_SET",
                             businessKey, "detail#" + update.getId(), details("name", update.getVariableName(),
                             "value", value == null ? null : value.toString(), "revision", update.getRevision())));
                 }

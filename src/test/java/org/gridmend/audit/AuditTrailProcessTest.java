@@ -197,6 +197,11 @@ class AuditTrailProcessTest {
                 .contains(life.declinedBy(), life.acceptedBy(), "auditdispatcher");
         assertThat(trace.entries()).filteredOn(e -> e.source().equals("CAMUNDA_VARIABLE"))
                 .extracting(e -> e.details().get("name")).contains("incidentId", "crewId", "accepted");
+        // the crew's answer, set by completing the task: the variable change names the crew's user
+        assertThat(trace.entries()).filteredOn(e -> e.source().equals("CAMUNDA_VARIABLE")
+                        && "acceptDecision".equals(e.details().get("name")))
+                .extracting(e -> e.actorType() + ":" + e.actor())
+                .contains("USER:" + life.declinedBy(), "USER:" + life.acceptedBy());
         assertThat(trace.entries()).extracting(TraceEntry::at).isSortedAccordingTo(Instant::compareTo);
         assertThat(trace.customer().customerNo()).isEqualTo(customer);
         assertThat(trace.masked()).isTrue();
