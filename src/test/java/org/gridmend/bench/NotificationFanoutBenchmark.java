@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.gridmend.audit.AuditChain;
+import org.gridmend.audit.TraceService;
 import org.gridmend.grid.AreaType;
 import org.gridmend.grid.DeviceType;
 import org.gridmend.grid.GridDocument;
@@ -72,6 +74,10 @@ class NotificationFanoutBenchmark {
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditChain chain;
+    @Autowired
+    TraceService traces;
 
     @Test
     void restorationOf10000Reports() throws Exception {
@@ -145,6 +151,24 @@ class NotificationFanoutBenchmark {
                 + "written to the outbox after %.1f s%n", expected, REPORTERS, OTHERS, written);
         System.out.printf(Locale.ROOT, "  all accepted by the gateway after %.1f s: %,.0f messages/s end to end, "
                 + "none twice%n", seconds, expected / seconds);
+
+        // the audit trail of it all: every delivery attempt is chained; how long an auditor waits
+        chain.sealPending();
+        long t0 = System.nanoTime();
+        AuditChain.Verification verification = chain.verify();
+        double verifySeconds = (System.nanoTime() - t0) / 1e9;
+        if (!verification.intact()) {
+            throw new AssertionError("audit chain broken: " + verification);
+        }
+        t0 = System.nanoTime();
+        int orderEntries = traces.incident(PublicIds.incident(incidentId), false, "bench").entries().size();
+        double orderSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        int reportEntries = traces.report(PublicIds.report(reportIds.get(0)), false, "bench").entries().size();
+        double reportSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "  audit: %,d chained events verified in %.1f s; the repair order's trace "
+                + "(%,d entries) in %.1f s, a report's (%,d entries) in %.2f s%n", verification.checked(),
+                verifySeconds, orderEntries, orderSeconds, reportEntries, reportSeconds);
         System.out.println("  reproduce: mvn verify -Pbenchmark -Dit.test=" + getClass().getSimpleName());
     }
 
