@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Objects;
 
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.gridmend.process.BackgroundLoop;
 import org.gridmend.process.LockService;
 import org.mybatis.spring.SqlSessionTemplate;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ public class AuditChain implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
     private final Clock clock;
-    private volatile Thread sealer;
+    private final BackgroundLoop sealer;
 
     AuditChain(AuditMapper mapper, SqlSessionFactory sessions, LockService locks, TransactionTemplate transactions,
                AuditProperties properties, Clock clock) {
@@ -53,6 +55,10 @@ public class AuditChain implements SmartLifecycle {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.sealer = new BackgroundLoop("audit-sealer", log, properties.sealInterval(), () -> {
+            sealPending();
+            return properties.sealInterval();
+        });
     }
 
     /** Seals every event committed so far; returns how many. */
@@ -169,46 +175,16 @@ public class AuditChain implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread thread = new Thread(this::sealForever, "audit-sealer");
-        thread.setDaemon(true);
-        sealer = thread;
-        thread.start();
-    }
-
-    private void sealForever() {
-        while (sealer == Thread.currentThread()) {
-            try {
-                sealPending();
-                Thread.sleep(properties.sealInterval().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("sealing audit events failed, retrying: {}", e.toString());
-                try {
-                    Thread.sleep(Math.max(1000, properties.sealInterval().toMillis()));
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        sealer.start();
     }
 
     @Override
     public void stop() {
-        Thread thread = sealer;
-        sealer = null;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sealer.stop(Duration.ofSeconds(5));
     }
 
     @Override
     public boolean isRunning() {
-        return sealer != null;
+        return sealer.isRunning();
     }
 }

@@ -99,4 +99,12 @@ public final class AuditEntry {
         }
         return this;
     }
+
+    /** Details from name/value pairs ({@code "cause", cause, "etr", etr}); null values are left out. */
+    public AuditEntry details(Object... pairs) {
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            detail((String) pairs[i], pairs[i + 1]);
+        }
+        return this;
+    }
 }

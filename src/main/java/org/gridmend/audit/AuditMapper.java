@@ -42,12 +42,11 @@ interface AuditMapper {
     int deleteUpTo(@Param("seq") long seq);
 
     /**
-     * The events of these reports and incidents. Of the incidents' deliveries only those given up on, unless
-     * {@code withIncidentNotifications}; with reports, also every delivery to these reports' customers.
+     * The events of these reports and incidents: of the incidents' deliveries only those given up on, and with
+     * reports every delivery to these reports' customers.
      */
     List<AuditEvent> forTrace(@Param("reportIds") Collection<Long> reportIds,
-                              @Param("incidentIds") Collection<Long> incidentIds,
-                              @Param("withIncidentNotifications") boolean withIncidentNotifications);
+                              @Param("incidentIds") Collection<Long> incidentIds);
 
     TraceReport traceReport(@Param("id") long id);
 

@@ -1,6 +1,7 @@
 package org.gridmend.audit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.gridmend.process.BackgroundLoop;
 import org.gridmend.process.LockService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,9 @@ public class RetentionService implements SmartLifecycle {
     private final RepositoryService repository;
     private final RetentionProperties properties;
     private final Clock clock;
-    private volatile Thread worker;
+    private final BackgroundLoop worker = new BackgroundLoop("retention", log, Duration.ofMinutes(1),
+            this::runInWindow);
+    private java.time.LocalDate lastRun;
 
     RetentionService(RetentionMapper records, AuditMapper chain, AuditChain sealer, AuditTrail audit,
                      LockService locks, TransactionTemplate transactions, RepositoryService repository,
@@ -189,49 +193,28 @@ public class RetentionService implements SmartLifecycle {
         return total;
     }
 
-    @Override
-    public void start() {
-        Thread thread = new Thread(this::runInWindow, "retention");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+    /** Once a night, inside the window: looked at every minute. */
+    private Duration runInWindow() {
+        var local = clock.instant().atZone(ZoneId.systemDefault());
+        if (inWindow(local.toLocalTime()) && !local.toLocalDate().equals(lastRun)) {
+            cleanup(clock.instant());
+            lastRun = local.toLocalDate();
+        }
+        return Duration.ofMinutes(1);
     }
 
-    /** Once a night, inside the window. */
-    private void runInWindow() {
-        java.time.LocalDate lastRun = null;
-        while (worker == Thread.currentThread()) {
-            try {
-                var local = clock.instant().atZone(ZoneId.systemDefault());
-                if (inWindow(local.toLocalTime()) && !local.toLocalDate().equals(lastRun)) {
-                    cleanup(clock.instant());
-                    lastRun = local.toLocalDate();
-                }
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("retention clean-up failed, trying again in a minute: {}", e.toString());
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+    @Override
+    public void start() {
+        worker.start();
     }
 
     @Override
     public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        worker.stop(Duration.ofSeconds(5));
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.isRunning();
     }
 }

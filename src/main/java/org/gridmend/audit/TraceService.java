@@ -67,7 +67,7 @@ public class TraceService {
         String customerNo = report.locatedCustomerNo() != null ? report.locatedCustomerNo() : report.customerNo();
 
         List<TraceEntry> entries = new ArrayList<>();
-        mapper.forTrace(List.of(id), incidents, false).forEach(e -> entries.add(fromAudit(e)));
+        mapper.forTrace(List.of(id), incidents).forEach(e -> entries.add(fromAudit(e)));
         if (report.noticeId() != null) {
             // answered by an outage notice: how that notice was published and ended
             mapper.forNotice(report.noticeId()).forEach(e -> entries.add(fromAudit(e)));
@@ -127,7 +127,7 @@ public class TraceService {
         }
         List<TraceEntry> entries = new ArrayList<>();
         // per-customer deliveries are in each report's trace; the order's shows each message batch and failures
-        mapper.forTrace(List.of(), incidents, false).forEach(e -> entries.add(fromAudit(e)));
+        mapper.forTrace(List.of(), incidents).forEach(e -> entries.add(fromAudit(e)));
         List<Trace.ProcessLink> processes = new ArrayList<>();
         for (Long incident : incidents) {
             camunda(ProcessConstants.REPAIR_ORDER, PublicIds.incident(incident), entries, processes);

@@ -2,6 +2,7 @@ package org.gridmend.notify;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.process.BackgroundLoop;
 import org.gridmend.process.ProcessConstants;
 import org.gridmend.web.PublicIds;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -59,9 +61,8 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final List<String> channels;
     private final String owner;
     private final AtomicLong sent = new AtomicLong();
-    private volatile boolean running;
     private final ExecutorService senders;
-    private Thread claimer;
+    private final BackgroundLoop claimer;
     private volatile long lastUnconfiguredWarning;
 
     NotificationDispatcher(NotificationMapper mapper, NotifyProperties properties, RuntimeService runtime,
@@ -83,6 +84,8 @@ public class NotificationDispatcher implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        Duration idle = properties.idlePoll();
+        this.claimer = new BackgroundLoop("notify-claim", log, idle, () -> deliverDue() == 0 ? idle : Duration.ZERO);
     }
 
     private static String hostName() {
@@ -103,23 +106,12 @@ public class NotificationDispatcher implements SmartLifecycle {
         gateways.values().stream().filter(g -> !g.configured()).forEach(g -> log.warn(
                 "no {} gateway configured (gridmend.notify.{}.url): its messages wait in the outbox", g.channel(),
                 g.channel().toLowerCase(java.util.Locale.ROOT)));
-        running = true;
-        claimer = new Thread(this::loop, "notify-claim");
-        claimer.setDaemon(true);
         claimer.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (claimer != null) {
-            claimer.interrupt();
-            try {
-                claimer.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        claimer.stop(Duration.ofSeconds(10));
         close();
     }
 
@@ -136,7 +128,7 @@ public class NotificationDispatcher implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return claimer.isRunning();
     }
 
     /** After the engine and the web server, before neither: stops first, so that no lease is held past shutdown. */
@@ -148,28 +140,6 @@ public class NotificationDispatcher implements SmartLifecycle {
     /** Messages this node delivered since start. */
     public long sentCount() {
         return sent.get();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                int delivered = deliverDue();
-                if (delivered == 0) {
-                    Thread.sleep(properties.idlePoll().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("notification delivery round failed, retrying: {}", e.toString());
-                try {
-                    Thread.sleep(Math.max(1000, properties.idlePoll().toMillis()));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /**

@@ -9,12 +9,12 @@ import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import org.gridmend.audit.StaffUser;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.notify.CustomerTexts;
 import org.gridmend.privacy.Pii;
 import org.gridmend.process.FormTimes;
 import org.gridmend.process.ProcessConstants;
+import org.gridmend.security.StaffUser;
 import org.gridmend.triage.IncidentService;
 import org.gridmend.web.ApiException;
 import org.slf4j.Logger;
@@ -401,11 +401,8 @@ public class RepairOrderService {
     private void event(long incidentId, String type, String text, String actor, Object... details) {
         Instant now = clock.instant();
         orders.insertEvent(incidentId, now, type, text, actor);
-        AuditEntry entry = AuditEntry.of(type).at(now).incident(incidentId).user(actor).detail("text", text);
-        for (int i = 0; i + 1 < details.length; i += 2) {
-            entry.detail((String) details[i], details[i + 1]);
-        }
-        audit.record(entry);
+        audit.record(AuditEntry.of(type).at(now).incident(incidentId).user(actor).detail("text", text)
+                .details(details));
     }
 
     private static Instant formTime(Object value, String field) {

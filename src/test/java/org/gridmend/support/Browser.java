@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -72,6 +73,14 @@ public final class Browser {
         if (!errors.isEmpty()) {
             throw new AssertionError("JavaScript console errors: " + errors);
         }
+    }
+
+    /** Opens a staff page and signs in through its form (the agent desk, the board, the auditor's page). */
+    public static void signIn(WebDriver browser, String url, String user, String password) {
+        browser.get(url);
+        browser.findElement(By.id("user")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
     }
 
     /** Keeps what the page looks like now in target/screenshots (the README shows copies from docs/screenshots). */

@@ -62,10 +62,7 @@ class AgentDeskBrowserIT {
     }
 
     private void signIn(String user) {
-        browser.get("http://localhost:" + port + "/agent");
-        browser.findElement(By.id("user")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        Browser.signIn(browser, "http://localhost:" + port + "/agent", user, TestUsers.PASSWORD);
     }
 
     @Test

@@ -79,10 +79,7 @@ class AuditBrowserIT {
         repairs.completeAs(offer.getAssignee(), "crews", offer, Map.of("acceptDecision", "ACCEPT"));
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
-        browser.get("http://localhost:" + port + "/audit");
-        browser.findElement(By.id("user")).sendKeys(TestUsers.AUDITOR);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        Browser.signIn(browser, "http://localhost:" + port + "/audit", TestUsers.AUDITOR, TestUsers.PASSWORD);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("customerNo"))).sendKeys(g.customer(1));
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();

@@ -74,10 +74,7 @@ class BoardBrowserIT {
         String order = String.format("R-%08d", incidentId);
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        browser.get("http://localhost:" + port + "/board");
-        browser.findElement(By.id("user")).sendKeys(TestUsers.DISPATCHER);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        Browser.signIn(browser, "http://localhost:" + port + "/board", TestUsers.DISPATCHER, TestUsers.PASSWORD);
 
         By row = By.cssSelector("#incidents tr[data-incident='" + order + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));

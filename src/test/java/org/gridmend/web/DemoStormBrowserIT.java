@@ -48,10 +48,7 @@ class DemoStormBrowserIT {
 
     @Test
     void aVisitorStartsAStormAndWatchesItsOrdersOnTheBoard() {
-        browser.get("http://localhost:" + port + "/board");
-        browser.findElement(By.id("user")).sendKeys("dispatcher");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        Browser.signIn(browser, "http://localhost:" + port + "/board", "dispatcher", "demo");
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("startStorm"))).click();

@@ -1,4 +1,4 @@
-package org.gridmend.audit;
+package org.gridmend.security;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
