@@ -1,6 +1,8 @@
 package org.gridmend.grid;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +34,11 @@ public final class FeederTopology {
             this.transformers.put(t.id(), t);
             childTransformers.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t.id());
         }
+    }
+
+    /** A feeder's tree from its devices and transformer areas (as the archive would give them). */
+    public static FeederTopology of(String feederId, List<Device> devices, List<TransformerSummary> transformers) {
+        return new FeederTopology(feederId, devices, transformers);
     }
 
     public String feederId() {
@@ -92,6 +99,71 @@ public final class FeederTopology {
             branches.put(d, transformersBelow(d));
         }
         return branches;
+    }
+
+    public boolean isArea(String nodeId) {
+        return transformers.containsKey(nodeId);
+    }
+
+    /** Every transformer area of the feeder. */
+    public Collection<String> areas() {
+        return Collections.unmodifiableSet(transformers.keySet());
+    }
+
+    /** The node directly above: a device, or the feeder itself for what hangs straight below it; null for the feeder. */
+    public String parent(String nodeId) {
+        if (feederId.equals(nodeId)) {
+            return null;
+        }
+        String parent = transformers.containsKey(nodeId) ? transformers.get(nodeId).parentId()
+                : devices.containsKey(nodeId) ? devices.get(nodeId).parentId() : null;
+        return parent == null || !devices.containsKey(parent) ? feederId : parent;
+    }
+
+    /**
+     * What hangs directly below a node (the feeder's own id for its top), child devices first, each group sorted by
+     * id: the order in which outage prediction walks the tree and names branches.
+     */
+    public List<String> children(String nodeId) {
+        String key = feederId.equals(nodeId) ? null : nodeId;
+        List<String> kids = new ArrayList<>();
+        childDevices.getOrDefault(key, List.of()).stream().sorted().forEach(kids::add);
+        childTransformers.getOrDefault(key, List.of()).stream().sorted().forEach(kids::add);
+        if (key == null) {
+            // devices or areas whose parent is not on this feeder hang below the feeder too
+            devices.values().stream().filter(d -> d.parentId() != null && !devices.containsKey(d.parentId()))
+                    .map(Device::id).sorted().forEach(kids::add);
+            transformers.values().stream().filter(t -> t.parentId() != null && !devices.containsKey(t.parentId()))
+                    .map(TransformerSummary::id).sorted().forEach(kids::add);
+        }
+        return kids;
+    }
+
+    /** The node, then every node above it up to and including the feeder. */
+    public List<String> pathUp(String nodeId) {
+        List<String> path = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String n = nodeId; n != null && seen.add(n); n = parent(n)) {
+            path.add(n);
+        }
+        return path;
+    }
+
+    /** What a node is, for rules per type: FEEDER, TRANSFORMER, or the device's type. */
+    public String kind(String nodeId) {
+        if (feederId.equals(nodeId)) {
+            return "FEEDER";
+        }
+        if (transformers.containsKey(nodeId)) {
+            return "TRANSFORMER";
+        }
+        Device d = devices.get(nodeId);
+        return d == null ? null : d.type().name();
+    }
+
+    /** Whether the node belongs to this feeder (the feeder itself, one of its devices or transformer areas). */
+    public boolean contains(String nodeId) {
+        return feederId.equals(nodeId) || transformers.containsKey(nodeId) || devices.containsKey(nodeId);
     }
 
     public long customersBelow(String nodeId) {

@@ -14,6 +14,8 @@ public enum NotificationEvent {
     BEHIND_METER(Scope.REPORT, Audience.REPORTER, "BEHIND_METER", false),
     /** Power restored, please confirm. */
     CONFIRMATION_REQUEST(Scope.REPORT, Audience.REPORTER, "RESTORED", false),
+    /** The prediction moved the report's area to another repair order (the fault is elsewhere): which one now. */
+    REPORT_MOVED(Scope.REPORT, Audience.REPORTER, "MOVED_INCIDENT", false),
     /** Please rate the repair; never sent in quiet hours. */
     RATING_REQUEST(Scope.REPORT, Audience.REPORTER, "RATING_REQUESTED", true),
 

@@ -24,7 +24,9 @@ public class DecisionLog {
     }
 
     public void record(Long reportId, Long incidentId, String decision, TriageRule rule, String reason, Instant at) {
-        incidents.insertDecision(reportId, incidentId, decision, rule, reason, at);
+        // the stored reason is for people: at most 500 characters; the audit event keeps it whole
+        incidents.insertDecision(reportId, incidentId, decision, rule,
+                reason.length() <= 500 ? reason : reason.substring(0, 499) + "…", at);
         audit.record(AuditEntry.of("TRIAGE_" + decision).at(at).report(reportId).incident(incidentId)
                 .detail("rule", rule).detail("reason", reason).detail("incident", PublicIds.incident(incidentId)));
     }

@@ -54,6 +54,9 @@ public interface IncidentMapper {
     void markMerged(@Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId,
                     @Param("now") Instant now);
 
+    /** Moves an open incident to another node of its feeder; fails with a duplicate key if one is open there. */
+    int move(@Param("id") long id, @Param("i") NewIncident placement);
+
     void updateFirstReportAt(@Param("id") long id, @Param("at") Instant at);
 
     int markRestored(@Param("id") long id, @Param("now") Instant now);
@@ -69,9 +72,12 @@ public interface IncidentMapper {
     /** Holds the feeder's row lock until the transaction ends: triage that may open or roll up incidents on it queues here. */
     String lockFeeder(@Param("feederId") String feederId);
 
+    /** A shared hold on the feeder's row: reports that only join what is there, while no prediction runs. */
+    String lockFeederShared(@Param("feederId") String feederId);
+
     /**
-     * A shared lock on an incident while a report joins it, so that a roll-up or restoration (which update the row)
-     * waits for the join to commit, and a join after them sees the incident's new state. Returns that state.
+     * A shared lock on an incident while a report joins it, so that a restoration (which updates the row) waits for
+     * the join to commit, and a join after it sees the incident's new state. Returns that state.
      */
     IncidentState lockShared(@Param("id") long id);
 
@@ -94,5 +100,7 @@ public interface IncidentMapper {
         public String reason;
         public Instant firstReportAt;
         public Instant createdAt;
+        public String prediction;
+        public Long splitFromId;
     }
 }

@@ -78,6 +78,15 @@ public class IncidentService {
      */
     public Opened openOrGet(FeederTopology feeder, String deviceId, TriageRule rule, String reason,
                             Instant firstReportAt) {
+        return openOrGet(feeder, deviceId, rule, reason, null, firstReportAt, null);
+    }
+
+    /**
+     * As above, with the prediction's explanation and, for areas split off another incident, that incident (its
+     * customers heard of the outage already).
+     */
+    Opened openOrGet(FeederTopology feeder, String deviceId, TriageRule rule, String reason, String prediction,
+                     Instant firstReportAt, Long splitFromId) {
         String key = IncidentRecord.openKeyOf(deviceId);
         for (int attempt = 0; attempt < 3; attempt++) {
             IncidentRecord existing = mapper.findOpenByKey(key);
@@ -85,6 +94,8 @@ public class IncidentService {
                 return new Opened(existing, false);
             }
             IncidentMapper.NewIncident incident = newIncident(feeder, deviceId, rule, reason, firstReportAt);
+            incident.prediction = prediction;
+            incident.splitFromId = splitFromId;
             try {
                 mapper.insert(incident);
             } catch (DuplicateKeyException raced) {
@@ -143,6 +154,28 @@ public class IncidentService {
                     .correlateAllWithResult();
         }
         log.info("incidents merged into incidentId={} children={} rule={}", parent.id(), ids, rule);
+    }
+
+    /**
+     * Moves an open incident (with its repair order, crew and reports) to another node of its feeder: where the
+     * prediction now puts the fault. False when it is no longer open or another incident is open on that node.
+     */
+    boolean move(IncidentRecord incident, FeederTopology feeder, String deviceId, TriageRule rule, String reason,
+                 String prediction) {
+        IncidentMapper.NewIncident placement = newIncident(feeder, deviceId, rule, reason, incident.firstReportAt());
+        placement.prediction = prediction;
+        try {
+            if (mapper.move(incident.id(), placement) == 0) {
+                return false;
+            }
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+        decisions.record(null, incident.id(), "MOVED", rule, incident.publicId() + " moved from "
+                + incident.deviceId() + " to " + deviceId + ": " + reason, clock.instant());
+        log.info("incident moved incidentId={} from={} to={} rule={}", incident.id(), incident.deviceId(), deviceId,
+                rule);
+        return true;
     }
 
     /** Power is back: the incident stops taking reports; a later report from its area opens a new incident. */

@@ -8,5 +8,5 @@ import org.gridmend.grid.AreaType;
 public record IncidentSummary(long id, String deviceId, IncidentLevel level, String feederId, AreaType areaType,
                               Double lat, Double lng, IncidentState state, Long mergedIntoId, TriageRule rule,
                               String reason, Instant firstReportAt, Instant createdAt, Instant restoredAt,
-                              long reportCount) {
+                              String prediction, long reportCount) {
 }

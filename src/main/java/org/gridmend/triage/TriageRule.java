@@ -6,10 +6,16 @@ public enum TriageRule {
     FIRST_REPORT,
     /** A report from an area an open incident already covers (its transformer or a device above it). */
     COVERED_BY_OPEN_INCIDENT,
-    /** Reports from at least N transformers below one device within the window. */
-    ROLLUP_TRANSFORMERS,
-    /** Reports from at least a share of the customers below one device within the window. */
+    /** At least min-children of a device's immediate branches, and at least child-share of them, are out. */
+    ROLLUP_BRANCHES,
+    /** A device feeding a single area: at least customer-share of that area's customers reported. */
     ROLLUP_CUSTOMER_SHARE,
+    /** Evidence contradicts the device an incident was on (power on below it): the incident moves down. */
+    CONTRADICTED,
+    /** The crew named the faulty device in "Diagnose fault". */
+    CREW_FINDING,
+    /** The AMI head-end answered a ping: dark meters confirm, powered ones veto. */
+    METER_PING,
     /** No archive match: close in place and time to other such reports. */
     LOCATION_CLUSTER,
     /** An active planned or announced outage notice covers the area. */

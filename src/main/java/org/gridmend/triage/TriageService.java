@@ -2,19 +2,14 @@ package org.gridmend.triage;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GeoMath;
-import org.gridmend.grid.GridDocument.Device;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.report.IncidentDirectory;
 import org.gridmend.report.ReportMapper;
@@ -29,14 +24,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 工单智能研判: locate, judge and merge. A report joins the open incident that covers its transformer area (on the
- * transformer, a device above it, or its feeder); otherwise it opens one, unless the reports on the feeder point
- * further up (roll-up), in which case the incident opens on that device and the lower incidents merge into it.
- * Reports without a place on the grid group by distance and time. Every decision is recorded with its rule.
+ * 工单智能研判: locate, judge and merge. A located report is evidence on its feeder: it re-evaluates the feeder's
+ * outage prediction ({@link PredictionService}) and lands on the incident of the node that explains its area, unless
+ * it only joins an area that is already out, which cannot change the prediction. Reports without a place on the
+ * grid group by distance and time. Every decision is recorded with its rule.
  *
- * <p>Concurrency: joining takes a shared lock on the incident; opening or rolling up incidents on a feeder takes
- * the feeder's row lock, so that two reports from different transformers see each other and roll up; the unique
- * open key guarantees one open incident per device whatever happens.
+ * <p>Concurrency: a re-evaluation holds the feeder's row lock; plain joins share it; the unique open key
+ * guarantees one open incident per device whatever happens.
  */
 @Service
 public class TriageService implements IncidentDirectory {
@@ -54,11 +48,16 @@ public class TriageService implements IncidentDirectory {
     private final LockService locks;
     private final DecisionLog decisions;
     private final AuditTrail audit;
+    private final PredictionService prediction;
+    private final PredictionMapper predictionMapper;
     private final Clock clock;
 
     TriageService(ReportMapper reports, ReportProgressService progress, IncidentMapper incidents, IncidentService incidentService,
                   LocateService locator, JudgeService judge, GridLookupService grid, TriageProperties properties,
-                  LockService locks, DecisionLog decisions, AuditTrail audit, Clock clock) {
+                  LockService locks, DecisionLog decisions, AuditTrail audit, PredictionService prediction,
+                  PredictionMapper predictionMapper, Clock clock) {
+        this.prediction = prediction;
+        this.predictionMapper = predictionMapper;
         this.decisions = decisions;
         this.audit = audit;
         this.reports = reports;
@@ -152,171 +151,73 @@ public class TriageService implements IncidentDirectory {
             return joinLocationCluster(report, now);
         }
         FeederTopology feeder = grid.topology(report.feederId());
-        String transformer = report.locatedTransformerId();
-
-        Optional<Outcome> joined = joinCovering(report, feeder, now);
+        Optional<Outcome> joined = joinWithoutPrediction(report, feeder, now);
         if (joined.isPresent()) {
             return joined.get();
         }
-        // Opening or moving incidents on this feeder: one triage at a time, so that each sees the others' reports.
+        // Everything else re-evaluates the feeder's prediction, one triage at a time per feeder.
         incidents.lockFeeder(feeder.feederId());
-        joined = joinCovering(report, feeder, now);
-        if (joined.isPresent()) {
-            return joined.get();
+        boolean known = incidentService.coveringOpen(feeder, report.locatedTransformerId(), null).isPresent();
+        PredictionService.Outcome outcome = prediction.reevaluate(feeder, new PredictionService.NewReport(
+                report.id(), report.locatedTransformerId(), report.locatedCustomerNo(), report.createdAt(),
+                Boolean.TRUE.equals(report.onlyMyHome())), null);
+        String root = outcome.prediction().rootOf(report.locatedTransformerId());
+        long incidentId = outcome.incidentOf().get(root);
+        IncidentRecord incident = incidentService.find(incidentId).orElseThrow();
+        // a report opens an incident when its area had none; one whose area was known joins, even when the
+        // evidence it adds moves the fault to a new order upstream
+        boolean created = outcome.opened().contains(incidentId);
+        boolean opened = created && !known;
+        TriageRule rule = created ? outcome.prediction().rule(root) : TriageRule.COVERED_BY_OPEN_INCIDENT;
+        String reason = outcome.prediction().reason(root);
+        if (opened && report.excludedIncidentId() != null && feeder.isArea(root)) {
+            rule = TriageRule.NESTED_OUTAGE;
+            reason = "power came back on incident " + PublicIds.incident(report.excludedIncidentId())
+                    + " but transformer " + root + " is still out; " + reason;
         }
-        Evidence evidence = evidence(feeder, now);
-        evidence.add(transformer, report.locatedCustomerNo());
-        Optional<Target> target = rollupTarget(feeder, transformer, evidence);
-        if (target.isPresent()) {
-            IncidentService.Opened parent = rollUp(feeder, target.get(), report.createdAt());
-            return link(report, parent.incident(), parent.created() ? "OPENED" : "JOINED", target.get().rule(),
-                    target.get().reason(), now);
-        }
-        boolean nested = report.excludedIncidentId() != null;
-        TriageRule rule = nested ? TriageRule.NESTED_OUTAGE : TriageRule.FIRST_REPORT;
-        String reason = nested
-                ? "power came back on incident " + PublicIds.incident(report.excludedIncidentId())
-                + " but transformer " + transformer + " is still out"
-                : "first report from transformer " + transformer + "; no open incident on it or above it";
-        IncidentService.Opened opened = incidentService.openOrGet(feeder, transformer, rule, reason,
-                report.createdAt());
-        return link(report, opened.incident(), opened.created() ? "OPENED" : "JOINED",
-                opened.created() ? rule : TriageRule.COVERED_BY_OPEN_INCIDENT, reason, now);
+        return link(report, incident, opened ? "OPENED" : "JOINED", rule, reason, now);
     }
 
     /**
-     * Joins the open incident covering the report's area, if there is one. The shared lock makes a concurrent
-     * roll-up or restoration of that incident wait for this join, or this join see that it happened. A join that
-     * brings new evidence (the first report from its transformer area, or the one that makes a share rule hold)
-     * takes the feeder lock first, like every other triage that may move incidents, and evaluates the roll-up from
-     * the joined incident upwards: so each such evaluation sees all the evidence committed before it.
+     * A report from an area that is already out, on a feeder where prediction is plain counting (no power seen on,
+     * no "only my home" reports, no findings), cannot change the prediction unless it adds to a share rule that has
+     * not held yet: it joins the incident covering its area under a shared hold on the feeder, so that such joins run
+     * side by side and never during a re-evaluation. The conditions are checked again under the hold; if they no
+     * longer stand, the triage is retried (a concurrent change, not an error).
      */
-    private Optional<Outcome> joinCovering(ReportRecord report, FeederTopology feeder, Instant now) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<IncidentRecord> covering = incidentService.coveringOpen(feeder, report.locatedTransformerId(),
-                    report.excludedIncidentId());
-            if (covering.isEmpty()) {
-                return Optional.empty();
-            }
-            IncidentRecord incident = covering.get();
-            boolean newEvidence = bringsNewEvidence(report, incident, feeder, now);
-            if (newEvidence) {
-                incidents.lockFeeder(feeder.feederId());
-            }
-            if (incidents.lockShared(incident.id()) != IncidentState.OPEN) {
-                continue;
-            }
-            Outcome outcome = link(report, incident, "JOINED", TriageRule.COVERED_BY_OPEN_INCIDENT,
-                    "transformer " + report.locatedTransformerId() + " lies below open incident "
-                            + incident.publicId() + " on " + incident.deviceId(), now);
-            return Optional.of(newEvidence ? rollUpFrom(incident, feeder, now).orElse(outcome) : outcome);
-        }
-        return Optional.empty();
-    }
-
-    /** Whether joining this incident could make a device above it qualify for roll-up. */
-    private boolean bringsNewEvidence(ReportRecord report, IncidentRecord incident, FeederTopology feeder,
-                                      Instant now) {
-        TriageProperties.Rollup rules = properties.rollup();
-        if (incidents.reportsFromTransformer(report.locatedTransformerId(), now.minus(rules.window())) == 0) {
-            return true;
-        }
-        if (incident.level() != IncidentLevel.TRANSFORMER || feeder.transformer(incident.deviceId()) == null) {
-            return false;
-        }
-        List<Device> above = feeder.devicesAbove(incident.deviceId());
-        if (above.isEmpty() || feeder.branches(above.get(0).id()).size() != 1) {
-            return false;
-        }
-        long reporters = incidents.reporterCount(incident.id()) + 1;
-        return reporters >= rules.customerShare() * feeder.transformer(incident.deviceId()).customerCount();
-    }
-
-    private Optional<Outcome> rollUpFrom(IncidentRecord incident, FeederTopology feeder, Instant now) {
-        IncidentRecord current = incidentService.find(incident.id()).orElse(incident);
-        if (current.state() != IncidentState.OPEN) {
+    private Optional<Outcome> joinWithoutPrediction(ReportRecord report, FeederTopology feeder, Instant now) {
+        if (!plainJoin(report, feeder, now)) {
             return Optional.empty();
         }
-        Optional<Target> target = rollupTarget(feeder, current.deviceId(), evidence(feeder, now));
-        if (target.isEmpty()) {
-            return Optional.empty();
+        incidents.lockFeederShared(feeder.feederId());
+        Optional<IncidentRecord> covering = incidentService.coveringOpen(feeder, report.locatedTransformerId(), null);
+        if (covering.isEmpty() || !plainJoin(report, feeder, now)) {
+            throw new OptimisticLockingException("feeder " + feeder.feederId() + " changed while report "
+                    + report.publicId() + " joined; triage again");
         }
-        IncidentService.Opened parent = rollUp(feeder, target.get(), current.firstReportAt());
-        return Optional.of(new Outcome(parent.incident().id(), "JOINED", target.get().rule(), target.get().reason()));
+        IncidentRecord incident = covering.get();
+        return Optional.of(link(report, incident, "JOINED", TriageRule.COVERED_BY_OPEN_INCIDENT, "transformer "
+                + report.locatedTransformerId() + " lies below open incident " + incident.publicId() + " on "
+                + incident.deviceId() + ", where its area already reported", now));
     }
 
-    private IncidentService.Opened rollUp(FeederTopology feeder, Target target, Instant firstReportAt) {
-        // An incident already open on the target or above it explains the evidence: it absorbs, nothing new opens.
-        Optional<IncidentRecord> above = incidentService.coveringOpen(feeder, target.deviceId(), null);
-        IncidentService.Opened parent = above.isPresent() ? new IncidentService.Opened(above.get(), false)
-                : incidentService.openOrGet(feeder, target.deviceId(), target.rule(), target.reason(), firstReportAt);
-        String parentDevice = parent.incident().deviceId();
-        Set<String> below = feeder.transformersBelow(parentDevice);
-        List<IncidentRecord> children = incidents.findOpenOnFeeder(feeder.feederId()).stream()
-                .filter(i -> i.id() != parent.incident().id())
-                .filter(i -> i.deviceId() != null && isBelow(feeder, i.deviceId(), parentDevice, below))
-                .toList();
-        incidentService.absorb(parent.incident(), children, target.rule(), target.reason());
-        return parent;
-    }
-
-    private static boolean isBelow(FeederTopology feeder, String nodeId, String deviceId, Set<String> transformersBelow) {
-        if (transformersBelow.contains(nodeId)) {
-            return true;
+    private boolean plainJoin(ReportRecord report, FeederTopology feeder, Instant now) {
+        String area = report.locatedTransformerId();
+        if (report.excludedIncidentId() != null || Boolean.TRUE.equals(report.onlyMyHome())) {
+            return false;
         }
-        return feeder.devicesAbove(nodeId).stream().anyMatch(d -> d.id().equals(deviceId));
-    }
-
-    /**
-     * The roll-up target: the lowest device above {@code fromNode} (a transformer, or the device of the incident a
-     * report joined) that the evidence on the feeder points at. A device qualifies when reports came from at least
-     * {@code minTransformers} of the areas below it, those are at least {@code transformerShare} of them, and they
-     * lie on two or more of its branches (otherwise the lower device on that branch explains them); or when it feeds
-     * a single transformer area and at least {@code customerShare} of that area's customers reported.
-     */
-    Optional<Target> rollupTarget(FeederTopology feeder, String fromNode, Evidence evidence) {
-        TriageProperties.Rollup rules = properties.rollup();
-        for (Device device : feeder.devicesAbove(fromNode)) {
-            Map<String, Set<String>> branches = feeder.branches(device.id());
-            Set<String> below = feeder.transformersBelow(device.id());
-            Set<String> out = new TreeSet<>(evidence.transformers());
-            out.retainAll(below);
-            long branchesOut = branches.values().stream()
-                    .filter(areas -> areas.stream().anyMatch(out::contains)).count();
-            if (out.size() >= rules.minTransformers() && out.size() >= rules.transformerShare() * below.size()
-                    && branchesOut >= 2) {
-                return Optional.of(new Target(device.id(), TriageRule.ROLLUP_TRANSFORMERS, "reports from "
-                        + out.size() + " of the " + below.size() + " transformers below " + device.type() + " "
-                        + device.id() + " " + abbreviate(out) + ", on " + branchesOut + " of its branches, within "
-                        + rules.window().toMinutes() + " min"));
-            }
-            if (branches.size() == 1 && below.size() == 1 && branches.containsKey(below.iterator().next())) {
-                String area = below.iterator().next();
-                long reporting = evidence.customers(area);
-                long customers = feeder.customersBelow(device.id());
-                if (customers > 0 && reporting >= rules.customerShare() * customers) {
-                    return Optional.of(new Target(device.id(), TriageRule.ROLLUP_CUSTOMER_SHARE, "reports from "
-                            + reporting + " of " + customers + " customers of " + area + ", the only transformer "
-                            + "below " + device.type() + " " + device.id() + ", within "
-                            + rules.window().toMinutes() + " min (share " + Math.round(rules.customerShare() * 100)
-                            + "%)"));
-                }
-            }
+        Optional<IncidentRecord> covering = incidentService.coveringOpen(feeder, area, null);
+        if (covering.isEmpty()) {
+            return false;
         }
-        return Optional.empty();
-    }
-
-    private static String abbreviate(Set<String> ids) {
-        return ids.size() <= 5 ? ids.toString() : "[" + String.join(", ", ids.stream().limit(5).toList()) + ", …]";
-    }
-
-    private Evidence evidence(FeederTopology feeder, Instant now) {
-        Evidence evidence = new Evidence();
-        for (IncidentMapper.Evidence e : incidents.evidenceOnFeeder(feeder.feederId(),
-                now.minus(properties.rollup().window()))) {
-            evidence.add(e.transformerId(), e.customerNo());
+        // a single-area branch counts customers: another report may make its share rule hold
+        String parent = feeder.parent(area);
+        if (parent != null && feeder.children(parent).size() == 1 && feeder.pathUp(area).indexOf(
+                covering.get().deviceId()) < feeder.pathUp(area).indexOf(parent)) {
+            return false;
         }
-        return evidence;
+        return predictionMapper.joinCheck(feeder.feederId(), area, now.minus(properties.prediction().window()))
+                .plainCounting();
     }
 
     /** Reports without a place on the grid join the nearest recent cluster within the radius, or start one. */
@@ -384,28 +285,5 @@ public class TriageService implements IncidentDirectory {
     public Optional<IncidentBrief> brief(long incidentId) {
         return incidentService.find(incidentId).map(i -> new IncidentBrief(i.id(), i.publicId(), i.state().name(),
                 i.level().name(), i.deviceId(), incidents.reportCount(i.id()), i.firstReportAt(), i.restoredAt()));
-    }
-
-    /** A device the evidence points at, with the rule and the reason. */
-    record Target(String deviceId, TriageRule rule, String reason) {
-    }
-
-    /** Which customers reported from which transformer areas of a feeder within the window. */
-    static final class Evidence {
-
-        private final Map<String, Set<String>> customersByTransformer = new HashMap<>();
-
-        void add(String transformerId, String customerNo) {
-            customersByTransformer.computeIfAbsent(transformerId, t -> new HashSet<>())
-                    .add(customerNo == null ? "?" : customerNo);
-        }
-
-        Set<String> transformers() {
-            return customersByTransformer.keySet();
-        }
-
-        long customers(String transformerId) {
-            return customersByTransformer.getOrDefault(transformerId, Set.of()).size();
-        }
     }
 }

@@ -87,7 +87,7 @@ class NotificationFanoutBenchmark {
         jobs.shutdown();
 
         // the incident on the fuse, its repair order held before its first step
-        long incidentId = incidents.openOrGet(grid.topology(p + "-F"), p + "-FU", TriageRule.ROLLUP_TRANSFORMERS,
+        long incidentId = incidents.openOrGet(grid.topology(p + "-F"), p + "-FU", TriageRule.ROLLUP_BRANCHES,
                 "benchmark", Instant.now()).incident().id();
         String orderId = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(PublicIds.incident(incidentId)).singleResult().getId();

@@ -470,9 +470,9 @@ class RepairOrderProcessTest {
         accept(child, 1);
         assertThat(crews.crew(g.crew(1)).openOrders()).isEqualTo(1);
 
-        IncidentRecord parent = incidents.openOrGet(feeder, g.node("FU"), TriageRule.ROLLUP_TRANSFORMERS, "test",
+        IncidentRecord parent = incidents.openOrGet(feeder, g.node("FU"), TriageRule.ROLLUP_BRANCHES, "test",
                 Instant.now()).incident();
-        incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_TRANSFORMERS,
+        incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_BRANCHES,
                 "test");
 
         assertThat(child).isEnded().hasPassed("Task_ReleaseCrew", "Task_NotifyMerged", "EndEvent_RepairOrderMerged");
@@ -486,9 +486,9 @@ class RepairOrderProcessTest {
         var feeder = grid.topology(g.node("F"));
         long incidentId = incidentOf(report(1));
         ProcessInstance child = dispatched(incidentId);
-        IncidentRecord parent = incidents.openOrGet(feeder, g.node("FU"), TriageRule.ROLLUP_TRANSFORMERS, "test",
+        IncidentRecord parent = incidents.openOrGet(feeder, g.node("FU"), TriageRule.ROLLUP_BRANCHES, "test",
                 Instant.now()).incident();
-        incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_TRANSFORMERS,
+        incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_BRANCHES,
                 "test");
         assertThat(child).isEnded();
         assertThat(attempts(incidentId)).singleElement()

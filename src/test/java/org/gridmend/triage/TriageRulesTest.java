@@ -137,8 +137,12 @@ class TriageRulesTest {
         IncidentRecord fuse = incidentOf(t2);
         assertThat(fuse.deviceId()).isEqualTo(p + "-FU");
         assertThat(fuse.level()).isEqualTo(IncidentLevel.FUSE);
-        assertThat(fuse.rule()).isEqualTo(TriageRule.ROLLUP_TRANSFORMERS);
-        assertThat(fuse.reason()).contains("2 of the 3 transformers below FUSE " + p + "-FU");
+        assertThat(fuse.rule()).isEqualTo(TriageRule.ROLLUP_BRANCHES);
+        // the explanation is kept current: after the third report all three areas are out, the switch is not
+        assertThat(fuse.predictionLines()).containsExactly(p + "-FU (FUSE): 3 of 3 branches out (" + p + "-T1, " + p
+                + "-T2, " + p + "-T3)", p + "-SW (SWITCH): 1 of 2 branches out (" + p + "-FU), not predicted (needs 2 "
+                + "and 50%)");
+        assertThat(fuse.reason()).isEqualTo(String.join("; ", fuse.predictionLines()));
         // The earlier reporter followed the incident up, and was told once.
         assertThat(incidentOf(t1).id()).isEqualTo(fuse.id());
         assertThat(incidentOf(t3).id()).isEqualTo(fuse.id());
@@ -156,7 +160,7 @@ class TriageRulesTest {
         triaged(customer("T1", 1));
         triaged(customer("T2", 1));
         ReportRecord t4 = triaged(customer("T4", 1));
-        // T1, T2 (under the fuse) and T4 are 3 of the 4 transformers below the switch.
+        // FU (two of its three areas out) and T4 are both branches of the switch.
         assertThat(incidentOf(t4).deviceId()).isEqualTo(p + "-SW");
         assertThat(openOnFeeder()).extracting(IncidentRecord::deviceId).containsExactly(p + "-SW");
     }
@@ -254,9 +258,9 @@ class TriageRulesTest {
         triaged(customer("T2", 1));
         IncidentRecord fuse = incidentOf(t1);
         List<TriageDecision> decisions = incidentMapper.decisionsOfIncident(fuse.id());
-        assertThat(decisions).extracting(TriageDecision::rule).contains(TriageRule.ROLLUP_TRANSFORMERS);
+        assertThat(decisions).extracting(TriageDecision::rule).contains(TriageRule.ROLLUP_BRANCHES);
         assertThat(incidentMapper.decisionsOfReport(t1.id())).extracting(TriageDecision::reason)
-                .anyMatch(r -> r.startsWith("first report from transformer " + p + "-T1"));
+                .anyMatch(r -> r.startsWith(p + "-T1 (TRANSFORMER): 1 of 4 customers reported"));
         assertThat(incidentMapper.decisionsOfIncident(t1.incidentId() == null ? -1 : t1.incidentId()))
                 .extracting(TriageDecision::decision).contains("OPENED", "MERGED");
     }

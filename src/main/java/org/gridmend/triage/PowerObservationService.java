@@ -1,0 +1,95 @@
+package org.gridmend.triage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
+import org.gridmend.grid.CustomerPlacement;
+import org.gridmend.grid.FeederTopology;
+import org.gridmend.grid.GridLookupService;
+import org.gridmend.report.OutageEvidence;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Power seen on (or off) at a customer's home, besides reports: a customer saying so, a confirmation, a meter's
+ * POWER_RESTORED, a ping's answer. Each is stored as evidence; when it contradicts an open incident above the
+ * customer's area, the feeder's prediction is re-evaluated at once, so that the incident moves down.
+ */
+@Service
+public class PowerObservationService implements OutageEvidence {
+
+    private final PredictionMapper mapper;
+    private final IncidentMapper incidents;
+    private final IncidentService incidentService;
+    private final PredictionService prediction;
+    private final GridLookupService grid;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    PowerObservationService(PredictionMapper mapper, IncidentMapper incidents, IncidentService incidentService,
+                      PredictionService prediction, GridLookupService grid, AuditTrail audit, Clock clock) {
+        this.mapper = mapper;
+        this.incidents = incidents;
+        this.incidentService = incidentService;
+        this.prediction = prediction;
+        this.grid = grid;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public boolean powerOn(String customerNo, PowerOnSource source, Instant at) {
+        Optional<CustomerPlacement> placement = customerNo == null ? Optional.empty() : grid.placement(customerNo);
+        if (placement.isEmpty() || placement.get().feederId() == null) {
+            return false;
+        }
+        CustomerPlacement p = placement.get();
+        ObservationSource kind = switch (source) {
+            case CUSTOMER -> ObservationSource.CUSTOMER;
+            case CONFIRMATION -> ObservationSource.CONFIRMATION;
+            case METER -> ObservationSource.METER;
+        };
+        mapper.insertObservations(List.of(observation(p, null, true, kind, at, null)));
+        audit.record(AuditEntry.of("POWER_ON_OBSERVED").at(clock.instant()).about(customerNo)
+                .device(p.transformerId()).detail("source", kind).detail("at", at));
+        FeederTopology feeder = grid.topology(p.feederId());
+        Optional<IncidentRecord> covering = incidentService.coveringOpen(feeder, p.transformerId(), null);
+        if (covering.isEmpty() || covering.get().deviceId().equals(p.transformerId())) {
+            return false; // nothing above the area to contradict; kept for the next prediction on the feeder
+        }
+        incidents.lockFeeder(feeder.feederId());
+        prediction.reevaluate(feeder, null, null);
+        return true;
+    }
+
+    /** Stores a ping's answers (and other meters' states) and re-evaluates the feeder; {@code keep} asked for it. */
+    @Transactional
+    public void meterStates(FeederTopology feeder, List<PredictionMapper.NewObservation> rows, Long keep) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        mapper.insertObservations(rows);
+        incidents.lockFeeder(feeder.feederId());
+        prediction.reevaluate(feeder, null, keep);
+    }
+
+    PredictionMapper.NewObservation observation(CustomerPlacement p, String meterNo, boolean powered,
+                                                ObservationSource source, Instant at, Long incidentId) {
+        PredictionMapper.NewObservation o = new PredictionMapper.NewObservation();
+        o.feederId = p.feederId();
+        o.transformerId = p.transformerId();
+        o.customerNo = p.customerNo();
+        o.meterNo = meterNo;
+        o.powered = powered;
+        o.source = source.name();
+        o.at = at;
+        o.incidentId = incidentId;
+        o.createdAt = clock.instant();
+        return o;
+    }
+}
