@@ -28,7 +28,7 @@ public interface BoardMapper {
 
     record IncidentRow(long id, String deviceId, String level, String state, String areaType, Double lat, Double lng,
                        Instant firstReportAt, Instant arrivalDeadline, Instant eta, Instant etr, Instant arrivedAt,
-                       boolean late, String crewEmployeeNo, long reports) {
+                       boolean late, String crewEmployeeNo, String prediction, long reports) {
     }
 
     record CrewRow(String id, String employeeNo, boolean onShift, Double lat, Double lng, Instant positionAt,

@@ -44,7 +44,8 @@ public class BoardService {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Incident(String incidentId, String deviceId, String level, String areaType, Double lat, Double lng,
                            long reports, Instant firstReportAt, Instant arrivalDeadline, Long minutesLeft,
-                           Instant eta, Instant etr, Instant arrivedAt, boolean late, String crewEmployeeNo) {
+                           Instant eta, Instant etr, Instant arrivedAt, boolean late, String crewEmployeeNo,
+                           List<String> prediction) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -89,7 +90,9 @@ public class BoardService {
                 i.firstReportAt(), i.arrivalDeadline(),
                 i.arrivalDeadline() == null || i.arrivedAt() != null ? null
                         : Duration.between(now, i.arrivalDeadline()).toMinutes(),
-                i.eta(), i.etr(), i.arrivedAt(), i.late(), i.crewEmployeeNo())).toList();
+                i.eta(), i.etr(), i.arrivedAt(), i.late(), i.crewEmployeeNo(),
+                i.prediction() == null || i.prediction().isBlank() ? null : List.of(i.prediction().split("\n"))))
+                .toList();
         List<Crew> crews = mapper.crews(LIMIT).stream().map(c -> new Crew(c.id(), c.employeeNo(), c.onShift(),
                 c.lat(), c.lng(), c.positionAt(), c.openOrders())).toList();
         return new Board(now, incidents, crews, notifications.list("FAILED", null, 20), figures(since));

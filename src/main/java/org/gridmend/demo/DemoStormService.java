@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gridmend.demo.storm.StormResult;
+import org.gridmend.demo.storm.HeadEndSimulator;
 import org.gridmend.demo.storm.StormSimulator;
 import org.gridmend.web.ApiException;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
     private final int faults;
     private final int rate;
     private final Duration duration;
+    private final HeadEndSimulator headEnd;
     private final Deque<String> progress = new ArrayDeque<>();
     private volatile int port;
     private volatile Instant startedAt;
@@ -50,7 +52,8 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
                      @Value("${gridmend.demo.storm.password:demo}") String password,
                      @Value("${gridmend.demo.storm.faults:6}") int faults,
                      @Value("${gridmend.demo.storm.rate:20}") int rate,
-                     @Value("${gridmend.demo.storm.duration:30s}") Duration duration) {
+                     @Value("${gridmend.demo.storm.duration:30s}") Duration duration, HeadEndSimulator headEnd) {
+        this.headEnd = headEnd;
         this.clock = clock;
         this.user = user;
         this.password = password;
@@ -86,7 +89,7 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
         StormSimulator.Plan plan = new StormSimulator.Plan(URI.create("http://localhost:" + port + "/"), user,
                 password, faults, List.of("BREAKER", "SWITCH", "FUSE", "TRANSFORMER"), 0.3, rate,
                 (int) duration.toSeconds(), 8, 0.1, 0.02, 0.02, 0.0, 0.1, ThreadLocalRandom.current().nextLong(), 0,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), headEnd);
         Thread storm = new Thread(() -> run(plan), "demo-storm");
         storm.setDaemon(true);
         storm.start();

@@ -18,6 +18,7 @@ import org.gridmend.grid.TopologyService;
 import org.gridmend.process.ProcessConstants;
 import org.gridmend.security.StaffUser;
 import org.gridmend.triage.IncidentService;
+import org.gridmend.triage.PredictionService;
 import org.gridmend.triage.TriageRule;
 import org.gridmend.web.ApiException;
 import org.gridmend.web.PublicIds;
@@ -41,12 +42,15 @@ public class OutageNoticeService {
     private final TopologyService topology;
     private final GridLookupService grid;
     private final IncidentService incidents;
+    private final PredictionService prediction;
     private final RuntimeService runtime;
     private final AuditTrail audit;
     private final Clock clock;
 
     OutageNoticeService(OutageNoticeMapper mapper, TopologyService topology, GridLookupService grid,
-                        IncidentService incidents, RuntimeService runtime, AuditTrail audit, Clock clock) {
+                        IncidentService incidents, PredictionService prediction, RuntimeService runtime,
+                        AuditTrail audit, Clock clock) {
+        this.prediction = prediction;
         this.audit = audit;
         this.mapper = mapper;
         this.topology = topology;
@@ -140,6 +144,8 @@ public class OutageNoticeService {
         IncidentService.Opened opened = incidents.openOrGet(feeder, notice.deviceId(), TriageRule.OUTAGE_NOTICE,
                 "fault outage notice " + PublicIds.notice(noticeId) + " on " + notice.deviceId(), clock.instant());
         mapper.linkIncident(noticeId, opened.incident().id());
+        // the announced device holds its outage: open incidents below it merge into it
+        prediction.reevaluateFeeder(feeder.feederId(), opened.incident().id());
         log.info("fault outage notice noticeId={} {} incidentId={}", noticeId,
                 opened.created() ? "opened" : "joined", opened.incident().id());
         return opened.incident().id();

@@ -1,6 +1,7 @@
 package org.gridmend.process;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,9 @@ public class LockService {
     @Mapper
     interface LockMapper {
 
+        /** Flushes MyBatis's session cache: what the caller reads after the lock comes from the database. */
         @Select("SELECT name FROM gm_lock WHERE name = #{name} FOR UPDATE")
+        @Options(flushCache = Options.FlushCachePolicy.TRUE)
         String lock(@Param("name") String name);
     }
 }

@@ -69,6 +69,8 @@ public final class ProcessConstants {
     public static final String DECLINE_REASON = "declineReason";
     public static final String CHOSEN_CREW_ID = "chosenCrewId";
     public static final String CAUSE = "cause";
+    /** The device the crew found faulty in "Diagnose fault" (one of the task's {@code faultDevices}); optional. */
+    public static final String FAULT_DEVICE_ID = "faultDeviceId";
     public static final String ETR = "etr";
     public static final String RESOLUTION = "resolution";
     public static final String REVIEW_DECISION = "reviewDecision";

@@ -2,13 +2,17 @@ package org.gridmend.repair;
 
 import static org.gridmend.process.ProcessConstants.CAUSE;
 import static org.gridmend.process.ProcessConstants.ETR;
+import static org.gridmend.process.ProcessConstants.FAULT_DEVICE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/** "Record diagnosis": cause and ETR from the crew's form; customers hear both. */
+/**
+ * "Record diagnosis": cause and ETR from the crew's form (customers hear both), and the faulty device when the crew
+ * names one other than the predicted (the prediction moves there).
+ */
 @Component
 class RecordDiagnosisDelegate implements JavaDelegate {
 
@@ -20,7 +24,9 @@ class RecordDiagnosisDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         service.diagnose(ProcessVariables.incidentId(execution), execution.getVariable(CAUSE),
-                execution.getVariable(ETR));
+                execution.getVariable(ETR), ProcessVariables.string(execution, FAULT_DEVICE_ID),
+                authentication == null ? null : authentication.getUserId());
     }
 }

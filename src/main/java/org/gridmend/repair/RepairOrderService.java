@@ -15,6 +15,7 @@ import org.gridmend.privacy.Pii;
 import org.gridmend.process.FormTimes;
 import org.gridmend.process.ProcessConstants;
 import org.gridmend.security.StaffUser;
+import org.gridmend.triage.FaultFindingService;
 import org.gridmend.triage.IncidentService;
 import org.gridmend.web.ApiException;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public class RepairOrderService {
     private final CrewMapper crews;
     private final DispatchService dispatch;
     private final IncidentService incidents;
+    private final FaultFindingService findings;
     private final RuntimeService runtime;
     private final CustomerTexts texts;
     private final RepairProperties properties;
@@ -44,8 +46,9 @@ public class RepairOrderService {
     private final Clock clock;
 
     RepairOrderService(RepairOrderMapper orders, CrewMapper crews, DispatchService dispatch,
-                       IncidentService incidents, RuntimeService runtime, CustomerTexts texts,
-                       RepairProperties properties, AuditTrail audit, Clock clock) {
+                       IncidentService incidents, FaultFindingService findings, RuntimeService runtime,
+                       CustomerTexts texts, RepairProperties properties, AuditTrail audit, Clock clock) {
+        this.findings = findings;
         this.audit = audit;
         this.orders = orders;
         this.crews = crews;
@@ -175,11 +178,19 @@ public class RepairOrderService {
 
     /** "Diagnose fault": a cause from the standard list and an ETR that is not in the past. */
     @Transactional
-    public void diagnose(long incidentId, Object cause, Object etr) {
+    public void diagnose(long incidentId, Object cause, Object etr, String faultDeviceId, String byUser) {
         Codes.Cause known = Codes.parse(Codes.Cause.class, cause, null, ProcessConstants.CAUSE);
         Instant when = formTime(etr, ProcessConstants.ETR);
         if (when.isBefore(clock.instant().minus(Duration.ofMinutes(5)))) {
             throw TaskRefusal.refuse(ProcessConstants.ETR, "预计恢复时间不能早于现在。", "the ETR must not lie in the past");
+        }
+        if (faultDeviceId != null && !faultDeviceId.isBlank()) {
+            try {
+                findings.crewFound(incidentId, faultDeviceId.trim(), byUser);
+            } catch (IllegalArgumentException notBelow) {
+                throw TaskRefusal.refuse(ProcessConstants.FAULT_DEVICE_ID, "只能选择本工单的预测故障设备或其下游设备。",
+                        "choose the order's predicted device or one below it");
+            }
         }
         orders.diagnose(incidentId, known.name(), when, clock.instant());
         event(incidentId, "DIAGNOSED", texts.text("incident.diagnosed", known.chinese(), CustomerTexts.time(when)),

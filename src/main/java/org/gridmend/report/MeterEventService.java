@@ -26,10 +26,12 @@ public class MeterEventService {
     private final GridLookupService grid;
     private final ReportIntakeService intake;
     private final ReportService reports;
+    private final OutageEvidence evidence;
     private final Clock clock;
 
     MeterEventService(MeterEventMapper events, GridLookupService grid, ReportIntakeService intake,
-                      ReportService reports, Clock clock) {
+                      ReportService reports, OutageEvidence evidence, Clock clock) {
+        this.evidence = evidence;
         this.events = events;
         this.grid = grid;
         this.intake = intake;
@@ -61,6 +63,7 @@ public class MeterEventService {
             return new Recorded(true, null, 0);
         }
         if (type == Type.POWER_RESTORED) {
+            evidence.powerOn(customer.customerNo(), OutageEvidence.PowerOnSource.METER, at);
             return new Recorded(false, null, reports.confirmByMeter(customer.customerNo()));
         }
         ReportRequest lastGasp = new ReportRequest("AMI-" + meterNo.trim() + "-" + at.toEpochMilli(), Channel.AMI,

@@ -37,12 +37,14 @@ public class ReportService {
     private final RuntimeService runtime;
     private final CustomerTexts texts;
     private final AuditTrail audit;
+    private final OutageEvidence evidence;
     private final Clock clock;
     private final ObjectMapper json;
 
     ReportService(ReportMapper reports, IncidentDirectory incidents, RepairProgress repair,
                   OutageNoticeService notices, RuntimeService runtime, CustomerTexts texts, AuditTrail audit,
-                  Clock clock, ObjectMapper json) {
+                  OutageEvidence evidence, Clock clock, ObjectMapper json) {
+        this.evidence = evidence;
         this.audit = audit;
         this.reports = reports;
         this.incidents = incidents;
@@ -162,6 +164,10 @@ public class ReportService {
                 : answer.customer(report.locatedCustomerNo())).detail("powerRestored", powerRestored));
         if (powerRestored) {
             reports.insertEvent(report.id(), now, "CONFIRMED", texts.text("report.confirmed"));
+            if (!byMeter) {
+                // evidence too: power on at this home may contradict an outage predicted above it
+                evidence.powerOn(report.locatedCustomerNo(), OutageEvidence.PowerOnSource.CONFIRMATION, now);
+            }
         }
     }
 

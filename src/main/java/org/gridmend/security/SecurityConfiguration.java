@@ -60,7 +60,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/grid/import").hasRole(ADMINS)
                         .requestMatchers("/api/grid/**").hasAnyRole(STAFF)
                         // customers: no login; the tracking token is the key to a report
-                        .requestMatchers(HttpMethod.POST, "/api/reports").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/reports", "/api/power-status").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reports/*", "/api/reports/*/events",
                                 "/api/reports/*/photos/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/reports/*/confirmation", "/api/reports/*/rating",
@@ -70,6 +70,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/incidents/*/briefing", "/api/incidents/*/photos",
                                 "/api/incidents/*/photos/*", "/api/incidents/*/notes", "/api/incidents/*/etr")
                         .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS)
+                        // correcting the prediction is a dispatcher's decision; auditors only read
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/move", "/api/incidents/*/split")
+                        .hasAnyRole(DISPATCHERS, ADMINS)
                         .requestMatchers("/api/incidents/**").hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers("/api/crews/**").hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS,
                                 INTEGRATIONS)

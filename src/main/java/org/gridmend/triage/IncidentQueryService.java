@@ -32,8 +32,13 @@ public class IncidentQueryService {
         return mapper.list(states == null || states.isEmpty() ? EnumSet.allOf(IncidentState.class) : states, limit)
                 .stream().map(i -> new IncidentView(PublicIds.incident(i.id()), i.deviceId(), i.level(), i.feederId(),
                         i.areaType(), i.lat(), i.lng(), i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(),
-                        i.reason(), i.firstReportAt(), i.createdAt(), i.restoredAt(), i.reportCount(), null, null, null))
+                        i.reason(), lines(i.prediction()), i.firstReportAt(), i.createdAt(), i.restoredAt(),
+                        i.reportCount(), null, null, null))
                 .toList();
+    }
+
+    private static List<String> lines(String prediction) {
+        return prediction == null || prediction.isBlank() ? List.of() : List.of(prediction.split("\n"));
     }
 
     public IncidentView get(String publicId) {
@@ -48,7 +53,8 @@ public class IncidentQueryService {
                         PublicIds.incident(d.incidentId()), d.decision(), d.rule(), d.reason()))
                 .toList();
         return new IncidentView(i.publicId(), i.deviceId(), i.level(), i.feederId(), i.areaType(), i.lat(), i.lng(),
-                i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(), i.reason(), i.firstReportAt(),
+                i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(), i.reason(), i.predictionLines(),
+                i.firstReportAt(),
                 i.createdAt(), i.restoredAt(), reports.size(), reports, decisions,
                 repair.progress(id).map(r -> new IncidentView.Repair(r.crewId(), r.crewEmployeeNo(),
                         r.arrivalDeadline(), r.eta(), r.late(), r.arrivedAt(), r.etr())).orElse(null));

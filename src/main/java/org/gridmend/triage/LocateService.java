@@ -30,23 +30,28 @@ public class LocateService {
     }
 
     public Placement locate(ReportRecord report) {
-        if (report.customerNo() != null) {
-            Optional<CustomerPlacement> customer = grid.placement(report.customerNo());
+        return locate(report.customerNo(), report.lat(), report.lng(), report.channel() == Channel.AMI);
+    }
+
+    /** A customer number through the archive, else a WGS-84 position: nearest customer, else nearest transformer. */
+    public Placement locate(String customerNo, Double lat, Double lng, boolean byMeter) {
+        if (customerNo != null) {
+            Optional<CustomerPlacement> customer = grid.placement(customerNo);
             if (customer.isPresent()) {
                 CustomerPlacement c = customer.get();
-                return new Placement(report.channel() == Channel.AMI ? Placement.Method.METER
+                return new Placement(byMeter ? Placement.Method.METER
                         : Placement.Method.CUSTOMER_ARCHIVE, c.customerNo(), c.transformerId(), c.feederId());
             }
         }
-        if (report.hasLocation()) {
-            List<NearbyCustomer> customers = spatial.nearestCustomers(report.lat(), report.lng(),
+        if (lat != null && lng != null) {
+            List<NearbyCustomer> customers = spatial.nearestCustomers(lat, lng,
                     properties.locate().customerRadiusM(), 1);
             if (!customers.isEmpty()) {
                 return grid.placement(customers.get(0).customerNo())
                         .map(c -> new Placement(Placement.Method.NEAREST_CUSTOMER, c.customerNo(), c.transformerId(),
                                 c.feederId())).orElse(Placement.NOWHERE);
             }
-            List<NearbyTransformer> transformers = spatial.nearestTransformers(report.lat(), report.lng(),
+            List<NearbyTransformer> transformers = spatial.nearestTransformers(lat, lng,
                     properties.locate().transformerRadiusM(), 1);
             if (!transformers.isEmpty()) {
                 NearbyTransformer t = transformers.get(0);

@@ -193,6 +193,9 @@ final class OutagePredictor {
             Instant since = earliest(a == null ? null : a.outSince, h == null ? null : h.since());
             Node n = new Node(out && !energized || forced.contains(id), out || h != null || forced.contains(id),
                     since, a == null ? null : a.onAt, a == null || a.onAt == null ? null : id);
+            if (forced.contains(id)) {
+                verdicts.put(id, new Verdict(true, forcedRule.get(id), id + " (TRANSFORMER): " + forcedWhy.get(id), 1));
+            }
             nodes.put(id, n);
             return n;
         }

@@ -1,6 +1,7 @@
 package org.gridmend.triage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,11 @@ import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
+import org.gridmend.notify.CustomerTexts;
 import org.gridmend.report.OutageEvidence;
+import org.gridmend.report.ReportRequest;
+import org.gridmend.web.ApiException;
+import org.gridmend.web.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,16 +27,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PowerObservationService implements OutageEvidence {
 
+    static final int MAX_PER_CUSTOMER = 3;
+
     private final PredictionMapper mapper;
     private final IncidentMapper incidents;
     private final IncidentService incidentService;
     private final PredictionService prediction;
     private final GridLookupService grid;
     private final AuditTrail audit;
+    private final LocateService locator;
+    private final TriageProperties triage;
+    private final CustomerTexts texts;
     private final Clock clock;
 
     PowerObservationService(PredictionMapper mapper, IncidentMapper incidents, IncidentService incidentService,
-                      PredictionService prediction, GridLookupService grid, AuditTrail audit, Clock clock) {
+                            PredictionService prediction, GridLookupService grid, AuditTrail audit,
+                            LocateService locator, TriageProperties triage, CustomerTexts texts, Clock clock) {
+        this.locator = locator;
+        this.triage = triage;
+        this.texts = texts;
         this.mapper = mapper;
         this.incidents = incidents;
         this.incidentService = incidentService;
@@ -39,6 +53,42 @@ public class PowerObservationService implements OutageEvidence {
         this.grid = grid;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * {@code POST /api/power-status}: a customer (by number, or the nearest one to the phone's position) says power
+     * is on. At most {@value #MAX_PER_CUSTOMER} such statements per customer within ten minutes.
+     */
+    @Transactional
+    public String customerSaysPowerOn(String customerNo, ReportRequest.Location location, Boolean powered,
+                                      String clientAddress) {
+        if (powered == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "powered", "powered is required: true");
+        }
+        if (!powered) {
+            throw ApiException.badRequest("INVALID_FIELD", "powered", "to report a power cut, use POST /api/reports");
+        }
+        boolean noNumber = customerNo == null || customerNo.isBlank();
+        if (noNumber && location == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "customerNo", "give customerNo or location");
+        }
+        double[] wgs84 = location == null ? null
+                : location.system().toWgs84(location.lat(), location.lng());
+        Placement place = locator.locate(noNumber ? null : customerNo.trim(), wgs84 == null ? null : wgs84[0],
+                wgs84 == null ? null : wgs84[1], false);
+        if (place.customerNo() == null) {
+            throw ApiException.badRequest("UNKNOWN_PLACE", noNumber ? "location" : "customerNo", noNumber
+                    ? "no customer of the archive lives within " + Math.round(triage.locate().customerRadiusM())
+                    + " m of this location; give your customer number"
+                    : "customer " + PublicIds.shorten(customerNo.trim()) + " is not in the archive");
+        }
+        Instant now = clock.instant();
+        if (mapper.customerStatementsSince(place.customerNo(), now.minus(Duration.ofMinutes(10)))
+                >= MAX_PER_CUSTOMER) {
+            throw ApiException.tooManyRequests("customerNo", "we have your word already; thank you", 600);
+        }
+        powerOn(place.customerNo(), PowerOnSource.CUSTOMER, now);
+        return texts.text("report.power_on");
     }
 
     @Override

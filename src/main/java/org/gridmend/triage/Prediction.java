@@ -97,7 +97,7 @@ final class Prediction {
     }
 
     private String line(String node) {
-        if (feeder.isArea(node)) {
+        if (feeder.isArea(node) && !verdicts.containsKey(node)) {
             String line = areaLines.get(node);
             return line != null ? line : node + " (TRANSFORMER): open incident, no new evidence";
         }

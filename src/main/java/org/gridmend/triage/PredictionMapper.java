@@ -22,6 +22,8 @@ interface PredictionMapper {
 
     void insertObservations(@Param("rows") Collection<NewObservation> rows);
 
+    long customerStatementsSince(@Param("customerNo") String customerNo, @Param("since") Instant since);
+
     List<FindingRow> activeFindings(@Param("feederId") String feederId);
 
     void insertFinding(@Param("incidentId") long incidentId, @Param("feederId") String feederId,

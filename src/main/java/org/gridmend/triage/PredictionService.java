@@ -14,10 +14,12 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.gridmend.grid.FeederTopology;
+import org.gridmend.grid.GridLookupService;
 import org.gridmend.triage.FeederEvidence.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-evaluates a feeder's outage prediction from all its evidence and makes the open incidents match it, under the
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Service;
  * order in which the evidence came.
  */
 @Service
-class PredictionService {
+public class PredictionService {
 
     private static final Logger log = LoggerFactory.getLogger(PredictionService.class);
 
@@ -37,16 +39,28 @@ class PredictionService {
     private final IncidentService incidentService;
     private final ReportMoves moves;
     private final TriageProperties properties;
+    private final GridLookupService grid;
     private final Clock clock;
 
     PredictionService(IncidentMapper incidents, PredictionMapper mapper, IncidentService incidentService,
-                      ReportMoves moves, TriageProperties properties, Clock clock) {
+                      ReportMoves moves, TriageProperties properties, GridLookupService grid, Clock clock) {
+        this.grid = grid;
         this.incidents = incidents;
         this.mapper = mapper;
         this.incidentService = incidentService;
         this.moves = moves;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Re-evaluates a feeder after something other than evidence changed what is open on it (an outage notice
+     * opened an incident): takes the feeder's lock; {@code keep} is never merged away.
+     */
+    @Transactional
+    public void reevaluateFeeder(String feederId, Long keep) {
+        incidents.lockFeeder(feederId);
+        reevaluate(grid.topology(feederId), null, keep);
     }
 
     /** A report being triaged now: evidence not yet on any incident. */
@@ -68,6 +82,7 @@ class PredictionService {
      * to stand down from within its own step.
      */
     Outcome reevaluate(FeederTopology feeder, NewReport report, Long keep) {
+        // the caller holds the feeder's lock
         Instant now = clock.instant();
         List<IncidentRecord> open = incidents.findOpenOnFeeder(feeder.feederId()).stream()
                 .filter(i -> i.deviceId() != null && feeder.contains(i.deviceId()))
@@ -82,7 +97,11 @@ class PredictionService {
             }
         }
         Prediction prediction = OutagePredictor.predict(feeder, evidence, properties.prediction());
-        return new Reconciliation(feeder, prediction, open, keep, report == null ? null : report.at(), now).apply();
+        Map<Long, String> corrected = new HashMap<>();
+        evidence.findings().stream().filter(f -> f.toNode() != null)
+                .forEach(f -> corrected.put(f.incidentId(), f.toNode()));
+        return new Reconciliation(feeder, prediction, open, keep, corrected, report == null ? null : report.at(), now)
+                .apply();
     }
 
     private FeederEvidence load(FeederTopology feeder, Instant now, List<IncidentRecord> open) {
@@ -122,6 +141,7 @@ class PredictionService {
         private final Prediction prediction;
         private final List<IncidentRecord> open;
         private final Long keep;
+        private final Map<Long, String> corrected;
         private final Instant reportAt;
         private final Instant now;
         private final Map<String, Long> incidentOf = new TreeMap<>();
@@ -131,8 +151,9 @@ class PredictionService {
         private final Map<Long, List<PredictionMapper.Placement>> placements = new HashMap<>();
 
         Reconciliation(FeederTopology feeder, Prediction prediction, List<IncidentRecord> open, Long keep,
-                       Instant reportAt, Instant now) {
+                       Map<Long, String> corrected, Instant reportAt, Instant now) {
             this.feeder = feeder;
+            this.corrected = corrected;
             this.reportAt = reportAt;
             this.prediction = prediction;
             this.open = open;
@@ -193,6 +214,15 @@ class PredictionService {
                 } else {
                     mergeInto.put(i.id(), above);
                 }
+                return;
+            }
+            // corrected by a crew or dispatcher: it goes where they said
+            String told = corrected.get(i.id());
+            if (told != null && roots.contains(told) && !incidentOf.containsKey(told)) {
+                incidentOf.put(told, i.id());
+                moveTo.put(i.id(), told);
+                feeder.transformersBelow(i.deviceId()).stream().map(prediction::rootOf).filter(Objects::nonNull)
+                        .forEach(root -> splitFrom.putIfAbsent(root, i.id()));
                 return;
             }
             // contradicted: the root that gets most of its reports (then most of its areas) takes the incident

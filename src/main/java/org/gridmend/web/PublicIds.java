@@ -28,6 +28,14 @@ public final class PublicIds {
         return id == null ? null : String.format(Locale.ROOT, "N-%08d", id);
     }
 
+    /** An id a client sent, for an error message: at most 64 characters of it. */
+    public static String shorten(String sent) {
+        if (sent == null) {
+            return "null";
+        }
+        return sent.length() <= 64 ? sent : sent.substring(0, 64) + "…";
+    }
+
     /** The report number of a public id, or -1 when it is not one (callers answer 404 either way). */
     public static long parseReport(String publicId) {
         return parse(REPORT, publicId);

@@ -85,7 +85,9 @@ class AuditTrailProcessTest {
 
     private Lifecycle fullLifecycle() {
         ReportAnswer first = report(1);
+        long firstOrder = reports.record(first).incidentId();
         ReportAnswer second = report(2);
+        execute(job("Task_NotifyMerged", repairs.order(firstOrder)));
         long incidentId = reports.record(first).incidentId();
         ProcessInstance order = repairs.order(incidentId);
         execute(job("Task_NotifyOutageKnown", order));

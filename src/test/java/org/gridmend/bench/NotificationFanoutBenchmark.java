@@ -53,7 +53,7 @@ class NotificationFanoutBenchmark {
 
     @DynamicPropertySource
     static void gateways(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-fanout;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-fanout;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         registry.add("camunda.bpm.process-engine-name", () -> "fanout");
         registry.add("gridmend.notify.sms.url", () -> GATEWAY.url("/sms"));
         registry.add("gridmend.notify.push.url", () -> GATEWAY.url("/push"));

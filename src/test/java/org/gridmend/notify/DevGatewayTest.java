@@ -40,7 +40,7 @@ class DevGatewayTest {
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-devgateway;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-devgateway;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         registry.add("camunda.bpm.process-engine-name", () -> "devgateway");
         registry.add("gridmend.notify.dev-gateway", () -> "true");
         registry.add("gridmend.notify.sms.url", () -> "http://localhost:" + PORT + "/dev/gateway/sms");

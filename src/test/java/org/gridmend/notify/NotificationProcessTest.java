@@ -171,6 +171,8 @@ class NotificationProcessTest {
         assertThat(incidents.find(upstreamId).orElseThrow().deviceId()).isEqualTo(g.node("SW"));
         assertThat(incidents.find(t1).orElseThrow().mergedIntoId()).isEqualTo(upstreamId);
         assertThat(reports.record(onT1).incidentId()).isEqualTo(upstreamId);
+        // the merged order tells its customers in a step of its own, after triage let go of the feeder
+        execute(job("Task_NotifyMerged", repairs.order(t1)));
         assertThat(told(t1)).containsEntry("MERGED_UPSTREAM", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
 
         // below the switch only C5 had heard nothing yet; C1 and C4 reported, C2 and C3 heard on T1's order

@@ -422,6 +422,41 @@ class RepairOrderProcessTest {
         }
     }
 
+    // ---- the crew's finding corrects the prediction ----
+
+    @Test
+    void theCrewNamesTheFaultyDeviceBelowThePredictionAndTheOrderMovesThere() {
+        report(1);
+        ReportAnswer second = report(2);
+        long incidentId = incidentOf(second);
+        // two of T1's three customers: the fuse feeding T1 alone is predicted
+        assertThat(record(incidentId).deviceId()).isEqualTo(g.node("FU"));
+        ProcessInstance order = dispatched(incidentId);
+        accept(order, 4);
+        g.crewAtFault(4);
+        repairs.completeAs(g.user(4), "crews", task("Task_ConfirmArrival", order), Map.of());
+        Task diagnose = task("Task_DiagnoseFault", order);
+        assertThat(engine.getTaskService().getVariableLocal(diagnose.getId(), "faultDevices").toString())
+                .contains("\"value\":\"" + g.node("FU") + "\"").contains("\"value\":\"" + g.node("T1") + "\"")
+                .doesNotContain(g.node("T2"));
+
+        assertThatThrownBy(() -> repairs.completeAs(g.user(4), "crews", diagnose, withVariables("cause",
+                "TRANSFORMER_FAULT", "etr", RepairFixture.hoursAhead(2), "faultDeviceId", g.node("T2"))))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("predicted device or one below it");
+        assertThat(record(incidentId).deviceId()).isEqualTo(g.node("FU"));
+
+        repairs.completeAs(g.user(4), "crews", diagnose, withVariables("cause", "TRANSFORMER_FAULT", "etr",
+                RepairFixture.hoursAhead(2), "faultDeviceId", g.node("T1")));
+        RepairOrderRecord moved = record(incidentId);
+        assertThat(moved.deviceId()).isEqualTo(g.node("T1"));
+        IncidentRecord incident = incidents.find(incidentId).orElseThrow();
+        assertThat(incident.rule()).isEqualTo(TriageRule.CREW_FINDING);
+        assertThat(incident.predictionLines().get(0)).contains("the crew of " + PublicIds.incident(incidentId)
+                + " found the fault here");
+        assertThat(reports.record(second).incidentId()).isEqualTo(incidentId);
+        assertThat(order).isWaitingAt("Task_CompleteRepair");
+    }
+
     // ---- review sent back, and an order nobody rated ----
 
     @Test
@@ -475,6 +510,10 @@ class RepairOrderProcessTest {
         incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_BRANCHES,
                 "test");
 
+        // the crew is free at once; the customers hear of the merge in a step of its own
+        assertThat(child).hasPassed("Task_ReleaseCrew").isWaitingAt("Task_NotifyMerged");
+        assertThat(crews.crew(g.crew(1)).openOrders()).isZero();
+        execute(job("Task_NotifyMerged", child));
         assertThat(child).isEnded().hasPassed("Task_ReleaseCrew", "Task_NotifyMerged", "EndEvent_RepairOrderMerged");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).count()).isZero();
         assertThat(crews.crew(g.crew(1)).openOrders()).isZero();
@@ -490,6 +529,7 @@ class RepairOrderProcessTest {
                 Instant.now()).incident();
         incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_BRANCHES,
                 "test");
+        execute(job("Task_NotifyMerged", child));
         assertThat(child).isEnded();
         assertThat(attempts(incidentId)).singleElement()
                 .satisfies(a -> assertThat(a.outcome()).isEqualTo("CANCELLED"));

@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.process-engine-name=processtest",
         // restoration in batches of two reports, so that a test with three reports sees two batches
         "gridmend.repair.restoration-batch-size=2",
-        "spring.datasource.url=jdbc:h2:mem:gridmend-process;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:gridmend-process;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 @ActiveProfiles("test")
 public @interface ProcessTest {
 }

@@ -55,7 +55,7 @@ class MeterCheckProcessTest {
         // a context of its own (the head-end's URL is its own): its own engine name and database
         registry.add("gridmend.ami.url", HEAD_END::url);
         registry.add("camunda.bpm.process-engine-name", () -> "metercheck");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-metercheck;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-metercheck;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
 
     @AfterAll

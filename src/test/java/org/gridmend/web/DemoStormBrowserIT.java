@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.process-engine-name=stormdemo",
-        "spring.datasource.url=jdbc:h2:mem:gridmend-stormdemo;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:gridmend-stormdemo;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "gridmend.demo.storm.faults=3", "gridmend.demo.storm.rate=15", "gridmend.demo.storm.duration=10s"})
 @ActiveProfiles("demo")
 class DemoStormBrowserIT {

@@ -49,7 +49,7 @@ public final class StormCli {
                 Double.parseDouble(options.getOrDefault("location-only", "0.1")),
                 Long.parseLong(options.getOrDefault("seed", "95598")),
                 Integer.parseInt(options.getOrDefault("import", "0")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "600"))));
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "600"))), null);
         System.out.println("storm plan: " + Arrays.toString(args));
         StormResult result = new StormSimulator(plan, System.out::println).run();
         System.out.print(result.summary());

@@ -42,7 +42,7 @@ public final class StormSimulator {
     public record Plan(URI baseUrl, String user, String password, int faults, List<String> levels,
                        double reportShare, int rate, int durationSeconds, int clients, double duplicateShare,
                        double retryShare, double behindMeterShare, double plannedShare, double locationOnlyShare,
-                       long seed, int importRepeats, Duration drainTimeout) {
+                       long seed, int importRepeats, Duration drainTimeout, HeadEndSimulator headEnd) {
     }
 
     private final Plan plan;
@@ -92,6 +92,12 @@ public final class StormSimulator {
             String device = feeder.pick(level, random);
             faults.put(device, level);
             affected.put(device, feeder.customersBelow(device));
+        }
+        if (plan.headEnd() != null) {
+            // the head-end the storm's GridMend pings sees the faults' meters dark (meter number = customer number)
+            plan.headEnd().restoreAll();
+            affected.values().forEach(customers -> plan.headEnd().darken(customers.stream()
+                    .map(Customer::customerNo).toList()));
         }
         Feeder plannedFeeder = feeders.get(plan.faults());
         String plannedDevice = plannedFeeder.pick("FUSE", random);
@@ -384,14 +390,20 @@ public final class StormSimulator {
         }
     }
 
-    /** Waits until no FaultReport job is due any more: every report has been located, judged and triaged. */
+    /**
+     * Waits until no FaultReport job and no meter ping is due any more: every report has been located, judged and
+     * triaged, and every prediction checked with the meters.
+     */
     private boolean drain() {
         long until = System.nanoTime() + plan.drainTimeout().toNanos();
         int quietPolls = 0;
         while (System.nanoTime() < until) {
             GridMendClient.Response count = client.getStaff(
                     "/engine-rest/job/count?processDefinitionKey=FaultReport&executable=true");
-            if (count.status() == 200 && count.body().path("count").asLong() == 0) {
+            GridMendClient.Response pings = client.getStaff(
+                    "/engine-rest/job/count?processDefinitionKey=RepairOrder&activityId=Task_PingMeters&executable=true");
+            if (count.status() == 200 && count.body().path("count").asLong() == 0 && pings.status() == 200
+                    && pings.body().path("count").asLong() == 0) {
                 if (++quietPolls >= 2) {
                     return true;
                 }
