@@ -66,10 +66,15 @@ public final class HeadEndSimulator implements AutoCloseable {
     }
 
     /** Serves {@code POST /ping} on a loopback port of its own; returns the base URL for {@code gridmend.ami.url}. */
-    public synchronized String serve() {
+    public String serve() {
+        return serve(0);
+    }
+
+    /** As {@link #serve()}, on this port (0: any free one). */
+    public synchronized String serve(int port) {
         if (server == null) {
             try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -80,9 +80,11 @@ public final class StormSimulator {
         String prefix = plan.importRepeats() > 0 ? importGrid() : "";
         List<Feeder> feeders = feeders(prefix);
         Collections.shuffle(feeders, random);
-        if (feeders.size() < plan.faults() + 2) {
+        boolean sibling = plan.headEnd() != null;
+        int needed = plan.faults() + 2 + (sibling ? 1 : 0);
+        if (feeders.size() < needed) {
             throw new IllegalStateException("the grid has " + feeders.size() + " feeders; " + plan.faults()
-                    + " faults need " + (plan.faults() + 2));
+                    + " faults need " + needed);
         }
         Map<String, String> faults = new LinkedHashMap<>();        // fault device -> level
         Map<String, List<Customer>> affected = new LinkedHashMap<>();
@@ -92,6 +94,16 @@ public final class StormSimulator {
             String device = feeder.pick(level, random);
             faults.put(device, level);
             affected.put(device, feeder.customersBelow(device));
+        }
+        if (sibling) {
+            // two sibling branches of one device fail together: the device above them is predicted, and the
+            // meters of its other branches, answering the ping with power, veto it
+            Feeder feeder = feeders.get(feeders.size() - 1);
+            for (String branch : feeder.siblings(random)) {
+                faults.put(branch, feeder.devices.containsKey(branch) ? feeder.devices.get(branch).path("type")
+                        .asText() : "TRANSFORMER");
+                affected.put(branch, feeder.customersBelow(branch));
+            }
         }
         if (plan.headEnd() != null) {
             // the head-end the storm's GridMend pings sees the faults' meters dark (meter number = customer number)
@@ -104,7 +116,7 @@ public final class StormSimulator {
         announcePlanned(plannedDevice);
         List<Customer> plannedArea = plannedFeeder.customersBelow(plannedDevice);
         List<Customer> quiet = new ArrayList<>();
-        for (Feeder feeder : feeders.subList(plan.faults() + 1, feeders.size())) {
+        for (Feeder feeder : feeders.subList(plan.faults() + 1, feeders.size() - (sibling ? 1 : 0))) {
             quiet.addAll(feeder.oneCustomerPerTransformer());
         }
         progress.accept(String.format(Locale.ROOT, "storm: %d faults %s, planned outage on %s, %d affected "
@@ -213,6 +225,28 @@ public final class StormSimulator {
             }
             Collections.sort(candidates);
             return candidates.get(random.nextInt(candidates.size()));
+        }
+
+        /**
+         * Two branches of a device with three or more, each one an outage predictor can tell apart (an area, or a
+         * device with two branches or more); empty when the feeder has no such device.
+         */
+        List<String> siblings(Random random) {
+            List<List<String>> choices = new ArrayList<>();
+            for (String device : devices.keySet()) {
+                List<String> kids = parentOf.entrySet().stream().filter(e -> device.equals(e.getValue()))
+                        .map(Map.Entry::getKey).filter(k -> !devices.containsKey(k) || branches(k) >= 2).sorted()
+                        .toList();
+                if (branches(device) >= 3 && kids.size() >= 2) {
+                    choices.add(kids);
+                }
+            }
+            if (choices.isEmpty()) {
+                return List.of();
+            }
+            List<String> kids = new ArrayList<>(choices.get(random.nextInt(choices.size())));
+            Collections.shuffle(kids, random);
+            return kids.subList(0, 2);
         }
 
         /** Devices and transformer areas directly below a device: a device with one branch looks like its child. */
