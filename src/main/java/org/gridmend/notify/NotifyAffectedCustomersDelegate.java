@@ -1,12 +1,10 @@
 package org.gridmend.notify;
 
 import static org.gridmend.process.ProcessConstants.EVENT_TYPE;
-import static org.gridmend.process.ProcessConstants.INCIDENT_ID;
-import static org.gridmend.process.ProcessConstants.NOTICE_ID;
-import static org.gridmend.process.ProcessConstants.REPORT_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.web.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +28,13 @@ class NotifyAffectedCustomersDelegate implements JavaDelegate {
             throw new IllegalStateException(execution.getCurrentActivityId()
                     + " has no input parameter eventType: apply the \"Notify affected customers\" template");
         }
-        notifications.notify(NotificationEvent.valueOf(event.toString()), id(execution, REPORT_ID),
-                id(execution, INCIDENT_ID), id(execution, NOTICE_ID));
+        // what the event is about is the process's own report, repair order or notice: its business key
+        String key = execution.getProcessBusinessKey();
+        notifications.notify(NotificationEvent.valueOf(event.toString()), id(PublicIds.parseReport(key)),
+                id(PublicIds.parseIncident(key)), id(PublicIds.parseNotice(key)));
     }
 
-    private static Long id(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : ((Number) value).longValue();
+    private static Long id(long parsed) {
+        return parsed < 0 ? null : parsed;
     }
 }

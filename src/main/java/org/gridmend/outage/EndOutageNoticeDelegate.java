@@ -2,10 +2,10 @@ package org.gridmend.outage;
 
 import static org.gridmend.process.ProcessConstants.END_REASON;
 import static org.gridmend.process.ProcessConstants.NOTICE_ENDING;
-import static org.gridmend.process.ProcessConstants.NOTICE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ class EndOutageNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long noticeId = ((Number) execution.getVariable(NOTICE_ID)).longValue();
+        long noticeId = ProcessVariables.noticeId(execution);
         Object reason = execution.getVariable(END_REASON);
         OutageNoticeService.Ending ending = notices.end(noticeId, reason == null ? "EXPECTED_END" : reason.toString());
         execution.setVariable(NOTICE_ENDING, ending.name());

@@ -1,10 +1,10 @@
 package org.gridmend.outage;
 
 import static org.gridmend.process.ProcessConstants.INCIDENT_ID;
-import static org.gridmend.process.ProcessConstants.NOTICE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** "Open or join incident": a fault notice puts its device's outage on a repair order; its id is kept. */
@@ -19,7 +19,7 @@ class OpenNoticeIncidentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long noticeId = ((Number) execution.getVariable(NOTICE_ID)).longValue();
+        long noticeId = ProcessVariables.noticeId(execution);
         execution.setVariable(INCIDENT_ID, notices.openIncident(noticeId));
     }
 }

@@ -18,7 +18,7 @@ import org.gridmend.web.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record notice": a notice published through the API arrives with {@code noticeId}; one published from Tasklist's
+ * "Record notice": a notice published through the API arrives with its id as the business key; one published from Tasklist's
  * start form arrives as the form's fields, which are validated and recorded here (a bad field refuses the start form
  * with a message, as the API answers 400) and then removed, so that only the id stays in the process. Sets the
  * gateway flags {@code faultNotice} and {@code weekAhead}.
@@ -36,15 +36,13 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable(NOTICE_ID);
-        long noticeId;
-        if (id == null) {
+        // published through the API: the process started with the notice's id as its business key (N-…)
+        long noticeId = PublicIds.parseNotice(execution.getProcessBusinessKey());
+        if (noticeId < 0) {
             noticeId = fromForm(execution);
             execution.removeVariables(FORM_FIELDS);
             execution.setVariable(NOTICE_ID, noticeId);
             execution.setProcessBusinessKey(PublicIds.notice(noticeId));
-        } else {
-            noticeId = ((Number) id).longValue();
         }
         OutageNoticeService.Plan plan = notices.plan(noticeId);
         execution.setVariable(FAULT_NOTICE, plan.fault());

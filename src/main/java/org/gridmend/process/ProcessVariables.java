@@ -1,23 +1,46 @@
 package org.gridmend.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.gridmend.web.PublicIds;
 
-/** Typed reads of the few variables delegates need. */
+/**
+ * Typed reads of what delegates act on. The report, repair order or outage notice a step works on comes from its
+ * process instance's business key (B-…, R-…, N-…), which the engine sets at start and nobody can change afterwards,
+ * never from a variable; the variables read here are the fields of the forms their tasks submitted.
+ */
 public final class ProcessVariables {
 
     private ProcessVariables() {
     }
 
     public static long reportId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ProcessConstants.REPORT_ID)).longValue();
+        return id(execution.getProcessBusinessKey(), PublicIds.parseReport(execution.getProcessBusinessKey()));
     }
 
     public static long incidentId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ProcessConstants.INCIDENT_ID)).longValue();
+        return id(execution.getProcessBusinessKey(), PublicIds.parseIncident(execution.getProcessBusinessKey()));
     }
 
-    public static String string(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    public static long noticeId(DelegateExecution execution) {
+        return id(execution.getProcessBusinessKey(), PublicIds.parseNotice(execution.getProcessBusinessKey()));
+    }
+
+    /** The repair order of a RepairOrder task. */
+    public static long incidentId(DelegateTask task) {
+        return incidentId(task.getExecution());
+    }
+
+    public static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
+    }
+
+    private static long id(String businessKey, long parsed) {
+        if (parsed < 0) {
+            throw new IllegalStateException("business key " + businessKey + " is not the public id this step needs");
+        }
+        return parsed;
     }
 }

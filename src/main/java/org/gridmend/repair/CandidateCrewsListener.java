@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.gridmend.process.ProcessConstants;
+import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,7 @@ class CandidateCrewsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long incidentId = ((Number) task.getVariable(ProcessConstants.INCIDENT_ID)).longValue();
+        long incidentId = ProcessVariables.incidentId(task);
         List<Map<String, String>> options = new ArrayList<>();
         for (DispatchService.Candidate candidate : dispatch.candidatesForDispatcher(incidentId)) {
             if (options.size() == SHOWN) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.gridmend.process.ProcessConstants;
+import org.gridmend.process.ProcessVariables;
 import org.gridmend.triage.FaultFindingService;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ class FaultDevicesListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long incidentId = ((Number) task.getVariable(ProcessConstants.INCIDENT_ID)).longValue();
+        long incidentId = ProcessVariables.incidentId(task);
         List<Map<String, String>> options = new ArrayList<>();
         List<String> nodes = findings.nodesAtOrBelow(incidentId);
         for (String node : nodes.subList(0, Math.min(SHOWN, nodes.size()))) {

@@ -2,7 +2,7 @@ package org.gridmend.repair;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.gridmend.process.ProcessConstants;
+import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ class OrderBriefingListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long incidentId = ((Number) task.getVariable(ProcessConstants.INCIDENT_ID)).longValue();
+        long incidentId = ProcessVariables.incidentId(task);
         task.setVariablesLocal(query.taskSummary(incidentId));
     }
 }

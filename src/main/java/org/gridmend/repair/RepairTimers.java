@@ -2,11 +2,13 @@ package org.gridmend.repair;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * The RepairOrder process's timers and limits, by a bean name designers can write in BPMN:
- * {@code ${repairTimers.acceptWindow}}, {@code ${repairTimers.arrivalDeadline(incidentId)}},
+ * {@code ${repairTimers.acceptWindow}}, {@code ${repairTimers.arrivalDeadline(execution)}},
  * {@code ${dispatchTries < repairTimers.maxDispatchTries}}.
  */
 @Component("repairTimers")
@@ -33,8 +35,8 @@ public class RepairTimers {
     }
 
     /** When the crew must be on site: the incident's first report plus the commitment for its area type. */
-    public Date arrivalDeadline(Object incidentId) {
-        RepairOrderRecord order = orders.find(((Number) incidentId).longValue());
+    public Date arrivalDeadline(DelegateExecution execution) {
+        RepairOrderRecord order = orders.find(ProcessVariables.incidentId(execution));
         return Date.from(order.firstReportAt().plus(properties.arrivalCommitment().of(order.areaType())));
     }
 }

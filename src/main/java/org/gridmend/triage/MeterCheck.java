@@ -1,10 +1,12 @@
 package org.gridmend.triage;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * The RepairOrder's "Ask the meters first?" gateway and its wait, by a bean name designers can write in BPMN:
- * {@code ${meterCheck.wanted(incidentId)}}, {@code ${meterCheck.answerWait}}.
+ * {@code ${meterCheck.wanted(execution)}}, {@code ${meterCheck.answerWait}}.
  */
 @Component("meterCheck")
 public class MeterCheck {
@@ -17,8 +19,8 @@ public class MeterCheck {
         this.properties = properties;
     }
 
-    public boolean wanted(Object incidentId) {
-        return pings.wanted(((Number) incidentId).longValue());
+    public boolean wanted(DelegateExecution execution) {
+        return pings.wanted(ProcessVariables.incidentId(execution));
     }
 
     public String getAnswerWait() {

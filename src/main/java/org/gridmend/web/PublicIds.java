@@ -12,6 +12,7 @@ public final class PublicIds {
 
     private static final Pattern REPORT = Pattern.compile("B-(\\d{1,18})");
     private static final Pattern INCIDENT = Pattern.compile("R-(\\d{1,18})");
+    private static final Pattern NOTICE = Pattern.compile("N-(\\d{1,18})");
 
     private PublicIds() {
     }
@@ -43,6 +44,10 @@ public final class PublicIds {
 
     public static long parseIncident(String publicId) {
         return parse(INCIDENT, publicId);
+    }
+
+    public static long parseNotice(String publicId) {
+        return parse(NOTICE, publicId);
     }
 
     private static long parse(Pattern pattern, String publicId) {
