@@ -1,23 +1,46 @@
-/* Staff pages sign in with their Camunda user against the API (HTTP Basic, kept for this tab only). */
+/*
+ * Staff pages sign in to a session (POST /api/staff/session): the browser keeps its cookie, and every change echoes
+ * the session's CSRF token (cookie GM-XSRF-TOKEN, header X-GM-XSRF-TOKEN). No HTTP Basic: a browser caches it.
+ */
 (function () {
-  var KEY = 'gridmend.staff';
-  var auth = sessionStorage.getItem(KEY);
+  var user = null;
+  function token() {
+    var m = document.cookie.match(/(?:^|;\s*)GM-XSRF-TOKEN=([^;]*)/);
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+  function call(method, url, body, raw, contentType) {
+    var headers = { 'X-Requested-With': 'XMLHttpRequest' };
+    if (method !== 'GET' && token()) { headers['X-GM-XSRF-TOKEN'] = token(); }
+    if (body && !raw) { headers['Content-Type'] = 'application/json'; }
+    if (contentType) { headers['Content-Type'] = contentType; }
+    return fetch(url, { method: method, headers: headers, credentials: 'same-origin',
+      body: body ? (raw ? body : JSON.stringify(body)) : undefined });
+  }
+  function json(r) {
+    return r.text().then(function (t) { var data = null; try { data = t ? JSON.parse(t) : null; } catch (e) { data = null; }
+      return { status: r.status, ok: r.ok, data: data }; });
+  }
   window.Staff = {
-    signedIn: function () { return !!auth; },
-    /** Checks the user against a URL only their group may read; resolves to the HTTP status. */
-    signIn: function (user, password, checkUrl) {
-      auth = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
-      return Staff.call('GET', checkUrl).then(function (r) {
-        if (r.ok) { sessionStorage.setItem(KEY, auth); } else { auth = null; }
-        return r.status;
+    user: function () { return user; },
+    /** Resolves to true when a session is signed in already (a reload, another staff page, another tab). */
+    check: function () {
+      return call('GET', '/api/staff/session').then(json).then(function (r) { user = r.ok ? r.data : null; return r.ok; });
+    },
+    /** Signs in, then checks a URL only the page's group may read; resolves to the HTTP status of the first failure. */
+    signIn: function (name, password, checkUrl) {
+      // a first GET leaves the CSRF cookie, which the sign-in echoes when a session (Tasklist's) is already open
+      return call('GET', '/api/staff/session').then(function () {
+        return call('POST', '/api/staff/session', { user: name, password: password }).then(json);
+      }).then(function (r) {
+        if (!r.ok) { user = null; return r.status; }
+        user = r.data;
+        return call('GET', checkUrl).then(function (c) { return c.status; });
       });
     },
-    call: function (method, url, body) {
-      // X-Requested-With: a 401 then carries no WWW-Authenticate, so the browser shows no login dialog of its own
-      var headers = { 'Authorization': auth || '', 'X-Requested-With': 'XMLHttpRequest' };
-      if (body) { headers['Content-Type'] = 'application/json'; }
-      return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
-        .then(function (r) { return r.text().then(function (t) { return { status: r.status, ok: r.ok, data: t ? JSON.parse(t) : null }; }); });
-    }
+    signOut: function () { user = null; return call('DELETE', '/api/staff/session'); },
+    /** A JSON call in the session: resolves to {status, ok, data}. */
+    call: function (method, url, body) { return call(method, url, body, false).then(json); },
+    /** A raw call (a multipart or ready-made body, a binary answer): resolves to the fetch Response. */
+    fetch: function (method, url, body, contentType) { return call(method, url, body, true, contentType); }
   };
 })();

@@ -1,5 +1,7 @@
 package org.gridmend.grid;
 
+import org.gridmend.privacy.Pii;
+
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -20,14 +22,22 @@ public final class GridViews {
                                   List<CustomerView> customers) {
     }
 
-    /** {@code phoneMasked} tells a client whether {@code phone} is the real number. */
-    public record CustomerView(String customerNo, String name, String phone, boolean phoneMasked, String transformerId,
+    /**
+     * A customer of the archive. For anyone but an administrator the name, phone and address are masked
+     * ({@code 王*}, {@code 138****5678}, the address's first six characters): staff need to recognise a customer,
+     * not to read the archive; {@code masked} says which it is. Administrators' unmasked reads are audited.
+     */
+    public record CustomerView(String customerNo, String name, String phone, boolean masked, String transformerId,
                                double lat, double lng, String positionSource, String address, String meterNo) {
 
         static CustomerView of(CustomerRecord c, boolean unmasked) {
-            String phone = unmasked ? c.phone() : org.gridmend.privacy.Pii.maskPhone(c.phone());
-            return new CustomerView(c.customerNo(), c.name(), phone, !unmasked && c.phone() != null, c.transformerId(),
-                    c.lat(), c.lng(), c.positionSource(), c.address(), c.meterNo());
+            if (unmasked) {
+                return new CustomerView(c.customerNo(), c.name(), c.phone(), false, c.transformerId(), c.lat(),
+                        c.lng(), c.positionSource(), c.address(), c.meterNo());
+            }
+            return new CustomerView(c.customerNo(), Pii.maskName(c.name()), Pii.maskPhone(c.phone()), true,
+                    c.transformerId(), c.lat(), c.lng(), c.positionSource(), Pii.maskAddress(c.address()),
+                    c.meterNo());
         }
     }
 

@@ -92,8 +92,21 @@ public interface NotificationMapper {
     }
 
     record IncidentFacts(long id, String deviceId, String state, Long mergedIntoId, Instant etr, Instant etrNotified,
-                         long reports) {
+                         String outageKnown, long reports) {
+
+        /** The customers below the device who did not report have been told of the outage (it is corroborated). */
+        boolean areaTold() {
+            return "TOLD".equals(outageKnown);
+        }
     }
+
+    /** What corroborates an incident's outage, beyond one customer's word. */
+    record Corroboration(long customers, long verified, long notices, long darkMeters, long findings, long confirmed) {
+    }
+
+    Corroboration corroboration(@Param("incidentId") long incidentId);
+
+    void markOutageKnown(@Param("incidentId") long incidentId, @Param("state") String state);
 
     record NoticeFacts(long id, String type, String deviceId, Instant startsAt, Instant expectedEndAt,
                        String reason) {

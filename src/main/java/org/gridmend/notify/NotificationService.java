@@ -103,8 +103,18 @@ public class NotificationService {
         String orderId = PublicIds.incident(incidentId);
         Message message;
         switch (event) {
-            case OUTAGE_KNOWN -> message = new Message("I" + incidentId, incidentId, null, null,
-                    texts.text("notify.title.outage"), texts.text("notify.outage_known", orderId));
+            case OUTAGE_KNOWN -> {
+                if (!corroborated(incidentId)) {
+                    // one customer's unverified word does not text a whole area: held until something corroborates
+                    mapper.markOutageKnown(incidentId, "HELD");
+                    log.info("outage known held incidentId={}: not corroborated yet", incidentId);
+                    return 0;
+                }
+                mapper.markOutageKnown(incidentId, "TOLD");
+                incident = mapper.incident(incidentId);
+                message = new Message("I" + incidentId, incidentId, null, null,
+                        texts.text("notify.title.outage"), texts.text("notify.outage_known", orderId));
+            }
             case MERGED_UPSTREAM -> {
                 if (incident.mergedIntoId() == null) {
                     return 0;
@@ -138,6 +148,31 @@ public class NotificationService {
             written += askReportersToConfirm(incident, reporters.values());
         }
         return written;
+    }
+
+    /**
+     * Whether something beyond one customer's unverified word says the outage is real: reports from at least
+     * {@code corroboration.minCustomers} customers, a signed-in customer's report or a meter's last gasp, an outage
+     * notice, a meter that answered dark, a crew's or dispatcher's finding, or the crew on site.
+     */
+    boolean corroborated(long incidentId) {
+        NotificationMapper.Corroboration c = mapper.corroboration(incidentId);
+        return c.customers() >= properties.corroboration().minCustomers() || c.verified() > 0 || c.notices() > 0
+                || c.darkMeters() > 0 || c.findings() > 0 || c.confirmed() > 0;
+    }
+
+    /**
+     * Tells the area of an incident whose "outage known" was held, once it is corroborated (called wherever new
+     * evidence lands on it); each customer hears it once, whoever calls first.
+     */
+    @Transactional
+    public int announceIfCorroborated(long incidentId) {
+        NotificationMapper.IncidentFacts incident = mapper.incident(incidentId);
+        if (incident == null || !"HELD".equals(incident.outageKnown()) || !"OPEN".equals(incident.state())
+                || !corroborated(incidentId)) {
+            return 0;
+        }
+        return notify(NotificationEvent.OUTAGE_KNOWN, null, incidentId, null);
     }
 
     /**
@@ -176,7 +211,20 @@ public class NotificationService {
         if (event.audience() == NotificationEvent.Audience.ALL) {
             all.putAll(reporters);
         }
-        if (incident.deviceId() != null) {
+        // customers who did not report hear of an incident only once its outage is corroborated (and told)
+        boolean area = event == NotificationEvent.OUTAGE_KNOWN || incident.areaTold();
+        if (event == NotificationEvent.MERGED_UPSTREAM && !area) {
+            // the merged order never told its area: only its own reporters (now on the upstream order) hear
+            Map<String, Recipient> upstream = incident.mergedIntoId() == null ? Map.of()
+                    : reportersOf(mapper.incident(incident.mergedIntoId()));
+            for (Recipient r : below(incident.deviceId())) {
+                if (upstream.containsKey(r.key())) {
+                    all.putIfAbsent(r.key(), upstream.get(r.key()));
+                }
+            }
+            return all.values();
+        }
+        if (incident.deviceId() != null && area) {
             for (Recipient r : below(incident.deviceId())) {
                 if (event.audience() == NotificationEvent.Audience.ALL || !reporters.containsKey(r.key())) {
                     all.putIfAbsent(r.key(), r);
@@ -311,6 +359,27 @@ public class NotificationService {
         }
         LocalDate day = time.isBefore(end) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
         return day.atTime(end).atZone(CHINA).toInstant();
+    }
+
+    /**
+     * A customer's sign-in code, by SMS through the outbox like every message (the development gateway's inbox shows
+     * it in the demo). The code is in this message only: GridMend keeps just its hash.
+     */
+    @Transactional
+    public void sendSignInCode(String phone, String code, long codeId, long minutes) {
+        Instant now = clock.instant();
+        NotificationMapper.NewNotification row = new NotificationMapper.NewNotification();
+        row.messageId = UUID.randomUUID().toString();
+        row.dedupeKey = "P:" + phone + "|SIGN_IN_CODE|" + codeId;
+        row.eventType = "SIGN_IN_CODE";
+        row.phone = phone;
+        row.channel = "SMS";
+        row.template = "notify.sign_in_code";
+        row.title = texts.text("notify.title.sign_in");
+        row.text = properties.smsSignature() + texts.text("notify.sign_in_code", code, minutes);
+        row.nextAttemptAt = now;
+        row.createdAt = now;
+        mapper.insertOne(row);
     }
 
     /** A customer using the app: pushes instead of SMS from now on. */

@@ -22,7 +22,15 @@ public record NotifyProperties(
         @DefaultValue("30m") Duration etrMinChange,
         @DefaultValue QuietHours quietHours,
         @DefaultValue("【供电服务】") String smsSignature,
-        @DefaultValue Streams streams) {
+        @DefaultValue Streams streams,
+        @DefaultValue Corroboration corroboration) {
+
+    /**
+     * When an outage is told to the customers below the device who did not report: once {@code minCustomers}
+     * customers reported it (or a signed-in customer, a meter, a notice, a crew or a dispatcher corroborates it).
+     */
+    public record Corroboration(@DefaultValue("2") int minCustomers) {
+    }
 
     /** A gateway's base URL, credentials and timeouts. An empty URL means nothing is sent on that channel yet. */
     public record Gateway(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password,

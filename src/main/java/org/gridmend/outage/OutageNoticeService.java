@@ -146,6 +146,7 @@ public class OutageNoticeService {
         mapper.linkIncident(noticeId, opened.incident().id());
         // the announced device holds its outage: open incidents below it merge into it
         prediction.reevaluateFeeder(feeder.feederId(), opened.incident().id());
+        // (a fault notice corroborates its incident: the notice's own process tells the area)
         log.info("fault outage notice noticeId={} {} incidentId={}", noticeId,
                 opened.created() ? "opened" : "joined", opened.incident().id());
         return opened.incident().id();

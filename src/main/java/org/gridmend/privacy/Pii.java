@@ -8,9 +8,13 @@ package org.gridmend.privacy;
  */
 public final class Pii {
 
-    /** Mobile numbers (11 digits from 1[3-9]) and landlines with an area code, as people write them in free text. */
+    /**
+     * Mobile numbers (11 digits from 1[3-9]) and landlines with an area code, as people write them in free text:
+     * with or without +86, 86 or 0086 in front, and with spaces, dashes, dots or brackets anywhere between digits.
+     */
     private static final java.util.regex.Pattern PHONE_IN_TEXT = java.util.regex.Pattern.compile(
-            "(?<!\\d)(?:\\+?86[- ]?)?(1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
+            "(?<![\\d.])(?:(?:\\+|00)?\\(?86\\)?[\\s\\-.]*)?(1[\\s\\-.]*[3-9](?:[\\s\\-.]*\\d){9}"
+                    + "|\\(?0\\d{2,3}\\)?[\\s\\-.]*\\d(?:[\\s\\-.]?\\d){6,7})(?![\\d])");
 
     private Pii() {
     }

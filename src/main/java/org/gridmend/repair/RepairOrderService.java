@@ -11,6 +11,7 @@ import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.notify.CustomerTexts;
+import org.gridmend.notify.NotificationService;
 import org.gridmend.privacy.Pii;
 import org.gridmend.process.FormTimes;
 import org.gridmend.process.ProcessConstants;
@@ -39,6 +40,7 @@ public class RepairOrderService {
     private final DispatchService dispatch;
     private final IncidentService incidents;
     private final FaultFindingService findings;
+    private final NotificationService notifications;
     private final RuntimeService runtime;
     private final CustomerTexts texts;
     private final RepairProperties properties;
@@ -47,7 +49,9 @@ public class RepairOrderService {
 
     RepairOrderService(RepairOrderMapper orders, CrewMapper crews, DispatchService dispatch,
                        IncidentService incidents, FaultFindingService findings, RuntimeService runtime,
-                       CustomerTexts texts, RepairProperties properties, AuditTrail audit, Clock clock) {
+                       CustomerTexts texts, RepairProperties properties, AuditTrail audit,
+                       NotificationService notifications, Clock clock) {
+        this.notifications = notifications;
         this.findings = findings;
         this.audit = audit;
         this.orders = orders;
@@ -144,6 +148,7 @@ public class RepairOrderService {
                             distance / 1000, Math.round(properties.arrivalRadiusM())));
         }
         orders.arrive(incidentId, clock.instant(), distance);
+        notifications.announceIfCorroborated(incidentId); // the crew on site confirms the outage
         event(incidentId, "ARRIVED", texts.text("incident.arrived"), crew.userId(), "crew", crew.id(),
                 "crewLat", crew.lastLat(), "crewLng", crew.lastLng(), "positionAt", crew.lastPositionAt(),
                 "distanceM", Math.round(distance), "deadline", order.arrivalDeadline());
@@ -193,6 +198,7 @@ public class RepairOrderService {
             }
         }
         orders.diagnose(incidentId, known.name(), when, clock.instant());
+        notifications.announceIfCorroborated(incidentId);
         event(incidentId, "DIAGNOSED", texts.text("incident.diagnosed", known.chinese(), CustomerTexts.time(when)),
                 crewUser(incidentId), "cause", known, "etr", when);
     }

@@ -7,7 +7,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.gridmend.customer.CustomerSessions;
+import org.gridmend.security.StaffGroups;
+import org.gridmend.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +31,10 @@ class ReportController {
 
     private final ReportIntakeService intake;
     private final ReportService reports;
+    private final CustomerSessions customers;
 
-    ReportController(ReportIntakeService intake, ReportService reports) {
+    ReportController(ReportIntakeService intake, ReportService reports, CustomerSessions customers) {
+        this.customers = customers;
         this.intake = intake;
         this.reports = reports;
     }
@@ -36,8 +43,15 @@ class ReportController {
     @Operation(summary = "Report a fault",
             description = "201 with the new report; the same requestId and body again gives the same answer with 200, "
                     + "a different body 409. Needs customerNo or location.")
-    ResponseEntity<ReportAnswer> submit(@Valid @RequestBody ReportRequest request, HttpServletRequest http) {
-        ReportIntakeService.Submitted submitted = intake.submit(request, http.getRemoteAddr());
+    ResponseEntity<ReportAnswer> submit(@Valid @RequestBody ReportRequest request, HttpServletRequest http,
+                                        Authentication caller) {
+        if (request.channel() == Channel.AMI && !StaffGroups.isMember(caller, StaffGroups.INTEGRATIONS)) {
+            // a meter's report: only the AMI head-end, with its API key; it skips the customers' rate limits
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "channel AMI is the AMI head-end's, with its "
+                    + "API key (POST /api/meter-events)", "channel");
+        }
+        ReportIntakeService.Submitted submitted = intake.submit(request, http.getRemoteAddr(),
+                customers.current(http).orElse(null));
         ReportAnswer answer = submitted.answer();
         URI location = URI.create("/api/reports/" + answer.reportId());
         return submitted.created() ? ResponseEntity.created(location).body(answer)

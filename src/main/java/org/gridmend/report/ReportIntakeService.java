@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.customer.CustomerSession;
+import org.gridmend.customer.PhoneNumbers;
 import org.gridmend.notify.CustomerTexts;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.outage.NoticeType;
@@ -78,6 +80,16 @@ public class ReportIntakeService {
 
     @Transactional
     public Submitted submit(ReportRequest request, String clientAddress) {
+        return submit(request, clientAddress, null);
+    }
+
+    /**
+     * A report, from a signed-in customer when {@code session} is given: for one of the session's customer numbers it
+     * is verified (messages may then reach the verified phone, and an APP report binds the app for pushes).
+     */
+    @Transactional
+    public Submitted submit(ReportRequest typed, String clientAddress, CustomerSession session) {
+        ReportRequest request = withMobile(typed);
         if (blank(request.customerNo()) && request.location() == null) {
             throw ApiException.badRequest("MISSING_FIELD", "customerNo",
                     "give customerNo or location (or both): a report needs a place");
@@ -112,6 +124,8 @@ public class ReportIntakeService {
         report.address = trimToNull(request.address());
         report.description = trimToNull(request.description());
         report.onlyMyHome = request.onlyMyHome();
+        report.verifiedPhone = session != null && session.holds(report.customerNo)
+                ? PhoneNumbers.national(session.phone()) : null;
         report.clientAddress = clientAddress;
         report.status = ReportStatus.RECEIVED;
         report.createdAt = now;
@@ -125,12 +139,13 @@ public class ReportIntakeService {
             // The request id is taken: a retry (same answer) or a reuse for another report (409).
             return replay(reports.findByRequestId(request.requestId()), hash);
         }
-        if (request.channel() == Channel.APP && report.customerNo != null) {
-            // the app is bound to this customer number: pushes instead of SMS from now on
+        if (request.channel() == Channel.APP && report.verifiedPhone != null) {
+            // a signed-in customer's app is bound to this customer number: pushes instead of SMS from now on
             notifications.registerApp(report.customerNo);
         }
         // from the customer, the hotline agent who took the call, or (channel AMI, the system) a meter's last gasp
-        AuditEntry received = AuditEntry.of("REPORT_RECEIVED").about(report.customerNo);
+        AuditEntry received = AuditEntry.of("REPORT_RECEIVED").about(report.customerNo)
+                .detail("verified", report.verifiedPhone != null);
         String agent = StaffUser.current();
         if (request.channel() != Channel.AMI) {
             received = agent != null ? received.user(agent) : received.customer(report.customerNo);
@@ -143,6 +158,18 @@ public class ReportIntakeService {
         log.info("report received reportId={} channel={} foreseenIncidentId={} foreseenNoticeId={}", report.id,
                 request.channel(), foresight.incidentId(), foresight.noticeId());
         return new Submitted(stored.answer(PublicIds.report(report.id), report.trackingToken), true);
+    }
+
+    /** The phone in one form however it was typed ("138 0000 0000", "+86 13800000000"): a mainland mobile or 400. */
+    private static ReportRequest withMobile(ReportRequest r) {
+        if (blank(r.phone())) {
+            return r;
+        }
+        String phone = PhoneNumbers.mobile(r.phone()).map(PhoneNumbers::national).orElseThrow(() ->
+                ApiException.badRequest("INVALID_FIELD", "phone", "phone must be a mainland China mobile number "
+                        + "(11 digits starting with 1)"));
+        return new ReportRequest(r.requestId(), r.channel(), r.customerNo(), phone, r.location(), r.address(),
+                r.description(), r.onlyMyHome());
     }
 
     private Submitted replay(ReportRecord earlier, String hash) {

@@ -74,6 +74,7 @@ public interface ReportMapper {
         public String address;
         public String description;
         public Boolean onlyMyHome;
+        public String verifiedPhone;
         public String clientAddress;
         public ReportStatus status;
         public String answer;

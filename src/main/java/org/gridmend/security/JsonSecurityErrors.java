@@ -27,13 +27,11 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        // a page's own script (it says so, as browsers' XMLHttpRequest convention goes) shows its own sign-in; the
-        // header would make the browser pop up its login dialog over it
-        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"GridMend\", charset=\"UTF-8\"");
-        }
+        // never a WWW-Authenticate challenge: a browser would show its own login dialog and then cache the
+        // credentials, which any other site's form could ride on
         write(response, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHORIZED",
-                "sign in with HTTP Basic as a GridMend staff user (the Camunda user of Tasklist and Cockpit)", null));
+                "sign in: API clients with HTTP Basic as a GridMend staff user (the Camunda user of Tasklist and "
+                        + "Cockpit) or a machine's API key, pages with the staff session", null));
     }
 
     @Override
@@ -41,7 +39,8 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
             throws IOException {
         if (e instanceof CsrfException) {
             write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError("CSRF_TOKEN_MISSING",
-                    "a request with a session cookie must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header", null));
+                    "a request with a session cookie must echo the GM-XSRF-TOKEN cookie in the X-GM-XSRF-TOKEN header",
+                    null));
             return;
         }
         write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN",

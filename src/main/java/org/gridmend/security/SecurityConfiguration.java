@@ -1,5 +1,7 @@
 package org.gridmend.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import static org.gridmend.security.StaffGroups.ADMINS;
 import static org.gridmend.security.StaffGroups.AUDITORS;
 import static org.gridmend.security.StaffGroups.CREWS;
@@ -18,6 +20,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -54,9 +58,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain gridmend(HttpSecurity http, JsonSecurityErrors errors) throws Exception {
+    SecurityFilterChain gridmend(HttpSecurity http, JsonSecurityErrors errors, ApiKeyService keys, ObjectMapper json)
+            throws Exception {
         return http
+                .addFilterBefore(new ApiKeyFilter(keys, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/staff/session").permitAll()
+                        // customers sign in with an SMS code; their bearer token is checked by the customer side
+                        .requestMatchers("/api/customer/otp", "/api/customer/session", "/api/customer/me")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/customers/*/phones").hasAnyRole(DISPATCHERS, ADMINS)
+                        .requestMatchers("/api/integrations/**").hasRole(ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/grid/import").hasRole(ADMINS)
                         .requestMatchers("/api/grid/**").hasAnyRole(STAFF)
                         // customers: no login; the tracking token is the key to a report
@@ -94,14 +106,38 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new PageCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(SecurityConfiguration::withoutAmbientCredentials))
                 .build();
     }
 
     /**
+     * The staff pages' CSRF token: cookie GM-XSRF-TOKEN, echoed in X-GM-XSRF-TOKEN (names of its own, so that it
+     * never collides with the XSRF-TOKEN cookie of Camunda's webapps in the same session).
+     */
+    static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieName("GM-XSRF-TOKEN");
+        tokens.setHeaderName("X-GM-XSRF-TOKEN");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return tokens;
+    }
+
+    /** In front of every password check: throttling, and no HTTP Basic from browsers ({@link SignInGuardFilter}). */
+    @Bean
+    FilterRegistrationBean<SignInGuardFilter> signInGuard(SignInThrottle throttle, ObjectMapper json) {
+        FilterRegistrationBean<SignInGuardFilter> registration = new FilterRegistrationBean<>(
+                new SignInGuardFilter(throttle, json));
+        registration.setName("sign-in-guard");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 100);
+        return registration;
+    }
+
+    /**
      * CSRF rides on credentials a browser sends by itself (a session cookie). A request that brings its own
-     * Authorization header, or has no session at all, cannot be forged that way.
+     * Authorization header (HTTP Basic comes only from API clients: {@link SignInGuardFilter}), or has no session at
+     * all, cannot be forged that way.
      */
     static boolean withoutAmbientCredentials(HttpServletRequest request) {
         return request.getHeader("Authorization") != null || request.getRequestedSessionId() == null;

@@ -7,7 +7,9 @@ import static org.gridmend.security.StaffGroups.CREWS;
 import static org.gridmend.security.StaffGroups.DISPATCHERS;
 import static org.gridmend.security.StaffGroups.INTEGRATIONS;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,6 +43,8 @@ import org.springframework.stereotype.Component;
 public class StaffIdentitySetup implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(StaffIdentitySetup.class);
+    /** The demo profile's password for every demo user. */
+    public static final String DEMO_PASSWORD = "demo";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -110,8 +114,29 @@ public class StaffIdentitySetup implements InitializingBean {
         grant(AUDITORS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
         grant(AUDITORS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
 
+        if (!demo) {
+            refuseDemoAccounts();
+        }
         if (admin.user() != null && !admin.user().isBlank() && admin.problem() == null) {
             createAdministrator(admin.user(), admin.password());
+        }
+    }
+
+    /**
+     * A database that once ran the demo profile keeps its users with their passwords: outside the demo profile
+     * GridMend refuses to start while any user still has the demo password, and names them.
+     */
+    private void refuseDemoAccounts() {
+        List<String> found = new ArrayList<>();
+        for (User user : identity.createUserQuery().list()) {
+            if (identity.checkPassword(user.getId(), DEMO_PASSWORD)) {
+                found.add(user.getId());
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new IllegalStateException("users with the demo password exist outside the demo profile: " + found
+                    + ". Remove them in Camunda Admin (or give them real passwords) before starting without the demo "
+                    + "profile.");
         }
     }
 
@@ -122,7 +147,8 @@ public class StaffIdentitySetup implements InitializingBean {
             user.setFirstName(firstName);
             user.setLastName(lastName);
             user.setPassword(password);
-            identity.saveUser(user);
+            // Camunda's password policy holds for every user but the demo profile's (whose password is "demo")
+            ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identity).saveUser(user, demo);
             log.info("staff user created userId={} groups={}", id, Arrays.toString(groups));
         }
         for (String group : groups) {

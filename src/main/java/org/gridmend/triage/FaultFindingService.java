@@ -11,6 +11,7 @@ import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
+import org.gridmend.notify.NotificationService;
 import org.gridmend.triage.FeederEvidence.FindingKind;
 import org.gridmend.web.ApiException;
 import org.gridmend.web.PublicIds;
@@ -34,10 +35,12 @@ public class FaultFindingService {
     private final PredictionService prediction;
     private final GridLookupService grid;
     private final AuditTrail audit;
+    private final NotificationService notifications;
     private final Clock clock;
 
     FaultFindingService(IncidentMapper incidents, PredictionMapper mapper, PredictionService prediction,
-                        GridLookupService grid, AuditTrail audit, Clock clock) {
+                        GridLookupService grid, AuditTrail audit, NotificationService notifications, Clock clock) {
+        this.notifications = notifications;
         this.incidents = incidents;
         this.mapper = mapper;
         this.prediction = prediction;
@@ -143,6 +146,7 @@ public class FaultFindingService {
                 .device(incident.deviceId()).detail("kind", kind).detail("to", toNode).detail("areas", areas);
         audit.record(byUser == null ? entry : entry.user(byUser));
         prediction.reevaluate(feeder, null, incident.id());
+        notifications.announceIfCorroborated(incident.id());
     }
 
     private IncidentRecord openIncident(long incidentId) {

@@ -22,6 +22,12 @@ public interface IncidentMapper {
 
     List<IncidentRecord> findOpenOnFeeder(@Param("feederId") String feederId);
 
+    /** The feeder's open incidents, read and locked (a locking read sees the latest committed rows, on H2 too). */
+    List<IncidentRecord> lockOpenOnFeeder(@Param("feederId") String feederId);
+
+    /** One incident, read and locked. */
+    IncidentRecord lockById(@Param("id") long id);
+
     /** Open location clusters with a report since {@code since}. */
     List<IncidentRecord> findRecentLocationClusters(@Param("since") Instant since);
 
@@ -72,8 +78,6 @@ public interface IncidentMapper {
     /** Holds the feeder's row lock until the transaction ends: triage that may open or roll up incidents on it queues here. */
     String lockFeeder(@Param("feederId") String feederId);
 
-    /** A shared hold on the feeder's row: reports that only join what is there, while no prediction runs. */
-    String lockFeederShared(@Param("feederId") String feederId);
 
     /**
      * A shared lock on an incident while a report joins it, so that a restoration (which updates the row) waits for

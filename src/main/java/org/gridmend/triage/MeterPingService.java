@@ -17,6 +17,7 @@ import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
+import org.gridmend.notify.NotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,11 +43,13 @@ public class MeterPingService {
     private final TriageProperties triage;
     private final DecisionLog decisions;
     private final AuditTrail audit;
+    private final NotificationService notifications;
     private final Clock clock;
 
     MeterPingService(IncidentMapper incidents, PredictionMapper mapper, PowerObservationService observations,
                      GridLookupService grid, AmiClient ami, AmiProperties properties, TriageProperties triage,
-                     DecisionLog decisions, AuditTrail audit, Clock clock) {
+                     DecisionLog decisions, AuditTrail audit, NotificationService notifications, Clock clock) {
+        this.notifications = notifications;
         this.incidents = incidents;
         this.mapper = mapper;
         this.observations = observations;
@@ -136,6 +139,9 @@ public class MeterPingService {
         log.info("meters pinged incidentId={} scope={} asked={} dark={} powered={}", incidentId, scope,
                 sample.size(), darkCount, poweredCount);
         observations.meterStates(feeder, rows, incidentId);
+        if (darkCount > 0) {
+            notifications.announceIfCorroborated(incidentId);
+        }
     }
 
     /**

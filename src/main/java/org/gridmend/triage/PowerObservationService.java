@@ -108,17 +108,20 @@ public class PowerObservationService implements OutageEvidence {
         audit.record(AuditEntry.of("POWER_ON_OBSERVED").at(clock.instant()).about(customerNo)
                 .device(p.transformerId()).detail("source", kind).detail("at", at));
         FeederTopology feeder = grid.topology(p.feederId());
+        incidents.lockFeeder(feeder.feederId()); // before reading the feeder's incidents
         Optional<IncidentRecord> covering = incidentService.coveringOpen(feeder, p.transformerId(), null);
         if (covering.isEmpty() || covering.get().deviceId().equals(p.transformerId())) {
             return false; // nothing above the area to contradict; kept for the next prediction on the feeder
         }
-        incidents.lockFeeder(feeder.feederId());
         prediction.reevaluate(feeder, null, null);
         return true;
     }
 
-    /** Stores a ping's answers (and other meters' states) and re-evaluates the feeder; {@code keep} asked for it. */
-    @Transactional
+    /**
+     * Stores a ping's answers and re-evaluates the feeder; {@code keep} asked for it. A transaction of its own: the
+     * ping's job read the feeder's incidents before it called the head-end, and what follows must read them fresh.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public void meterStates(FeederTopology feeder, List<PredictionMapper.NewObservation> rows, Long keep) {
         if (rows.isEmpty()) {
             return;

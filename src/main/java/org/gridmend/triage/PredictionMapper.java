@@ -50,9 +50,6 @@ interface PredictionMapper {
     int relinkArea(@Param("fromId") long fromId, @Param("toId") long toId,
                    @Param("transformerId") String transformerId, @Param("now") Instant now);
 
-    /** Locks these incidents' rows until the transaction ends and returns the ones still open. */
-    List<Long> lockOpen(@Param("ids") Collection<Long> ids);
-
     /** Customers of these areas with a meter, who neither reported nor were seen since {@code since}. */
     List<PingCandidate> pingCandidates(@Param("transformerIds") Collection<String> transformerIds,
                                        @Param("since") Instant since);

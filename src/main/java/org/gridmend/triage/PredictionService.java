@@ -84,7 +84,8 @@ public class PredictionService {
     Outcome reevaluate(FeederTopology feeder, NewReport report, Long keep) {
         // the caller holds the feeder's lock
         Instant now = clock.instant();
-        List<IncidentRecord> open = incidents.findOpenOnFeeder(feeder.feederId()).stream()
+        // a locking read: fresh whatever this transaction read before, and no restoration slips in meanwhile
+        List<IncidentRecord> open = incidents.lockOpenOnFeeder(feeder.feederId()).stream()
                 .filter(i -> i.deviceId() != null && feeder.contains(i.deviceId()))
                 .sorted(Comparator.comparingLong(IncidentRecord::id)).toList();
         FeederEvidence evidence = load(feeder, now, open);
@@ -149,6 +150,7 @@ public class PredictionService {
         private final Map<Long, String> mergeInto = new LinkedHashMap<>();
         private final Map<String, Long> splitFrom = new HashMap<>();
         private final Map<Long, List<PredictionMapper.Placement>> placements = new HashMap<>();
+        private final Map<Long, IncidentRecord> byId = new HashMap<>();
 
         Reconciliation(FeederTopology feeder, Prediction prediction, List<IncidentRecord> open, Long keep,
                        Map<Long, String> corrected, Instant reportAt, Instant now) {
@@ -159,6 +161,7 @@ public class PredictionService {
             this.open = open;
             this.keep = keep;
             this.now = now;
+            open.forEach(i -> byId.put(i.id(), i));
             for (PredictionMapper.Placement p : mapper.placements(feeder.feederId())) {
                 placements.computeIfAbsent(p.incidentId(), k -> new ArrayList<>()).add(p);
             }
@@ -176,7 +179,6 @@ public class PredictionService {
                     place(i, roots);
                 }
             }
-            lock();
             List<Long> opened = new ArrayList<>();
             for (String root : roots) {
                 if (!incidentOf.containsKey(root)) {
@@ -196,6 +198,7 @@ public class PredictionService {
                     throw new OptimisticLockingException("incident " + incident.publicId() + " changed while "
                             + "feeder " + feeder.feederId() + " was re-evaluated; triage again");
                 }
+                byId.put(incident.id(), incidents.lockById(incident.id()));
             }
             relinkAreas();
             mergeChildren();
@@ -250,18 +253,6 @@ public class PredictionService {
                             () -> log.warn("incident {} on {} is contradicted but nothing else explains it; kept",
                                     i.id(), i.deviceId())));
             weight.keySet().forEach(root -> splitFrom.putIfAbsent(root, i.id()));
-        }
-
-        private void lock() {
-            List<Long> touched = new ArrayList<>(open.stream().map(IncidentRecord::id).toList());
-            if (touched.isEmpty()) {
-                return;
-            }
-            List<Long> stillOpen = mapper.lockOpen(touched);
-            if (stillOpen.size() != touched.size()) {
-                throw new OptimisticLockingException("an incident on feeder " + feeder.feederId()
-                        + " was restored while the feeder was re-evaluated; triage again");
-            }
         }
 
         /** A new incident's first report: the earliest of the incidents below it, else the report's own time. */
@@ -320,8 +311,9 @@ public class PredictionService {
             });
         }
 
+        /** An incident of this evaluation: from the locked read, or opened by it (so fresh either way). */
         private IncidentRecord find(long id) {
-            return incidents.findById(id);
+            return byId.computeIfAbsent(id, incidents::findById);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
@@ -15,6 +14,7 @@ import org.gridmend.report.IncidentDirectory;
 import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportProgressService;
 import org.gridmend.report.ReportRecord;
+import org.gridmend.notify.NotificationService;
 import org.gridmend.process.LockService;
 import org.gridmend.report.ReportStatus;
 import org.gridmend.web.PublicIds;
@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * it only joins an area that is already out, which cannot change the prediction. Reports without a place on the
  * grid group by distance and time. Every decision is recorded with its rule.
  *
- * <p>Concurrency: a re-evaluation holds the feeder's row lock; plain joins share it; the unique open key
+ * <p>Concurrency: triage holds the feeder's row lock from before its first read of the feeder's incidents, so
+ * triages of one feeder run one at a time and each sees what the one before committed; the unique open key
  * guarantees one open incident per device whatever happens.
  */
 @Service
@@ -50,12 +51,14 @@ public class TriageService implements IncidentDirectory {
     private final AuditTrail audit;
     private final PredictionService prediction;
     private final PredictionMapper predictionMapper;
+    private final NotificationService notifications;
     private final Clock clock;
 
     TriageService(ReportMapper reports, ReportProgressService progress, IncidentMapper incidents, IncidentService incidentService,
                   LocateService locator, JudgeService judge, GridLookupService grid, TriageProperties properties,
                   LockService locks, DecisionLog decisions, AuditTrail audit, PredictionService prediction,
-                  PredictionMapper predictionMapper, Clock clock) {
+                  PredictionMapper predictionMapper, NotificationService notifications, Clock clock) {
+        this.notifications = notifications;
         this.prediction = prediction;
         this.predictionMapper = predictionMapper;
         this.decisions = decisions;
@@ -132,6 +135,10 @@ public class TriageService implements IncidentDirectory {
     @Transactional
     public JudgeService.Judgement judge(long reportId) {
         ReportRecord report = reports.findById(reportId);
+        if (report.feederId() != null) {
+            // judging reads the feeder's incidents: under its lock, like the triage that follows in this job
+            incidents.lockFeeder(report.feederId());
+        }
         JudgeService.Judgement judgement = judge.judge(report);
         if (judgement.plannedOutage()) {
             reports.setNotice(reportId, judgement.noticeId(), clock.instant());
@@ -151,12 +158,13 @@ public class TriageService implements IncidentDirectory {
             return joinLocationCluster(report, now);
         }
         FeederTopology feeder = grid.topology(report.feederId());
+        // The feeder's lock comes before any read of its incidents: what is read under it is what its last holder
+        // committed (H2 would go on showing a row as it was when first read while another transaction changed it).
+        incidents.lockFeeder(feeder.feederId());
         Optional<Outcome> joined = joinWithoutPrediction(report, feeder, now);
         if (joined.isPresent()) {
             return joined.get();
         }
-        // Everything else re-evaluates the feeder's prediction, one triage at a time per feeder.
-        incidents.lockFeeder(feeder.feederId());
         boolean known = incidentService.coveringOpen(feeder, report.locatedTransformerId(), null).isPresent();
         PredictionService.Outcome outcome = prediction.reevaluate(feeder, new PredictionService.NewReport(
                 report.id(), report.locatedTransformerId(), report.locatedCustomerNo(), report.createdAt(),
@@ -181,21 +189,14 @@ public class TriageService implements IncidentDirectory {
     /**
      * A report from an area that is already out, on a feeder where prediction is plain counting (no power seen on,
      * no "only my home" reports, no findings), cannot change the prediction unless it adds to a share rule that has
-     * not held yet: it joins the incident covering its area under a shared hold on the feeder, so that such joins run
-     * side by side and never during a re-evaluation. The conditions are checked again under the hold; if they no
-     * longer stand, the triage is retried (a concurrent change, not an error).
+     * not held yet: it joins the incident covering its area without a re-evaluation.
      */
     private Optional<Outcome> joinWithoutPrediction(ReportRecord report, FeederTopology feeder, Instant now) {
         if (!plainJoin(report, feeder, now)) {
             return Optional.empty();
         }
-        incidents.lockFeederShared(feeder.feederId());
-        Optional<IncidentRecord> covering = incidentService.coveringOpen(feeder, report.locatedTransformerId(), null);
-        if (covering.isEmpty() || !plainJoin(report, feeder, now)) {
-            throw new OptimisticLockingException("feeder " + feeder.feederId() + " changed while report "
-                    + report.publicId() + " joined; triage again");
-        }
-        IncidentRecord incident = covering.get();
+        IncidentRecord incident = incidentService.coveringOpen(feeder, report.locatedTransformerId(), null)
+                .orElseThrow();
         return Optional.of(link(report, incident, "JOINED", TriageRule.COVERED_BY_OPEN_INCIDENT, "transformer "
                 + report.locatedTransformerId() + " lies below open incident " + incident.publicId() + " on "
                 + incident.deviceId() + ", where its area already reported", now));
@@ -253,6 +254,8 @@ public class TriageService implements IncidentDirectory {
                          String reason, Instant now) {
         reports.linkIncident(report.id(), incident.id(), ReportStatus.IN_REPAIR, now);
         decisions.record(report.id(), incident.id(), decision, rule, reason, now);
+        // another customer's word may corroborate an outage whose area was not told yet
+        notifications.announceIfCorroborated(incident.id());
         log.debug("report triaged reportId={} incidentId={} decision={} rule={}", report.id(), incident.id(),
                 decision, rule);
         return new Outcome(incident.id(), decision, rule, reason);

@@ -33,7 +33,7 @@ class PredictionAccuracyBenchmark {
 
     static final HeadEndSimulator HEAD_END = new HeadEndSimulator();
     static final String USER = "accuracy";
-    static final String PASSWORD = "accuracy-Passw0rd";
+    static final String PASSWORD = "Rn5%tYq8-bW3k";
 
     @DynamicPropertySource
     static void headEnd(DynamicPropertyRegistry registry) {

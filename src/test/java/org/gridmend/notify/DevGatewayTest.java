@@ -82,20 +82,32 @@ class DevGatewayTest {
 
     @Test
     void phonesInboxesFillAsAReportIsTriagedAndItsIncidentBecomesKnown() {
+        // the customer signs in with the code the development gateway delivers to the archive phone's inbox
+        String reporter = grid.customer(1);
+        String phone = grid.doc().customers().get(0).phone();
+        assertThat(http.post("/api/customer/otp", Map.of("phone", phone)).status()).isEqualTo(202);
+        Await.until(() -> says(inbox(phone), "验证码"), 30);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("验证码是 (\\d{6})")
+                .matcher(inbox(phone).get(0).path("text").asText());
+        assertThat(code.find()).isTrue();
+        JsonNode session = http.post("/api/customer/session", Map.of("phone", phone, "code", code.group(1))).json();
+        assertThat(session.path("customerNos").toString()).contains(reporter);
+        Http signedIn = http.bearer(session.path("token").asText());
+
         Map<String, Object> body = new HashMap<>();
         body.put("requestId", UUID.randomUUID().toString());
         body.put("channel", "APP");
-        body.put("customerNo", grid.customer(1));
-        JsonNode answer = http.post("/api/reports", body).json();
-        String reporter = grid.customer(1);
+        body.put("customerNo", reporter);
+        JsonNode answer = signedIn.post("/api/reports", body).json();
 
-        // the reporter's app: the acknowledgement, as a push to the customer number
+        // the reporter's app (bound by the signed-in report): the acknowledgement, as a push to the customer number
         Await.until(() -> says(inbox(reporter), "报修"), 30);
         JsonNode pushed = inbox(reporter).get(0);
         assertThat(pushed.path("channel").asText()).isEqualTo("PUSH");
         assertThat(pushed.path("title").asText()).isEqualTo("报修进度");
 
-        // a neighbour on the same transformer who did not report: an SMS that the outage is known
+        // a neighbour on the same transformer who did not report: an SMS that the outage is known (a signed-in
+        // customer's report corroborates the outage)
         String incident = http.get("/api/reports/" + answer.path("reportId").asText() + "?token="
                 + answer.path("trackingToken").asText()).json().path("incident").path("incidentId").asText();
         String neighbourPhone = grid.doc().customers().get(1).phone();

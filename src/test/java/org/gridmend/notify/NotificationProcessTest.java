@@ -78,9 +78,11 @@ class NotificationProcessTest {
                         Collectors.collectingAndThen(Collectors.toList(), l -> l.stream().sorted().toList()))));
     }
 
+    /** A report; from the app it comes from the signed-in customer (which binds the app for pushes). */
     private ReportAnswer report(int customer, Channel channel) {
-        ReportAnswer answer = reports.submit(new ReportRequest(UUID.randomUUID().toString(), channel,
-                g.customer(customer), null, null, null, "停电了", null));
+        ReportRequest request = new ReportRequest(UUID.randomUUID().toString(), channel, g.customer(customer), null,
+                null, null, "停电了", null);
+        ReportAnswer answer = channel == Channel.APP ? reports.signedIn(request) : reports.submit(request);
         execute(job(reports.process(answer)));
         return answer;
     }
@@ -156,6 +158,32 @@ class NotificationProcessTest {
         // nobody heard anything twice, and every message says what the timeline says
         assertThat(outbox.list(null, incidentId, 1000)).allSatisfy(n -> assertThat(n.status()).isEqualTo("PENDING"))
                 .hasSize(1 + 2 + 3 * 5 + 2 + 1 + 1);
+    }
+
+    @Test
+    void oneUnverifiedReportDoesNotTextTheAreaUntilSomethingCorroboratesIt() {
+        // C1 reports through the web page, not signed in: only C1 hears of its report
+        ReportAnswer first = report(1, Channel.WEB);
+        long incidentId = reports.record(first).incidentId();
+        ProcessInstance order = repairs.order(incidentId);
+        execute(job("Task_NotifyOutageKnown", order));
+        assertThat(told(incidentId)).containsOnly(Map.entry("ACKNOWLEDGED", List.of("C1/SMS")));
+        execute(job("Task_DispatchCrew", order));
+        repairs.completeAs(g.user(1), "crews", task("Task_AcceptRepairOrder", order), withVariables("acceptDecision",
+                "ACCEPT"));
+        assertThat(told(incidentId)).containsEntry("CREW_ACCEPTED", List.of("C1/SMS"));
+
+        // a second customer's report corroborates it (two of T1's three customers: the fuse feeding T1 alone is
+        // predicted): the fuse's order tells the rest of its area, once
+        ReportAnswer second = report(2, Channel.WEB);
+        long fuse = reports.record(second).incidentId();
+        assertThat(reports.record(first).incidentId()).isEqualTo(fuse);
+        execute(job("Task_NotifyOutageKnown", repairs.order(fuse)));
+        assertThat(told(fuse)).containsEntry("OUTAGE_KNOWN", List.of("C3/SMS"))
+                .containsEntry("ACKNOWLEDGED", List.of("C2/SMS"));
+        // the merged order never told its area: its news of the merge reaches those of its area who reported, not C3
+        execute(job("Task_NotifyMerged", order));
+        assertThat(told(incidentId)).containsEntry("MERGED_UPSTREAM", List.of("C1/SMS", "C2/SMS"));
     }
 
     @Test

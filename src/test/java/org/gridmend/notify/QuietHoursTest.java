@@ -19,7 +19,7 @@ class QuietHoursTest {
             Duration.ofMillis(200), Duration.ofMinutes(2), 10, Duration.ofSeconds(5), Duration.ofMinutes(30),
             Duration.ofMinutes(30), new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
             "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 500, Duration.ofMinutes(30),
-            Duration.ofSeconds(15)));
+            Duration.ofSeconds(15)), new NotifyProperties.Corroboration(2));
     private final NotificationService service = new NotificationService(null, null, null, properties, null,
             Clock.systemUTC());
 

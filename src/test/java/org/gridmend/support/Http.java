@@ -29,6 +29,11 @@ public final class Http {
         return new Http("http://localhost:" + port, null);
     }
 
+    /** A signed-in customer: the bearer token of POST /api/customer/session. */
+    public Http bearer(String token) {
+        return new Http(base, "Bearer " + token);
+    }
+
     public Http as(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Http(base, "Basic " + token);
@@ -80,7 +85,10 @@ public final class Http {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // an API client says so: a cross-site HTML form cannot set this header (HTTP Basic with a form body without
+        // it is refused as a browser's)
         return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Requested-With", "GridMendTest")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 

@@ -1,5 +1,6 @@
 package org.gridmend.support;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridImportService;
+import org.gridmend.customer.CustomerSession;
 import org.gridmend.report.Channel;
 import org.gridmend.report.FaultReportStarter;
 import org.gridmend.report.ReportAnswer;
@@ -77,6 +79,12 @@ public class ReportFixture {
 
     public ReportAnswer submit(ReportRequest request) {
         return intake.submit(request, "127.0.0.1").answer();
+    }
+
+    /** A report from a customer signed in with the phone that holds this customer number (the app's case). */
+    public ReportAnswer signedIn(ReportRequest request) {
+        return intake.submit(request, "127.0.0.1", new CustomerSession("+8613800000000", List.of(request.customerNo()),
+                java.time.Instant.now().plusSeconds(3600))).answer();
     }
 
     public ReportRecord record(ReportAnswer answer) {

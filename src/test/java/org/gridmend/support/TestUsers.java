@@ -6,7 +6,7 @@ import org.gridmend.security.StaffIdentitySetup;
 /** One staff user per group, created through the same code path as real users. */
 public final class TestUsers {
 
-    public static final String PASSWORD = "test-Passw0rd";
+    public static final String PASSWORD = "Kq8#vLm2-zP4w";
     public static final String CREW = "tcrew";
     public static final String DISPATCHER = "tdispatcher";
     public static final String AUDITOR = "tauditor";

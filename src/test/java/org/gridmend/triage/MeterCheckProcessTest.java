@@ -92,8 +92,8 @@ class MeterCheckProcessTest {
             areas.add(new GridDocument.Transformer(p + "-T" + t, "T" + t, p + "-F", p + (t <= 3 ? "-FU1" : "-FU2"),
                     AreaType.URBAN, lat + 0.01 * t, lng));
             for (int c = 1; c <= 4; c++) {
-                people.add(new GridDocument.Customer(customer(t, c), null, null, p + "-T" + t, lat + 0.01 * t, lng,
-                        null));
+                people.add(new GridDocument.Customer(customer(t, c), null, String.format("139%04d%04d", t, c % 10000),
+                        p + "-T" + t, lat + 0.01 * t, lng, null));
             }
         }
         importer.importDocument(new GridDocument(List.of(),
