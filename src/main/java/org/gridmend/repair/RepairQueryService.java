@@ -55,7 +55,7 @@ public class RepairQueryService implements RepairProgress {
         CrewRecord crew = order.crewId() == null ? null : crews.crew(order.crewId());
         List<Briefing.Reporter> reporters = orders.reporters(id, REPORTERS_SHOWN).stream()
                 .map(r -> new Briefing.Reporter(PublicIds.report(r.reportId()), r.createdAt(), r.channel(),
-                        r.address(), Pii.maskPhone(r.phone()), r.description(), r.customerNo()))
+                        r.address(), Pii.maskPhone(r.phone()), Pii.maskText(r.description()), r.customerNo()))
                 .toList();
         return new Briefing(order.publicId(), order.state().name(), order.level().name(), order.deviceId(),
                 orders.deviceName(order.deviceId()), order.feederId(), order.areaType() == null ? null

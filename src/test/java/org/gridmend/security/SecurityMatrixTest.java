@@ -55,8 +55,16 @@ class SecurityMatrixTest {
 
     static Stream<Rule> rules() {
         return Stream.of(
-                new Rule("GET", "/api/grid/feeders", STAFF),
-                new Rule("GET", "/api/grid/nodes/none/upstream", STAFF),
+                // crews reach customers only through their own orders' briefings
+                new Rule("GET", "/api/grid/feeders", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
+                new Rule("GET", "/api/grid/nodes/none/upstream", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
+                new Rule("GET", "/api/grid/customers/none", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
+                new Rule("POST", "/api/incidents/R-99999999/move", Set.of(DISPATCHERS, ADMINS)),
+                new Rule("POST", "/api/incidents/R-99999999/split", Set.of(DISPATCHERS, ADMINS)),
+                new Rule("GET", "/api/integrations/keys", Set.of(ADMINS)),
+                new Rule("POST", "/api/integrations/keys", Set.of(ADMINS)),
+                new Rule("DELETE", "/api/integrations/keys/none", Set.of(ADMINS)),
+                new Rule("POST", "/api/customers/none/phones", Set.of(DISPATCHERS, ADMINS)),
                 new Rule("POST", "/api/grid/import", Set.of(ADMINS)),
                 new Rule("GET", "/api/incidents", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
                 new Rule("GET", "/api/incidents/R-99999999", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
