@@ -77,10 +77,10 @@ public class OutageLookupService {
         if (lng == null) {
             throw ApiException.badRequest("MISSING_FIELD", "lng", "lng is required with lat");
         }
-        if (lat < -90 || lat > 90) {
+        if (!(lat >= -90 && lat <= 90)) { // NaN fails here too
             throw ApiException.badRequest("INVALID_FIELD", "lat", "lat must be between -90 and 90");
         }
-        if (lng < -180 || lng > 180) {
+        if (!(lng >= -180 && lng <= 180)) {
             throw ApiException.badRequest("INVALID_FIELD", "lng", "lng must be between -180 and 180");
         }
         CoordinateSystem system;

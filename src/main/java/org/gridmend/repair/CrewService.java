@@ -97,10 +97,10 @@ public class CrewService {
     }
 
     private static double[] validated(Position p, String prefix) {
-        if (p.lat() == null || p.lat() < -90 || p.lat() > 90) {
+        if (p.lat() == null || !(p.lat() >= -90 && p.lat() <= 90)) { // NaN fails here too
             throw ApiException.badRequest("INVALID_FIELD", prefix + "lat", prefix + "lat must be a latitude between -90 and 90");
         }
-        if (p.lng() == null || p.lng() < -180 || p.lng() > 180) {
+        if (p.lng() == null || !(p.lng() >= -180 && p.lng() <= 180)) {
             throw ApiException.badRequest("INVALID_FIELD", prefix + "lng",
                     prefix + "lng must be a longitude between -180 and 180");
         }

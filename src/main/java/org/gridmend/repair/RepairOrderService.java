@@ -141,7 +141,7 @@ public class RepairOrderService {
         }
         double distance = order.lat() == null ? 0
                 : GeoMath.distanceM(crew.lastLat(), crew.lastLng(), order.lat(), order.lng());
-        if (distance > properties.arrivalRadiusM()) {
+        if (!(distance <= properties.arrivalRadiusM())) { // a NaN position is never "here"
             throw TaskRefusal.refuse("position",
                     String.format(Locale.ROOT, "您距离故障点还有 %.1f 公里，到达后再确认。", distance / 1000),
                     String.format(Locale.ROOT, "you are %.1f km from the fault; confirm when you are within %d m",
