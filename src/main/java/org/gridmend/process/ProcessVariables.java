@@ -3,6 +3,8 @@ package org.gridmend.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.gridmend.security.StaffUser;
 import org.gridmend.web.PublicIds;
 
 /**
@@ -30,6 +32,16 @@ public final class ProcessVariables {
     /** The repair order of a RepairOrder task. */
     public static long incidentId(DelegateTask task) {
         return incidentId(task.getExecution());
+    }
+
+    /**
+     * Who completed the step that led here: the user the engine ran the command for (Tasklist, {@code /engine-rest}),
+     * else the staff member of the API call that correlated it; null when the engine itself moved on (a timer, a
+     * job). Audit events name this user, never the crew the order is assigned to.
+     */
+    public static String actor(DelegateExecution execution) {
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return user != null && user.getUserId() != null ? user.getUserId() : StaffUser.current();
     }
 
     public static String string(VariableScope scope, String name) {

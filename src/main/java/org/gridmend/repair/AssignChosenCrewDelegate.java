@@ -21,8 +21,7 @@ class AssignChosenCrewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String dispatcher = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-                ? null : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        String dispatcher = ProcessVariables.actor(execution);
         var offer = service.assign(ProcessVariables.incidentId(execution),
                 ProcessVariables.string(execution, CHOSEN_CREW_ID), dispatcher);
         execution.setVariable(CREW_ID, offer.crewId());

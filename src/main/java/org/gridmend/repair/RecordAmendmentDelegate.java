@@ -21,6 +21,6 @@ class RecordAmendmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         service.amend(ProcessVariables.incidentId(execution), execution.getVariable(CAUSE),
-                execution.getVariable(RESOLUTION));
+                execution.getVariable(RESOLUTION), ProcessVariables.actor(execution));
     }
 }

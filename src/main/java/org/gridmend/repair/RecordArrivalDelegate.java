@@ -17,6 +17,6 @@ class RecordArrivalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.arrive(ProcessVariables.incidentId(execution));
+        service.arrive(ProcessVariables.incidentId(execution), ProcessVariables.actor(execution));
     }
 }

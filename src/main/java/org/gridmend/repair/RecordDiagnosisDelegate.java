@@ -24,9 +24,8 @@ class RecordDiagnosisDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         service.diagnose(ProcessVariables.incidentId(execution), execution.getVariable(CAUSE),
                 execution.getVariable(ETR), ProcessVariables.string(execution, FAULT_DEVICE_ID),
-                authentication == null ? null : authentication.getUserId());
+                ProcessVariables.actor(execution));
     }
 }

@@ -21,10 +21,9 @@ class RecordReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         boolean approved = service.review(ProcessVariables.incidentId(execution),
                 execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REMARK),
-                authentication == null ? null : authentication.getUserId());
+                ProcessVariables.actor(execution));
         execution.setVariable(REVIEW_APPROVED, approved);
         execution.removeVariable(REVIEW_DECISION);
     }

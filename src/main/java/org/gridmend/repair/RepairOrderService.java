@@ -73,7 +73,7 @@ public class RepairOrderService {
      * a reason (the next crew is tried). Returns whether it accepted.
      */
     @Transactional
-    public boolean recordAnswer(long incidentId, Object decision, Object reason) {
+    public boolean recordAnswer(long incidentId, Object decision, Object reason, String actor) {
         if (!"ACCEPT".equals(decision) && !"DECLINE".equals(decision)) {
             throw TaskRefusal.refuse(ProcessConstants.ACCEPT_DECISION, "请选择接单或拒单",
                     "acceptDecision must be ACCEPT or DECLINE");
@@ -81,7 +81,7 @@ public class RepairOrderService {
         if ("DECLINE".equals(decision)) {
             Codes.DeclineReason why = Codes.parse(Codes.DeclineReason.class, reason, null,
                     ProcessConstants.DECLINE_REASON);
-            release(incidentId, "DECLINED", why.name(), crewUser(incidentId));
+            release(incidentId, "DECLINED", why.name(), actor);
             return false;
         }
         RepairOrderRecord order = orders.find(incidentId);
@@ -90,7 +90,7 @@ public class RepairOrderService {
         orders.endAttempt(incidentId, crew.id(), "ACCEPTED", null, now);
         orders.accept(incidentId, now);
         event(incidentId, "ACCEPTED", texts.text("incident.accepted", crew.employeeNo(), Pii.maskName(crew.name()),
-                CustomerTexts.time(order.eta())), crew.userId(), "crew", crew.id(), "eta", order.eta());
+                CustomerTexts.time(order.eta())), actor, "crew", crew.id(), "eta", order.eta());
         log.info("repair order accepted incidentId={} crewId={}", incidentId, crew.id());
         return true;
     }
@@ -129,7 +129,7 @@ public class RepairOrderService {
      * fault, else the confirmation is refused with a message the crew sees in Tasklist and the task stays open.
      */
     @Transactional
-    public void arrive(long incidentId) {
+    public void arrive(long incidentId, String actor) {
         RepairOrderRecord order = orders.find(incidentId);
         CrewRecord crew = crews.crew(order.crewId());
         long freshMinutes = properties.positionFreshness().toMinutes();
@@ -149,7 +149,7 @@ public class RepairOrderService {
         }
         orders.arrive(incidentId, clock.instant(), distance);
         notifications.announceIfCorroborated(incidentId); // the crew on site confirms the outage
-        event(incidentId, "ARRIVED", texts.text("incident.arrived"), crew.userId(), "crew", crew.id(),
+        event(incidentId, "ARRIVED", texts.text("incident.arrived"), actor, "crew", crew.id(),
                 "crewLat", crew.lastLat(), "crewLng", crew.lastLng(), "positionAt", crew.lastPositionAt(),
                 "distanceM", Math.round(distance), "deadline", order.arrivalDeadline());
         log.info("crew arrived incidentId={} crewId={} distanceM={}", incidentId, crew.id(), Math.round(distance));
@@ -200,7 +200,7 @@ public class RepairOrderService {
         orders.diagnose(incidentId, known.name(), when, clock.instant());
         notifications.announceIfCorroborated(incidentId);
         event(incidentId, "DIAGNOSED", texts.text("incident.diagnosed", known.chinese(), CustomerTexts.time(when)),
-                crewUser(incidentId), "cause", known, "etr", when);
+                byUser, "cause", known, "etr", when);
     }
 
     /**
@@ -319,10 +319,10 @@ public class RepairOrderService {
     }
 
     @Transactional
-    public void tellNewEtr(long incidentId) {
+    public void tellNewEtr(long incidentId, String actor) {
         RepairOrderRecord order = orders.find(incidentId);
         event(incidentId, "ETR_CHANGED", texts.text("incident.etr_changed", CustomerTexts.time(order.etr())),
-                crewUser(incidentId), "etr", order.etr());
+                actor, "etr", order.etr());
     }
 
     /**
@@ -330,10 +330,10 @@ public class RepairOrderService {
      * reports to tell is returned (each batch is a job of its own).
      */
     @Transactional
-    public int restore(long incidentId, Object resolution) {
+    public int restore(long incidentId, Object resolution, String actor) {
         Codes.Resolution known = Codes.parse(Codes.Resolution.class, resolution, null, ProcessConstants.RESOLUTION);
         orders.repair(incidentId, known.name(), clock.instant());
-        event(incidentId, "REPAIRED", texts.text("incident.repaired", known.chinese()), crewUser(incidentId),
+        event(incidentId, "REPAIRED", texts.text("incident.repaired", known.chinese()), actor,
                 "resolution", known);
         incidents.markRestored(incidentId);
         long reports = incidents.reportCount(incidentId);
@@ -373,12 +373,12 @@ public class RepairOrderService {
 
     /** "Amend repair report": the crew corrects cause and resolution after the review sent the order back. */
     @Transactional
-    public void amend(long incidentId, Object cause, Object resolution) {
+    public void amend(long incidentId, Object cause, Object resolution, String actor) {
         Codes.Cause knownCause = Codes.parse(Codes.Cause.class, cause, null, ProcessConstants.CAUSE);
         Codes.Resolution knownResolution = Codes.parse(Codes.Resolution.class, resolution, null,
                 ProcessConstants.RESOLUTION);
         orders.amend(incidentId, knownCause.name(), knownResolution.name());
-        audit.record(AuditEntry.of("REPORT_AMENDED").incident(incidentId).user(crewUser(incidentId))
+        audit.record(AuditEntry.of("REPORT_AMENDED").incident(incidentId).user(actor)
                 .detail("cause", knownCause).detail("resolution", knownResolution));
         log.info("repair report amended incidentId={} cause={} resolution={}", incidentId, knownCause,
                 knownResolution);
@@ -386,10 +386,10 @@ public class RepairOrderService {
 
     /** "Handle late arrival": what held the crew up, for the record. */
     @Transactional
-    public void recordLateCause(long incidentId, Object cause) {
+    public void recordLateCause(long incidentId, Object cause, String actor) {
         Codes.LateCause known = Codes.parse(Codes.LateCause.class, cause, null, ProcessConstants.LATE_CAUSE);
         orders.recordLateCause(incidentId, known.name());
-        audit.record(AuditEntry.of("LATE_CAUSE").incident(incidentId).user(crewUser(incidentId))
+        audit.record(AuditEntry.of("LATE_CAUSE").incident(incidentId).user(actor)
                 .detail("cause", known));
     }
 
@@ -407,11 +407,6 @@ public class RepairOrderService {
         audit.record(AuditEntry.of("ORDER_CLOSED").incident(incidentId).crew(order.crewId())
                 .detail("ratings", count).detail("starsTotal", sum));
         log.info("repair order closed incidentId={} crewId={} ratings={}", incidentId, order.crewId(), count);
-    }
-
-    private String crewUser(long incidentId) {
-        RepairOrderRecord order = orders.find(incidentId);
-        return order.crewId() == null ? null : crews.crew(order.crewId()).userId();
     }
 
     /** An event on the incident's timeline (what its customers see), and in the audit trail with its details. */

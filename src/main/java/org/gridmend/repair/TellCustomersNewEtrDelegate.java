@@ -17,6 +17,6 @@ class TellCustomersNewEtrDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.tellNewEtr(ProcessVariables.incidentId(execution));
+        service.tellNewEtr(ProcessVariables.incidentId(execution), ProcessVariables.actor(execution));
     }
 }

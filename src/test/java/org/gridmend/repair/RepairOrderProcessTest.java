@@ -66,6 +66,8 @@ class RepairOrderProcessTest {
     IncidentService incidents;
     @Autowired
     GridLookupService grid;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     RepairFixture.Grid g;
 
@@ -115,6 +117,12 @@ class RepairOrderProcessTest {
 
     private RepairOrderRecord record(long incidentId) {
         return orders.order(incidentId);
+    }
+
+    /** Who the audit trail names for the order's one event of this type. */
+    private String auditActor(long incidentId, String type) {
+        return jdbc.queryForObject("SELECT actor FROM gm_audit_event WHERE incident_id = ? AND type = ?", String.class,
+                incidentId, type);
     }
 
     private List<DispatchAttempt> attempts(long incidentId) {
@@ -370,8 +378,12 @@ class RepairOrderProcessTest {
                     withVariables("lateCause", "TRAFFIC"));
             assertThat(order).hasPassed("EndEvent_LateArrivalHandled").isWaitingAt("Task_ConfirmArrival");
             g.crewAtFault(1);
-            repairs.completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
+            // the crew's phone is flat: a dispatcher confirms the arrival for it, and the audit says who did
+            repairs.completeAs("dispatcher2", "dispatchers", task("Task_ConfirmArrival", order), Map.of());
             assertThat(query.stats(crews.crew(g.crew(1))).arrivals()).isEqualTo(1);
+            assertThat(auditActor(incidentId, "LATE_CAUSE")).isEqualTo("dispatcher1");
+            assertThat(auditActor(incidentId, "ARRIVED")).isEqualTo("dispatcher2");
+            assertThat(auditActor(incidentId, "ACCEPTED")).isEqualTo(g.user(1));
         }
     }
 
