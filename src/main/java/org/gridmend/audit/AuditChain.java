@@ -1,15 +1,23 @@
 package org.gridmend.audit;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.gridmend.process.BackgroundLoop;
@@ -18,20 +26,28 @@ import org.mybatis.spring.SqlSessionTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The hash chain over GridMend's audit events. Each event, once committed, is given the next sequence number and
- * {@code hash = SHA-256(previous hash, seq, every field of the event)}; changing, removing or inserting a sealed
- * event breaks the link to the next one, which {@link #verify()} finds. Sealing runs in the background under a
- * database lock (one sealer at a time across nodes), so that writers never wait on each other for the chain's head.
- * After retention removed the chain's oldest part, a checkpoint holds the hash the remaining part starts from.
+ * {@code hash = HMAC-SHA256(key, previous hash, seq, every field of the event)} with the key of
+ * {@code gridmend.audit.key}, which is never stored in the database; changing, removing or inserting a sealed event
+ * breaks the link to the next one, which {@link #verify()} finds, and without the key nobody can recompute the links
+ * after a change. What the key alone cannot show, the end of the chain cut off, the published heads show: every
+ * {@code gridmend.audit.publish-interval} the head (seq and hash) goes to the log and is appended to
+ * {@code gridmend.audit.head-file}, outside the database, and {@code verify} checks the chain against every head
+ * published there. Sealing runs in the background under a database lock (one sealer at a time across nodes), so that
+ * writers never wait on each other for the chain's head. After retention removed the chain's oldest part, a
+ * checkpoint holds the hash the remaining part starts from.
  */
 @Component
 public class AuditChain implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** The hash the very first event links to. */
     static final String GENESIS = "0".repeat(64);
     private static final int VERIFY_PAGE = 5000;
@@ -44,9 +60,22 @@ public class AuditChain implements SmartLifecycle {
     private final AuditProperties properties;
     private final Clock clock;
     private final BackgroundLoop sealer;
+    private final AuditKey key;
+    private final AuditKey previousKey;
+    private final Path headFile;
+    /** False while the chain is sealed with a key that is neither the configured one nor the previous one. */
+    private volatile boolean keyAdopted;
+    private volatile long publishedSeq = -1;
+    private volatile Instant nextPublish = Instant.MIN;
 
     AuditChain(AuditMapper mapper, SqlSessionFactory sessions, LockService locks, TransactionTemplate transactions,
-               AuditProperties properties, Clock clock) {
+               AuditProperties properties, Environment environment, Clock clock) {
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        this.key = AuditKey.configured(properties.key(), "gridmend.audit.key", demo);
+        this.previousKey = properties.previousKey() == null || properties.previousKey().isBlank() ? null
+                : AuditKey.configured(properties.previousKey(), "gridmend.audit.previous-key", demo);
+        this.headFile = properties.headFile() == null || properties.headFile().isBlank() ? null
+                : Path.of(properties.headFile().trim());
         this.mapper = mapper;
         // one round trip for a thousand seals instead of a thousand: sealing keeps up with a storm's deliveries
         // without taking their CPU
@@ -56,13 +85,81 @@ public class AuditChain implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.sealer = new BackgroundLoop("audit-sealer", log, properties.sealInterval(), () -> {
+            if (!keyAdopted) {
+                adoptKey();
+            }
             sealPending();
+            if (!clock.instant().isBefore(nextPublish)) {
+                publishHead();
+            }
             return properties.sealInterval();
         });
     }
 
+    /**
+     * Makes the configured key the chain's: a chain sealed before it was keyed (plain SHA-256) or with
+     * {@code gridmend.audit.previous-key} is verified with what it was sealed with and resealed with the key, in
+     * one transaction; a chain that does not verify is left as it is (and {@code verify} says where it breaks).
+     * Returns how many events were resealed.
+     */
+    long adoptKey() {
+        Long resealed = transactions.execute(status -> {
+            if (mapper.lockChain() == null) {
+                throw new IllegalStateException("no lock row named " + LockService.AUDIT_CHAIN);
+            }
+            String stored = mapper.keyFingerprint();
+            if (key.fingerprint().equals(stored)) {
+                return 0L;
+            }
+            UnaryOperator<String> sealedWith;
+            String what;
+            if (mapper.head() == null) {
+                sealedWith = null;
+                what = "nothing sealed yet";
+            } else if (stored == null) {
+                sealedWith = AuditKey::unkeyed;
+                what = "unkeyed SHA-256";
+            } else if (previousKey != null && previousKey.fingerprint().equals(stored)) {
+                sealedWith = previousKey::hash;
+                what = "gridmend.audit.previous-key";
+            } else {
+                log.error("audit chain is sealed with another key than gridmend.audit.key (stored fingerprint {}): "
+                        + "set the key it was sealed with as gridmend.audit.previous-key to reseal it; new events "
+                        + "stay unsealed until then", stored.substring(0, 12));
+                return -1L;
+            }
+            long count = 0;
+            if (sealedWith != null) {
+                Walk check = walk(sealedWith, Map.of(), true);
+                if (check.broken != null) {
+                    log.error("audit chain not resealed with the new key: sealed with {}, it breaks at seq {} ({})",
+                            what, check.broken.seq(), check.broken.problem());
+                    status.setRollbackOnly();
+                    return -1L;
+                }
+                count = check.checked;
+            }
+            mapper.forgetKey();
+            mapper.adoptKey(key.fingerprint(), clock.instant(), count);
+            log.info("audit chain key adopted fingerprint={} resealed={} from={}", key.fingerprint().substring(0, 12),
+                    count, what);
+            return count;
+        });
+        keyAdopted = resealed != null && resealed >= 0;
+        if (resealed != null && resealed > 0) {
+            append(Map.of("type", "RESEALED", "at", clock.instant().toString(), "events", resealed,
+                    "key", key.fingerprint().substring(0, 12)));
+            publishedSeq = -1;
+            publishHead();
+        }
+        return resealed == null ? -1 : resealed;
+    }
+
     /** Seals every event committed so far; returns how many. */
     public int sealPending() {
+        if (!keyAdopted) {
+            return 0;
+        }
         int total = 0;
         int sealed;
         do {
@@ -94,7 +191,7 @@ public class AuditChain implements SmartLifecycle {
         Instant now = clock.instant();
         for (AuditEvent event : events) {
             seq++;
-            String hash = hash(previous, seq, event);
+            String hash = key.hash(text(previous, seq, event));
             batch.seal(event.id(), seq, previous, hash, now);
             previous = hash;
         }
@@ -102,16 +199,125 @@ public class AuditChain implements SmartLifecycle {
     }
 
     /**
-     * Recomputes the whole chain from its start (the genesis, or the latest retention checkpoint) and reports the
-     * first link that does not hold: a changed event (its hash no longer matches its content), a removed or
-     * inserted one (a gap in the sequence, or a previous hash that is not the one before it).
+     * Publishes the chain's head outside the database, when it moved since the last time: a log line, and a line
+     * appended to {@code gridmend.audit.head-file}. Returns the head published, or null.
+     */
+    public PublishedHead publishHead() {
+        nextPublish = clock.instant().plus(properties.publishInterval());
+        sealPending();
+        AuditEvent head = mapper.head();
+        if (head == null || head.seq() == publishedSeq) {
+            return null;
+        }
+        PublishedHead published = new PublishedHead(head.seq(), head.hash(), clock.instant());
+        log.info("audit chain head published seq={} hash={} key={}", published.seq(), published.hash(),
+                key.fingerprint().substring(0, 12));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "HEAD");
+        line.put("at", published.at().toString());
+        line.put("seq", published.seq());
+        line.put("hash", published.hash());
+        append(line);
+        publishedSeq = head.seq();
+        return published;
+    }
+
+    private void append(Map<String, Object> line) {
+        Path file = headFile;
+        if (file == null) {
+            return;
+        }
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            log.error("audit chain head not written to {}: {}", file, e.toString());
+        }
+    }
+
+    /** The heads published to the head file since its last reseal, by seq. */
+    private Map<Long, String> publishedHeads() {
+        Path file = headFile;
+        Map<Long, String> heads = new HashMap<>();
+        if (file == null) {
+            return heads;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return heads;
+        } catch (IOException e) {
+            throw new IllegalStateException("the audit head file " + file + " cannot be read: " + e, e);
+        }
+        for (String text : lines) {
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode line = JSON.readTree(text);
+                if ("RESEALED".equals(line.path("type").asText())) {
+                    heads.clear(); // heads before a reseal were hashes under the old key
+                } else if ("HEAD".equals(line.path("type").asText())) {
+                    heads.put(line.path("seq").asLong(), line.path("hash").asText());
+                }
+            } catch (IOException e) {
+                log.warn("audit head file {}: a line that is not JSON was skipped", file);
+            }
+        }
+        return heads;
+    }
+
+    /**
+     * Recomputes the whole chain from its start (the genesis, or the latest retention checkpoint) with the key and
+     * reports the first link that does not hold: a changed event (its hash no longer matches its content), a
+     * removed or inserted one (a gap in the sequence, or a previous hash that is not the one before it), an event
+     * whose hash is not the one published for it, or events missing after the chain's end that a published head
+     * names.
      */
     public Verification verify() {
         sealPending();
+        Map<Long, String> heads = publishedHeads();
+        String stored = mapper.keyFingerprint();
+        AuditMapper.Checkpoint checkpoint = mapper.latestCheckpoint();
+        Long startsAfter = checkpoint == null ? null : checkpoint.seq();
+        String file = headFile == null ? null : headFile.toString();
+        if (!key.fingerprint().equals(stored) && mapper.head() != null) {
+            return new Verification(false, 0, checkpoint == null ? 1 : checkpoint.seq() + 1,
+                    new BrokenLink(checkpoint == null ? 1 : checkpoint.seq() + 1, 0, null,
+                            "the chain is not sealed with the configured gridmend.audit.key"),
+                    startsAfter, mapper.unsealedCount(), 0, file);
+        }
+        Walk walk = walk(key::hash, heads, false);
+        return new Verification(walk.broken == null, walk.checked, walk.nextSeq, walk.broken, startsAfter,
+                mapper.unsealedCount(), walk.publishedChecked, file);
+    }
+
+    /** The outcome of walking the chain from its start. */
+    private record Walk(long checked, long nextSeq, BrokenLink broken, long publishedChecked) {
+    }
+
+    /**
+     * Walks the chain from its start checking every link with {@code sealedWith} and every event against the heads
+     * published for it; with {@code reseal}, each checked event is sealed anew with the key.
+     */
+    private Walk walk(UnaryOperator<String> sealedWith, Map<Long, String> published, boolean reseal) {
         AuditMapper.Checkpoint checkpoint = mapper.latestCheckpoint();
         long expectedSeq = checkpoint == null ? 1 : checkpoint.seq() + 1;
         String previous = checkpoint == null ? GENESIS : checkpoint.hash();
+        String resealedPrevious = previous;
         long checked = 0;
+        long publishedChecked = 0;
+        if (checkpoint != null && published.containsKey(checkpoint.seq())) {
+            if (!published.get(checkpoint.seq()).equals(checkpoint.hash())) {
+                return new Walk(0, expectedSeq, new BrokenLink(checkpoint.seq(), 0, null, "the retention "
+                        + "checkpoint's hash is not the head published for seq " + checkpoint.seq()), 0);
+            }
+            publishedChecked++;
+        }
         long after = expectedSeq - 1;
         while (true) {
             List<AuditEvent> page = mapper.chain(after, VERIFY_PAGE);
@@ -121,12 +327,23 @@ public class AuditChain implements SmartLifecycle {
                     problem = "events " + expectedSeq + " to " + (event.seq() - 1) + " are missing";
                 } else if (!previous.equals(event.prevHash())) {
                     problem = "does not link to the event before it";
-                } else if (!hash(previous, event.seq(), event).equals(event.hash())) {
+                } else if (!sealedWith.apply(text(previous, event.seq(), event)).equals(event.hash())) {
                     problem = "its content no longer matches its hash";
+                } else if (published.containsKey(event.seq())) {
+                    if (!published.get(event.seq()).equals(event.hash())) {
+                        problem = "its hash is not the head published for it: the chain was rewritten";
+                    } else {
+                        publishedChecked++;
+                    }
                 }
                 if (problem != null) {
-                    return new Verification(false, checked, expectedSeq, new BrokenLink(event.seq(), event.id(),
-                            event.type(), problem), checkpoint == null ? null : checkpoint.seq(), mapper.unsealedCount());
+                    return new Walk(checked, expectedSeq, new BrokenLink(event.seq(), event.id(), event.type(),
+                            problem), publishedChecked);
+                }
+                if (reseal) {
+                    String hash = key.hash(text(resealedPrevious, event.seq(), event));
+                    mapper.reseal(event.id(), resealedPrevious, hash);
+                    resealedPrevious = hash;
                 }
                 checked++;
                 expectedSeq++;
@@ -137,50 +354,64 @@ public class AuditChain implements SmartLifecycle {
                 break;
             }
         }
-        return new Verification(true, checked, expectedSeq, null, checkpoint == null ? null : checkpoint.seq(),
-                mapper.unsealedCount());
+        long last = expectedSeq - 1;
+        long beyond = published.keySet().stream().mapToLong(Long::longValue).filter(seq -> seq > last).max()
+                .orElse(-1);
+        if (beyond > 0) {
+            return new Walk(checked, expectedSeq, new BrokenLink(beyond, 0, null, "the chain ends at seq " + last
+                    + " but seq " + beyond + " was published: events were removed from its end"), publishedChecked);
+        }
+        return new Walk(checked, expectedSeq, null, publishedChecked);
     }
 
-    static String hash(String previous, long seq, AuditEvent e) {
+    /** What is hashed for one link: length-prefixed fields, so that no two different events hash the same text. */
+    static String text(String previous, long seq, AuditEvent e) {
         StringBuilder text = new StringBuilder(256);
         for (Object field : new Object[] {previous, seq, e.id(), e.at() == null ? null : e.at().toEpochMilli(),
                 e.actorType(), e.actor(), e.type(), e.reportId(), e.incidentId(), e.noticeId(), e.notificationId(),
                 e.customerNo(), e.crewId(), e.deviceId(), e.details()}) {
-            // length-prefixed, so that no two different events hash the same text
             String value = field == null ? "" : field.toString();
             text.append(field == null ? -1 : value.length()).append(':').append(value).append('|');
         }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e2) {
-            throw new IllegalStateException(e2);
-        }
+        return text.toString();
     }
 
     /**
-     * @param intact      whether every sealed event links to the one before it and matches its hash
-     * @param checked     events checked (up to the first broken link)
-     * @param nextSeq     the sequence number checked next (or the next one to be sealed when intact)
-     * @param firstBroken the first broken link, when not intact
-     * @param startsAfter the retention checkpoint the chain starts from, if any
-     * @param unsealed    events committed but not yet sealed (they are within seconds of their commit)
+     * @param intact           whether every sealed event links to the one before it, matches its hash under the
+     *                         configured key and every head published for it
+     * @param checked          events checked (up to the first broken link)
+     * @param nextSeq          the sequence number checked next (or the next one to be sealed when intact)
+     * @param firstBroken      the first broken link, when not intact
+     * @param startsAfter      the retention checkpoint the chain starts from, if any
+     * @param unsealed         events committed but not yet sealed (they are within seconds of their commit)
+     * @param publishedChecked published heads the chain was checked against
+     * @param headFile         where the heads are published, if anywhere but the log
      */
     public record Verification(boolean intact, long checked, long nextSeq, BrokenLink firstBroken, Long startsAfter,
-                               long unsealed) {
+                               long unsealed, long publishedChecked, String headFile) {
     }
 
     public record BrokenLink(long seq, long eventId, String type, String problem) {
     }
 
+    /** A head as published: the chain's last seq and its hash at that time. */
+    public record PublishedHead(long seq, String hash, Instant at) {
+    }
+
     @Override
     public void start() {
+        adoptKey();
         sealer.start();
     }
 
     @Override
     public void stop() {
         sealer.stop(Duration.ofSeconds(5));
+        try {
+            publishHead();
+        } catch (RuntimeException e) {
+            log.warn("audit chain head not published on stop: {}", e.toString());
+        }
     }
 
     @Override

@@ -26,6 +26,16 @@ interface AuditMapper {
     int seal(@Param("id") long id, @Param("seq") long seq, @Param("prevHash") String prevHash,
              @Param("hash") String hash, @Param("sealedAt") Instant sealedAt);
 
+    /** A sealed event's links recomputed with another key (on start, when the key was rotated). */
+    int reseal(@Param("id") long id, @Param("prevHash") String prevHash, @Param("hash") String hash);
+
+    /** The fingerprint of the key the chain is sealed with, or null before the chain was keyed. */
+    String keyFingerprint();
+
+    void forgetKey();
+
+    void adoptKey(@Param("fingerprint") String fingerprint, @Param("at") Instant at, @Param("resealed") long resealed);
+
     /** Sealed events after {@code afterSeq}, in chain order. */
     List<AuditEvent> chain(@Param("afterSeq") long afterSeq, @Param("limit") int limit);
 

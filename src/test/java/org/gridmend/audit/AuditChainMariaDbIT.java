@@ -38,11 +38,16 @@ class AuditChainMariaDbIT {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditProperties properties;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Test
     void concurrentWritersAndTwoSealersMakeOneUnbrokenChain() throws Exception {
         AuditChain otherNode = new AuditChain(mapper, sessions, locks, transactions, new AuditProperties(
-                java.time.Duration.ofMillis(10), 50), Clock.systemUTC());
+                properties.key(), null, java.time.Duration.ofMillis(10), 50, null, properties.publishInterval()),
+                environment, Clock.systemUTC());
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM gm_audit_event", Long.class);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicBoolean writing = new AtomicBoolean(true);
