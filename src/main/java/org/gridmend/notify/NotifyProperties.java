@@ -43,10 +43,11 @@ public record NotifyProperties(
 
     /**
      * Live timelines ({@code GET /api/reports/{id}/events}): how often open streams look for new lines, how many may
-     * be open on one node (beyond that the client is told to poll), and how long one stays open before the browser
-     * reconnects.
+     * be open on one node, for one report and from one client address (beyond any of these the client is told to
+     * poll), and how long one stays open before the browser reconnects.
      */
     public record Streams(@DefaultValue("2s") Duration poll, @DefaultValue("500") int max,
+                          @DefaultValue("3") int maxPerReport, @DefaultValue("20") int maxPerClient,
                           @DefaultValue("30m") Duration timeout, @DefaultValue("15s") Duration heartbeat) {
     }
 

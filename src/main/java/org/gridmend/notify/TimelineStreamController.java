@@ -33,11 +33,13 @@ class TimelineStreamController {
      */
     @GetMapping(path = "/api/reports/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The report's timeline live (Server-Sent Events: timeline and status events; 404 for a "
-            + "wrong token)")
+            + "wrong token; 429 or 503 with Retry-After when too many are open for the report, the client or the "
+            + "server: poll GET /api/reports/{id} instead)")
     SseEmitter events(@PathVariable String id, @RequestParam(required = false) String token,
-                      HttpServletResponse response) throws IOException {
+                      jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         try {
-            return streams.open(id, token);
+            return streams.open(id, token, request.getRemoteAddr());
         } catch (ApiException refused) {
             response.setStatus(refused.status().value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -53,29 +53,44 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
     private static final class Stream {
         final String reportId;
         final String token;
+        final String client;
         final SseEmitter emitter;
         final Set<String> sent = new HashSet<>();
         String status;
         long lastWrite = System.currentTimeMillis();
         long nextId;
 
-        Stream(String reportId, String token, SseEmitter emitter) {
+        Stream(String reportId, String token, String client, SseEmitter emitter) {
             this.reportId = reportId;
             this.token = token;
+            this.client = client;
             this.emitter = emitter;
         }
     }
 
-    /** Opens a stream; a wrong id or token is answered 404 before any stream exists. */
-    public SseEmitter open(String reportId, String token) {
+    /**
+     * Opens a stream; a wrong id or token is answered 404 before any stream exists. One report may have
+     * {@code max-per-report} streams (a phone and a laptop, a relative), one client address {@code max-per-client}
+     * and the node {@code max}: beyond, 429 or 503 with Retry-After, and the page polls instead. So one tracking
+     * token, or one client, can no longer take every slot of a node.
+     */
+    public synchronized SseEmitter open(String reportId, String token, String client) {
         TrackingView first = reports.track(reportId, token);
+        String report = first.reportId();
+        long forReport = open.stream().filter(s -> s.reportId.equals(report) || s.reportId.equals(reportId)).count();
+        if (forReport >= settings.maxPerReport()) {
+            throw refusal(HttpStatus.TOO_MANY_REQUESTS, reportId, "this report already has " + forReport
+                    + " live timelines open");
+        }
+        if (client != null && open.stream().filter(s -> client.equals(s.client)).count() >= settings.maxPerClient()) {
+            throw refusal(HttpStatus.TOO_MANY_REQUESTS, reportId, "too many live timelines are open from your "
+                    + "address");
+        }
         if (open.size() >= settings.max()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_MANY_STREAMS",
-                    "too many live timelines are open on this server; poll GET /api/reports/" + reportId
-                            + " instead", "events");
+            throw refusal(HttpStatus.SERVICE_UNAVAILABLE, reportId, "too many live timelines are open on this server");
         }
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        Stream stream = new Stream(reportId, token, emitter);
+        Stream stream = new Stream(reportId, token, client, emitter);
         emitter.onCompletion(() -> open.remove(stream));
         emitter.onTimeout(() -> open.remove(stream));
         emitter.onError(e -> open.remove(stream));
@@ -85,6 +100,11 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
             }
         }
         return emitter;
+    }
+
+    private static ApiException refusal(HttpStatus status, String reportId, String why) {
+        return new ApiException(status, "TOO_MANY_STREAMS", why + "; poll GET /api/reports/" + reportId
+                + " instead", "events").retryAfter(60);
     }
 
     /** How many streams are open on this node. */

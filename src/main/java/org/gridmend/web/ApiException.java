@@ -47,6 +47,12 @@ public class ApiException extends RuntimeException {
         return e;
     }
 
+    /** The same refusal with a Retry-After of this many seconds. */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
     /** Seconds a client should wait before trying again (429), or 0. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;

@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * context of its own (its own in-memory database, nothing else writing), so that the chain is the test's alone.
  * Rotating the key, and a chain from before the key, are resealed and verify again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:gridmend-audit-attack;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.process-engine-name=auditattack",
+        "spring.datasource.url=jdbc:h2:mem:gridmend-audit-attack;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 @ActiveProfiles("test")
 class AuditChainAttackTest {
 

@@ -75,7 +75,7 @@ abstract class NotificationDeliveryContract {
         NotifyProperties properties = new NotifyProperties(smsGateway, pushGateway, true, 4, 50,
                 Duration.ofMillis(50), Duration.ofMinutes(2), maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5),
                 Duration.ofMinutes(30), new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
-                "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 10, Duration.ofMinutes(1),
+                "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 10, 3, 20, Duration.ofMinutes(1),
                 Duration.ofSeconds(15)), new NotifyProperties.Corroboration(2));
         NotificationDispatcher dispatcher = new NotificationDispatcher(mapper, properties, runtime, audit,
                 transactions, Clock.systemUTC(), json);

@@ -18,7 +18,7 @@ class QuietHoursTest {
             new NotifyProperties.Gateway("", "", "", Duration.ofSeconds(2), Duration.ofSeconds(5)), true, 8, 100,
             Duration.ofMillis(200), Duration.ofMinutes(2), 10, Duration.ofSeconds(5), Duration.ofMinutes(30),
             Duration.ofMinutes(30), new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
-            "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 500, Duration.ofMinutes(30),
+            "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 500, 3, 20, Duration.ofMinutes(30),
             Duration.ofSeconds(15)), new NotifyProperties.Corroboration(2));
     private final NotificationService service = new NotificationService(null, null, null, properties, null,
             Clock.systemUTC());

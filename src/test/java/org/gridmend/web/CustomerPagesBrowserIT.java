@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeService;
+import org.gridmend.report.ReportAnswer;
 import org.gridmend.support.Await;
 import org.gridmend.support.Browser;
 import org.gridmend.support.BrowserTest;
@@ -44,6 +46,10 @@ class CustomerPagesBrowserIT {
     OutageNoticeService notices;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.gridmend.support.ReportFixture reports;
+    @Autowired
+    org.gridmend.notify.TimelineStreamService streams;
 
     RepairFixture.Grid g;
     WebDriver browser;
@@ -77,6 +83,38 @@ class CustomerPagesBrowserIT {
                 .taskDefinitionKey(activity).count() == 1, 40);
         return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(activity).singleResult();
+    }
+
+    @Test
+    void withEveryLiveTimelineOfItsReportTakenThePageFollowsTheRepairByPolling() throws Exception {
+        ReportAnswer answer = reports.byCustomer(g.customer(2));
+        List<java.io.InputStream> taken = new java.util.ArrayList<>();
+        try {
+            int open = streams.openStreams();
+            for (int i = 0; i < 3; i++) { // gridmend.notify.streams.max-per-report
+                java.net.http.HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient()
+                        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/reports/"
+                                        + answer.reportId() + "/events?token=" + answer.trackingToken())))
+                                .header("Accept", "text/event-stream").GET().build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(stream.statusCode()).isEqualTo(200);
+                taken.add(stream.body());
+            }
+            browser.get(url("/track/" + answer.reportId() + "?token=" + answer.trackingToken()));
+            seeLine("RECEIVED");
+            assertThat(streams.openStreams()).as("the page got no stream").isEqualTo(open + 3);
+
+            Await.until(() -> reports.record(answer).incidentId() != null, 40);
+            long incidentId = reports.record(answer).incidentId();
+            String order = repairs.order(incidentId).getId();
+            Task offer = await("Task_AcceptRepairOrder", order);
+            repairs.completeAs(offer.getAssignee(), "crews", offer, Map.of("acceptDecision", "ACCEPT"));
+            seeLine("ACCEPTED");
+        } finally {
+            for (java.io.InputStream stream : taken) {
+                stream.close();
+            }
+        }
     }
 
     @Test
