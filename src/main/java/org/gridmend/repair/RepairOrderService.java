@@ -253,7 +253,8 @@ public class RepairOrderService {
 
     /**
      * An on-site photo: JPEG or PNG by its first bytes (whatever the client claims), at most the configured size,
-     * stored with the incident. Customers on the incident see it on their tracking page.
+     * decoded and stored re-encoded without any metadata ({@link PhotoCleaner}) with the incident. Customers on the
+     * incident see it on their tracking page.
      */
     @Transactional
     public RepairOrderMapper.Photo addPhoto(RepairOrderRecord order, String uploadedBy, byte[] data, String caption) {
@@ -273,6 +274,13 @@ public class RepairOrderService {
             throw ApiException.badRequest("INVALID_FIELD", "caption", "caption must not exceed 200 characters");
         }
         requireWorkable(order);
+        int uploaded = data.length;
+        try {
+            data = PhotoCleaner.clean(data, type); // pixels only: no EXIF (GPS, phone serial), XMP or comments
+        } catch (PhotoCleaner.NotAPhoto e) {
+            throw new ApiException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_TYPE",
+                    e.getMessage(), "file");
+        }
         RepairOrderMapper.NewPhoto photo = new RepairOrderMapper.NewPhoto();
         photo.incidentId = order.id();
         photo.uploadedBy = uploadedBy;
@@ -285,6 +293,7 @@ public class RepairOrderService {
         orders.insertPhoto(photo);
         audit.record(AuditEntry.of("PHOTO_ADDED").at(photo.createdAt).incident(order.id()).user(uploadedBy)
                 .detail("photo", photo.id).detail("sha256", photo.sha256).detail("bytes", data.length)
+                .detail("uploadedBytes", uploaded)
                 .detail("type", type).detail("caption", photo.caption));
         log.info("photo stored incidentId={} photoId={} bytes={}", order.id(), photo.id, data.length);
         return new RepairOrderMapper.Photo(photo.id, uploadedBy, type, data.length, photo.caption, photo.createdAt);

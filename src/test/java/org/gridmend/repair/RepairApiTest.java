@@ -32,8 +32,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @GridMendTest
 class RepairApiTest {
 
-    /** The smallest JPEG header a browser would send first: FF D8 FF E0 ... */
-    static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0};
+    /** A crew's phone photo: a real JPEG with EXIF that says where it was taken, and the phone's serial. */
+    static final byte[] JPEG = org.gridmend.support.TestPhotos.withExif(org.gridmend.support.TestPhotos.jpeg(64, 48),
+            6, "GPS 43.8801N 125.3502E phone SN-77421");
     static final byte[] GIF = "GIF89a....".getBytes();
 
     @LocalServerPort
@@ -211,7 +212,14 @@ class RepairApiTest {
 
         Http.Binary own = crew1.getBytes(path + "/" + photoId);
         assertThat(own.status()).isEqualTo(200);
-        assertThat(own.body()).isEqualTo(JPEG);
+        // the pixels, upright (the phone held it in portrait), and nothing of the EXIF
+        assertThat(new String(own.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Exif")
+                .doesNotContain("SN-77421").doesNotContain("43.8801N");
+        assertThat(org.gridmend.support.TestPhotos.decode(own.body()).getWidth()).isEqualTo(48);
+        assertThat(stored.json().path("sizeBytes").asLong()).isEqualTo(own.body().length);
+        Http.Response fake = crew1.upload(path, "file", "site.jpg", "image/jpeg", Arrays.copyOf(JPEG, 200), Map.of());
+        assertThat(fake.status()).isEqualTo(415);
+        assertThat(fake.json().path("message").asText()).isEqualTo("file could not be read as a JPEG photo");
 
         JsonNode tracking = anonymous.get("/api/reports/" + answer.reportId() + "?token=" + answer.trackingToken()).json();
         String link = tracking.path("incident").path("photos").get(0).asText();
