@@ -33,4 +33,9 @@ interface RetentionMapper {
     int deleteOldNotifications(@Param("cutoff") Instant cutoff, @Param("limit") int limit);
 
     int deleteOldDevInbox(@Param("cutoff") Instant cutoff, @Param("limit") int limit);
+
+    /** Sign-in codes that expired before then (they count towards the per-phone limits for an hour only). */
+    int deleteOldCustomerCodes(@Param("before") Instant before, @Param("limit") int limit);
+
+    int deleteExpiredCustomerSessions(@Param("before") Instant before, @Param("limit") int limit);
 }

@@ -50,6 +50,7 @@ public class RetentionService implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final RepositoryService repository;
     private final RetentionProperties properties;
+    private final org.gridmend.security.SignInThrottle signIns;
     private final Clock clock;
     private final BackgroundLoop worker = new BackgroundLoop("retention", log, Duration.ofMinutes(1),
             this::runInWindow);
@@ -57,7 +58,8 @@ public class RetentionService implements SmartLifecycle {
 
     RetentionService(RetentionMapper records, AuditMapper chain, AuditChain sealer, AuditTrail audit,
                      LockService locks, TransactionTemplate transactions, RepositoryService repository,
-                     RetentionProperties properties, Clock clock) {
+                     RetentionProperties properties, org.gridmend.security.SignInThrottle signIns, Clock clock) {
+        this.signIns = signIns;
         this.records = records;
         this.chain = chain;
         this.sealer = sealer;
@@ -149,6 +151,11 @@ public class RetentionService implements SmartLifecycle {
         removed.put("meterEvents", repeat(() -> records.deleteOldMeterEvents(cutoff, batch)));
         removed.put("notifications", repeat(() -> records.deleteOldNotifications(cutoff, batch)));
         removed.put("devInbox", repeat(() -> records.deleteOldDevInbox(cutoff, batch)));
+        // sign-in records are kept for as long as they throttle, not for the history's time to live
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        removed.put("customerCodes", repeat(() -> records.deleteOldCustomerCodes(dayAgo, batch)));
+        removed.put("customerSessions", repeat(() -> records.deleteExpiredCustomerSessions(dayAgo, batch)));
+        removed.put("signInFailures", signIns.forgetOld());
         removed.put("auditEvents", trimChain(cutoff, now));
         if (removed.values().stream().anyMatch(n -> n > 0)) {
             AuditEntry entry = AuditEntry.of("RETENTION_CLEANUP").detail("before", cutoff);

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmend.web.ApiException;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The development gateway: an SMS and an app-push gateway with the interface of DESIGN.md section 4 that deliver
  * into inboxes kept in {@code gm_dev_inbox}, and the page {@code /dev/inbox} that shows each phone's inbox. It exists
- * only with {@code gridmend.notify.dev-gateway=true} (the demo profile), so that a new user sees what customers would
- * receive without a real SMS account. Like a real gateway it takes each {@code messageId} once.
+ * only in the demo profile, so that a new user sees what customers would receive without a real SMS account; no
+ * setting can switch it on in a real installation, where anyone could post to it and read every inbox. Like a real gateway it takes each {@code messageId} once.
  */
 @RestController
 @RequestMapping("/dev")
-@ConditionalOnProperty(name = "gridmend.notify.dev-gateway", havingValue = "true")
+@Profile("demo")
 @Tag(name = "Development gateway", description = "Demo only: SMS and app-push sinks and their inboxes")
 class DevGatewayController {
 

@@ -3,13 +3,13 @@ package org.gridmend.notify;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** The development gateway's inboxes (demo profile): each message id is taken once, as a real gateway does. */
 @Service
-@ConditionalOnProperty(name = "gridmend.notify.dev-gateway", havingValue = "true")
+@Profile("demo")
 public class DevGatewayService {
 
     private final NotificationMapper mapper;

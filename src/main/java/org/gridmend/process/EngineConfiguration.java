@@ -10,7 +10,10 @@ import org.gridmend.security.StaffGroups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Engine settings that have no Spring Boot property: GridMend's {@code admins} group is a Camunda admin group. */
+/**
+ * Engine settings that have no Spring Boot property: GridMend's {@code admins} group is a Camunda admin group, and
+ * passwords are checked by {@link org.gridmend.security.StaffPasswords}.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
@@ -25,6 +28,8 @@ class EngineConfiguration {
                     groups.add(StaffGroups.ADMINS);
                 }
                 configuration.setAdminGroups(groups);
+                // password checks without Camunda's lock-out, the same work for unknown users
+                configuration.setIdentityProviderSessionFactory(org.gridmend.security.StaffPasswords.factory());
             }
         };
     }

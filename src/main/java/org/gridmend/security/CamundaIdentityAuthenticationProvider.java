@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Staff sign in to GridMend's API with their Camunda user (the same as for Tasklist and Cockpit); their Camunda
- * groups become their roles. Camunda's own lock-out after failed attempts applies.
+ * groups become their roles. The password is checked by {@link StaffPasswords}.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {

@@ -10,7 +10,6 @@ import static org.gridmend.security.StaffGroups.INTEGRATIONS;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -144,13 +143,16 @@ class SecurityConfiguration {
         return request.getHeader("Authorization") != null || request.getRequestedSessionId() == null;
     }
 
-    /** Without this filter Camunda's REST API answers anyone; with it, HTTP Basic against Camunda's users. */
+    /**
+     * Without this filter Camunda's REST API answers anyone; with it, HTTP Basic against Camunda's users
+     * ({@link StaffPasswords}), without a challenge ({@link EngineRestBasicAuthentication}).
+     */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", EngineRestBasicAuthentication.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }

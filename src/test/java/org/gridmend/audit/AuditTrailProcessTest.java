@@ -315,7 +315,17 @@ class AuditTrailProcessTest {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM gm_audit_event", Long.class);
         // a year on: the report (closed after its rating) and everything older than the retention go
         jdbc.update("UPDATE gm_report SET status = 'CLOSED' WHERE id = ?", reports.record(life.first()).id());
+        // sign-in records go once they no longer throttle: a failure two days old, a code and a session long expired
+        Instant old = Instant.now().minus(Duration.ofDays(2));
+        jdbc.update("INSERT INTO gm_sign_in_failure (throttle_key, failures, first_at, last_at) VALUES (?, 3, ?, ?)",
+                "a:203.0.113.9", java.sql.Timestamp.from(old), java.sql.Timestamp.from(old));
+        jdbc.update("INSERT INTO gm_customer_code (phone, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                "+8613900000000", "0".repeat(64), java.sql.Timestamp.from(old), java.sql.Timestamp.from(old));
         Map<String, Integer> removed = retention.cleanup(Instant.now().plus(Duration.ofDays(400)));
+        assertThat(removed.get("signInFailures")).isPositive();
+        assertThat(removed.get("customerCodes")).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_sign_in_failure WHERE throttle_key = ?", Long.class,
+                "a:203.0.113.9")).isZero();
 
         assertThat(removed.get("reports")).isPositive();
         assertThat(removed.get("auditEvents")).isEqualTo((int) before);

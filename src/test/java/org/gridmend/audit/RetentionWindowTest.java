@@ -13,7 +13,7 @@ class RetentionWindowTest {
     private static RetentionService window(String start, String end) {
         return new RetentionService(null, null, null, null, null, null, null,
                 new RetentionProperties(Duration.ofDays(180), LocalTime.parse(start), LocalTime.parse(end), 1000),
-                null);
+                null, null);
     }
 
     @Test

@@ -27,12 +27,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What the demo shows a new user: the application's own dispatcher delivers through the development gateway (as the
- * demo profile wires it), and {@code /dev/inbox} shows each phone's inbox filling as a report is triaged and its
+ * What the demo shows a new user: the application's own dispatcher delivers through the development gateway (the
+ * demo profile's, and only its: without the profile there is no /dev/gateway at all), and {@code /dev/inbox} shows each phone's inbox filling as a report is triaged and its
  * incident becomes known. A context of its own, on a port fixed before start so that the gateway URLs can name it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"test", "demo"})
 class DevGatewayTest {
 
     static final int PORT = freePort();
@@ -42,7 +42,6 @@ class DevGatewayTest {
         registry.add("server.port", () -> PORT);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-devgateway;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         registry.add("camunda.bpm.process-engine-name", () -> "devgateway");
-        registry.add("gridmend.notify.dev-gateway", () -> "true");
         registry.add("gridmend.notify.sms.url", () -> "http://localhost:" + PORT + "/dev/gateway/sms");
         registry.add("gridmend.notify.push.url", () -> "http://localhost:" + PORT + "/dev/gateway/push");
     }

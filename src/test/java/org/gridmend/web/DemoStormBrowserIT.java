@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.gridmend.support.Browser;
+import org.gridmend.support.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.process-engine-name=stormdemo",
         "spring.datasource.url=jdbc:h2:mem:gridmend-stormdemo;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "gridmend.demo.storm.faults=3", "gridmend.demo.storm.rate=15", "gridmend.demo.storm.duration=10s"})
+        "gridmend.demo.storm.faults=3", "gridmend.demo.storm.rate=15", "gridmend.demo.storm.duration=10s",
+        "gridmend.audit.head-file=target/audit-heads/${random.uuid}.jsonl"})
 @ActiveProfiles("demo")
 class DemoStormBrowserIT {
 
@@ -44,6 +46,22 @@ class DemoStormBrowserIT {
         if (browser != null) {
             Browser.closeWithoutScriptErrors(browser);
         }
+    }
+
+    @Test
+    void theInboxShowsWhatAGatewayPostCarriesAsTextNeverAsMarkup() {
+        String hostile = "\"><img src=x onerror=\"window.pwned=1\">";
+        Http gateway = Http.anonymous(port);
+        assertThat(gateway.post("/dev/gateway/sms", java.util.Map.of("messageId", "x\" onclick=\"window.pwned=2",
+                "to", "1\" autofocus onfocus=\"window.pwned=3", "text", hostile)).status()).isEqualTo(200);
+        browser.get("http://localhost:" + port + "/dev/inbox");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "onerror"));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains(hostile);
+        assertThat(browser.findElements(By.cssSelector("#messages img, #phones img"))).isEmpty();
+        browser.findElement(By.cssSelector("#phones button")).click();
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned"))
+                .isNull();
     }
 
     @Test
