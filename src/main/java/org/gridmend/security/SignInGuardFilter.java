@@ -24,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInGuardFilter extends OncePerRequestFilter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignInGuardFilter.class);
+
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
 
     private final SignInThrottle throttle;
@@ -60,10 +62,15 @@ class SignInGuardFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            throttle.failed(user, address);
-        } else if (response.getStatus() < 500) {
-            throttle.succeeded(user, address);
+        try {
+            if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                throttle.failed(user, address);
+            } else if (response.getStatus() < 500) {
+                throttle.succeeded(user, address);
+            }
+        } catch (RuntimeException e) {
+            // the answer is given already; a count that could not be written must not turn it into a 500
+            log.warn("sign-in outcome not counted address={}: {}", address, e.toString());
         }
     }
 

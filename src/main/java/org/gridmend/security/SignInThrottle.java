@@ -47,6 +47,12 @@ public class SignInThrottle {
         @Options(flushCache = Options.FlushCachePolicy.TRUE)
         List<Row> rows(@Param("keys") List<String> keys);
 
+        /** The key's row, locked until the transaction ends: two nodes counting at once both count. */
+        @Select("SELECT throttle_key, failures, first_at, last_at, blocked_until FROM gm_sign_in_failure "
+                + "WHERE throttle_key = #{key} FOR UPDATE")
+        @Options(flushCache = Options.FlushCachePolicy.TRUE)
+        Row lock(@Param("key") String key);
+
         @Insert("INSERT INTO gm_sign_in_failure (throttle_key, failures, first_at, last_at) VALUES (#{key}, 0, #{at}, "
                 + "#{at})")
         void insert(@Param("key") String key, @Param("at") Instant at);
@@ -119,12 +125,37 @@ public class SignInThrottle {
         return row.lastAt().isAfter(now.minus(properties.window()));
     }
 
+    /**
+     * Counts one failure for the pair, the address and the user id. The rows are created first, each in a
+     * transaction of its own, so that the counting transaction only locks rows that exist, always in the same order
+     * (pair, address, user): failures arriving together at several nodes are all counted and never deadlock.
+     */
     public void failed(String userId, String address) {
-        transaction.executeWithoutResult(tx -> {
-            count(pair(userId, address), properties.perUserAndAddress());
-            count(address(address), properties.perAddress());
-            count(user(userId), Integer.MAX_VALUE);
-        });
+        List<String> keys = List.of(pair(userId, address), address(address), user(userId));
+        Instant now = clock.instant();
+        for (String key : keys) {
+            if (mapper.rows(List.of(key)).isEmpty()) {
+                try {
+                    transaction.executeWithoutResult(tx -> mapper.insert(key, now));
+                } catch (DuplicateKeyException raced) {
+                    // another request created it first: it is counted on below
+                }
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(tx -> {
+                    count(keys.get(0), properties.perUserAndAddress());
+                    count(keys.get(1), properties.perAddress());
+                    count(keys.get(2), Integer.MAX_VALUE);
+                });
+                break;
+            } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+                if (attempt == 3) {
+                    throw busy;
+                }
+            }
+        }
         log.info("sign-in failed address={} failures counted", address);
     }
 
@@ -135,16 +166,7 @@ public class SignInThrottle {
     /** One more failure for the key; past {@code limit} within the window the key is refused for a while. */
     private void count(String key, int limit) {
         Instant now = clock.instant();
-        List<Row> found = mapper.rows(List.of(key));
-        if (found.isEmpty()) {
-            try {
-                mapper.insert(key, now);
-                found = mapper.rows(List.of(key));
-            } catch (DuplicateKeyException raced) {
-                found = mapper.rows(List.of(key));
-            }
-        }
-        Row row = found.get(0);
+        Row row = mapper.lock(key);
         boolean fresh = !recent(row, now) || row.failures() == 0;
         int failures = fresh ? 1 : row.failures() + 1;
         Instant first = fresh ? now : row.firstAt();
