@@ -29,6 +29,7 @@ import org.gridmend.report.ReportStatus;
 import org.gridmend.support.Http;
 import org.gridmend.support.MariaDbTest;
 import org.gridmend.support.RandomGrids;
+import org.gridmend.support.ReportRows;
 import org.gridmend.support.TestGrids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,7 +155,7 @@ class TriageConcurrencyMariaDbIT {
             Collections.shuffle(customers, new Random(run));
             List<Long> ids = new ArrayList<>();
             for (String customer : customers) {
-                ids.add(insertReport(customer));
+                ids.add(ReportRows.insert(reports, customer));
             }
             reports.markProcessStarted(ids);
             ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -204,20 +205,6 @@ class TriageConcurrencyMariaDbIT {
     /** The id without the copy's prefix, so that two copies of a feeder compare; the seed keeps feeders apart. */
     private String strip(String prefix, String id) {
         return seedOf.get(prefix) + ":" + id.substring(prefix.length());
-    }
-
-    private long insertReport(String customerNo) {
-        ReportMapper.NewReport r = new ReportMapper.NewReport();
-        r.requestId = UUID.randomUUID().toString();
-        r.requestHash = "0".repeat(64);
-        r.trackingToken = UUID.randomUUID().toString();
-        r.channel = Channel.APP;
-        r.customerNo = customerNo;
-        r.status = ReportStatus.RECEIVED;
-        r.answer = "{}";
-        r.createdAt = Instant.now();
-        reports.insert(r);
-        return r.id;
     }
 
     /** Locate and triage as the FaultReport's first job does; a job that lost a race (or a deadlock) runs again. */

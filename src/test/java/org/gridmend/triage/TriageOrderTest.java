@@ -11,19 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.gridmend.grid.GridImportService;
-import org.gridmend.report.Channel;
 import org.gridmend.report.OutageEvidence;
 import org.gridmend.report.ReportMapper;
-import org.gridmend.report.ReportStatus;
 import org.gridmend.support.ProcessTest;
 import org.gridmend.support.RandomGrids;
+import org.gridmend.support.ReportRows;
 import org.gridmend.support.TestGrids;
 import org.gridmend.triage.FeederEvidence.Source;
 import org.gridmend.triage.FeederEvidence.Statement;
@@ -123,18 +121,9 @@ class TriageOrderTest {
     }
 
     private long report(String customerNo) {
-        ReportMapper.NewReport r = new ReportMapper.NewReport();
-        r.requestId = UUID.randomUUID().toString();
-        r.requestHash = "0".repeat(64);
-        r.trackingToken = UUID.randomUUID().toString();
-        r.channel = Channel.APP;
-        r.customerNo = customerNo;
-        r.status = ReportStatus.RECEIVED;
-        r.answer = "{}";
-        r.createdAt = Instant.now();
-        reports.insert(r);
-        reports.markProcessStarted(List.of(r.id));
-        return r.id;
+        long id = ReportRows.insert(reports, customerNo);
+        reports.markProcessStarted(List.of(id));
+        return id;
     }
 
     /** Locate and triage, as the FaultReport's first job does; a job that lost a race runs again. */
