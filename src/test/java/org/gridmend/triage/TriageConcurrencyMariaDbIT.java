@@ -23,9 +23,7 @@ import org.gridmend.grid.AreaType;
 import org.gridmend.grid.DeviceType;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridImportService;
-import org.gridmend.report.Channel;
 import org.gridmend.report.ReportMapper;
-import org.gridmend.report.ReportStatus;
 import org.gridmend.support.Http;
 import org.gridmend.support.MariaDbTest;
 import org.gridmend.support.RandomGrids;
@@ -84,22 +82,12 @@ class TriageConcurrencyMariaDbIT {
     @Test
     void triageRacingOnManyThreadsOpensExactlyOneIncident() throws Exception {
         String p = bigArea();
-        List<Long> ids = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
         for (int c = 0; c < REPORTS; c++) {
-            ReportMapper.NewReport r = new ReportMapper.NewReport();
-            r.requestId = UUID.randomUUID().toString();
-            r.requestHash = "0".repeat(64);
-            r.trackingToken = UUID.randomUUID().toString();
-            r.channel = Channel.APP;
-            r.customerNo = p + "c" + c;
-            r.status = ReportStatus.RECEIVED;
-            r.answer = "{}";
-            r.createdAt = Instant.now();
-            reports.insert(r);
-            ids.add(r.id);
+            customers.add(p + "c" + c);
         }
-        // This test is the triage that the processes would run: keep the starter from starting them too.
-        reports.markProcessStarted(ids);
+        // This test is the triage that the processes would run: the starter never sees these reports.
+        List<Long> ids = ReportRows.started(reports, transactions, customers);
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
             List<Callable<Long>> work = new ArrayList<>();
@@ -153,11 +141,7 @@ class TriageConcurrencyMariaDbIT {
                 }
             }
             Collections.shuffle(customers, new Random(run));
-            List<Long> ids = new ArrayList<>();
-            for (String customer : customers) {
-                ids.add(ReportRows.insert(reports, customer));
-            }
-            reports.markProcessStarted(ids);
+            List<Long> ids = ReportRows.started(reports, transactions, customers);
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {
                 List<Callable<Long>> work = new ArrayList<>();

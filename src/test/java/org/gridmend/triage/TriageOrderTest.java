@@ -121,9 +121,7 @@ class TriageOrderTest {
     }
 
     private long report(String customerNo) {
-        long id = ReportRows.insert(reports, customerNo);
-        reports.markProcessStarted(List.of(id));
-        return id;
+        return ReportRows.started(reports, transactions, List.of(customerNo)).get(0);
     }
 
     /** Locate and triage, as the FaultReport's first job does; a job that lost a race runs again. */
