@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gridmend.security.StaffGroups;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.StaffGroups;
+import org.gridmend.core.Refusal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -80,7 +80,7 @@ class AuditController {
             return false;
         }
         if (!StaffGroups.isMember(user, StaffGroups.PII)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "unmasked personal data needs membership of "
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "FORBIDDEN", "unmasked personal data needs membership of "
                     + "the group " + StaffGroups.PII, "unmask");
         }
         return true;
@@ -88,7 +88,7 @@ class AuditController {
 
     private static void checkFormat(String format) {
         if (!format.equals("json") && !format.equals("csv")) {
-            throw ApiException.badRequest("INVALID_FIELD", "format", "format must be json or csv");
+            throw Refusal.invalid("INVALID_FIELD", "format", "format must be json or csv");
         }
     }
 
@@ -118,7 +118,7 @@ class AuditController {
             }
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_FIELD", field, field
+            throw Refusal.invalid("INVALID_FIELD", field, field
                     + " must be a date (2026-11-30) or a time with offset (2026-11-30T08:00:00+08:00)");
         }
     }

@@ -3,7 +3,7 @@ package org.gridmend.audit;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 
 /** Finding the reports and repair orders to trace: by customer, crew, device (or feeder) and a date range. */
 public final class AuditSearch {

@@ -1,5 +1,7 @@
 package org.gridmend.audit;
 
+import org.gridmend.core.Expiring;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +20,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
-import org.gridmend.process.BackgroundLoop;
-import org.gridmend.process.LockService;
+import org.gridmend.core.BackgroundLoop;
+import org.gridmend.core.LockService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,7 +52,7 @@ public class RetentionService implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final RepositoryService repository;
     private final RetentionProperties properties;
-    private final org.gridmend.security.SignInThrottle signIns;
+    private final List<Expiring> expiring;
     private final Clock clock;
     private final BackgroundLoop worker = new BackgroundLoop("retention", log, Duration.ofMinutes(1),
             this::runInWindow);
@@ -58,8 +60,8 @@ public class RetentionService implements SmartLifecycle {
 
     RetentionService(RetentionMapper records, AuditMapper chain, AuditChain sealer, AuditTrail audit,
                      LockService locks, TransactionTemplate transactions, RepositoryService repository,
-                     RetentionProperties properties, org.gridmend.security.SignInThrottle signIns, Clock clock) {
-        this.signIns = signIns;
+                     RetentionProperties properties, List<Expiring> expiring, Clock clock) {
+        this.expiring = List.copyOf(expiring);
         this.records = records;
         this.chain = chain;
         this.sealer = sealer;
@@ -155,7 +157,7 @@ public class RetentionService implements SmartLifecycle {
         Instant dayAgo = now.minus(Duration.ofDays(1));
         removed.put("customerCodes", repeat(() -> records.deleteOldCustomerCodes(dayAgo, batch)));
         removed.put("customerSessions", repeat(() -> records.deleteExpiredCustomerSessions(dayAgo, batch)));
-        removed.put("signInFailures", signIns.forgetOld());
+        expiring.forEach(e -> removed.put(e.name(), e.forgetExpired()));
         removed.put("auditEvents", trimChain(cutoff, now));
         if (removed.values().stream().anyMatch(n -> n > 0)) {
             AuditEntry entry = AuditEntry.of("RETENTION_CLEANUP").detail("before", cutoff);

@@ -22,11 +22,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.gridmend.privacy.Pii;
-import org.gridmend.process.ProcessConstants;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
-import org.springframework.http.HttpStatus;
+import org.gridmend.core.Pii;
+import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +60,7 @@ public class TraceService {
         long id = PublicIds.parseReport(publicId);
         AuditMapper.TraceReport report = id < 0 ? null : mapper.traceReport(id);
         if (report == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "no report " + publicId, "id");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no report " + publicId, "id");
         }
         Set<Long> incidents = new TreeSet<>(mapper.incidentsOfReport(id));
         String customerNo = report.locatedCustomerNo() != null ? report.locatedCustomerNo() : report.customerNo();
@@ -111,7 +110,7 @@ public class TraceService {
     public Trace incident(String publicId, boolean unmask, String viewer) {
         long id = PublicIds.parseIncident(publicId);
         if (id < 0 || !mapper.incidentExists(id)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "no repair order " + publicId, "id");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no repair order " + publicId, "id");
         }
         // the order and every order merged into it, however deep
         Set<Long> incidents = new LinkedHashSet<>();
@@ -145,11 +144,11 @@ public class TraceService {
     public AuditSearch.Result search(AuditSearch.Query query) {
         if (query.customerNo() == null && query.crewId() == null && query.deviceId() == null
                 && query.from() == null && query.to() == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "customerNo",
+            throw Refusal.invalid("MISSING_FIELD", "customerNo",
                     "give customerNo, crewId, deviceId or a date range (from, to) to search by");
         }
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
-            throw ApiException.badRequest("INVALID_FIELD", "to", "to must be after from");
+            throw Refusal.invalid("INVALID_FIELD", "to", "to must be after from");
         }
         List<AuditSearch.ReportHit> reports = mapper.searchReports(query, SEARCH_LIMIT + 1);
         List<AuditSearch.IncidentHit> incidents = mapper.searchIncidents(query, SEARCH_LIMIT + 1);

@@ -10,7 +10,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gridmend.notify.NotificationAdminService;
 import org.gridmend.notify.NotificationRecord;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

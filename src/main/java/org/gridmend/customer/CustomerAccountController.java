@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.gridmend.security.StaffUser;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.StaffUser;
+import org.gridmend.core.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,8 +62,8 @@ class CustomerAccountController {
     @Operation(summary = "The signed-in customer: masked phone and customer numbers")
     @SecurityRequirements
     Me me(HttpServletRequest request) {
-        CustomerSession session = sessions.current(request).orElseThrow(() -> new ApiException(
-                HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "sign in with POST /api/customer/session", null));
+        CustomerSession session = sessions.current(request).orElseThrow(() -> new Refusal(
+                Refusal.Kind.UNAUTHENTICATED, "UNAUTHORIZED", "sign in with POST /api/customer/session", null));
         return new Me(CustomerAccountService.mask(session.phone()), session.customerNos(), session.expiresAt());
     }
 

@@ -16,8 +16,7 @@ import java.util.Optional;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.notify.NotificationService;
-import org.gridmend.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,16 +59,16 @@ public class CustomerAccountService {
         Instant now = clock.instant();
         Instant last = mapper.lastCodeAt(phone);
         if (last != null && last.isAfter(now.minus(properties.codeInterval()))) {
-            throw ApiException.tooManyRequests("phone", "a code was sent to this phone a moment ago; wait before "
+            throw Refusal.rateLimited("phone", "a code was sent to this phone a moment ago; wait before "
                     + "asking again", Math.max(1, Duration.between(now, last.plus(properties.codeInterval()))
                     .toSeconds()));
         }
         if (mapper.codesForPhoneSince(phone, now.minus(Duration.ofHours(1))) >= properties.codesPerHour()) {
-            throw ApiException.tooManyRequests("phone", "too many codes for this phone this hour", 3600);
+            throw Refusal.rateLimited("phone", "too many codes for this phone this hour", 3600);
         }
         if (clientAddress != null && mapper.codesFromAddressSince(clientAddress, now.minus(Duration.ofHours(1)))
                 >= properties.codesPerAddressPerHour()) {
-            throw ApiException.tooManyRequests(null, "too many codes asked from your network address this hour", 3600);
+            throw Refusal.rateLimited(null, "too many codes asked from your network address this hour", 3600);
         }
         String code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
         CustomerAccountMapper.NewCode row = new CustomerAccountMapper.NewCode();
@@ -88,30 +87,30 @@ public class CustomerAccountService {
                 + " 分钟内有效 (a code is on its way)", properties.codeLifetime().toSeconds());
     }
 
-    @Transactional(noRollbackFor = ApiException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public SignedIn signIn(String typedPhone, String code) {
         String phone = mobile(typedPhone);
         if (code == null || !code.trim().matches("[0-9]{6}")) {
-            throw ApiException.badRequest("INVALID_FIELD", "code", "code must be the six digits of the SMS");
+            throw Refusal.invalid("INVALID_FIELD", "code", "code must be the six digits of the SMS");
         }
         Instant now = clock.instant();
         Long newest = mapper.newestCodeId(phone);
         CustomerAccountMapper.Code stored = newest == null ? null : mapper.lockCode(newest);
         if (stored == null || stored.usedAt() != null || stored.expiresAt().isBefore(now)) {
-            throw ApiException.badRequest("CODE_EXPIRED", "code", "no valid code for this phone: ask for a new one");
+            throw Refusal.invalid("CODE_EXPIRED", "code", "no valid code for this phone: ask for a new one");
         }
         if (stored.attempts() >= properties.codeTries()) {
-            throw ApiException.badRequest("CODE_EXPIRED", "code", "too many wrong tries: ask for a new code");
+            throw Refusal.invalid("CODE_EXPIRED", "code", "too many wrong tries: ask for a new code");
         }
         if (!MessageDigest.isEqual(stored.codeHash().getBytes(StandardCharsets.US_ASCII),
                 hash(stored.id() + ":" + phone + ":" + code.trim()).getBytes(StandardCharsets.US_ASCII))) {
             mapper.countTry(stored.id());
             int left = properties.codeTries() - stored.attempts() - 1;
-            throw ApiException.badRequest("WRONG_CODE", "code", "the code is wrong; " + Math.max(left, 0)
+            throw Refusal.invalid("WRONG_CODE", "code", "the code is wrong; " + Math.max(left, 0)
                     + " tries left");
         }
         if (mapper.use(stored.id(), now) == 0) {
-            throw ApiException.badRequest("CODE_EXPIRED", "code", "this code was used already: ask for a new one");
+            throw Refusal.invalid("CODE_EXPIRED", "code", "this code was used already: ask for a new one");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -161,7 +160,7 @@ public class CustomerAccountService {
     }
 
     private static String mobile(String typed) {
-        return PhoneNumbers.mobile(typed).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
+        return PhoneNumbers.mobile(typed).orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, "INVALID_FIELD",
                 "phone must be a mainland China mobile number (11 digits starting with 1)", "phone"));
     }
 

@@ -1,5 +1,7 @@
 package org.gridmend.customer;
 
+import org.gridmend.core.Refusal;
+
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,8 +29,8 @@ public class CustomerSessions {
         if (token == null) {
             return Optional.empty();
         }
-        return Optional.of(accounts.session(token).orElseThrow(() -> new org.gridmend.web.ApiException(
-                org.springframework.http.HttpStatus.UNAUTHORIZED, "SESSION_EXPIRED",
+        return Optional.of(accounts.session(token).orElseThrow(() -> new Refusal(
+                Refusal.Kind.UNAUTHENTICATED, "SESSION_EXPIRED",
                 "the customer session is unknown or expired: sign in again", null)));
     }
 }

@@ -11,7 +11,7 @@ import org.gridmend.repair.CrewRecord;
 import org.gridmend.repair.CrewService;
 import org.gridmend.repair.DispatchService;
 import org.gridmend.repair.RepairOrderMapper;
-import org.gridmend.repair.RepairProperties;
+import org.gridmend.repair.TravelTime;
 import org.gridmend.repair.RepairQueryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +36,19 @@ class CrewPositionSimulator implements SmartLifecycle {
     private final RepairQueryService query;
     private final CrewService crews;
     private final DispatchService dispatch;
-    private final RepairProperties properties;
+    private final TravelTime travelTime;
     private final Duration interval;
     private final double speedUp;
     private ScheduledExecutorService timer;
 
     CrewPositionSimulator(RepairQueryService query, CrewService crews, DispatchService dispatch,
-                          RepairProperties properties,
+                          TravelTime travelTime,
                           @Value("${gridmend.demo.position-interval:10s}") Duration interval,
                           @Value("${gridmend.demo.travel-speed-up:1}") double speedUp) {
         this.query = query;
         this.crews = crews;
         this.dispatch = dispatch;
-        this.properties = properties;
+        this.travelTime = travelTime;
         this.interval = interval;
         this.speedUp = speedUp;
     }
@@ -62,8 +62,7 @@ class CrewPositionSimulator implements SmartLifecycle {
                 continue;
             }
             AreaType area = order.areaType() == null ? null : AreaType.valueOf(order.areaType());
-            double metres = properties.speedKmh().of(area) / 3.6 * interval.toSeconds() * speedUp
-                    / properties.roadFactor();
+            double metres = travelTime.straightMetres(interval, area) * speedUp;
             double[] next = towards(at, order.lat(), order.lng(), metres);
             crews.recordPosition(crew, next[0], next[1], null, null);
         }

@@ -1,10 +1,10 @@
 package org.gridmend.demo;
 
-import static org.gridmend.security.StaffGroups.ADMINS;
-import static org.gridmend.security.StaffGroups.AUDITORS;
-import static org.gridmend.security.StaffGroups.CAMUNDA_ADMIN;
-import static org.gridmend.security.StaffGroups.CREWS;
-import static org.gridmend.security.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.ADMINS;
+import static org.gridmend.core.StaffGroups.AUDITORS;
+import static org.gridmend.core.StaffGroups.CAMUNDA_ADMIN;
+import static org.gridmend.core.StaffGroups.CREWS;
+import static org.gridmend.core.StaffGroups.DISPATCHERS;
 
 import java.util.Locale;
 
@@ -45,7 +45,7 @@ class DemoDataLoader implements ApplicationRunner {
         staff.user("admin", "Demo", "Administrator", PASSWORD, ADMINS, CAMUNDA_ADMIN);
         staff.user("dispatcher", "Demo", "Dispatcher", PASSWORD, DISPATCHERS);
         staff.user("auditor", "Demo", "Auditor", PASSWORD, AUDITORS);
-        staff.user("privacy", "Demo", "Privacy officer", PASSWORD, AUDITORS, org.gridmend.security.StaffGroups.PII);
+        staff.user("privacy", "Demo", "Privacy officer", PASSWORD, AUDITORS, org.gridmend.core.StaffGroups.PII);
         for (int i = 1; i <= DemoGrid.CREWS; i++) {
             String user = String.format(Locale.ROOT, "crew%02d", i);
             staff.user(user, "Crew", String.format(Locale.ROOT, "C-%02d", i), PASSWORD, CREWS);

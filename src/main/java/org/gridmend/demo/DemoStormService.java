@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gridmend.demo.storm.StormResult;
 import org.gridmend.demo.storm.HeadEndSimulator;
 import org.gridmend.demo.storm.StormSimulator;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,7 +79,7 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
 
     public synchronized Status start() {
         if (running) {
-            throw ApiException.conflict("STORM_RUNNING", "storm", "a storm is running; watch it on the board");
+            throw Refusal.conflict("STORM_RUNNING", "storm", "a storm is running; watch it on the board");
         }
         running = true;
         startedAt = clock.instant();

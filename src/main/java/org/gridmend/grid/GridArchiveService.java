@@ -13,7 +13,7 @@ import org.gridmend.grid.GridViews.DeviceView;
 import org.gridmend.grid.GridViews.FeederView;
 import org.gridmend.grid.GridViews.TransformerView;
 import org.gridmend.grid.GridViews.TreeNode;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +41,7 @@ public class GridArchiveService {
     public FeederView feeder(String id) {
         Feeder feeder = mapper.feeder(id);
         if (feeder == null) {
-            throw ApiException.notFound("feeder", id);
+            throw Refusal.notFound("feeder", id);
         }
         return new FeederView(feeder, mapper.substation(feeder.substationId()), new FeederTree(id).below(null));
     }
@@ -49,7 +49,7 @@ public class GridArchiveService {
     public DeviceView device(String id) {
         Device device = mapper.device(id);
         if (device == null) {
-            throw ApiException.notFound("device", id);
+            throw Refusal.notFound("device", id);
         }
         return new DeviceView(device, topology.upstream(id), new FeederTree(device.feederId()).below(id));
     }
@@ -57,7 +57,7 @@ public class GridArchiveService {
     public TransformerView transformer(String id, boolean unmasked) {
         Transformer transformer = mapper.transformer(id);
         if (transformer == null) {
-            throw ApiException.notFound("transformer", id);
+            throw Refusal.notFound("transformer", id);
         }
         List<CustomerView> customers = mapper.customersOfTransformer(id).stream()
                 .map(c -> CustomerView.of(c, unmasked)).toList();
@@ -67,7 +67,7 @@ public class GridArchiveService {
     public CustomerView customer(String customerNo, boolean unmasked) {
         CustomerRecord customer = mapper.customer(customerNo);
         if (customer == null) {
-            throw ApiException.notFound("customer", customerNo);
+            throw Refusal.notFound("customer", customerNo);
         }
         return CustomerView.of(customer, unmasked);
     }
@@ -78,7 +78,7 @@ public class GridArchiveService {
      */
     public List<CustomerView> customersAt(String words, boolean unmasked) {
         if (words == null || words.isBlank() || words.trim().length() < 2) {
-            throw ApiException.badRequest("INVALID_FIELD", "address", "address needs at least two characters");
+            throw Refusal.invalid("INVALID_FIELD", "address", "address needs at least two characters");
         }
         String literal = words.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return mapper.customersByAddress(literal, 20).stream().map(c -> CustomerView.of(c, unmasked)).toList();

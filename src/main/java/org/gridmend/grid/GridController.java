@@ -10,7 +10,7 @@ import org.gridmend.grid.GridViews.CustomerView;
 import org.gridmend.grid.GridViews.DeviceView;
 import org.gridmend.grid.GridViews.FeederView;
 import org.gridmend.grid.GridViews.TransformerView;
-import org.gridmend.security.StaffGroups;
+import org.gridmend.core.StaffGroups;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -21,7 +21,7 @@ import org.gridmend.grid.GridDocument.Substation;
 import org.gridmend.grid.GridDocument.Transformer;
 import org.gridmend.grid.GridLinks.CrewKey;
 import org.gridmend.grid.GridLinks.Link;
-import org.gridmend.web.ApiError.Problem;
+import org.gridmend.core.Refusal.Problem;
 
 /**
  * Checks an archive document against itself and against what the archive already holds, before anything is

@@ -18,12 +18,11 @@ import org.gridmend.grid.GridDocument.Transformer;
 import org.gridmend.grid.GridImportResult.Counts;
 import org.gridmend.grid.GridLinks.CrewKey;
 import org.gridmend.grid.GridLinks.Link;
-import org.gridmend.web.ApiError.Problem;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal.Problem;
+import org.gridmend.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,7 +56,7 @@ public class GridImportService {
         if (!problems.isEmpty()) {
             String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "";
             log.info("grid import rejected problems={} firstField={}", problems.size(), problems.get(0).field());
-            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_GRID_DOCUMENT", problems.get(0).message() + more,
+            throw new Refusal(Refusal.Kind.INVALID, "INVALID_GRID_DOCUMENT", problems.get(0).message() + more,
                     problems.get(0).field(), problems);
         }
         Instant now = Instant.now();

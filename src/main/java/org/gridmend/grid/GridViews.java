@@ -1,6 +1,6 @@
 package org.gridmend.grid;
 
-import org.gridmend.privacy.Pii;
+import org.gridmend.core.Pii;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package org.gridmend.grid;
 
 import java.util.List;
 
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,17 +35,17 @@ public class SpatialSearchService {
 
     private static void check(double lat, double lng, double radiusM, int limit) {
         if (!(lat >= -90 && lat <= 90)) {
-            throw ApiException.badRequest("INVALID_FIELD", "lat", "lat must be between -90 and 90");
+            throw Refusal.invalid("INVALID_FIELD", "lat", "lat must be between -90 and 90");
         }
         if (!(lng >= -180 && lng <= 180)) {
-            throw ApiException.badRequest("INVALID_FIELD", "lng", "lng must be between -180 and 180");
+            throw Refusal.invalid("INVALID_FIELD", "lng", "lng must be between -180 and 180");
         }
         if (!(radiusM > 0 && radiusM <= MAX_RADIUS_M)) {
-            throw ApiException.badRequest("INVALID_FIELD", "radius", "radius must be above 0 and at most "
+            throw Refusal.invalid("INVALID_FIELD", "radius", "radius must be above 0 and at most "
                     + (int) MAX_RADIUS_M + " metres");
         }
         if (limit < 1 || limit > MAX_RESULTS) {
-            throw ApiException.badRequest("INVALID_FIELD", "limit", "limit must be between 1 and " + MAX_RESULTS);
+            throw Refusal.invalid("INVALID_FIELD", "limit", "limit must be between 1 and " + MAX_RESULTS);
         }
     }
 }

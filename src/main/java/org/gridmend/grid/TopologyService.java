@@ -7,7 +7,7 @@ import org.gridmend.grid.GridDocument.Device;
 import org.gridmend.grid.GridDocument.Feeder;
 import org.gridmend.grid.GridDocument.Transformer;
 import org.gridmend.grid.GridNode.Kind;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +39,7 @@ public class TopologyService {
     }
 
     public GridNode get(String id) {
-        return find(id).orElseThrow(() -> ApiException.notFound("grid node", id));
+        return find(id).orElseThrow(() -> Refusal.notFound("grid node", id));
     }
 
     public UpstreamChain upstream(String nodeId) {

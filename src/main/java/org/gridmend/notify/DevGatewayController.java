@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -72,7 +72,7 @@ class DevGatewayController {
     private ResponseEntity<Accepted> receive(String messageId, String channel, String address, String template,
                                              String title, String text) {
         if (messageId.length() > 36) {
-            throw ApiException.badRequest("INVALID_FIELD", "messageId", "messageId must be at most 36 characters");
+            throw Refusal.invalid("INVALID_FIELD", "messageId", "messageId must be at most 36 characters");
         }
         boolean fresh = inboxes.receive(messageId, channel, address, template, title, text);
         return ResponseEntity.ok(new Accepted(messageId, !fresh));
@@ -80,22 +80,22 @@ class DevGatewayController {
 
     private static void required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", field, field + " is required");
+            throw Refusal.invalid("MISSING_FIELD", field, field + " is required");
         }
     }
 
     @GetMapping(path = "/inbox/phones", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every phone or app user that received something, most recent first")
-    List<NotificationMapper.DevInbox> phones() {
+    List<DevInbox> phones() {
         return inboxes.phones();
     }
 
     @GetMapping(path = "/inbox/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One phone's (or app user's) messages, newest first; without address, everyone's")
-    List<NotificationMapper.DevMessage> messages(@RequestParam(required = false) String address,
+    List<DevMessage> messages(@RequestParam(required = false) String address,
                                                   @RequestParam(defaultValue = "200") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("INVALID_FIELD", "limit", "limit must be between 1 and 1000");
+            throw Refusal.invalid("INVALID_FIELD", "limit", "limit must be between 1 and 1000");
         }
         return inboxes.messages(address == null || address.isBlank() ? null : address.trim(), limit);
     }

@@ -32,11 +32,11 @@ public class DevGatewayService {
         }
     }
 
-    public List<NotificationMapper.DevInbox> phones() {
+    public List<DevInbox> phones() {
         return mapper.devInboxes(500);
     }
 
-    public List<NotificationMapper.DevMessage> messages(String address, int limit) {
+    public List<DevMessage> messages(String address, int limit) {
         return mapper.devMessages(address, limit);
     }
 

@@ -121,7 +121,7 @@ final class GatewayClient implements AutoCloseable {
             data.put("event", message.eventType());
             data.put("template", message.template());
             if (message.incidentId() != null) {
-                data.put("incidentId", org.gridmend.web.PublicIds.incident(message.incidentId()));
+                data.put("incidentId", org.gridmend.core.PublicIds.incident(message.incidentId()));
             }
             if (message.noticeId() != null) {
                 data.put("noticeId", message.noticeId());

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,7 +30,7 @@ public class NotificationAdminService {
         return mapper.list(status, incidentId, limit).stream().map(NotificationRecord::masked).toList();
     }
 
-    public List<NotificationMapper.StatusCount> counts() {
+    public List<StatusCount> counts() {
         return mapper.counts();
     }
 
@@ -38,10 +38,10 @@ public class NotificationAdminService {
     public NotificationRecord retry(long id) {
         NotificationRecord record = mapper.find(id);
         if (record == null) {
-            throw ApiException.notFound("notification", String.valueOf(id));
+            throw Refusal.notFound("notification", String.valueOf(id));
         }
         if (!"FAILED".equals(record.status())) {
-            throw ApiException.conflict("NOT_FAILED", "id", "notification " + id + " is " + record.status()
+            throw Refusal.conflict("NOT_FAILED", "id", "notification " + id + " is " + record.status()
                     + ": only a FAILED one is sent again");
         }
         mapper.retry(id, clock.instant());

@@ -6,8 +6,8 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,25 +37,25 @@ class NotificationController {
                                   @RequestParam(defaultValue = "100") int limit) {
         String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (s != null && !STATUSES.contains(s)) {
-            throw ApiException.badRequest("INVALID_FIELD", "status", "status must be PENDING, SENT or FAILED");
+            throw Refusal.invalid("INVALID_FIELD", "status", "status must be PENDING, SENT or FAILED");
         }
         Long incident = null;
         if (incidentId != null && !incidentId.isBlank()) {
             long parsed = PublicIds.parseIncident(incidentId);
             if (parsed < 0) {
-                throw ApiException.badRequest("INVALID_FIELD", "incidentId", "incidentId must look like R-00000042");
+                throw Refusal.invalid("INVALID_FIELD", "incidentId", "incidentId must look like R-00000042");
             }
             incident = parsed;
         }
         if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("INVALID_FIELD", "limit", "limit must be between 1 and 1000");
+            throw Refusal.invalid("INVALID_FIELD", "limit", "limit must be between 1 and 1000");
         }
         return admin.list(s, incident, limit);
     }
 
     @GetMapping("/summary")
     @Operation(summary = "How many notifications are pending, sent and failed")
-    List<NotificationMapper.StatusCount> summary() {
+    List<StatusCount> summary() {
         return admin.counts();
     }
 

@@ -121,17 +121,6 @@ public interface NotificationMapper {
                     Long noticeId) {
     }
 
-    record StatusCount(String status, long count) {
-    }
-
-    /** One phone's (or app user's) inbox at the development gateway. */
-    record DevInbox(String address, String channel, long messages, Instant lastAt) {
-    }
-
-    record DevMessage(long id, String messageId, String channel, String address, String template, String title,
-                      String text, Instant receivedAt) {
-    }
-
     final class NewNotification {
         public String messageId;
         public String dedupeKey;

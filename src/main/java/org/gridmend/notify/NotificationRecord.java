@@ -2,7 +2,7 @@ package org.gridmend.notify;
 
 import java.time.Instant;
 
-import org.gridmend.privacy.Pii;
+import org.gridmend.core.Pii;
 
 /** An outbox row as dispatchers and auditors see it (the phone masked). */
 public record NotificationRecord(long id, String messageId, String eventType, Long incidentId, Long reportId,

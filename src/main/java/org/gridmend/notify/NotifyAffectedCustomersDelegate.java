@@ -1,10 +1,10 @@
 package org.gridmend.notify;
 
-import static org.gridmend.process.ProcessConstants.EVENT_TYPE;
+import static org.gridmend.core.ProcessConstants.EVENT_TYPE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**

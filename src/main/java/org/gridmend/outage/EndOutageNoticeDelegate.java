@@ -1,7 +1,7 @@
 package org.gridmend.outage;
 
-import static org.gridmend.process.ProcessConstants.END_REASON;
-import static org.gridmend.process.ProcessConstants.NOTICE_ENDING;
+import static org.gridmend.core.ProcessConstants.END_REASON;
+import static org.gridmend.core.ProcessConstants.NOTICE_ENDING;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

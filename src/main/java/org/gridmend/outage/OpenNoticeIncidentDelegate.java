@@ -1,6 +1,6 @@
 package org.gridmend.outage;
 
-import static org.gridmend.process.ProcessConstants.INCIDENT_ID;
+import static org.gridmend.core.ProcessConstants.INCIDENT_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

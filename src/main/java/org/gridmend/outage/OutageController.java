@@ -2,7 +2,7 @@ package org.gridmend.outage;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +30,7 @@ class OutageController {
             return lookup.forCustomer(customerNo);
         }
         if (lat == null && lng == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "customerNo", "give customerNo, or lat and lng");
+            throw Refusal.invalid("MISSING_FIELD", "customerNo", "give customerNo, or lat and lng");
         }
         return lookup.forLocation(lat, lng, coordSys);
     }

@@ -13,10 +13,8 @@ import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.grid.NearbyTransformer;
 import org.gridmend.grid.SpatialSearchService;
-import org.gridmend.report.RepairProgress;
-import org.gridmend.triage.IncidentService;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,17 +31,15 @@ public class OutageLookupService {
     private final GridLookupService grid;
     private final SpatialSearchService spatial;
     private final OutageNoticeMapper notices;
-    private final IncidentService incidents;
-    private final RepairProgress repair;
+    private final KnownFaults faults;
     private final Clock clock;
 
     OutageLookupService(GridLookupService grid, SpatialSearchService spatial, OutageNoticeMapper notices,
-                        IncidentService incidents, RepairProgress repair, Clock clock) {
+                        KnownFaults faults, Clock clock) {
         this.grid = grid;
         this.spatial = spatial;
         this.notices = notices;
-        this.incidents = incidents;
-        this.repair = repair;
+        this.faults = faults;
         this.clock = clock;
     }
 
@@ -65,30 +61,30 @@ public class OutageLookupService {
 
     public Outages forCustomer(String customerNo) {
         String number = customerNo.trim();
-        CustomerPlacement placement = grid.placement(number).orElseThrow(() -> ApiException.notFound("customer",
+        CustomerPlacement placement = grid.placement(number).orElseThrow(() -> Refusal.notFound("customer",
                 number));
         return at(placement.feederId(), placement.transformerId());
     }
 
     public Outages forLocation(Double lat, Double lng, String coordSys) {
         if (lat == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "lat", "lat is required with lng");
+            throw Refusal.invalid("MISSING_FIELD", "lat", "lat is required with lng");
         }
         if (lng == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "lng", "lng is required with lat");
+            throw Refusal.invalid("MISSING_FIELD", "lng", "lng is required with lat");
         }
         if (!(lat >= -90 && lat <= 90)) { // NaN fails here too
-            throw ApiException.badRequest("INVALID_FIELD", "lat", "lat must be between -90 and 90");
+            throw Refusal.invalid("INVALID_FIELD", "lat", "lat must be between -90 and 90");
         }
         if (!(lng >= -180 && lng <= 180)) {
-            throw ApiException.badRequest("INVALID_FIELD", "lng", "lng must be between -180 and 180");
+            throw Refusal.invalid("INVALID_FIELD", "lng", "lng must be between -180 and 180");
         }
         CoordinateSystem system;
         try {
             system = coordSys == null || coordSys.isBlank() ? CoordinateSystem.WGS84
                     : CoordinateSystem.valueOf(coordSys.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "coordSys", "coordSys must be WGS84, GCJ02 or BD09");
+            throw Refusal.invalid("INVALID_FIELD", "coordSys", "coordSys must be WGS84, GCJ02 or BD09");
         }
         double[] wgs84 = system.toWgs84(lat, lng);
         List<NearbyTransformer> nearest = spatial.nearestTransformers(wgs84[0], wgs84[1], MAX_DISTANCE_M, 1);
@@ -106,13 +102,7 @@ public class OutageLookupService {
                 .map(n -> new Notice(PublicIds.notice(n.id()), n.type(), n.startsAt(), n.expectedEndAt(), n.reason(),
                         n.activeAt(now)))
                 .toList();
-        Repair order = incidents.coveringOpen(feeder, transformerId, null).map(i -> {
-            Optional<RepairProgress.Progress> progress = repair.progress(i.id());
-            return new Repair(i.publicId(), i.state().name(), incidents.reportCount(i.id()),
-                    progress.map(RepairProgress.Progress::crewEmployeeNo).orElse(null),
-                    progress.map(RepairProgress.Progress::eta).orElse(null),
-                    progress.map(RepairProgress.Progress::etr).orElse(null));
-        }).orElse(null);
+        Repair order = faults.openCovering(feeder, transformerId).orElse(null);
         return new Outages(transformerId, feederId, covering, order);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +51,7 @@ class OutageNoticeController {
     @GetMapping("/{id}")
     @Operation(summary = "One notice, with its incident and how it ended")
     OutageNoticeRecord one(@PathVariable long id) {
-        return notices.find(id).orElseThrow(() -> ApiException.notFound("outage notice", String.valueOf(id)));
+        return notices.find(id).orElseThrow(() -> Refusal.notFound("outage notice", String.valueOf(id)));
     }
 
     @PostMapping("/{id}/end")

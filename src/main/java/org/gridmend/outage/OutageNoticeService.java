@@ -15,13 +15,10 @@ import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.grid.GridNode;
 import org.gridmend.grid.TopologyService;
-import org.gridmend.process.ProcessConstants;
-import org.gridmend.security.StaffUser;
-import org.gridmend.triage.IncidentService;
-import org.gridmend.triage.PredictionService;
-import org.gridmend.triage.TriageRule;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.StaffUser;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,21 +38,19 @@ public class OutageNoticeService {
     private final OutageNoticeMapper mapper;
     private final TopologyService topology;
     private final GridLookupService grid;
-    private final IncidentService incidents;
-    private final PredictionService prediction;
+    private final KnownFaults faults;
     private final RuntimeService runtime;
     private final AuditTrail audit;
     private final Clock clock;
 
     OutageNoticeService(OutageNoticeMapper mapper, TopologyService topology, GridLookupService grid,
-                        IncidentService incidents, PredictionService prediction, RuntimeService runtime,
+                        KnownFaults faults, RuntimeService runtime,
                         AuditTrail audit, Clock clock) {
-        this.prediction = prediction;
         this.audit = audit;
         this.mapper = mapper;
         this.topology = topology;
         this.grid = grid;
-        this.incidents = incidents;
+        this.faults = faults;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -81,29 +76,29 @@ public class OutageNoticeService {
     public Created create(NoticeType type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason,
                           String user) {
         if (type == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "type", "type is required (PLANNED or FAULT)");
+            throw Refusal.invalid("MISSING_FIELD", "type", "type is required (PLANNED or FAULT)");
         }
         if (deviceId == null || deviceId.isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", "deviceId", "deviceId is required (a feeder, device or "
+            throw Refusal.invalid("MISSING_FIELD", "deviceId", "deviceId is required (a feeder, device or "
                     + "transformer id)");
         }
         if (startsAt == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "start", "start is required");
+            throw Refusal.invalid("MISSING_FIELD", "start", "start is required");
         }
         if (expectedEndAt == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "expectedEnd", "expectedEnd is required");
+            throw Refusal.invalid("MISSING_FIELD", "expectedEnd", "expectedEnd is required");
         }
         if (!expectedEndAt.isAfter(startsAt)) {
-            throw ApiException.badRequest("INVALID_FIELD", "expectedEnd", "expectedEnd must be after start");
+            throw Refusal.invalid("INVALID_FIELD", "expectedEnd", "expectedEnd must be after start");
         }
         if (!expectedEndAt.isAfter(clock.instant())) {
-            throw ApiException.badRequest("INVALID_FIELD", "expectedEnd", "expectedEnd must be in the future: an "
+            throw Refusal.invalid("INVALID_FIELD", "expectedEnd", "expectedEnd must be in the future: an "
                     + "outage that is over needs no notice");
         }
         if (reason != null && reason.length() > 500) {
-            throw ApiException.badRequest("INVALID_FIELD", "reason", "reason must be at most 500 characters");
+            throw Refusal.invalid("INVALID_FIELD", "reason", "reason must be at most 500 characters");
         }
-        GridNode node = topology.find(deviceId.trim()).orElseThrow(() -> ApiException.badRequest("UNKNOWN_DEVICE",
+        GridNode node = topology.find(deviceId.trim()).orElseThrow(() -> Refusal.invalid("UNKNOWN_DEVICE",
                 "deviceId", "deviceId " + deviceId + " is not a feeder, device or transformer of the archive"));
         OutageNoticeMapper.NewNotice notice = new OutageNoticeMapper.NewNotice();
         notice.type = type;
@@ -141,15 +136,15 @@ public class OutageNoticeService {
     public long openIncident(long noticeId) {
         OutageNoticeRecord notice = require(noticeId);
         FeederTopology feeder = grid.topology(notice.feederId());
-        IncidentService.Opened opened = incidents.openOrGet(feeder, notice.deviceId(), TriageRule.OUTAGE_NOTICE,
+        KnownFaults.Opened opened = faults.openForNotice(feeder, notice.deviceId(),
                 "fault outage notice " + PublicIds.notice(noticeId) + " on " + notice.deviceId(), clock.instant());
-        mapper.linkIncident(noticeId, opened.incident().id());
+        mapper.linkIncident(noticeId, opened.incidentId());
         // the announced device holds its outage: open incidents below it merge into it
-        prediction.reevaluateFeeder(feeder.feederId(), opened.incident().id());
+        faults.reevaluate(feeder.feederId(), opened.incidentId());
         // (a fault notice corroborates its incident: the notice's own process tells the area)
         log.info("fault outage notice noticeId={} {} incidentId={}", noticeId,
-                opened.created() ? "opened" : "joined", opened.incident().id());
-        return opened.incident().id();
+                opened.created() ? "opened" : "joined", opened.incidentId());
+        return opened.incidentId();
     }
 
     /** How an ended notice is announced: power back, a planned outage withdrawn, or nothing (a fault's repair order tells). */
@@ -182,10 +177,10 @@ public class OutageNoticeService {
     public OutageNoticeRecord endNow(long noticeId) {
         OutageNoticeRecord notice = mapper.findById(noticeId);
         if (notice == null) {
-            throw ApiException.notFound("outage notice", String.valueOf(noticeId));
+            throw Refusal.notFound("outage notice", String.valueOf(noticeId));
         }
         if (!"ACTIVE".equals(notice.state())) {
-            throw ApiException.conflict("NOTICE_ENDED", "id", "outage notice " + noticeId + " has ended already");
+            throw Refusal.conflict("NOTICE_ENDED", "id", "outage notice " + noticeId + " has ended already");
         }
         runtime.createMessageCorrelation(ProcessConstants.MESSAGE_OUTAGE_ENDED)
                 .processInstanceBusinessKey(PublicIds.notice(noticeId))

@@ -1,8 +1,8 @@
 package org.gridmend.outage;
 
-import static org.gridmend.process.ProcessConstants.FAULT_NOTICE;
-import static org.gridmend.process.ProcessConstants.NOTICE_ID;
-import static org.gridmend.process.ProcessConstants.WEEK_AHEAD;
+import static org.gridmend.core.ProcessConstants.FAULT_NOTICE;
+import static org.gridmend.core.ProcessConstants.NOTICE_ID;
+import static org.gridmend.core.ProcessConstants.WEEK_AHEAD;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.gridmend.process.FormTimes;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +56,7 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
                     time(execution.getVariable("start"), "start"), time(execution.getVariable("expectedEnd"),
                             "expectedEnd"), text(execution.getVariable("reason")),
                     user == null ? null : user.getUserId()).noticeId();
-        } catch (ApiException invalid) {
+        } catch (Refusal invalid) {
             throw new FormFieldValidationException(invalid.field(), invalid.getMessage());
         }
     }

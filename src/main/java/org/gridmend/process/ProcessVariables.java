@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.gridmend.security.StaffUser;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.StaffUser;
+import org.gridmend.core.PublicIds;
 
 /**
  * Typed reads of what delegates act on. The report, repair order or outage notice a step works on comes from its

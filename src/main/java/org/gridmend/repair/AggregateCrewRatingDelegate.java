@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AggregateCrewRatingDelegate implements JavaDelegate {
 
-    private final RepairOrderService service;
+    private final OrderReviewService service;
 
-    AggregateCrewRatingDelegate(RepairOrderService service) {
+    AggregateCrewRatingDelegate(OrderReviewService service) {
         this.service = service;
     }
 

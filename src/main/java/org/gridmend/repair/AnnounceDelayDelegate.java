@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AnnounceDelayDelegate implements JavaDelegate {
 
-    private final RepairOrderService service;
+    private final ArrivalService service;
 
-    AnnounceDelayDelegate(RepairOrderService service) {
+    AnnounceDelayDelegate(ArrivalService service) {
         this.service = service;
     }
 

@@ -1,8 +1,8 @@
 package org.gridmend.repair;
 
-import static org.gridmend.process.ProcessConstants.CHOSEN_CREW_ID;
-import static org.gridmend.process.ProcessConstants.CREW_ID;
-import static org.gridmend.process.ProcessConstants.CREW_USER_ID;
+import static org.gridmend.core.ProcessConstants.CHOSEN_CREW_ID;
+import static org.gridmend.core.ProcessConstants.CREW_ID;
+import static org.gridmend.core.ProcessConstants.CREW_USER_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,16 +1,16 @@
 package org.gridmend.repair;
 
-import static org.gridmend.security.StaffGroups.ADMINS;
-import static org.gridmend.security.StaffGroups.AUDITORS;
-import static org.gridmend.security.StaffGroups.DISPATCHERS;
-import static org.gridmend.security.StaffGroups.INTEGRATIONS;
+import static org.gridmend.core.StaffGroups.ADMINS;
+import static org.gridmend.core.StaffGroups.AUDITORS;
+import static org.gridmend.core.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.INTEGRATIONS;
 
 import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -43,7 +43,7 @@ class CrewController {
     @GetMapping("/me")
     @Operation(summary = "The caller's own crew (crew users)")
     Me me(Authentication caller) {
-        CrewRecord crew = crews.crewOf(caller).orElseThrow(() -> ApiException.notFound("crew of user", caller.getName()));
+        CrewRecord crew = crews.crewOf(caller).orElseThrow(() -> Refusal.notFound("crew of user", caller.getName()));
         return new Me(crew.id(), crew.employeeNo(), crew.name(), crew.onShift(), crew.openOrders());
     }
 
@@ -59,7 +59,7 @@ class CrewController {
         CrewRecord crew = crews.crew(id);
         crews.requireSelfOr(caller, crew, INTEGRATIONS, ADMINS);
         if (body.isEmpty() || body.size() > MAX_POSITIONS) {
-            throw ApiException.badRequest("INVALID_FIELD", "positions", "send 1 to " + MAX_POSITIONS + " positions");
+            throw Refusal.invalid("INVALID_FIELD", "positions", "send 1 to " + MAX_POSITIONS + " positions");
         }
         crews.recordPositions(crew, body.stream()
                 .map(p -> new CrewService.Position(p.lat(), p.lng(), p.coordSys(), p.at())).toList());
@@ -75,7 +75,7 @@ class CrewController {
         CrewRecord crew = crews.crew(id);
         crews.requireSelfOr(caller, crew, DISPATCHERS, ADMINS);
         if (body.onShift() == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "onShift", "onShift is required (true or false)");
+            throw Refusal.invalid("MISSING_FIELD", "onShift", "onShift is required (true or false)");
         }
         crews.setShift(crew, body.onShift());
         return ResponseEntity.noContent().build();

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gridmend.grid.CoordinateSystem;
-import org.gridmend.security.StaffGroups;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.StaffGroups;
+import org.gridmend.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -41,7 +41,7 @@ public class CrewService {
     public CrewRecord crew(String crewId) {
         CrewRecord crew = crewId == null ? null : crews.crew(crewId);
         if (crew == null) {
-            throw ApiException.notFound("crew", crewId);
+            throw Refusal.notFound("crew", crewId);
         }
         return crew;
     }
@@ -74,15 +74,15 @@ public class CrewService {
             String prefix = positions.size() == 1 ? "" : "[" + i + "].";
             Position p = positions.get(i);
             if (p == null) {
-                throw ApiException.badRequest("MISSING_FIELD", prefix.isEmpty() ? "position" : prefix, "a position is empty");
+                throw Refusal.invalid("MISSING_FIELD", prefix.isEmpty() ? "position" : prefix, "a position is empty");
             }
             converted.add(validated(p, prefix));
             Instant when = p.at() == null ? now : p.at().truncatedTo(ChronoUnit.MILLIS);
             if (when.isAfter(now.plus(CLOCK_SKEW))) {
-                throw ApiException.badRequest("INVALID_FIELD", prefix + "at", prefix + "at lies in the future");
+                throw Refusal.invalid("INVALID_FIELD", prefix + "at", prefix + "at lies in the future");
             }
             if (when.isBefore(now.minus(OLDEST_POSITION))) {
-                throw ApiException.badRequest("INVALID_FIELD", prefix + "at", prefix + "at is more than 24 hours old");
+                throw Refusal.invalid("INVALID_FIELD", prefix + "at", prefix + "at is more than 24 hours old");
             }
             times.add(when.isAfter(now) ? now : when);
         }
@@ -98,17 +98,17 @@ public class CrewService {
 
     private static double[] validated(Position p, String prefix) {
         if (p.lat() == null || !(p.lat() >= -90 && p.lat() <= 90)) { // NaN fails here too
-            throw ApiException.badRequest("INVALID_FIELD", prefix + "lat", prefix + "lat must be a latitude between -90 and 90");
+            throw Refusal.invalid("INVALID_FIELD", prefix + "lat", prefix + "lat must be a latitude between -90 and 90");
         }
         if (p.lng() == null || !(p.lng() >= -180 && p.lng() <= 180)) {
-            throw ApiException.badRequest("INVALID_FIELD", prefix + "lng",
+            throw Refusal.invalid("INVALID_FIELD", prefix + "lng",
                     prefix + "lng must be a longitude between -180 and 180");
         }
         try {
             CoordinateSystem system = p.coordSys() == null ? CoordinateSystem.WGS84 : CoordinateSystem.valueOf(p.coordSys());
             return system.toWgs84(p.lat(), p.lng());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", prefix + "coordSys", prefix + "coordSys must be one of "
+            throw Refusal.invalid("INVALID_FIELD", prefix + "coordSys", prefix + "coordSys must be one of "
                     + Arrays.toString(CoordinateSystem.values()));
         }
     }
@@ -143,6 +143,6 @@ public class CrewService {
                 return;
             }
         }
-        throw ApiException.forbidden(who + " or " + String.join(", ", groups) + " may do this");
+        throw Refusal.forbidden(who + " or " + String.join(", ", groups) + " may do this");
     }
 }

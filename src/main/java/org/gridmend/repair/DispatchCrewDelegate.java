@@ -1,9 +1,9 @@
 package org.gridmend.repair;
 
-import static org.gridmend.process.ProcessConstants.CREW_FOUND;
-import static org.gridmend.process.ProcessConstants.CREW_ID;
-import static org.gridmend.process.ProcessConstants.CREW_USER_ID;
-import static org.gridmend.process.ProcessConstants.DISPATCH_TRIES;
+import static org.gridmend.core.ProcessConstants.CREW_FOUND;
+import static org.gridmend.core.ProcessConstants.CREW_ID;
+import static org.gridmend.core.ProcessConstants.CREW_USER_ID;
+import static org.gridmend.core.ProcessConstants.DISPATCH_TRIES;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -36,12 +36,14 @@ public class DispatchService {
 
     private final CrewMapper crews;
     private final RepairOrderMapper orders;
+    private final TravelTime travelTime;
     private final RepairProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DispatchService(CrewMapper crews, RepairOrderMapper orders, RepairProperties properties, AuditTrail audit,
-                    Clock clock) {
+    DispatchService(CrewMapper crews, RepairOrderMapper orders, RepairProperties properties, TravelTime travelTime,
+                    AuditTrail audit, Clock clock) {
+        this.travelTime = travelTime;
         this.audit = audit;
         this.crews = crews;
         this.orders = orders;
@@ -150,8 +152,7 @@ public class DispatchService {
         double[] at = position(crew);
         double distance = order.lat() == null || at == null ? 0
                 : GeoMath.distanceM(at[0], at[1], order.lat(), order.lng());
-        double speedMetresPerMinute = properties.speedKmh().of(order.areaType()) * 1000 / 60;
-        Duration travel = Duration.ofSeconds(Math.round(distance * properties.roadFactor() / speedMetresPerMinute * 60));
+        Duration travel = travelTime.drive(distance, order.areaType());
         double score = travel.toSeconds() / 60.0 + crew.openOrders() * properties.workloadPenalty().toMinutes();
         return new Candidate(crew, distance, travel, score);
     }

@@ -1,7 +1,7 @@
 package org.gridmend.repair;
 
-import static org.gridmend.process.ProcessConstants.CAUSE;
-import static org.gridmend.process.ProcessConstants.RESOLUTION;
+import static org.gridmend.core.ProcessConstants.CAUSE;
+import static org.gridmend.core.ProcessConstants.RESOLUTION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordAmendmentDelegate implements JavaDelegate {
 
-    private final RepairOrderService service;
+    private final OrderReviewService service;
 
-    RecordAmendmentDelegate(RepairOrderService service) {
+    RecordAmendmentDelegate(OrderReviewService service) {
         this.service = service;
     }
 

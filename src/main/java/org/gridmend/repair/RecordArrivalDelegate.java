@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordArrivalDelegate implements JavaDelegate {
 
-    private final RepairOrderService service;
+    private final ArrivalService service;
 
-    RecordArrivalDelegate(RepairOrderService service) {
+    RecordArrivalDelegate(ArrivalService service) {
         this.service = service;
     }
 

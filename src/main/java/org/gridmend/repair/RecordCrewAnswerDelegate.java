@@ -1,8 +1,8 @@
 package org.gridmend.repair;
 
-import static org.gridmend.process.ProcessConstants.ACCEPTED;
-import static org.gridmend.process.ProcessConstants.ACCEPT_DECISION;
-import static org.gridmend.process.ProcessConstants.DECLINE_REASON;
+import static org.gridmend.core.ProcessConstants.ACCEPTED;
+import static org.gridmend.core.ProcessConstants.ACCEPT_DECISION;
+import static org.gridmend.core.ProcessConstants.DECLINE_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,8 +1,8 @@
 package org.gridmend.repair;
 
-import static org.gridmend.process.ProcessConstants.CAUSE;
-import static org.gridmend.process.ProcessConstants.ETR;
-import static org.gridmend.process.ProcessConstants.FAULT_DEVICE_ID;
+import static org.gridmend.core.ProcessConstants.CAUSE;
+import static org.gridmend.core.ProcessConstants.ETR;
+import static org.gridmend.core.ProcessConstants.FAULT_DEVICE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,6 @@
 package org.gridmend.repair;
 
-import static org.gridmend.process.ProcessConstants.LATE_CAUSE;
+import static org.gridmend.core.ProcessConstants.LATE_CAUSE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordLateCauseDelegate implements JavaDelegate {
 
-    private final RepairOrderService service;
+    private final ArrivalService service;
 
-    RecordLateCauseDelegate(RepairOrderService service) {
+    RecordLateCauseDelegate(ArrivalService service) {
         this.service = service;
     }
 

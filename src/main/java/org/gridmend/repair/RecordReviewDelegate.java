@@ -1,8 +1,8 @@
 package org.gridmend.repair;
 
-import static org.gridmend.process.ProcessConstants.REVIEW_APPROVED;
-import static org.gridmend.process.ProcessConstants.REVIEW_DECISION;
-import static org.gridmend.process.ProcessConstants.REVIEW_REMARK;
+import static org.gridmend.core.ProcessConstants.REVIEW_APPROVED;
+import static org.gridmend.core.ProcessConstants.REVIEW_DECISION;
+import static org.gridmend.core.ProcessConstants.REVIEW_REMARK;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordReviewDelegate implements JavaDelegate {
 
-    private final RepairOrderService service;
+    private final OrderReviewService service;
 
-    RecordReviewDelegate(RepairOrderService service) {
+    RecordReviewDelegate(OrderReviewService service) {
         this.service = service;
     }
 

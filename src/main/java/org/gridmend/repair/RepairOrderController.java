@@ -1,15 +1,15 @@
 package org.gridmend.repair;
 
-import static org.gridmend.security.StaffGroups.ADMINS;
-import static org.gridmend.security.StaffGroups.AUDITORS;
-import static org.gridmend.security.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.ADMINS;
+import static org.gridmend.core.StaffGroups.AUDITORS;
+import static org.gridmend.core.StaffGroups.DISPATCHERS;
 
 import java.io.IOException;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +34,11 @@ class RepairOrderController {
     private final RepairQueryService query;
     private final RepairOrderService orders;
     private final CrewService crews;
+    private final OrderAttachmentService attachments;
 
-    RepairOrderController(RepairQueryService query, RepairOrderService orders, CrewService crews) {
+    RepairOrderController(RepairQueryService query, RepairOrderService orders, CrewService crews,
+                          OrderAttachmentService attachments) {
+        this.attachments = attachments;
         this.query = query;
         this.orders = orders;
         this.crews = crews;
@@ -53,16 +56,16 @@ class RepairOrderController {
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach an on-site photo (multipart part \"file\", JPEG or PNG, at most 5 MB; "
             + "optional \"caption\")")
-    ResponseEntity<RepairOrderMapper.Photo> addPhoto(@PathVariable String id,
+    ResponseEntity<OrderPhoto> addPhoto(@PathVariable String id,
                                                      @RequestPart(name = "file", required = false) MultipartFile file,
                                                      @RequestParam(required = false) String caption,
                                                      Authentication caller) throws IOException {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, ADMINS);
         if (file == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "file", "file is required: a JPEG or PNG photo");
+            throw Refusal.invalid("MISSING_FIELD", "file", "file is required: a JPEG or PNG photo");
         }
-        RepairOrderMapper.Photo photo = orders.addPhoto(order, caller.getName(), file.getBytes(), caption);
+        OrderPhoto photo = attachments.addPhoto(order, caller.getName(), file.getBytes(), caption);
         return ResponseEntity.created(URI.create("/api/incidents/" + order.publicId() + "/photos/" + photo.id()))
                 .body(photo);
     }
@@ -73,7 +76,7 @@ class RepairOrderController {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, AUDITORS, ADMINS);
         var photo = query.photo(order.id(), photoId)
-                .orElseThrow(() -> ApiException.notFound("photo", order.publicId() + "/" + photoId));
+                .orElseThrow(() -> Refusal.notFound("photo", order.publicId() + "/" + photoId));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .cacheControl(CacheControl.noStore()).body(photo.data());
     }
@@ -83,11 +86,11 @@ class RepairOrderController {
 
     @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a note to the order (what the crew found, what it needs)")
-    ResponseEntity<RepairOrderMapper.Note> addNote(@PathVariable String id, @RequestBody NoteRequest body,
+    ResponseEntity<OrderNote> addNote(@PathVariable String id, @RequestBody NoteRequest body,
                                                    Authentication caller) {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, ADMINS);
-        return ResponseEntity.status(201).body(orders.addNote(order, caller.getName(), body.text()));
+        return ResponseEntity.status(201).body(attachments.addNote(order, caller.getName(), body.text()));
     }
 
     record EtrRequest(String etr) {

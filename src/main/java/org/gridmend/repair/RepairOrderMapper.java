@@ -56,11 +56,11 @@ public interface RepairOrderMapper {
     void insertNote(@Param("incidentId") long incidentId, @Param("at") Instant at, @Param("author") String author,
                     @Param("text") String text);
 
-    List<Note> notes(@Param("incidentId") long incidentId);
+    List<OrderNote> notes(@Param("incidentId") long incidentId);
 
     void insertPhoto(NewPhoto photo);
 
-    List<Photo> photos(@Param("incidentId") long incidentId);
+    List<OrderPhoto> photos(@Param("incidentId") long incidentId);
 
     PhotoData photoData(@Param("incidentId") long incidentId, @Param("photoId") long photoId);
 
@@ -82,12 +82,6 @@ public interface RepairOrderMapper {
     String deviceName(@Param("deviceId") String deviceId);
 
     List<Reporter> reporters(@Param("incidentId") long incidentId, @Param("limit") int limit);
-
-    record Note(long id, Instant at, String author, String text) {
-    }
-
-    record Photo(long id, String uploadedBy, String contentType, int sizeBytes, String caption, Instant createdAt) {
-    }
 
     record PhotoData(String contentType, byte[] data) {
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.gridmend.grid.AreaType;
 import org.gridmend.triage.IncidentLevel;
 import org.gridmend.triage.IncidentState;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 
 /** The repair side of an incident. */
 public record RepairOrderRecord(long id, String deviceId, IncidentLevel level, String feederId, AreaType areaType,

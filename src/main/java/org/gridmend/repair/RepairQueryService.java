@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridmend.grid.CoordinateSystem;
-import org.gridmend.notify.CustomerTexts;
-import org.gridmend.privacy.Pii;
+import org.gridmend.core.CustomerTexts;
+import org.gridmend.core.Pii;
 import org.gridmend.report.RepairProgress;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +43,7 @@ public class RepairQueryService implements RepairProgress {
     public RepairOrderRecord order(String publicId) {
         RepairOrderRecord order = orders.find(PublicIds.parseIncident(publicId));
         if (order == null) {
-            throw ApiException.notFound("repair order", publicId);
+            throw Refusal.notFound("repair order", publicId);
         }
         return order;
     }
@@ -160,7 +160,7 @@ public class RepairQueryService implements RepairProgress {
                 crew == null ? null : Pii.maskName(crew.name()), order.arrivalDeadline(),
                 order.acceptedAt() == null ? null : order.eta(),
                 order.etr(), order.late(), order.acceptedAt(), order.arrivedAt(),
-                orders.photos(incidentId).stream().map(RepairOrderMapper.Photo::id).toList()));
+                orders.photos(incidentId).stream().map(OrderPhoto::id).toList()));
     }
 
     @Override
@@ -182,7 +182,7 @@ public class RepairQueryService implements RepairProgress {
                            Instant firstReportAt, Instant arrivalDeadline, Instant eta, Instant etr, Crew crew,
                            Instant acceptedAt, Instant arrivedAt, boolean late, String cause, String resolution,
                            String reviewRemark, long reportsCount, List<Reporter> reports,
-                           List<RepairOrderMapper.Note> notes, List<RepairOrderMapper.Photo> photos,
+                           List<OrderNote> notes, List<OrderPhoto> photos,
                            List<Event> timeline, List<DispatchAttempt> dispatchAttempts) {
 
         public record Crew(String crewId, String employeeNo, String name) {

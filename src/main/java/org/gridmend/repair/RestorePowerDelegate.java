@@ -1,7 +1,7 @@
 package org.gridmend.repair;
 
-import static org.gridmend.process.ProcessConstants.RESOLUTION;
-import static org.gridmend.process.ProcessConstants.RESTORATION_BATCHES;
+import static org.gridmend.core.ProcessConstants.RESOLUTION;
+import static org.gridmend.core.ProcessConstants.RESTORATION_BATCHES;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.gridmend.process.ProcessConstants;
+import org.gridmend.core.ProcessConstants;
 import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +36,13 @@ class IntakeRateLimiter {
         long windowSeconds = limit.window().toSeconds();
         if (request.customerNo() != null && !request.customerNo().isBlank()
                 && reports.countSinceByCustomer(request.customerNo().trim(), since) >= limit.max()) {
-            throw ApiException.tooManyRequests("customerNo", "customer " + request.customerNo().trim() + " sent "
+            throw Refusal.rateLimited("customerNo", "customer " + request.customerNo().trim() + " sent "
                     + limit.max() + " reports in " + limit.window().toMinutes() + " minutes; the earlier ones are "
                     + "being handled, please follow them with their tracking links", windowSeconds);
         }
         if (request.phone() != null && !request.phone().isBlank()
                 && reports.countSinceByPhone(request.phone().trim(), since) >= limit.max()) {
-            throw ApiException.tooManyRequests("phone", "this phone sent " + limit.max() + " reports in "
+            throw Refusal.rateLimited("phone", "this phone sent " + limit.max() + " reports in "
                     + limit.window().toMinutes() + " minutes; the earlier ones are being handled", windowSeconds);
         }
     }
@@ -62,7 +62,7 @@ class IntakeRateLimiter {
         }
         int count = perAddressMinute.computeIfAbsent(clientAddress, a -> new AtomicInteger()).incrementAndGet();
         if (count > properties.perAddress().maxPerMinute()) {
-            throw ApiException.tooManyRequests(null, "too many reports from your network address this minute; "
+            throw Refusal.rateLimited(null, "too many reports from your network address this minute; "
                     + "please try again shortly", 60 - now.getEpochSecond() % 60);
         }
     }

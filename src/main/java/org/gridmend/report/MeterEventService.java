@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import org.gridmend.grid.CustomerRecord;
 import org.gridmend.grid.GridLookupService;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,18 +42,18 @@ public class MeterEventService {
     @Transactional
     public Recorded record(String meterNo, Type type, Instant at) {
         if (meterNo == null || meterNo.isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", "meterNo", "meterNo is required");
+            throw Refusal.invalid("MISSING_FIELD", "meterNo", "meterNo is required");
         }
         if (type == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "type", "type is required: LAST_GASP or POWER_RESTORED");
+            throw Refusal.invalid("MISSING_FIELD", "type", "type is required: LAST_GASP or POWER_RESTORED");
         }
         if (at == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "at", "at is required (ISO-8601 with offset)");
+            throw Refusal.invalid("MISSING_FIELD", "at", "at is required (ISO-8601 with offset)");
         }
         if (at.isAfter(clock.instant().plusSeconds(300))) {
-            throw ApiException.badRequest("INVALID_FIELD", "at", "at lies in the future");
+            throw Refusal.invalid("INVALID_FIELD", "at", "at lies in the future");
         }
-        CustomerRecord customer = grid.customerByMeter(meterNo.trim()).orElseThrow(() -> ApiException.badRequest(
+        CustomerRecord customer = grid.customerByMeter(meterNo.trim()).orElseThrow(() -> Refusal.invalid(
                 "UNKNOWN_METER", "meterNo", "meter " + meterNo + " is not in the archive"));
         String feeder = grid.transformer(customer.transformerId()).orElseThrow().feederId();
         try {

@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.gridmend.customer.CustomerSessions;
-import org.gridmend.security.StaffGroups;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.StaffGroups;
+import org.gridmend.core.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -47,7 +47,7 @@ class ReportController {
                                         Authentication caller) {
         if (request.channel() == Channel.AMI && !StaffGroups.isMember(caller, StaffGroups.INTEGRATIONS)) {
             // a meter's report: only the AMI head-end, with its API key; it skips the customers' rate limits
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "channel AMI is the AMI head-end's, with its "
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "FORBIDDEN", "channel AMI is the AMI head-end's, with its "
                     + "API key (POST /api/meter-events)", "channel");
         }
         ReportIntakeService.Submitted submitted = intake.submit(request, http.getRemoteAddr(),
@@ -70,7 +70,7 @@ class ReportController {
                                  @RequestParam(required = false) String token) {
         RepairProgress.Photo photo = reports.photo(id, token, photoId);
         if (photo == null) {
-            throw org.gridmend.web.ApiException.notFound("photo", id + "/" + photoId);
+            throw Refusal.notFound("photo", id + "/" + photoId);
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .cacheControl(org.springframework.http.CacheControl.noStore()).body(photo.data());
@@ -84,7 +84,7 @@ class ReportController {
     ResponseEntity<Void> confirm(@PathVariable String id, @RequestParam(required = false) String token,
                                  @RequestBody Confirmation body) {
         if (body.powerRestored() == null) {
-            throw org.gridmend.web.ApiException.badRequest("MISSING_FIELD", "powerRestored",
+            throw Refusal.invalid("MISSING_FIELD", "powerRestored",
                     "powerRestored is required (true or false)");
         }
         reports.confirm(id, token, body.powerRestored());

@@ -17,18 +17,17 @@ import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.customer.CustomerSession;
 import org.gridmend.customer.PhoneNumbers;
-import org.gridmend.notify.CustomerTexts;
+import org.gridmend.core.CustomerTexts;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
-import org.gridmend.security.StaffUser;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.StaffUser;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,14 +90,14 @@ public class ReportIntakeService {
     public Submitted submit(ReportRequest typed, String clientAddress, CustomerSession session) {
         ReportRequest request = withMobile(typed);
         if (blank(request.customerNo()) && request.location() == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "customerNo",
+            throw Refusal.invalid("MISSING_FIELD", "customerNo",
                     "give customerNo or location (or both): a report needs a place");
         }
         String hash = hash(request);
         if (request.channel() != Channel.AMI) {
             try {
                 rateLimiter.check(request, clientAddress);
-            } catch (ApiException limited) {
+            } catch (Refusal limited) {
                 // A request that was already accepted is a replay, not one report too many.
                 ReportRecord original = reports.findByRequestId(request.requestId());
                 if (original != null) {
@@ -166,7 +165,7 @@ public class ReportIntakeService {
             return r;
         }
         String phone = PhoneNumbers.mobile(r.phone()).map(PhoneNumbers::national).orElseThrow(() ->
-                ApiException.badRequest("INVALID_FIELD", "phone", "phone must be a mainland China mobile number "
+                Refusal.invalid("INVALID_FIELD", "phone", "phone must be a mainland China mobile number "
                         + "(11 digits starting with 1)"));
         return new ReportRequest(r.requestId(), r.channel(), r.customerNo(), phone, r.location(), r.address(),
                 r.description(), r.onlyMyHome());
@@ -174,7 +173,7 @@ public class ReportIntakeService {
 
     private Submitted replay(ReportRecord earlier, String hash) {
         if (!earlier.requestHash().equals(hash)) {
-            throw new ApiException(HttpStatus.CONFLICT, "REQUEST_ID_REUSED", "requestId " + earlier.requestId()
+            throw new Refusal(Refusal.Kind.CONFLICT, "REQUEST_ID_REUSED", "requestId " + earlier.requestId()
                     + " was already used for a different report; choose a new requestId for a new report",
                     "requestId");
         }

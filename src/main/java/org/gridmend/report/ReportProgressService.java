@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.gridmend.notify.CustomerTexts;
+import org.gridmend.core.CustomerTexts;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

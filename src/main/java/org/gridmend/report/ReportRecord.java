@@ -2,7 +2,7 @@ package org.gridmend.report;
 
 import java.time.Instant;
 
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 
 /** A report as stored. Coordinates are WGS-84 (converted at intake); {@code coordSys} is what the phone sent. */
 public record ReportRecord(

@@ -12,13 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import org.gridmend.notify.CustomerTexts;
+import org.gridmend.core.CustomerTexts;
 import org.gridmend.outage.OutageNoticeService;
-import org.gridmend.process.ProcessConstants;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -174,10 +173,10 @@ public class ReportService {
     @Transactional
     public void rate(String publicId, String token, Integer stars, String comment) {
         if (stars == null || stars < 1 || stars > 5) {
-            throw ApiException.badRequest("INVALID_FIELD", "stars", "stars must be a whole number from 1 to 5");
+            throw Refusal.invalid("INVALID_FIELD", "stars", "stars must be a whole number from 1 to 5");
         }
         if (comment != null && comment.length() > 1000) {
-            throw ApiException.badRequest("INVALID_FIELD", "comment", "comment must be at most 1000 characters");
+            throw Refusal.invalid("INVALID_FIELD", "comment", "comment must be at most 1000 characters");
         }
         ReportRecord report = authorized(publicId, token);
         if (report.status() != ReportStatus.RATING || !waitsFor(report, ProcessConstants.MESSAGE_RATING_RECEIVED)) {
@@ -188,7 +187,7 @@ public class ReportService {
             reports.insertRating(report.id(), report.incidentId(), stars, comment == null || comment.isBlank()
                     ? null : comment.trim(), now);
         } catch (DuplicateKeyException twice) {
-            throw new ApiException(HttpStatus.CONFLICT, "ALREADY_RATED", "report " + publicId + " is already rated",
+            throw new Refusal(Refusal.Kind.CONFLICT, "ALREADY_RATED", "report " + publicId + " is already rated",
                     "stars");
         }
         reports.insertEvent(report.id(), now, "RATED", texts.text("report.rated"));
@@ -201,7 +200,7 @@ public class ReportService {
     @Transactional
     public void chooseBehindMeter(String publicId, String token, BehindMeterChoice choice) {
         if (choice == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "choice", "choice is required: UTILITY_CREW or "
+            throw Refusal.invalid("MISSING_FIELD", "choice", "choice is required: UTILITY_CREW or "
                     + "SOCIAL_ELECTRICIAN");
         }
         ReportRecord report = authorized(publicId, token);
@@ -236,8 +235,8 @@ public class ReportService {
         correlation.correlateWithResult();
     }
 
-    private static ApiException notNow(ReportRecord report, String what) {
-        return new ApiException(HttpStatus.CONFLICT, "NOT_EXPECTED_NOW", "report " + report.publicId() + " is "
+    private static Refusal notNow(ReportRecord report, String what) {
+        return new Refusal(Refusal.Kind.CONFLICT, "NOT_EXPECTED_NOW", "report " + report.publicId() + " is "
                 + report.status() + " and does not expect " + what + " now", null);
     }
 
@@ -247,7 +246,7 @@ public class ReportService {
         ReportRecord report = id < 0 ? null : reports.findById(id);
         if (report == null || token == null || !MessageDigest.isEqual(
                 report.trackingToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            throw ApiException.notFound("report", publicId);
+            throw Refusal.notFound("report", publicId);
         }
         return report;
     }

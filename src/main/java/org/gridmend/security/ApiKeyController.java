@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.gridmend.core.StaffUser;
 
 @RestController
 @RequestMapping(path = "/api/integrations/keys", produces = MediaType.APPLICATION_JSON_VALUE)

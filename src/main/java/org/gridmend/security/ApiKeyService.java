@@ -20,7 +20,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +83,7 @@ public class ApiKeyService {
     @Transactional
     public Issued issue(String label, String by) {
         if (label == null || label.isBlank() || label.length() > 100) {
-            throw ApiException.badRequest("INVALID_FIELD", "label", "label is required: up to 100 characters naming "
+            throw Refusal.invalid("INVALID_FIELD", "label", "label is required: up to 100 characters naming "
                     + "the machine");
         }
         String id = random(12);
@@ -104,7 +104,7 @@ public class ApiKeyService {
     @Transactional
     public void revoke(String id, String by) {
         if (mapper.revoke(id, clock.instant()) == 0) {
-            throw ApiException.notFound("API key", id);
+            throw Refusal.notFound("API key", id);
         }
         audit.record(AuditEntry.of("API_KEY_REVOKED").user(by).detail("keyId", id));
     }

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.gridmend.core.StaffGroups;
 
 /**
  * Staff sign in to GridMend's API with their Camunda user (the same as for Tasklist and Cockpit); their Camunda

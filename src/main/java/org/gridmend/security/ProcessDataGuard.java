@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.gridmend.core.StaffGroups;
 
 /**
  * Process data that users cannot forge. A user who is not an administrator changes process variables only by

@@ -2,11 +2,11 @@ package org.gridmend.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import static org.gridmend.security.StaffGroups.ADMINS;
-import static org.gridmend.security.StaffGroups.AUDITORS;
-import static org.gridmend.security.StaffGroups.CREWS;
-import static org.gridmend.security.StaffGroups.DISPATCHERS;
-import static org.gridmend.security.StaffGroups.INTEGRATIONS;
+import static org.gridmend.core.StaffGroups.ADMINS;
+import static org.gridmend.core.StaffGroups.AUDITORS;
+import static org.gridmend.core.StaffGroups.CREWS;
+import static org.gridmend.core.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.INTEGRATIONS;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;

@@ -1,5 +1,7 @@
 package org.gridmend.security;
 
+import org.gridmend.core.Expiring;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link SignInProperties}. The answer does not depend on whether the user id exists.
  */
 @Component
-public class SignInThrottle {
+public class SignInThrottle implements Expiring {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
@@ -179,8 +181,14 @@ public class SignInThrottle {
         mapper.update(key, failures, first, now, blocked);
     }
 
+    @Override
+    public String name() {
+        return "signInFailures";
+    }
+
     /** Forgets keys quiet for longer than the window (called by the retention run). */
-    public int forgetOld() {
+    @Override
+    public int forgetExpired() {
         return mapper.forget(clock.instant().minus(properties.window()).minus(properties.maxBlock()));
     }
 }

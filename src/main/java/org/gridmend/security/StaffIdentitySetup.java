@@ -1,11 +1,11 @@
 package org.gridmend.security;
 
-import static org.gridmend.security.StaffGroups.ADMINS;
-import static org.gridmend.security.StaffGroups.AUDITORS;
-import static org.gridmend.security.StaffGroups.CAMUNDA_ADMIN;
-import static org.gridmend.security.StaffGroups.CREWS;
-import static org.gridmend.security.StaffGroups.DISPATCHERS;
-import static org.gridmend.security.StaffGroups.INTEGRATIONS;
+import static org.gridmend.core.StaffGroups.ADMINS;
+import static org.gridmend.core.StaffGroups.AUDITORS;
+import static org.gridmend.core.StaffGroups.CAMUNDA_ADMIN;
+import static org.gridmend.core.StaffGroups.CREWS;
+import static org.gridmend.core.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.INTEGRATIONS;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +28,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.gridmend.process.ProcessConstants;
+import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.StaffGroups;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +50,7 @@ class StaffSessionController {
     ResponseEntity<Map<String, Object>> signIn(@RequestBody SignIn signIn, HttpServletRequest request,
                                                HttpServletResponse response) {
         if (signIn.user() == null || signIn.user().isBlank() || signIn.password() == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "user", "user and password are required");
+            throw Refusal.invalid("MISSING_FIELD", "user", "user and password are required");
         }
         String address = request.getRemoteAddr();
         SignInThrottle.Verdict verdict = throttle.check(signIn.user(), address);
@@ -66,7 +66,7 @@ class StaffSessionController {
                     signIn.user().trim(), signIn.password()));
         } catch (AuthenticationException wrong) {
             throttle.failed(signIn.user(), address);
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "wrong user or password", null);
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "UNAUTHORIZED", "wrong user or password", null);
         }
         throttle.succeeded(signIn.user(), address);
         HttpSession existing = request.getSession(false);
@@ -86,7 +86,7 @@ class StaffSessionController {
     @Operation(summary = "Who is signed in (401 when nobody)")
     Map<String, Object> current(Authentication authentication) {
         if (authentication == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "nobody is signed in", null);
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "UNAUTHORIZED", "nobody is signed in", null);
         }
         return me(authentication);
     }

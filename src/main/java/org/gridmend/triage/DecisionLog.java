@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,9 +13,8 @@ import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.triage.FeederEvidence.FindingKind;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
-import org.springframework.http.HttpStatus;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,16 +90,16 @@ public class FaultFindingService {
     public IncidentRecord move(String publicId, String nodeId, String byUser) {
         IncidentRecord incident = forDispatcher(publicId);
         if (nodeId == null || nodeId.isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", "deviceId", "deviceId is required: a feeder, device or "
+            throw Refusal.invalid("MISSING_FIELD", "deviceId", "deviceId is required: a feeder, device or "
                     + "transformer of the incident's feeder");
         }
         FeederTopology feeder = grid.topology(incident.feederId());
         if (!feeder.contains(nodeId)) {
-            throw ApiException.badRequest("INVALID_FIELD", "deviceId", "deviceId " + PublicIds.shorten(nodeId)
+            throw Refusal.invalid("INVALID_FIELD", "deviceId", "deviceId " + PublicIds.shorten(nodeId)
                     + " is not on feeder " + incident.feederId());
         }
         if (nodeId.equals(incident.deviceId())) {
-            throw new ApiException(HttpStatus.CONFLICT, "ALREADY_THERE", "incident " + publicId + " is already on "
+            throw new Refusal(Refusal.Kind.CONFLICT, "ALREADY_THERE", "incident " + publicId + " is already on "
                     + nodeId, "deviceId");
         }
         record(incident, FindingKind.DISPATCHER_MOVED, nodeId, null, byUser);
@@ -112,11 +111,11 @@ public class FaultFindingService {
     public IncidentRecord split(String publicId, Collection<String> transformerIds, String byUser) {
         IncidentRecord incident = forDispatcher(publicId);
         if (transformerIds == null || transformerIds.isEmpty()) {
-            throw ApiException.badRequest("MISSING_FIELD", "transformerIds", "transformerIds is required: the "
+            throw Refusal.invalid("MISSING_FIELD", "transformerIds", "transformerIds is required: the "
                     + "transformer areas to split off");
         }
         if (transformerIds.size() > MAX_SPLIT_AREAS) {
-            throw ApiException.badRequest("INVALID_FIELD", "transformerIds", "at most " + MAX_SPLIT_AREAS
+            throw Refusal.invalid("INVALID_FIELD", "transformerIds", "at most " + MAX_SPLIT_AREAS
                     + " transformer areas at once");
         }
         FeederTopology feeder = grid.topology(incident.feederId());
@@ -124,13 +123,13 @@ public class FaultFindingService {
         Set<String> areas = new TreeSet<>();
         for (String t : transformerIds) {
             if (t == null || !below.contains(t)) {
-                throw ApiException.badRequest("INVALID_FIELD", "transformerIds", "transformer "
+                throw Refusal.invalid("INVALID_FIELD", "transformerIds", "transformer "
                         + PublicIds.shorten(t) + " is not below " + incident.deviceId() + " of incident " + publicId);
             }
             areas.add(t);
         }
         if (areas.equals(below)) {
-            throw ApiException.badRequest("INVALID_FIELD", "transformerIds", "that is every area below "
+            throw Refusal.invalid("INVALID_FIELD", "transformerIds", "that is every area below "
                     + incident.deviceId() + ": move the incident instead (POST /api/incidents/" + publicId + "/move)");
         }
         record(incident, FindingKind.DISPATCHER_SPLIT, null, String.join(",", areas), byUser);
@@ -161,14 +160,14 @@ public class FaultFindingService {
         long id = PublicIds.parseIncident(publicId);
         IncidentRecord incident = id < 0 ? null : incidents.findById(id);
         if (incident == null) {
-            throw ApiException.notFound("incident", publicId);
+            throw Refusal.notFound("incident", publicId);
         }
         if (incident.state() != IncidentState.OPEN) {
-            throw new ApiException(HttpStatus.CONFLICT, "NOT_OPEN", "incident " + publicId + " is "
+            throw new Refusal(Refusal.Kind.CONFLICT, "NOT_OPEN", "incident " + publicId + " is "
                     + incident.state() + ": only an open incident can be corrected", null);
         }
         if (incident.level() == IncidentLevel.LOCATION || incident.feederId() == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "NOT_ON_GRID", "incident " + publicId + " groups reports "
+            throw new Refusal(Refusal.Kind.CONFLICT, "NOT_ON_GRID", "incident " + publicId + " groups reports "
                     + "without a place on the grid: there is no device to move it to", null);
         }
         return incident;

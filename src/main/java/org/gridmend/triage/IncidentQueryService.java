@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.gridmend.report.RepairProgress;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +27,7 @@ public class IncidentQueryService {
 
     public List<IncidentView> list(Set<IncidentState> states, int limit) {
         if (limit < 1 || limit > MAX_LIST) {
-            throw ApiException.badRequest("INVALID_FIELD", "limit", "limit must be between 1 and " + MAX_LIST);
+            throw Refusal.invalid("INVALID_FIELD", "limit", "limit must be between 1 and " + MAX_LIST);
         }
         return mapper.list(states == null || states.isEmpty() ? EnumSet.allOf(IncidentState.class) : states, limit)
                 .stream().map(i -> new IncidentView(PublicIds.incident(i.id()), i.deviceId(), i.level(), i.feederId(),
@@ -45,7 +45,7 @@ public class IncidentQueryService {
         long id = PublicIds.parseIncident(publicId);
         IncidentRecord i = id < 0 ? null : mapper.findById(id);
         if (i == null) {
-            throw ApiException.notFound("incident", publicId);
+            throw Refusal.notFound("incident", publicId);
         }
         List<String> reports = mapper.reportIds(id).stream().map(PublicIds::report).toList();
         List<IncidentView.Decision> decisions = mapper.decisionsOfIncident(id).stream()

@@ -3,7 +3,7 @@ package org.gridmend.triage;
 import java.time.Instant;
 
 import org.gridmend.grid.AreaType;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 
 public record IncidentRecord(long id, String openKey, String deviceId, IncidentLevel level, String feederId,
                              AreaType areaType, Double lat, Double lng, IncidentState state, Long mergedIntoId,

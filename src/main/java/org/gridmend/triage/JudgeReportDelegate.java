@@ -1,7 +1,7 @@
 package org.gridmend.triage;
 
-import static org.gridmend.process.ProcessConstants.BEHIND_METER;
-import static org.gridmend.process.ProcessConstants.PLANNED_OUTAGE;
+import static org.gridmend.core.ProcessConstants.BEHIND_METER;
+import static org.gridmend.core.ProcessConstants.PLANNED_OUTAGE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,9 +1,9 @@
 package org.gridmend.triage;
 
-import static org.gridmend.process.ProcessConstants.LOCATED_CUSTOMER_NO;
-import static org.gridmend.process.ProcessConstants.LOCATED_NODE_ID;
-import static org.gridmend.process.ProcessConstants.LOCATE_DECISION;
-import static org.gridmend.process.ProcessConstants.LOCATE_OUTCOME;
+import static org.gridmend.core.ProcessConstants.LOCATED_CUSTOMER_NO;
+import static org.gridmend.core.ProcessConstants.LOCATED_NODE_ID;
+import static org.gridmend.core.ProcessConstants.LOCATE_DECISION;
+import static org.gridmend.core.ProcessConstants.LOCATE_OUTCOME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -11,11 +11,11 @@ import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
-import org.gridmend.notify.CustomerTexts;
+import org.gridmend.core.CustomerTexts;
 import org.gridmend.report.OutageEvidence;
 import org.gridmend.report.ReportRequest;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,21 +63,21 @@ public class PowerObservationService implements OutageEvidence {
     public String customerSaysPowerOn(String customerNo, ReportRequest.Location location, Boolean powered,
                                       String clientAddress) {
         if (powered == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "powered", "powered is required: true");
+            throw Refusal.invalid("MISSING_FIELD", "powered", "powered is required: true");
         }
         if (!powered) {
-            throw ApiException.badRequest("INVALID_FIELD", "powered", "to report a power cut, use POST /api/reports");
+            throw Refusal.invalid("INVALID_FIELD", "powered", "to report a power cut, use POST /api/reports");
         }
         boolean noNumber = customerNo == null || customerNo.isBlank();
         if (noNumber && location == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "customerNo", "give customerNo or location");
+            throw Refusal.invalid("MISSING_FIELD", "customerNo", "give customerNo or location");
         }
         double[] wgs84 = location == null ? null
                 : location.system().toWgs84(location.lat(), location.lng());
         Placement place = locator.locate(noNumber ? null : customerNo.trim(), wgs84 == null ? null : wgs84[0],
                 wgs84 == null ? null : wgs84[1], false);
         if (place.customerNo() == null) {
-            throw ApiException.badRequest("UNKNOWN_PLACE", noNumber ? "location" : "customerNo", noNumber
+            throw Refusal.invalid("UNKNOWN_PLACE", noNumber ? "location" : "customerNo", noNumber
                     ? "no customer of the archive lives within " + Math.round(triage.locate().customerRadiusM())
                     + " m of this location; give your customer number"
                     : "customer " + PublicIds.shorten(customerNo.trim()) + " is not in the archive");
@@ -85,7 +85,7 @@ public class PowerObservationService implements OutageEvidence {
         Instant now = clock.instant();
         if (mapper.customerStatementsSince(place.customerNo(), now.minus(Duration.ofMinutes(10)))
                 >= MAX_PER_CUSTOMER) {
-            throw ApiException.tooManyRequests("customerNo", "we have your word already; thank you", 600);
+            throw Refusal.rateLimited("customerNo", "we have your word already; thank you", 600);
         }
         powerOn(place.customerNo(), PowerOnSource.CUSTOMER, now);
         return texts.text("report.power_on");

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.gridmend.grid.FeederTopology;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 
 /**
  * What {@link OutagePredictor} concluded for one feeder: for every transformer area, the node whose incident its

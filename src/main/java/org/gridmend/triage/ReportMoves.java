@@ -3,7 +3,7 @@ package org.gridmend.triage;
 import java.time.Instant;
 import java.util.List;
 
-import org.gridmend.notify.CustomerTexts;
+import org.gridmend.core.CustomerTexts;
 import org.gridmend.notify.NotificationEvent;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.report.ReportMapper;

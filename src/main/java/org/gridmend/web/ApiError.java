@@ -2,6 +2,8 @@ package org.gridmend.web;
 
 import java.util.List;
 
+import org.gridmend.core.Refusal;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,13 +11,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * where one field is at fault, its path in the request ({@code transformers[3].lat}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ApiError(String error, String message, String field, List<Problem> problems) {
+public record ApiError(String error, String message, String field, List<Refusal.Problem> problems) {
 
     public ApiError(String error, String message, String field) {
         this(error, message, field, List.of());
     }
 
-    /** One of several problems found in one request (an import document can have many). */
-    public record Problem(String field, String message) {
+    /** The body for a business refusal. */
+    public static ApiError of(Refusal refusal) {
+        return new ApiError(refusal.code(), refusal.getMessage(), refusal.field(), refusal.problems());
     }
 }

@@ -1,5 +1,7 @@
 package org.gridmend.web;
 
+import org.gridmend.core.Refusal;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -35,19 +37,19 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> apiException(ApiException e) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ApiError> refusal(Refusal e) {
         if (e.retryAfterSeconds() > 0) {
-            return ResponseEntity.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()))
-                    .body(e.toError());
+            return ResponseEntity.status(RefusalStatus.of(e)).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .body(ApiError.of(e));
         }
-        return ResponseEntity.status(e.status()).body(e.toError());
+        return ResponseEntity.status(RefusalStatus.of(e)).body(ApiError.of(e));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
-        List<ApiError.Problem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new ApiError.Problem(f.getField(), f.getField() + " " + f.getDefaultMessage()))
+        List<Refusal.Problem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Refusal.Problem(f.getField(), f.getField() + " " + f.getDefaultMessage()))
                 .toList();
         FieldError first = e.getBindingResult().getFieldError();
         String field = first == null ? null : first.getField();

@@ -1,5 +1,7 @@
 package org.gridmend.web;
 
+import org.gridmend.core.Refusal;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.gridmend.process.LockService;
+import org.gridmend.core.LockService;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Http;
 import org.gridmend.support.TestUsers;

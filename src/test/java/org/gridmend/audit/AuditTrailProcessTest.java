@@ -28,7 +28,7 @@ import org.gridmend.repair.RepairOrderService;
 import org.gridmend.support.ProcessTest;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.ReportFixture;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -212,7 +212,7 @@ class AuditTrailProcessTest {
     @Test
     void anOrdersTraceShowsEveryReportThatJoinedItAndWhoWorkedIt() {
         Lifecycle life = fullLifecycle();
-        Trace trace = traces.incident(org.gridmend.web.PublicIds.incident(life.incidentId()), false, "tauditor");
+        Trace trace = traces.incident(org.gridmend.core.PublicIds.incident(life.incidentId()), false, "tauditor");
         List<String> types = trace.entries().stream().filter(e -> e.source().equals("AUDIT")).map(TraceEntry::type)
                 .toList();
         assertThat(types).containsSubsequence("TRIAGE_OPENED", "TRIAGE_JOINED", "TRIAGE_MERGED", "CREW_OFFERED",
@@ -331,7 +331,7 @@ class AuditTrailProcessTest {
         assertThat(removed.get("auditEvents")).isEqualTo((int) before);
         assertThat(reports.record(life.second())).as("a report still open is kept").isNotNull();
         assertThatThrownBy(() -> traces.report(life.first().reportId(), false, "tauditor"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("no report");
+                .isInstanceOf(Refusal.class).hasMessageContaining("no report");
         AuditChain.Verification verification = chain.verify();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.startsAfter()).isNotNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class RetentionWindowTest {
     private static RetentionService window(String start, String end) {
         return new RetentionService(null, null, null, null, null, null, null,
                 new RetentionProperties(Duration.ofDays(180), LocalTime.parse(start), LocalTime.parse(end), 1000),
-                null, null);
+                List.of(), null);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.gridmend.grid;
 
+import org.gridmend.core.Refusal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import org.gridmend.grid.GridDocument.Transformer;
 import org.gridmend.grid.GridLinks.CrewKey;
 import org.gridmend.grid.GridLinks.Link;
 import org.gridmend.support.TestGrids;
-import org.gridmend.web.ApiError.Problem;
+import org.gridmend.core.Refusal.Problem;
 import org.junit.jupiter.api.Test;
 
 class GridDocumentValidatorTest {

@@ -252,9 +252,9 @@ abstract class NotificationDeliveryContract {
         assertThat(incident).isNotNull();
         assertThat(incident.getIncidentMessage()).contains("SMS CREW_ACCEPTED").contains("HTTP 400");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
-                .singleResult().getBusinessKey()).isEqualTo(org.gridmend.web.PublicIds.incident(incidentId));
+                .singleResult().getBusinessKey()).isEqualTo(org.gridmend.core.PublicIds.incident(incidentId));
         // the repair order's audit trace names the message given up on
-        assertThat(traces.incident(org.gridmend.web.PublicIds.incident(incidentId), false, "tauditor").entries())
+        assertThat(traces.incident(org.gridmend.core.PublicIds.incident(incidentId), false, "tauditor").entries())
                 .filteredOn(e -> e.type().equals("NOTIFICATION_FAILED"))
                 .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("gatewayStatus", 400)
                         .containsEntry("messageId", message.messageId()));

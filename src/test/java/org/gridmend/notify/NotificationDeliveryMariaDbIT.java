@@ -5,7 +5,7 @@ import org.gridmend.report.ReportAnswer;
 import org.gridmend.support.Await;
 import org.gridmend.support.MariaDbTest;
 import org.gridmend.support.ReportFixture;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @MariaDbTest

@@ -29,7 +29,7 @@ import org.gridmend.support.ProcessTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.triage.IncidentService;
 import org.gridmend.triage.IncidentState;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -11,16 +11,16 @@ class PhotoTypeTest {
 
     @Test
     void jpegAndPngAreRecognisedByTheirSignature() {
-        assertThat(RepairOrderService.imageType(RepairApiTest.JPEG)).isEqualTo("image/jpeg");
+        assertThat(OrderAttachmentService.imageType(RepairApiTest.JPEG)).isEqualTo("image/jpeg");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
-        assertThat(RepairOrderService.imageType(png)).isEqualTo("image/png");
+        assertThat(OrderAttachmentService.imageType(png)).isEqualTo("image/png");
     }
 
     @Test
     void anythingElseIsNotAPhoto() {
-        assertThat(RepairOrderService.imageType("GIF89a".getBytes(StandardCharsets.US_ASCII))).isNull();
-        assertThat(RepairOrderService.imageType("<svg xmlns=".getBytes(StandardCharsets.US_ASCII))).isNull();
-        assertThat(RepairOrderService.imageType(new byte[] {(byte) 0xff, (byte) 0xd8})).isNull();
-        assertThat(RepairOrderService.imageType(new byte[] {(byte) 0x89, 'P', 'N', 'G'})).isNull();
+        assertThat(OrderAttachmentService.imageType("GIF89a".getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(OrderAttachmentService.imageType("<svg xmlns=".getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(OrderAttachmentService.imageType(new byte[] {(byte) 0xff, (byte) 0xd8})).isNull();
+        assertThat(OrderAttachmentService.imageType(new byte[] {(byte) 0x89, 'P', 'N', 'G'})).isNull();
     }
 }

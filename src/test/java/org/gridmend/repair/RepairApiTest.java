@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridmend.report.ReportAnswer;
 import org.gridmend.report.ReportStatus;
-import org.gridmend.security.StaffGroups;
+import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Await;
 import org.gridmend.support.GridMendTest;
@@ -79,7 +79,7 @@ class RepairApiTest {
     }
 
     private String orderOf(ReportAnswer answer) {
-        return org.gridmend.web.PublicIds.incident(reports.record(answer).incidentId());
+        return org.gridmend.core.PublicIds.incident(reports.record(answer).incidentId());
     }
 
     private List<JsonNode> crewTasks(Http crew) {

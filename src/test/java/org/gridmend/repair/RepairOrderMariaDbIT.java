@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.gridmend.security.StaffGroups;
+import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Http;
 import org.gridmend.support.PrivacyScan;

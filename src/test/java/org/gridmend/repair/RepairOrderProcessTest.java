@@ -32,8 +32,8 @@ import org.gridmend.triage.IncidentRecord;
 import org.gridmend.triage.IncidentService;
 import org.gridmend.triage.IncidentState;
 import org.gridmend.triage.TriageRule;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -419,7 +419,7 @@ class RepairOrderProcessTest {
             long incidentId = incidentOf(answer);
             ProcessInstance order = onSite(incidentId);
             assertThatThrownBy(() -> orders.changeEtr(record(incidentId), RepairFixture.hoursAhead(2)))
-                    .isInstanceOf(ApiException.class).hasMessageContaining("not under repair");
+                    .isInstanceOf(Refusal.class).hasMessageContaining("not under repair");
 
             repairs.completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
                     withVariables("cause", "CABLE_FAULT", "etr", RepairFixture.hoursAhead(2)));

@@ -13,7 +13,7 @@ import org.gridmend.support.Http;
 import org.gridmend.support.MariaDbTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.triage.IncidentService;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -21,8 +21,8 @@ import org.gridmend.outage.OutageNoticeService;
 import org.gridmend.support.ProcessTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.triage.IncidentService;
-import org.gridmend.web.ApiException;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -318,7 +318,7 @@ class FaultReportProcessTest {
             ReportAnswer answer = reports.byCustomer(grid.customer(3));
             received(answer);
             assertThatThrownBy(() -> customer.confirm(answer.reportId(), answer.trackingToken(), false))
-                    .isInstanceOf(ApiException.class).hasMessageContaining("does not expect");
+                    .isInstanceOf(Refusal.class).hasMessageContaining("does not expect");
         }
 
         @Test

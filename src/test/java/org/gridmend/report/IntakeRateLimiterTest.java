@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 class IntakeRateLimiterTest {
@@ -34,11 +34,11 @@ class IntakeRateLimiterTest {
         when(reports.countSinceByCustomer(eq("C1"), any())).thenReturn(2L, 3L);
         IntakeRateLimiter limiter = at("2026-11-29T10:00:00Z");
         limiter.check(from("C1", null), "10.0.0.1");
-        assertThatThrownBy(() -> limiter.check(from("C1", null), "10.0.0.1")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> limiter.check(from("C1", null), "10.0.0.1")).isInstanceOf(Refusal.class)
                 .satisfies(e -> {
-                    ApiException limited = (ApiException) e;
-                    assertThat(limited.status().value()).isEqualTo(429);
-                    assertThat(limited.toError().field()).isEqualTo("customerNo");
+                    Refusal limited = (Refusal) e;
+                    assertThat(limited.kind()).isEqualTo(Refusal.Kind.RATE_LIMITED);
+                    assertThat(limited.field()).isEqualTo("customerNo");
                     assertThat(limited.retryAfterSeconds()).isEqualTo(600);
                 });
     }
@@ -47,7 +47,7 @@ class IntakeRateLimiterTest {
     void aPhoneIsLimitedLikeACustomer() {
         when(reports.countSinceByPhone(eq("13800000000"), any())).thenReturn(3L);
         assertThatThrownBy(() -> at("2026-11-29T10:00:00Z").check(from(null, "13800000000"), "10.0.0.1"))
-                .satisfies(e -> assertThat(((ApiException) e).toError().field()).isEqualTo("phone"));
+                .satisfies(e -> assertThat(((Refusal) e).field()).isEqualTo("phone"));
     }
 
     @Test
@@ -57,7 +57,7 @@ class IntakeRateLimiterTest {
             limiter.check(from("C" + i, null), "10.0.0.9");
         }
         assertThatThrownBy(() -> limiter.check(from("C9", null), "10.0.0.9"))
-                .satisfies(e -> assertThat(((ApiException) e).retryAfterSeconds()).isEqualTo(45));
+                .satisfies(e -> assertThat(((Refusal) e).retryAfterSeconds()).isEqualTo(45));
         // another address is not affected
         limiter.check(from("C9", null), "10.0.0.10");
         // the next minute starts afresh

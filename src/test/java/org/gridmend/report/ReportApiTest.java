@@ -16,7 +16,7 @@ import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestUsers;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

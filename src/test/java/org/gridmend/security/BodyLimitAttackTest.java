@@ -17,6 +17,7 @@ import org.gridmend.support.Http;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.TestGrids;
 import org.gridmend.support.TestUsers;
+import org.gridmend.core.StaffGroups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

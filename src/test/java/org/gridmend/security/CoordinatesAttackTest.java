@@ -12,6 +12,7 @@ import org.gridmend.support.Http;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.TestGrids;
 import org.gridmend.support.TestUsers;
+import org.gridmend.core.StaffGroups;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;

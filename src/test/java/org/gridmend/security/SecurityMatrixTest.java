@@ -1,10 +1,10 @@
 package org.gridmend.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gridmend.security.StaffGroups.ADMINS;
-import static org.gridmend.security.StaffGroups.AUDITORS;
-import static org.gridmend.security.StaffGroups.CREWS;
-import static org.gridmend.security.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.ADMINS;
+import static org.gridmend.core.StaffGroups.AUDITORS;
+import static org.gridmend.core.StaffGroups.CREWS;
+import static org.gridmend.core.StaffGroups.DISPATCHERS;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;

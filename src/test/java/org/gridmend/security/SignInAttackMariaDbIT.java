@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.gridmend.support.MariaDbTest;
 import org.gridmend.support.RawHttp;
 import org.gridmend.support.TestUsers;
+import org.gridmend.core.StaffGroups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

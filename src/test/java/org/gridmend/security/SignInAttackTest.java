@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.RawHttp;
 import org.gridmend.support.TestUsers;
+import org.gridmend.core.StaffGroups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.gridmend.privacy.Pii;
+import org.gridmend.core.Pii;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -17,7 +17,7 @@ import org.gridmend.grid.GridImportService;
 import org.gridmend.grid.Skill;
 import org.gridmend.repair.CrewRecord;
 import org.gridmend.repair.CrewService;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**

@@ -16,7 +16,7 @@ import org.gridmend.report.ReportIntakeService;
 import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportRecord;
 import org.gridmend.report.ReportRequest;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**

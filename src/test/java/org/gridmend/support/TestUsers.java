@@ -1,6 +1,6 @@
 package org.gridmend.support;
 
-import org.gridmend.security.StaffGroups;
+import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 
 /** One staff user per group, created through the same code path as real users. */

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportRecord;
 import org.gridmend.report.ReportStatus;
-import org.gridmend.security.StaffGroups;
+import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Await;
 import org.gridmend.support.GridMendTest;
@@ -129,7 +129,7 @@ class IncidentApiTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("duplicate").asBoolean()).isTrue();
 
-        long id = org.gridmend.web.PublicIds.parseReport(reportId);
+        long id = org.gridmend.core.PublicIds.parseReport(reportId);
         await(() -> reports.findById(id).status() == ReportStatus.IN_REPAIR);
         ReportRecord amiReport = reports.findById(id);
         assertThat(amiReport.channel().name()).isEqualTo("AMI");

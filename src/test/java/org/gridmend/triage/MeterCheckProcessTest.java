@@ -27,7 +27,7 @@ import org.gridmend.support.ProcessTest;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestGrids;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import org.gridmend.report.ReportRecord;
 import org.gridmend.support.ProcessTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestGrids;
-import org.gridmend.web.PublicIds;
+import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -49,7 +49,7 @@ class CustomerPagesBrowserIT {
     @Autowired
     org.gridmend.support.ReportFixture reports;
     @Autowired
-    org.gridmend.notify.TimelineStreamService streams;
+    org.gridmend.report.TimelineStreamService streams;
 
     RepairFixture.Grid g;
     WebDriver browser;

@@ -1,4 +1,4 @@
-package org.gridmend.notify;
+package org.gridmend.report;
 
 import java.io.IOException;
 
@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
+import org.gridmend.web.ApiError;
+import org.gridmend.web.RefusalStatus;
+import org.gridmend.report.TimelineStreamService;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,14 +43,14 @@ class TimelineStreamController {
             throws IOException {
         try {
             return streams.open(id, token, request.getRemoteAddr());
-        } catch (ApiException refused) {
-            response.setStatus(refused.status().value());
+        } catch (Refusal refused) {
+            response.setStatus(RefusalStatus.of(refused).value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             if (refused.retryAfterSeconds() > 0) {
                 response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
             }
-            json.writeValue(response.getOutputStream(), refused.toError());
+            json.writeValue(response.getOutputStream(), ApiError.of(refused));
             return null;
         }
     }

@@ -1,4 +1,4 @@
-package org.gridmend.security;
+package org.gridmend.core;
 
 import java.util.List;
 

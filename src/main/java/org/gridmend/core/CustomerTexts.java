@@ -1,4 +1,4 @@
-package org.gridmend.notify;
+package org.gridmend.core;
 
 import java.time.Instant;
 import java.time.ZoneId;

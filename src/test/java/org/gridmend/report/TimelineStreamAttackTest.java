@@ -1,4 +1,4 @@
-package org.gridmend.notify;
+package org.gridmend.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.report.ReportAnswer;
 import org.gridmend.support.Await;
 import org.gridmend.support.ReportFixture;
+import org.gridmend.report.TimelineStreamService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

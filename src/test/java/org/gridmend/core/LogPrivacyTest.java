@@ -1,4 +1,4 @@
-package org.gridmend.privacy;
+package org.gridmend.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.gridmend.security;
+package org.gridmend.core;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;

@@ -1,4 +1,4 @@
-package org.gridmend.privacy;
+package org.gridmend.core;
 
 /**
  * Masks personal data for people and logs that must not see it in full. Phone numbers keep their first three and

@@ -1,4 +1,4 @@
-package org.gridmend.process;
+package org.gridmend.core;
 
 /**
  * Names shared by the BPMN files and the Java code: process ids, messages and the few variables the processes keep.

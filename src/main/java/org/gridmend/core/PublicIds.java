@@ -1,4 +1,4 @@
-package org.gridmend.web;
+package org.gridmend.core;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

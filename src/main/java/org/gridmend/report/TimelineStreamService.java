@@ -1,4 +1,4 @@
-package org.gridmend.notify;
+package org.gridmend.report;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.gridmend.report.ReportService;
 import org.gridmend.report.TrackingView;
-import org.gridmend.web.ApiException;
+import org.gridmend.core.Refusal;
+import org.gridmend.notify.NotifyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -34,6 +34,7 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineStreamService.class);
 
+    private final ObjectMapper json;
     private final ReportService reports;
     private final NotifyProperties.Streams settings;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
@@ -43,8 +44,9 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
         return t;
     });
 
-    TimelineStreamService(ReportService reports, NotifyProperties properties) {
+    TimelineStreamService(ReportService reports, NotifyProperties properties, ObjectMapper json) {
         this.reports = reports;
+        this.json = json;
         this.settings = properties.streams();
         long every = settings.poll().toMillis();
         poller.scheduleWithFixedDelay(this::pollAll, every, every, TimeUnit.MILLISECONDS);
@@ -79,15 +81,15 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
         String report = first.reportId();
         long forReport = open.stream().filter(s -> s.reportId.equals(report) || s.reportId.equals(reportId)).count();
         if (forReport >= settings.maxPerReport()) {
-            throw refusal(HttpStatus.TOO_MANY_REQUESTS, reportId, "this report already has " + forReport
+            throw refusal(Refusal.Kind.RATE_LIMITED, reportId, "this report already has " + forReport
                     + " live timelines open");
         }
         if (client != null && open.stream().filter(s -> client.equals(s.client)).count() >= settings.maxPerClient()) {
-            throw refusal(HttpStatus.TOO_MANY_REQUESTS, reportId, "too many live timelines are open from your "
+            throw refusal(Refusal.Kind.RATE_LIMITED, reportId, "too many live timelines are open from your "
                     + "address");
         }
         if (open.size() >= settings.max()) {
-            throw refusal(HttpStatus.SERVICE_UNAVAILABLE, reportId, "too many live timelines are open on this server");
+            throw refusal(Refusal.Kind.UNAVAILABLE, reportId, "too many live timelines are open on this server");
         }
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
         Stream stream = new Stream(reportId, token, client, emitter);
@@ -102,8 +104,8 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
         return emitter;
     }
 
-    private static ApiException refusal(HttpStatus status, String reportId, String why) {
-        return new ApiException(status, "TOO_MANY_STREAMS", why + "; poll GET /api/reports/" + reportId
+    private static Refusal refusal(Refusal.Kind kind, String reportId, String why) {
+        return new Refusal(kind, "TOO_MANY_STREAMS", why + "; poll GET /api/reports/" + reportId
                 + " instead", "events").retryAfter(60);
     }
 
@@ -139,7 +141,7 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
                 String key = entry.at() + "|" + entry.type() + "|" + entry.text();
                 if (stream.sent.add(key)) {
                     stream.emitter.send(SseEmitter.event().name("timeline").id(String.valueOf(++stream.nextId))
-                            .data(entry, MediaType.APPLICATION_JSON));
+                            .data(json.writeValueAsString(entry)));
                     wrote = true;
                 }
             }
@@ -148,7 +150,7 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
             String fingerprint = String.valueOf(status);
             if (!fingerprint.equals(stream.status)) {
                 stream.status = fingerprint;
-                stream.emitter.send(SseEmitter.event().name("status").data(status, MediaType.APPLICATION_JSON));
+                stream.emitter.send(SseEmitter.event().name("status").data(json.writeValueAsString(status)));
                 wrote = true;
             }
             long now = System.currentTimeMillis();

@@ -1,4 +1,4 @@
-package org.gridmend.notify;
+package org.gridmend.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gridmend.core.CustomerTexts;
 
 /** Operations edit what customers read in a file of their own; what it leaves out keeps the built-in text. */
 class CustomerTextsTest {

@@ -1,4 +1,4 @@
-package org.gridmend.process;
+package org.gridmend.core;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;

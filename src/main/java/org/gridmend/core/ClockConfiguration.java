@@ -1,4 +1,4 @@
-package org.gridmend.process;
+package org.gridmend.core;
 
 import java.time.Clock;
 
