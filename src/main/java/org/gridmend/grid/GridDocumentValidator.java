@@ -1,43 +1,34 @@
 package org.gridmend.grid;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
+import org.gridmend.core.Refusal.Problem;
 import org.gridmend.grid.GridDocument.Crew;
 import org.gridmend.grid.GridDocument.Customer;
-import org.gridmend.grid.GridDocument.Device;
 import org.gridmend.grid.GridDocument.Feeder;
 import org.gridmend.grid.GridDocument.Station;
 import org.gridmend.grid.GridDocument.Substation;
 import org.gridmend.grid.GridDocument.Transformer;
 import org.gridmend.grid.GridLinks.CrewKey;
 import org.gridmend.grid.GridLinks.Link;
-import org.gridmend.core.Refusal.Problem;
 
 /**
  * Checks an archive document against itself and against what the archive already holds, before anything is
  * written. Every problem names the record ({@code transformers[3]}) and the field, so that whoever produced the
- * document can fix it; the import writes nothing while any problem is left.
+ * document can fix it; the import writes nothing while any problem is left. The grid's shape (ids, the device
+ * tree) is checked by {@link DeviceTreeChecks}, each field by {@link FieldChecks}.
  */
 class GridDocumentValidator {
 
-    static final int MAX_PROBLEMS = 100;
-
-    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]*");
-    private static final Pattern CAMUNDA_USER_ID = Pattern.compile("[a-zA-Z0-9]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{2,30}");
+    static final int MAX_PROBLEMS = FieldChecks.MAX_PROBLEMS;
 
     private final ArchiveLookup archive;
-    private final List<Problem> problems = new ArrayList<>();
 
     GridDocumentValidator(ArchiveLookup archive) {
         this.archive = archive;
@@ -62,302 +53,115 @@ class GridDocumentValidator {
     }
 
     List<Problem> validate(GridDocument doc) {
-        problems.clear();
-        validateStations(doc.stations());
-        validateSubstations(doc.substations());
-        validateFeeders(doc);
-        validateNodeIds(doc);
-        Map<String, Link> devices = validateDevices(doc);
-        validateTransformers(doc, devices);
-        validateCustomers(doc);
-        validateCrews(doc);
-        return List.copyOf(problems);
+        FieldChecks checks = new FieldChecks();
+        DeviceTreeChecks tree = new DeviceTreeChecks(archive, checks);
+        validatePlaces(doc.stations(), "stations", "station", Station::id, Station::name, Station::lat,
+                Station::lng, checks);
+        validatePlaces(doc.substations(), "substations", "substation", Substation::id, Substation::name,
+                Substation::lat, Substation::lng, checks);
+        validateFeeders(doc, checks);
+        tree.validateNodeIds(doc);
+        Map<String, Link> devices = tree.validateDevices(doc);
+        validateTransformers(doc, devices, checks);
+        validateCustomers(doc, checks);
+        validateCrews(doc, checks);
+        return checks.problems();
     }
 
-    private void validateStations(List<Station> stations) {
+    /** Stations and substations: an id, a name and an optional position. */
+    private static <T> void validatePlaces(List<T> places, String list, String kind,
+                                           Function<T, String> id,
+                                           Function<T, String> name,
+                                           Function<T, Double> lat,
+                                           Function<T, Double> lng, FieldChecks checks) {
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < stations.size(); i++) {
-            Station s = stations.get(i);
-            String at = "stations[" + i + "]";
-            if (s == null) {
-                problem(at, at + " is empty");
-                continue;
+        checks.each(places, list, (at, i, p) -> {
+            if (checks.id(at, "id", kind, id.apply(p), 64) && checks.unique(seen, id.apply(p), i, list, "id", kind)) {
+                checks.text(at, "name", kind + " " + id.apply(p), name.apply(p), 200);
+                checks.position(at, kind + " " + id.apply(p), lat.apply(p), lng.apply(p), false);
             }
-            if (id(at, "id", "station", s.id(), 64) && unique(seen, s.id(), i, "stations", "id", "station")) {
-                text(at, "name", "station " + s.id(), s.name(), 200);
-                position(at, "station " + s.id(), s.lat(), s.lng(), false);
-            }
-        }
+        });
     }
 
-    private void validateSubstations(List<Substation> substations) {
+    private void validateFeeders(GridDocument doc, FieldChecks checks) {
+        Set<String> known = FieldChecks.idsOf(doc.substations(), Substation::id);
+        known.addAll(archive.existingIds(ArchiveTable.SUBSTATION,
+                FieldChecks.referenced(doc.feeders(), Feeder::substationId)));
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < substations.size(); i++) {
-            Substation s = substations.get(i);
-            String at = "substations[" + i + "]";
-            if (s == null) {
-                problem(at, at + " is empty");
-                continue;
+        checks.each(doc.feeders(), "feeders", (at, i, f) -> {
+            if (!checks.id(at, "id", "feeder", f.id(), 64) || !checks.unique(seen, f.id(), i, "feeders", "id", "feeder")) {
+                return;
             }
-            if (id(at, "id", "substation", s.id(), 64) && unique(seen, s.id(), i, "substations", "id", "substation")) {
-                text(at, "name", "substation " + s.id(), s.name(), 200);
-                position(at, "substation " + s.id(), s.lat(), s.lng(), false);
-            }
-        }
+            checks.text(at, "name", "feeder " + f.id(), f.name(), 200);
+            checks.reference(at, "substationId", "feeder " + f.id(), "substation", f.substationId(), known);
+        });
     }
 
-    private void validateFeeders(GridDocument doc) {
-        Set<String> known = idsOf(doc.substations(), Substation::id);
-        known.addAll(archive.existingIds(ArchiveTable.SUBSTATION, referenced(doc.feeders(), Feeder::substationId)));
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < doc.feeders().size(); i++) {
-            Feeder f = doc.feeders().get(i);
-            String at = "feeders[" + i + "]";
-            if (f == null) {
-                problem(at, at + " is empty");
-                continue;
-            }
-            if (!id(at, "id", "feeder", f.id(), 64) || !unique(seen, f.id(), i, "feeders", "id", "feeder")) {
-                continue;
-            }
-            text(at, "name", "feeder " + f.id(), f.name(), 200);
-            if (required(at, "substationId", "feeder " + f.id(), f.substationId()) && !known.contains(f.substationId())) {
-                problem(at + ".substationId", "feeder " + f.id() + ": substation " + f.substationId()
-                        + " is neither in the document nor in the archive");
-            }
-        }
-    }
-
-    /** Feeder, device and transformer ids share one name space, so that a notice or incident can name any of them. */
-    private void validateNodeIds(GridDocument doc) {
-        Map<String, String> kindOf = new HashMap<>();
-        Map<String, String> at = new HashMap<>();
-        collectNodes(doc.feeders(), Feeder::id, "feeders", "feeder", kindOf, at);
-        collectNodes(doc.devices(), Device::id, "devices", "device", kindOf, at);
-        collectNodes(doc.transformers(), Transformer::id, "transformers", "transformer", kindOf, at);
-        checkTakenByOtherKind(ArchiveTable.FEEDER, "feeder", kindOf, at);
-        checkTakenByOtherKind(ArchiveTable.DEVICE, "device", kindOf, at);
-        checkTakenByOtherKind(ArchiveTable.TRANSFORMER, "transformer", kindOf, at);
-    }
-
-    private <T> void collectNodes(List<T> records, Function<T, String> id, String list, String kind,
-                                  Map<String, String> kindOf, Map<String, String> at) {
-        for (int i = 0; i < records.size(); i++) {
-            T record = records.get(i);
-            if (record == null || id.apply(record) == null) {
-                continue;
-            }
-            String key = id.apply(record);
-            String previous = kindOf.putIfAbsent(key, kind);
-            if (previous != null && !previous.equals(kind)) {
-                problem(list + "[" + i + "].id", kind + " " + key + ": the id is already used by a " + previous
-                        + " in this document (" + at.get(key) + "); feeders, devices and transformers need distinct ids");
-            } else {
-                at.putIfAbsent(key, list + "[" + i + "]");
-            }
-        }
-    }
-
-    private void checkTakenByOtherKind(ArchiveTable table, String kind, Map<String, String> kindOf,
-                                       Map<String, String> at) {
-        List<String> others = kindOf.entrySet().stream().filter(e -> !e.getValue().equals(kind))
-                .map(Map.Entry::getKey).toList();
-        for (String taken : archive.existingIds(table, others)) {
-            problem(at.get(taken) + ".id", kindOf.get(taken) + " " + taken + ": the id already belongs to a " + kind
-                    + " in the archive; feeders, devices and transformers need distinct ids");
-        }
-    }
-
-    private Map<String, Link> validateDevices(GridDocument doc) {
-        List<Device> devices = doc.devices();
-        Set<String> feeders = idsOf(doc.feeders(), Feeder::id);
-        feeders.addAll(archive.existingIds(ArchiveTable.FEEDER, referenced(devices, Device::feederId)));
-
-        // The merged view of the devices: the archive's, overlaid with the document's.
-        Set<String> touchedFeeders = new HashSet<>(referenced(devices, Device::feederId));
-        Map<String, Link> merged = new LinkedHashMap<>();
-        for (Link link : archive.devicesOfFeeders(touchedFeeders)) {
-            merged.put(link.id(), link);
-        }
-        for (Link link : archive.deviceLinks(referenced(devices, Device::id))) {
-            merged.put(link.id(), link);
-        }
-        for (Link link : archive.deviceLinks(referenced(devices, Device::parentId))) {
-            merged.putIfAbsent(link.id(), link);
-        }
-        Map<String, Link> previous = new HashMap<>(merged);
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < devices.size(); i++) {
-            Device d = devices.get(i);
-            String at = "devices[" + i + "]";
-            if (d == null) {
-                problem(at, at + " is empty");
-                continue;
-            }
-            if (!id(at, "id", "device", d.id(), 64) || !unique(seen, d.id(), i, "devices", "id", "device")) {
-                continue;
-            }
-            index.put(d.id(), i);
-            String what = "device " + d.id();
-            required(at, "type", what, d.type());
-            position(at, what, d.lat(), d.lng(), false);
-            if (required(at, "feederId", what, d.feederId()) && !feeders.contains(d.feederId())) {
-                problem(at + ".feederId", what + ": feeder " + d.feederId()
-                        + " is neither in the document nor in the archive");
-            }
-            merged.put(d.id(), new Link(d.id(), d.feederId(), d.parentId()));
-        }
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            Device d = devices.get(e.getValue());
-            String at = "devices[" + e.getValue() + "]";
-            if (d.parentId() == null) {
-                continue;
-            }
-            Link parent = merged.get(d.parentId());
-            if (parent == null) {
-                problem(at + ".parentId", "device " + d.id() + ": parent device " + d.parentId()
-                        + " is neither in the document nor in the archive");
-            } else if (!Objects.equals(parent.feederId(), d.feederId())) {
-                problem(at + ".parentId", "device " + d.id() + " is on feeder " + d.feederId()
-                        + " but its parent device " + d.parentId() + " is on feeder " + parent.feederId());
-            } else if (inCycle(d.id(), merged)) {
-                problem(at + ".parentId", "device " + d.id() + ": parent device " + d.parentId()
-                        + " lies below it, which would make a loop");
-            }
-        }
-        checkChildrenFollowFeederMoves(doc, index, previous);
-        return merged;
-    }
-
-    private static boolean inCycle(String start, Map<String, Link> devices) {
-        Set<String> visited = new HashSet<>();
-        String current = start;
-        while (current != null) {
-            if (!visited.add(current)) {
-                return true;
-            }
-            Link link = devices.get(current);
-            current = link == null ? null : link.parentId();
-            if (start.equals(current)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A device moved to another feeder must take what hangs below it along, or the archive would contradict itself. */
-    private void checkChildrenFollowFeederMoves(GridDocument doc, Map<String, Integer> index,
-                                                Map<String, Link> previous) {
-        List<String> moved = index.keySet().stream()
-                .filter(id -> previous.containsKey(id) && !Objects.equals(previous.get(id).feederId(),
-                        doc.devices().get(index.get(id)).feederId()))
-                .toList();
-        if (moved.isEmpty()) {
-            return;
-        }
-        Map<String, String> newFeeder = new HashMap<>();
-        doc.devices().stream().filter(Objects::nonNull).filter(d -> d.id() != null)
-                .forEach(d -> newFeeder.put(d.id(), d.feederId()));
-        doc.transformers().stream().filter(Objects::nonNull).filter(t -> t.id() != null)
-                .forEach(t -> newFeeder.put(t.id(), t.feederId()));
-        for (Link child : archive.childrenOf(moved)) {
-            String parentFeeder = doc.devices().get(index.get(child.parentId())).feederId();
-            String childFeeder = newFeeder.getOrDefault(child.id(), child.feederId());
-            if (!Objects.equals(parentFeeder, childFeeder) && !moved.contains(child.id())) {
-                problem("devices[" + index.get(child.parentId()) + "].feederId", "device " + child.parentId()
-                        + " moves to feeder " + parentFeeder + " but " + child.id() + " below it stays on feeder "
-                        + childFeeder + "; move it in the same document");
-            }
-        }
-    }
-
-    private void validateTransformers(GridDocument doc, Map<String, Link> devices) {
+    private void validateTransformers(GridDocument doc, Map<String, Link> devices, FieldChecks checks) {
         List<Transformer> transformers = doc.transformers();
-        Set<String> feeders = idsOf(doc.feeders(), Feeder::id);
-        feeders.addAll(archive.existingIds(ArchiveTable.FEEDER, referenced(transformers, Transformer::feederId)));
-        for (Link link : archive.deviceLinks(referenced(transformers, Transformer::parentId))) {
+        Set<String> feeders = FieldChecks.idsOf(doc.feeders(), Feeder::id);
+        feeders.addAll(archive.existingIds(ArchiveTable.FEEDER,
+                FieldChecks.referenced(transformers, Transformer::feederId)));
+        for (Link link : archive.deviceLinks(FieldChecks.referenced(transformers, Transformer::parentId))) {
             devices.putIfAbsent(link.id(), link);
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < transformers.size(); i++) {
-            Transformer t = transformers.get(i);
-            String at = "transformers[" + i + "]";
-            if (t == null) {
-                problem(at, at + " is empty");
-                continue;
-            }
-            if (!id(at, "id", "transformer", t.id(), 64)
-                    || !unique(seen, t.id(), i, "transformers", "id", "transformer")) {
-                continue;
+        checks.each(transformers, "transformers", (at, i, t) -> {
+            if (!checks.id(at, "id", "transformer", t.id(), 64)
+                    || !checks.unique(seen, t.id(), i, "transformers", "id", "transformer")) {
+                return;
             }
             String what = "transformer " + t.id();
-            text(at, "name", what, t.name(), 200);
-            required(at, "areaType", what, t.areaType());
-            position(at, what, t.lat(), t.lng(), true);
-            if (required(at, "feederId", what, t.feederId()) && !feeders.contains(t.feederId())) {
-                problem(at + ".feederId", what + ": feeder " + t.feederId()
-                        + " is neither in the document nor in the archive");
-            }
+            checks.text(at, "name", what, t.name(), 200);
+            checks.required(at, "areaType", what, t.areaType());
+            checks.position(at, what, t.lat(), t.lng(), true);
+            checks.reference(at, "feederId", what, "feeder", t.feederId(), feeders);
             if (t.parentId() != null) {
                 Link parent = devices.get(t.parentId());
                 if (parent == null) {
-                    problem(at + ".parentId", what + ": parent device " + t.parentId()
-                            + " is neither in the document nor in the archive");
+                    checks.missing(at, "parentId", what, "parent device", t.parentId());
                 } else if (t.feederId() != null && !t.feederId().equals(parent.feederId())) {
-                    problem(at + ".parentId", what + " is on feeder " + t.feederId() + " but its parent device "
-                            + t.parentId() + " is on feeder " + parent.feederId());
+                    checks.problem(at + ".parentId", what + " is on feeder " + t.feederId()
+                            + " but its parent device " + t.parentId() + " is on feeder " + parent.feederId());
                 }
             }
-        }
+        });
     }
 
-    private void validateCustomers(GridDocument doc) {
+    private void validateCustomers(GridDocument doc, FieldChecks checks) {
         List<Customer> customers = doc.customers();
-        Set<String> transformers = idsOf(doc.transformers(), Transformer::id);
+        Set<String> transformers = FieldChecks.idsOf(doc.transformers(), Transformer::id);
         transformers.addAll(archive.existingIds(ArchiveTable.TRANSFORMER,
-                referenced(customers, Customer::transformerId)));
+                FieldChecks.referenced(customers, Customer::transformerId)));
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Integer> seenMeters = new HashMap<>();
         Map<String, String> meterOwner = new HashMap<>();
-        for (GridLinks.MeterOwner owner : archive.meterOwners(referenced(customers, GridDocumentValidator::meterOf))) {
+        for (GridLinks.MeterOwner owner
+                : archive.meterOwners(FieldChecks.referenced(customers, GridDocumentValidator::meterOf))) {
             meterOwner.put(owner.meterNo(), owner.customerNo());
         }
-        Set<String> docCustomers = idsOf(customers, Customer::customerNo);
-        for (int i = 0; i < customers.size(); i++) {
-            Customer c = customers.get(i);
-            String at = "customers[" + i + "]";
-            if (c == null) {
-                problem(at, at + " is empty");
-                continue;
-            }
-            if (!id(at, "customerNo", "customer", c.customerNo(), 32)) {
-                continue;
-            }
-            if (!unique(seen, c.customerNo(), i, "customers", "customerNo", "customer number")) {
-                continue;
+        Set<String> docCustomers = FieldChecks.idsOf(customers, Customer::customerNo);
+        checks.each(customers, "customers", (at, i, c) -> {
+            if (!checks.id(at, "customerNo", "customer", c.customerNo(), 32)
+                    || !checks.unique(seen, c.customerNo(), i, "customers", "customerNo", "customer number")) {
+                return;
             }
             String what = "customer " + c.customerNo();
-            text(at, "name", what, c.name(), 200);
-            text(at, "address", what, c.address(), 500);
-            if (c.phone() != null && !PHONE.matcher(c.phone()).matches()) {
-                problem(at + ".phone", what + ": phone must be digits, spaces or dashes, optionally after a +");
-            }
-            position(at, what, c.lat(), c.lng(), false);
-            if (required(at, "transformerId", what, c.transformerId()) && !transformers.contains(c.transformerId())) {
-                problem(at + ".transformerId", what + ": transformer " + c.transformerId()
-                        + " is neither in the document nor in the archive");
-            }
-            if (c.meterNo() != null && !id(at, "meterNo", what + ": meter", c.meterNo(), 32)) {
-                continue;
+            checks.text(at, "name", what, c.name(), 200);
+            checks.text(at, "address", what, c.address(), 500);
+            checks.phone(at, what, c.phone());
+            checks.position(at, what, c.lat(), c.lng(), false);
+            checks.reference(at, "transformerId", what, "transformer", c.transformerId(), transformers);
+            if (c.meterNo() != null && !checks.id(at, "meterNo", what + ": meter", c.meterNo(), 32)) {
+                return;
             }
             String meter = meterOf(c);
             String owner = meterOwner.get(meter);
-            if (unique(seenMeters, meter, i, "customers", "meterNo", "meter")
+            if (checks.unique(seenMeters, meter, i, "customers", "meterNo", "meter")
                     && owner != null && !owner.equals(c.customerNo()) && !docCustomers.contains(owner)) {
-                problem(at + ".meterNo", what + ": meter " + meter + " already belongs to customer " + owner);
+                checks.problem(at + ".meterNo", what + ": meter " + meter + " already belongs to customer " + owner);
             }
-        }
+        });
     }
 
     /** A customer's meter number; without one in the archive, its customer number. */
@@ -365,149 +169,54 @@ class GridDocumentValidator {
         return c.meterNo() == null ? c.customerNo() : c.meterNo();
     }
 
-    private void validateCrews(GridDocument doc) {
+    private void validateCrews(GridDocument doc, FieldChecks checks) {
         List<Crew> crews = doc.crews();
-        Set<String> stations = idsOf(doc.stations(), Station::id);
-        stations.addAll(archive.existingIds(ArchiveTable.STATION, referenced(crews, Crew::stationId)));
+        Set<String> stations = FieldChecks.idsOf(doc.stations(), Station::id);
+        stations.addAll(archive.existingIds(ArchiveTable.STATION, FieldChecks.referenced(crews, Crew::stationId)));
         Map<String, String> employeeOwner = new HashMap<>();
         Map<String, String> userOwner = new HashMap<>();
-        for (CrewKey key : archive.crewKeys(referenced(crews, Crew::employeeNo), referenced(crews, Crew::userId))) {
+        for (CrewKey key : archive.crewKeys(FieldChecks.referenced(crews, Crew::employeeNo),
+                FieldChecks.referenced(crews, Crew::userId))) {
             employeeOwner.put(key.employeeNo(), key.id());
             if (key.userId() != null) {
                 userOwner.put(key.userId(), key.id());
             }
         }
         // A crew in the document takes over its own keys; the archive's owner only counts for other crews.
-        Set<String> docCrewIds = idsOf(crews, Crew::id);
+        Set<String> docCrewIds = FieldChecks.idsOf(crews, Crew::id);
         employeeOwner.values().removeIf(docCrewIds::contains);
         userOwner.values().removeIf(docCrewIds::contains);
 
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Integer> seenEmployeeNo = new HashMap<>();
         Map<String, Integer> seenUserId = new HashMap<>();
-        for (int i = 0; i < crews.size(); i++) {
-            Crew c = crews.get(i);
-            String at = "crews[" + i + "]";
-            if (c == null) {
-                problem(at, at + " is empty");
-                continue;
-            }
-            if (!id(at, "id", "crew", c.id(), 64) || !unique(seen, c.id(), i, "crews", "id", "crew")) {
-                continue;
+        checks.each(crews, "crews", (at, i, c) -> {
+            if (!checks.id(at, "id", "crew", c.id(), 64) || !checks.unique(seen, c.id(), i, "crews", "id", "crew")) {
+                return;
             }
             String what = "crew " + c.id();
-            text(at, "name", what, c.name(), 200);
-            if (c.phone() != null && !PHONE.matcher(c.phone()).matches()) {
-                problem(at + ".phone", what + ": phone must be digits, spaces or dashes, optionally after a +");
-            }
-            position(at, what, c.lat(), c.lng(), false);
-            if (id(at, "employeeNo", what + ": employee number", c.employeeNo(), 32)
-                    && unique(seenEmployeeNo, c.employeeNo(), i, "crews", "employeeNo", "employee number")
+            checks.text(at, "name", what, c.name(), 200);
+            checks.phone(at, what, c.phone());
+            checks.position(at, what, c.lat(), c.lng(), false);
+            if (checks.id(at, "employeeNo", what + ": employee number", c.employeeNo(), 32)
+                    && checks.unique(seenEmployeeNo, c.employeeNo(), i, "crews", "employeeNo", "employee number")
                     && employeeOwner.containsKey(c.employeeNo())) {
-                problem(at + ".employeeNo", what + ": employee number " + c.employeeNo()
+                checks.problem(at + ".employeeNo", what + ": employee number " + c.employeeNo()
                         + " already belongs to crew " + employeeOwner.get(c.employeeNo()));
             }
-            if (c.userId() != null && camundaUserId(at, what, c.userId())
-                    && unique(seenUserId, c.userId(), i, "crews", "userId", "user id")
+            if (c.userId() != null && checks.camundaUserId(at, what, c.userId())
+                    && checks.unique(seenUserId, c.userId(), i, "crews", "userId", "user id")
                     && userOwner.containsKey(c.userId())) {
-                problem(at + ".userId", what + ": user " + c.userId() + " already works as crew "
+                checks.problem(at + ".userId", what + ": user " + c.userId() + " already works as crew "
                         + userOwner.get(c.userId()));
             }
             if (c.skills() == null || c.skills().isEmpty()) {
-                problem(at + ".skills", what + ": skills are required (LV, MV), or the crew can never be dispatched");
+                checks.problem(at + ".skills", what + ": skills are required (LV, MV), or the crew can never be "
+                        + "dispatched");
             } else if (c.skills().stream().anyMatch(Objects::isNull)) {
-                problem(at + ".skills", what + ": skills must be LV or MV");
+                checks.problem(at + ".skills", what + ": skills must be LV or MV");
             }
-            if (required(at, "stationId", what, c.stationId()) && !stations.contains(c.stationId())) {
-                problem(at + ".stationId", what + ": station " + c.stationId()
-                        + " is neither in the document nor in the archive");
-            }
-        }
-    }
-
-    // --- field checks ---
-
-    private boolean id(String at, String field, String what, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            problem(at + "." + field, at + ": " + field + " is required");
-            return false;
-        }
-        if (value.length() > maxLength || !ID.matcher(value).matches()) {
-            problem(at + "." + field, what + " '" + abbreviate(value) + "': " + field + " must be at most " + maxLength
-                    + " letters, digits and . _ : / # - (starting with a letter or digit)");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean camundaUserId(String at, String what, String userId) {
-        if (!CAMUNDA_USER_ID.matcher(userId).matches() || userId.length() > 64) {
-            problem(at + ".userId", what + ": userId must be a Camunda user id (at most 64 letters and digits)");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean unique(Map<String, Integer> seen, String key, int index, String list, String field, String what) {
-        Integer first = seen.putIfAbsent(key, index);
-        if (first != null) {
-            problem(list + "[" + index + "]." + field, what + " " + key + " appears twice (" + list + "[" + first
-                    + "] and " + list + "[" + index + "])");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean required(String at, String field, String what, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            problem(at + "." + field, what + ": " + field + " is required");
-            return false;
-        }
-        return true;
-    }
-
-    private void text(String at, String field, String what, String value, int maxLength) {
-        if (value != null && value.length() > maxLength) {
-            problem(at + "." + field, what + ": " + field + " must be at most " + maxLength + " characters");
-        }
-    }
-
-    private void position(String at, String what, Double lat, Double lng, boolean requiredPosition) {
-        if (requiredPosition) {
-            required(at, "lat", what, lat);
-            required(at, "lng", what, lng);
-        } else if ((lat == null) != (lng == null)) {
-            problem(at + "." + (lat == null ? "lat" : "lng"), what + ": give both lat and lng, or neither");
-        }
-        if (lat != null && !(lat >= -90 && lat <= 90)) {
-            problem(at + ".lat", what + ": lat must be between -90 and 90 (WGS-84 degrees), not " + lat);
-        }
-        if (lng != null && !(lng >= -180 && lng <= 180)) {
-            problem(at + ".lng", what + ": lng must be between -180 and 180 (WGS-84 degrees), not " + lng);
-        }
-    }
-
-    private void problem(String field, String message) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new Problem(field, message));
-        }
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    }
-
-    private static <T> Set<String> idsOf(List<T> records, Function<T, String> id) {
-        Set<String> ids = new HashSet<>();
-        for (T record : records) {
-            if (record != null && id.apply(record) != null) {
-                ids.add(id.apply(record));
-            }
-        }
-        return ids;
-    }
-
-    private static <T> List<String> referenced(List<T> records, Function<T, String> key) {
-        return List.copyOf(idsOf(records, key));
+            checks.reference(at, "stationId", what, "station", c.stationId(), stations);
+        });
     }
 }
