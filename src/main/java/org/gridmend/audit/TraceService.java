@@ -3,7 +3,6 @@ package org.gridmend.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,15 +12,6 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIncident;
-import org.camunda.bpm.engine.history.HistoricJobLog;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.gridmend.core.Pii;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.Refusal;
@@ -39,19 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class TraceService {
 
     static final int SEARCH_LIMIT = 200;
-    private static final String COCKPIT = "/camunda/app/cockpit/default/#/";
     /** Free-text details that may carry personal data a customer or crew typed in. */
     private static final Set<String> FREE_TEXT = Set.of("text", "comment", "reason", "caption", "truncated");
 
     private final AuditMapper mapper;
     private final AuditTrail audit;
-    private final HistoryService history;
+    private final EngineHistoryTrace engine;
     private final ObjectMapper json;
 
-    TraceService(AuditMapper mapper, AuditTrail audit, HistoryService history, ObjectMapper json) {
+    TraceService(AuditMapper mapper, AuditTrail audit, EngineHistoryTrace engine, ObjectMapper json) {
         this.mapper = mapper;
         this.audit = audit;
-        this.history = history;
+        this.engine = engine;
         this.json = json;
     }
 
@@ -89,9 +78,9 @@ public class TraceService {
                     "text", m.text(), "status", m.status(), "attempts", m.attempts(), "sentAt", m.sentAt())));
         }
         List<Trace.ProcessLink> processes = new ArrayList<>();
-        camunda(ProcessConstants.FAULT_REPORT, PublicIds.report(id), entries, processes);
+        engine.collect(ProcessConstants.FAULT_REPORT, PublicIds.report(id), entries, processes);
         for (Long incident : incidents) {
-            camunda(ProcessConstants.REPAIR_ORDER, PublicIds.incident(incident), entries, processes);
+            engine.collect(ProcessConstants.REPAIR_ORDER, PublicIds.incident(incident), entries, processes);
         }
 
         Trace.Customer customer = customer(report, customerNo);
@@ -129,7 +118,7 @@ public class TraceService {
         mapper.forTrace(List.of(), incidents).forEach(e -> entries.add(fromAudit(e)));
         List<Trace.ProcessLink> processes = new ArrayList<>();
         for (Long incident : incidents) {
-            camunda(ProcessConstants.REPAIR_ORDER, PublicIds.incident(incident), entries, processes);
+            engine.collect(ProcessConstants.REPAIR_ORDER, PublicIds.incident(incident), entries, processes);
         }
         if (unmask) {
             audit.record(AuditEntry.of("PII_VIEWED").user(viewer).incident(id).detail("view", "repair order trace"));
@@ -191,101 +180,6 @@ public class TraceService {
         return notificationId == null ? null : "notification#" + notificationId;
     }
 
-    /** One process instance's history, as trace entries. */
-    private void camunda(String definitionKey, String businessKey, List<TraceEntry> entries,
-                         List<Trace.ProcessLink> processes) {
-        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(definitionKey).processInstanceBusinessKey(businessKey).list()) {
-            String id = instance.getId();
-            processes.add(new Trace.ProcessLink(id, definitionKey, businessKey, instance.getState(),
-                    HistoricProcessInstance.STATE_ACTIVE.equals(instance.getState())
-                            ? COCKPIT + "process-instance/" + id + "/runtime" : null,
-                    COCKPIT + "history/process-instance/" + id));
-
-            Map<String, String> completedBy = new HashMap<>();
-            List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(id)
-                    .orderByTimestamp().asc().list();
-            Map<String, List<UserOperationLogEntry>> byOperation = new LinkedHashMap<>();
-            for (UserOperationLogEntry op : operations) {
-                byOperation.computeIfAbsent(op.getOperationId(), k -> new ArrayList<>()).add(op);
-                if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(op.getOperationType())
-                        && op.getTaskId() != null) {
-                    completedBy.put(op.getTaskId(), op.getUserId());
-                }
-            }
-            Map<String, HistoricTaskInstance> tasks = new HashMap<>();
-            history.createHistoricTaskInstanceQuery().processInstanceId(id).list()
-                    .forEach(t -> tasks.put(t.getId(), t));
-
-            for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(id)
-                    .orderPartiallyByOccurrence().asc().list()) {
-                Map<String, Object> d = details("activityId", a.getActivityId(), "name", a.getActivityName(),
-                        "activityType", a.getActivityType(), "endedAt", a.getEndTime(),
-                        "durationMs", a.getDurationInMillis(), "canceled", a.isCanceled() ? true : null);
-                ActorType actorType = ActorType.SYSTEM;
-                String actor = null;
-                if (a.getTaskId() != null && tasks.containsKey(a.getTaskId())) {
-                    HistoricTaskInstance task = tasks.get(a.getTaskId());
-                    d.put("taskId", task.getId());
-                    putIfNotNull(d, "assignee", task.getAssignee());
-                    putIfNotNull(d, "taskDeleteReason", task.getDeleteReason());
-                    String completer = completedBy.get(task.getId());
-                    putIfNotNull(d, "completedBy", completer);
-                    actor = completer != null ? completer
-                            : "completed".equals(task.getDeleteReason()) ? task.getAssignee() : null;
-                    actorType = actor == null ? ActorType.SYSTEM : ActorType.USER;
-                }
-                entries.add(new TraceEntry(a.getStartTime().toInstant(), actorType, actor, "CAMUNDA_ACTIVITY",
-                        "ACTIVITY_" + a.getActivityType(), businessKey, "activity#" + a.getId(), d));
-            }
-            for (List<UserOperationLogEntry> op : byOperation.values()) {
-                UserOperationLogEntry first = op.get(0);
-                Map<String, Object> d = details("entityType", first.getEntityType(), "category",
-                        first.getCategory(), "taskId", first.getTaskId(), "annotation", first.getAnnotation());
-                for (UserOperationLogEntry change : op) {
-                    if (change.getProperty() != null) {
-                        d.put(change.getProperty(), change.getOrgValue() == null ? change.getNewValue()
-                                : change.getOrgValue() + " → " + change.getNewValue());
-                    }
-                }
-                entries.add(new TraceEntry(first.getTimestamp().toInstant(), first.getUserId() == null
-                        ? ActorType.SYSTEM : ActorType.USER, first.getUserId(), "CAMUNDA_OPERATION",
-                        "OPERATION_" + first.getOperationType(), businessKey, "operation#" + first.getOperationId(),
-                        d));
-            }
-            for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(id).list()) {
-                entries.add(new TraceEntry(incident.getCreateTime().toInstant(), ActorType.SYSTEM, null,
-                        "CAMUNDA_INCIDENT", "INCIDENT_" + incident.getIncidentType(), businessKey,
-                        "incident#" + incident.getId(), details("activityId", incident.getActivityId(),
-                        "message", incident.getIncidentMessage(), "configuration", incident.getConfiguration(),
-                        "endedAt", incident.getEndTime(), "state", incident.isResolved() ? "RESOLVED"
-                                : incident.isDeleted() ? "DELETED" : "OPEN")));
-            }
-            for (HistoricJobLog failure : history.createHistoricJobLogQuery().processInstanceId(id).failureLog()
-                    .list()) {
-                entries.add(new TraceEntry(failure.getTimestamp().toInstant(), ActorType.SYSTEM, null,
-                        "CAMUNDA_JOB", "JOB_FAILED", businessKey, "joblog#" + failure.getId(), details(
-                        "activityId", failure.getFailedActivityId() != null ? failure.getFailedActivityId()
-                                : failure.getActivityId(), "message", failure.getJobExceptionMessage(),
-                        "retriesLeft", failure.getJobRetries())));
-            }
-            for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(id).variableUpdates()
-                    .disableCustomObjectDeserialization().list()) {
-                if (detail instanceof HistoricVariableUpdate update) {
-                    Object value = update.getErrorMessage() != null ? "(unreadable)" : update.getValue();
-                    // set by a user's operation (a task completed in Tasklist), or by the process itself
-                    List<UserOperationLogEntry> by = update.getUserOperationId() == null ? null
-                            : byOperation.get(update.getUserOperationId());
-                    String user = by == null ? null : by.get(0).getUserId();
-                    entries.add(new TraceEntry(update.getTime().toInstant(), user == null ? ActorType.SYSTEM
-                            : ActorType.USER, user, "CAMUNDA_VARIABLE", "VARIABLE_SET",
-                            businessKey, "detail#" + update.getId(), details("name", update.getVariableName(),
-                            "value", value == null ? null : value.toString(), "revision", update.getRevision())));
-                }
-            }
-        }
-    }
-
     private Trace.Customer customer(AuditMapper.TraceReport report, String customerNo) {
         AuditMapper.ArchiveCustomer archive = customerNo == null ? null : mapper.archiveCustomer(customerNo);
         return new Trace.Customer(customerNo, archive == null ? null : archive.name(),
@@ -311,12 +205,6 @@ public class TraceService {
         List<TraceEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(TraceEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return sorted;
-    }
-
-    private static void putIfNotNull(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 
     /** Details from name/value pairs; null values are left out, times as ISO-8601. */
