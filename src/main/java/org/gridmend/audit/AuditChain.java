@@ -1,22 +1,14 @@
 package org.gridmend.audit;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -50,7 +42,6 @@ public class AuditChain implements SmartLifecycle {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The hash the very first event links to. */
     static final String GENESIS = "0".repeat(64);
-    private static final int VERIFY_PAGE = 5000;
 
     private final AuditMapper mapper;
     /** The same statements, sent to the database in one batch per sealing transaction. */
@@ -62,7 +53,7 @@ public class AuditChain implements SmartLifecycle {
     private final BackgroundLoop sealer;
     private final AuditKey key;
     private final AuditKey previousKey;
-    private final Path headFile;
+    private final AuditHeadFile headFile;
     /** False while the chain is sealed with a key that is neither the configured one nor the previous one. */
     private volatile boolean keyAdopted;
     private volatile long publishedSeq = -1;
@@ -74,8 +65,7 @@ public class AuditChain implements SmartLifecycle {
         this.key = AuditKey.configured(properties.key(), "gridmend.audit.key", demo);
         this.previousKey = properties.previousKey() == null || properties.previousKey().isBlank() ? null
                 : AuditKey.configured(properties.previousKey(), "gridmend.audit.previous-key", demo);
-        this.headFile = properties.headFile() == null || properties.headFile().isBlank() ? null
-                : Path.of(properties.headFile().trim());
+        this.headFile = new AuditHeadFile(properties.headFile());
         this.mapper = mapper;
         // one round trip for a thousand seals instead of a thousand: sealing keeps up with a storm's deliveries
         // without taking their CPU
@@ -130,14 +120,14 @@ public class AuditChain implements SmartLifecycle {
             }
             long count = 0;
             if (sealedWith != null) {
-                Walk check = walk(sealedWith, Map.of(), true);
-                if (check.broken != null) {
+                ChainWalk.Walk check = ChainWalk.walk(mapper, sealedWith, Map.of(), key);
+                if (check.broken() != null) {
                     log.error("audit chain not resealed with the new key: sealed with {}, it breaks at seq {} ({})",
-                            what, check.broken.seq(), check.broken.problem());
+                            what, check.broken().seq(), check.broken().problem());
                     status.setRollbackOnly();
                     return -1L;
                 }
-                count = check.checked;
+                count = check.checked();
             }
             mapper.forgetKey();
             mapper.adoptKey(key.fingerprint(), clock.instant(), count);
@@ -147,7 +137,7 @@ public class AuditChain implements SmartLifecycle {
         });
         keyAdopted = resealed != null && resealed >= 0;
         if (resealed != null && resealed > 0) {
-            append(Map.of("type", "RESEALED", "at", clock.instant().toString(), "events", resealed,
+            headFile.append(Map.of("type", "RESEALED", "at", clock.instant().toString(), "events", resealed,
                     "key", key.fingerprint().substring(0, 12)));
             publishedSeq = -1;
             publishHead();
@@ -217,58 +207,9 @@ public class AuditChain implements SmartLifecycle {
         line.put("at", published.at().toString());
         line.put("seq", published.seq());
         line.put("hash", published.hash());
-        append(line);
+        headFile.append(line);
         publishedSeq = head.seq();
         return published;
-    }
-
-    private void append(Map<String, Object> line) {
-        Path file = headFile;
-        if (file == null) {
-            return;
-        }
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            log.error("audit chain head not written to {}: {}", file, e.toString());
-        }
-    }
-
-    /** The heads published to the head file since its last reseal, by seq. */
-    private Map<Long, String> publishedHeads() {
-        Path file = headFile;
-        Map<Long, String> heads = new HashMap<>();
-        if (file == null) {
-            return heads;
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return heads;
-        } catch (IOException e) {
-            throw new IllegalStateException("the audit head file " + file + " cannot be read: " + e, e);
-        }
-        for (String text : lines) {
-            if (text.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode line = JSON.readTree(text);
-                if ("RESEALED".equals(line.path("type").asText())) {
-                    heads.clear(); // heads before a reseal were hashes under the old key
-                } else if ("HEAD".equals(line.path("type").asText())) {
-                    heads.put(line.path("seq").asLong(), line.path("hash").asText());
-                }
-            } catch (IOException e) {
-                log.warn("audit head file {}: a line that is not JSON was skipped", file);
-            }
-        }
-        return heads;
     }
 
     /**
@@ -280,88 +221,20 @@ public class AuditChain implements SmartLifecycle {
      */
     public Verification verify() {
         sealPending();
-        Map<Long, String> heads = publishedHeads();
+        Map<Long, String> heads = headFile.published();
         String stored = mapper.keyFingerprint();
         AuditMapper.Checkpoint checkpoint = mapper.latestCheckpoint();
         Long startsAfter = checkpoint == null ? null : checkpoint.seq();
-        String file = headFile == null ? null : headFile.toString();
+        String file = headFile.path();
         if (!key.fingerprint().equals(stored) && mapper.head() != null) {
             return new Verification(false, 0, checkpoint == null ? 1 : checkpoint.seq() + 1,
                     new BrokenLink(checkpoint == null ? 1 : checkpoint.seq() + 1, 0, null,
                             "the chain is not sealed with the configured gridmend.audit.key"),
                     startsAfter, mapper.unsealedCount(), 0, file);
         }
-        Walk walk = walk(key::hash, heads, false);
-        return new Verification(walk.broken == null, walk.checked, walk.nextSeq, walk.broken, startsAfter,
-                mapper.unsealedCount(), walk.publishedChecked, file);
-    }
-
-    /** The outcome of walking the chain from its start. */
-    private record Walk(long checked, long nextSeq, BrokenLink broken, long publishedChecked) {
-    }
-
-    /**
-     * Walks the chain from its start checking every link with {@code sealedWith} and every event against the heads
-     * published for it; with {@code reseal}, each checked event is sealed anew with the key.
-     */
-    private Walk walk(UnaryOperator<String> sealedWith, Map<Long, String> published, boolean reseal) {
-        AuditMapper.Checkpoint checkpoint = mapper.latestCheckpoint();
-        long expectedSeq = checkpoint == null ? 1 : checkpoint.seq() + 1;
-        String previous = checkpoint == null ? GENESIS : checkpoint.hash();
-        String resealedPrevious = previous;
-        long checked = 0;
-        long publishedChecked = 0;
-        if (checkpoint != null && published.containsKey(checkpoint.seq())) {
-            if (!published.get(checkpoint.seq()).equals(checkpoint.hash())) {
-                return new Walk(0, expectedSeq, new BrokenLink(checkpoint.seq(), 0, null, "the retention "
-                        + "checkpoint's hash is not the head published for seq " + checkpoint.seq()), 0);
-            }
-            publishedChecked++;
-        }
-        long after = expectedSeq - 1;
-        while (true) {
-            List<AuditEvent> page = mapper.chain(after, VERIFY_PAGE);
-            for (AuditEvent event : page) {
-                String problem = null;
-                if (event.seq() != expectedSeq) {
-                    problem = "events " + expectedSeq + " to " + (event.seq() - 1) + " are missing";
-                } else if (!previous.equals(event.prevHash())) {
-                    problem = "does not link to the event before it";
-                } else if (!sealedWith.apply(text(previous, event.seq(), event)).equals(event.hash())) {
-                    problem = "its content no longer matches its hash";
-                } else if (published.containsKey(event.seq())) {
-                    if (!published.get(event.seq()).equals(event.hash())) {
-                        problem = "its hash is not the head published for it: the chain was rewritten";
-                    } else {
-                        publishedChecked++;
-                    }
-                }
-                if (problem != null) {
-                    return new Walk(checked, expectedSeq, new BrokenLink(event.seq(), event.id(), event.type(),
-                            problem), publishedChecked);
-                }
-                if (reseal) {
-                    String hash = key.hash(text(resealedPrevious, event.seq(), event));
-                    mapper.reseal(event.id(), resealedPrevious, hash);
-                    resealedPrevious = hash;
-                }
-                checked++;
-                expectedSeq++;
-                previous = event.hash();
-                after = event.seq();
-            }
-            if (page.size() < VERIFY_PAGE) {
-                break;
-            }
-        }
-        long last = expectedSeq - 1;
-        long beyond = published.keySet().stream().mapToLong(Long::longValue).filter(seq -> seq > last).max()
-                .orElse(-1);
-        if (beyond > 0) {
-            return new Walk(checked, expectedSeq, new BrokenLink(beyond, 0, null, "the chain ends at seq " + last
-                    + " but seq " + beyond + " was published: events were removed from its end"), publishedChecked);
-        }
-        return new Walk(checked, expectedSeq, null, publishedChecked);
+        ChainWalk.Walk walk = ChainWalk.walk(mapper, key::hash, heads, null);
+        return new Verification(walk.broken() == null, walk.checked(), walk.nextSeq(), walk.broken(), startsAfter,
+                mapper.unsealedCount(), walk.publishedChecked(), file);
     }
 
     /** What is hashed for one link: length-prefixed fields, so that no two different events hash the same text. */
