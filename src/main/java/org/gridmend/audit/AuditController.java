@@ -1,10 +1,11 @@
 package org.gridmend.audit;
 
+import org.gridmend.core.UtilityZone;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     /** Dates without a time are days in China time, where the utility works. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final TraceService traces;
     private final AuditChain chain;
@@ -114,7 +114,7 @@ class AuditController {
         try {
             if (value.trim().length() == 10) {
                 LocalDate day = LocalDate.parse(value.trim());
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(CHINA).toInstant();
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(UtilityZone.ZONE).toInstant();
             }
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {

@@ -1,10 +1,11 @@
 package org.gridmend.board;
 
+import org.gridmend.core.UtilityZone;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class BoardService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int LIMIT = 500;
     static final int AREAS = 20_000;
 
@@ -84,7 +84,7 @@ public class BoardService {
 
     public Board now() {
         Instant now = clock.instant();
-        Instant since = LocalDate.ofInstant(now, CHINA).atStartOfDay(CHINA).toInstant();
+        Instant since = LocalDate.ofInstant(now, UtilityZone.ZONE).atStartOfDay(UtilityZone.ZONE).toInstant();
         List<Incident> incidents = mapper.openIncidents(LIMIT).stream().map(i -> new Incident(
                 PublicIds.incident(i.id()), i.deviceId(), i.level(), i.areaType(), i.lat(), i.lng(), i.reports(),
                 i.firstReportAt(), i.arrivalDeadline(),

@@ -1,7 +1,6 @@
 package org.gridmend.core;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -21,8 +20,7 @@ import org.springframework.stereotype.Component;
 public class CustomerTexts {
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(CHINA);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(UtilityZone.ZONE);
 
     private final MessageSource source;
 

@@ -1,11 +1,12 @@
 package org.gridmend.notify;
 
+import org.gridmend.core.UtilityZone;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,28 +38,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int CHUNK = 500;
 
     private final NotificationMapper mapper;
-    private final TopologyService topology;
+    private final Recipients recipients;
+    private final Outbox outbox;
     private final CustomerTexts texts;
     private final NotifyProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
-    NotificationService(NotificationMapper mapper, TopologyService topology, CustomerTexts texts,
+    NotificationService(NotificationMapper mapper, Recipients recipients, Outbox outbox, CustomerTexts texts,
                         NotifyProperties properties, AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.mapper = mapper;
-        this.topology = topology;
+        this.recipients = recipients;
+        this.outbox = outbox;
         this.texts = texts;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** What one event says to whom: the rows to write, before deduplication. */
-    private record Message(String scopeKey, Long incidentId, Long reportId, Long noticeId, String title, String text) {
     }
 
     /**
@@ -91,9 +89,9 @@ public class NotificationService {
         String scope = event == NotificationEvent.OUTAGE_NOTICE_ANSWER && report.noticeId() != null
                 ? "N" + report.noticeId()
                 : report.incidentId() != null ? "I" + report.incidentId() : "R" + reportId;
-        Message message = new Message(scope, report.incidentId(), reportId, report.noticeId(),
+        Outbox.Message message = new Outbox.Message(scope, report.incidentId(), reportId, report.noticeId(),
                 texts.text("notify.title.report"), line.text());
-        return write(event, message, List.of(recipient));
+        return outbox.write(event, message, List.of(recipient));
     }
 
     private int notifyIncident(NotificationEvent event, long incidentId) {
@@ -102,7 +100,7 @@ public class NotificationService {
             return 0;
         }
         String orderId = PublicIds.incident(incidentId);
-        Message message;
+        Outbox.Message message;
         switch (event) {
             case OUTAGE_KNOWN -> {
                 if (!corroborated(incidentId)) {
@@ -113,7 +111,7 @@ public class NotificationService {
                 }
                 mapper.markOutageKnown(incidentId, "TOLD");
                 incident = mapper.incident(incidentId);
-                message = new Message("I" + incidentId, incidentId, null, null,
+                message = new Outbox.Message("I" + incidentId, incidentId, null, null,
                         texts.text("notify.title.outage"), texts.text("notify.outage_known", orderId));
             }
             case MERGED_UPSTREAM -> {
@@ -122,7 +120,7 @@ public class NotificationService {
                 }
                 NotificationMapper.IncidentFacts parent = mapper.incident(incident.mergedIntoId());
                 NotificationMapper.TimelineLine now = mapper.latestIncidentLine(parent.id(), null);
-                message = new Message("I" + incidentId, incidentId, null, null, texts.text("notify.title.outage"),
+                message = new Outbox.Message("I" + incidentId, incidentId, null, null, texts.text("notify.title.outage"),
                         texts.text("notify.merged_upstream", PublicIds.incident(parent.id()), parent.reports(),
                                 now == null ? "" : now.text()));
             }
@@ -139,12 +137,12 @@ public class NotificationService {
                 if (event == NotificationEvent.ETR_CHANGED || event == NotificationEvent.DIAGNOSED) {
                     mapper.updateEtrNotified(incidentId, incident.etr());
                 }
-                message = new Message("I" + incidentId + "#" + line.id(), incidentId, null, null,
+                message = new Outbox.Message("I" + incidentId + "#" + line.id(), incidentId, null, null,
                         texts.text("notify.title.repair"), line.text());
             }
         }
-        Map<String, Recipient> reporters = reportersOf(incident);
-        int written = write(event, message, incidentRecipients(event, incident, reporters));
+        Map<String, Recipient> reporters = recipients.reportersOf(incident);
+        int written = outbox.write(event, message, recipients.ofIncident(event, incident, reporters));
         if (event == NotificationEvent.RESTORED) {
             written += askReportersToConfirm(incident, reporters.values());
         }
@@ -183,9 +181,9 @@ public class NotificationService {
      * wait for ten thousand process steps to hear that power is back.
      */
     private int askReportersToConfirm(NotificationMapper.IncidentFacts incident, Collection<Recipient> reporters) {
-        Message confirm = new Message("I" + incident.id(), incident.id(), null, null, texts.text("notify.title.report"),
+        Outbox.Message confirm = new Outbox.Message("I" + incident.id(), incident.id(), null, null, texts.text("notify.title.report"),
                 texts.text("report.restored", PublicIds.incident(incident.id())));
-        return write(NotificationEvent.CONFIRMATION_REQUEST, confirm, reporters);
+        return outbox.write(NotificationEvent.CONFIRMATION_REQUEST, confirm, reporters);
     }
 
     /** A new ETR is worth a message only when it moved by at least {@code etrMinChange} since the last one told. */
@@ -197,60 +195,6 @@ public class NotificationService {
             return true;
         }
         return Duration.between(incident.etrNotified(), incident.etr()).abs().compareTo(properties.etrMinChange()) >= 0;
-    }
-
-    /** The incident's reporters, each customer once however many reports they made. */
-    private Map<String, Recipient> reportersOf(NotificationMapper.IncidentFacts incident) {
-        Map<String, Recipient> reporters = new LinkedHashMap<>();
-        mapper.reportersOfIncident(incident.id()).forEach(r -> reporters.putIfAbsent(r.key(), r));
-        return reporters;
-    }
-
-    private Collection<Recipient> incidentRecipients(NotificationEvent event, NotificationMapper.IncidentFacts incident,
-                                                     Map<String, Recipient> reporters) {
-        Map<String, Recipient> all = new LinkedHashMap<>();
-        if (event.audience() == NotificationEvent.Audience.ALL) {
-            all.putAll(reporters);
-        }
-        // customers who did not report hear of an incident only once its outage is corroborated (and told)
-        boolean area = event == NotificationEvent.OUTAGE_KNOWN || incident.areaTold();
-        if (event == NotificationEvent.MERGED_UPSTREAM && !area) {
-            // the merged order never told its area: only its own reporters (now on the upstream order) hear
-            Map<String, Recipient> upstream = incident.mergedIntoId() == null ? Map.of()
-                    : reportersOf(mapper.incident(incident.mergedIntoId()));
-            for (Recipient r : below(incident.deviceId())) {
-                if (upstream.containsKey(r.key())) {
-                    all.putIfAbsent(r.key(), upstream.get(r.key()));
-                }
-            }
-            return all.values();
-        }
-        if (incident.deviceId() != null && area) {
-            for (Recipient r : below(incident.deviceId())) {
-                if (event.audience() == NotificationEvent.Audience.ALL || !reporters.containsKey(r.key())) {
-                    all.putIfAbsent(r.key(), r);
-                }
-            }
-        }
-        if (event == NotificationEvent.OUTAGE_KNOWN) {
-            // customers of incidents merged into this one heard of the outage already: no repeat
-            mapper.toldOnMergedChildren(incident.id(), event.name()).forEach(all::remove);
-            mapper.toldOnMergedChildren(incident.id(), NotificationEvent.ACKNOWLEDGED.name()).forEach(all::remove);
-            // and customers a fault outage notice on this incident told already
-            mapper.toldByFaultNotice(incident.id()).forEach(all::remove);
-        }
-        return all.values();
-    }
-
-    private List<Recipient> below(String deviceId) {
-        List<String> transformers = topology.find(deviceId).map(n -> topology.downstream(deviceId).transformerIds())
-                .orElse(List.of());
-        List<Recipient> recipients = new ArrayList<>();
-        for (int i = 0; i < transformers.size(); i += CHUNK) {
-            recipients.addAll(mapper.customersOfTransformers(transformers.subList(i, Math.min(i + CHUNK,
-                    transformers.size()))));
-        }
-        return recipients;
     }
 
     private int notifyNotice(NotificationEvent event, long noticeId) {
@@ -266,100 +210,8 @@ public class NotificationService {
         };
         String text = texts.text(key, CustomerTexts.time(notice.startsAt()), CustomerTexts.time(notice.expectedEndAt()),
                 notice.reason() == null ? "" : notice.reason());
-        Message message = new Message("N" + noticeId, null, null, noticeId, texts.text("notify.title.notice"), text);
-        return write(event, message, below(notice.deviceId()));
-    }
-
-    private int write(NotificationEvent event, Message message, Collection<Recipient> recipients) {
-        Instant now = clock.instant();
-        Instant due = event.quiet() ? afterQuietHours(now) : now;
-        List<NotificationMapper.NewNotification> rows = new ArrayList<>();
-        for (Recipient recipient : recipients) {
-            String channel = recipient.channel();
-            if (channel == null) {
-                continue;
-            }
-            NotificationMapper.NewNotification row = new NotificationMapper.NewNotification();
-            row.messageId = UUID.randomUUID().toString();
-            row.dedupeKey = recipient.key() + "|" + event.name() + "|" + message.scopeKey();
-            row.eventType = event.name();
-            row.incidentId = message.incidentId();
-            row.reportId = message.reportId();
-            row.noticeId = message.noticeId();
-            row.customerNo = recipient.customerNo();
-            row.phone = recipient.phone();
-            row.channel = channel;
-            row.template = "notify." + event.name().toLowerCase(java.util.Locale.ROOT);
-            row.title = message.title();
-            row.text = "SMS".equals(channel) ? properties.smsSignature() + message.text() : message.text();
-            row.nextAttemptAt = due;
-            row.createdAt = now;
-            rows.add(row);
-        }
-        int written = 0;
-        for (int i = 0; i < rows.size(); i += CHUNK) {
-            written += insertNew(rows.subList(i, Math.min(i + CHUNK, rows.size())));
-        }
-        if (written > 0) {
-            audit.record(AuditEntry.of("NOTIFICATIONS_QUEUED").at(now).report(message.reportId())
-                    .incident(message.incidentId()).notice(message.noticeId())
-                    .about(rows.size() == 1 ? rows.get(0).customerNo : null).detail("event", event)
-                    .detail("recipients", rows.size()).detail("written", written)
-                    .detail("sms", rows.stream().filter(r -> "SMS".equals(r.channel)).count())
-                    .detail("push", rows.stream().filter(r -> "PUSH".equals(r.channel)).count()));
-        }
-        if (rows.size() > 1) {
-            log.info("notifications written event={} scope={} recipients={} written={}", event, message.scopeKey(),
-                    rows.size(), written);
-        } else {
-            // one reporter's message: thousands of these in a restoration would drown the log
-            log.debug("notification written event={} scope={} written={}", event, message.scopeKey(), written);
-        }
-        return written;
-    }
-
-    /**
-     * Inserts the rows whose dedupe key is new. A concurrent writer may win the race for a key in between: then the
-     * rows go one by one and the duplicates are skipped (a failed statement leaves the transaction usable on H2 and
-     * MariaDB).
-     */
-    private int insertNew(List<NotificationMapper.NewNotification> chunk) {
-        Set<String> existing = new HashSet<>(mapper.existingKeys(chunk.stream().map(r -> r.dedupeKey).toList()));
-        List<NotificationMapper.NewNotification> fresh = chunk.stream().filter(r -> !existing.contains(r.dedupeKey))
-                .toList();
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        try {
-            mapper.insertAll(fresh);
-            return fresh.size();
-        } catch (DuplicateKeyException raced) {
-            int written = 0;
-            for (NotificationMapper.NewNotification row : fresh) {
-                try {
-                    mapper.insertOne(row);
-                    written++;
-                } catch (DuplicateKeyException duplicate) {
-                    // told already by the writer that won
-                }
-            }
-            return written;
-        }
-    }
-
-    /** Now, or the end of the quiet hours when now is inside them. */
-    Instant afterQuietHours(Instant now) {
-        ZonedDateTime local = now.atZone(CHINA);
-        LocalTime start = properties.quietHours().start();
-        LocalTime end = properties.quietHours().end();
-        LocalTime time = local.toLocalTime();
-        boolean quiet = start.isAfter(end) ? !time.isBefore(start) || time.isBefore(end)
-                : !time.isBefore(start) && time.isBefore(end);
-        if (!quiet) {
-            return now;
-        }
-        LocalDate day = time.isBefore(end) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
-        return day.atTime(end).atZone(CHINA).toInstant();
+        Outbox.Message message = new Outbox.Message("N" + noticeId, null, null, noticeId, texts.text("notify.title.notice"), text);
+        return outbox.write(event, message, recipients.below(notice.deviceId()));
     }
 
     /**

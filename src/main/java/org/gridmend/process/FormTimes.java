@@ -1,15 +1,15 @@
 package org.gridmend.process;
 
+import org.gridmend.core.UtilityZone;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /** A date and time as Camunda Forms and the API send it: with an offset, or as local time in China. */
 public final class FormTimes {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private FormTimes() {
     }
@@ -24,7 +24,7 @@ public final class FormTimes {
             return OffsetDateTime.parse(trimmed).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(trimmed).atZone(CHINA).toInstant();
+                return LocalDateTime.parse(trimmed).atZone(UtilityZone.ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(field + " must be a date and time, such as 2026-11-29T14:20+08:00");
             }

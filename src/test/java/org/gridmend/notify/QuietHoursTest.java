@@ -20,8 +20,7 @@ class QuietHoursTest {
             Duration.ofMinutes(30), new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
             "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 500, 3, 20, Duration.ofMinutes(30),
             Duration.ofSeconds(15)), new NotifyProperties.Corroboration(2));
-    private final NotificationService service = new NotificationService(null, null, null, properties, null,
-            Clock.systemUTC());
+    private final Outbox service = new Outbox(null, properties, null, Clock.systemUTC());
 
     private static Instant china(String dateTime) {
         return ZonedDateTime.parse(dateTime + "+08:00[Asia/Shanghai]").toInstant();
