@@ -9,7 +9,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -20,9 +19,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.servlet.Filter;
 import org.apache.ibatis.annotations.Mapper;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Service;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -32,83 +31,119 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule controllersNeverTouchTheEngine = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine..")
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.camunda.bpm.engine..")
             .because("controllers call services; services talk to the engine");
 
     @ArchTest
     static final ArchRule controllersNeverTouchMappers = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().areAnnotatedWith(Mapper.class)
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Mapper.class)
             .because("controllers call services, which own the transactions");
 
     @ArchTest
-    static final ArchRule controllersAreNamedSo = classes()
-            .that().areAnnotatedWith(RestController.class).should().haveSimpleNameEndingWith("Controller");
+    static final ArchRule controllersAreNamedSo =
+            classes().that().areAnnotatedWith(RestController.class).should().haveSimpleNameEndingWith("Controller");
 
     @ArchTest
     static final ArchRule mappersAreNamedSo = classes()
-            .that().areAnnotatedWith(Mapper.class).should().haveSimpleNameEndingWith("Mapper")
-            .andShould().beInterfaces();
+            .that()
+            .areAnnotatedWith(Mapper.class)
+            .should()
+            .haveSimpleNameEndingWith("Mapper")
+            .andShould()
+            .beInterfaces();
 
     @ArchTest
-    static final ArchRule servicesAreNamedSo = classes()
-            .that().areAnnotatedWith(Service.class).should().haveSimpleNameEndingWith("Service");
+    static final ArchRule servicesAreNamedSo =
+            classes().that().areAnnotatedWith(Service.class).should().haveSimpleNameEndingWith("Service");
 
     @ArchTest
     static final ArchRule delegatesAreNamedSo = classes()
-            .that().implement(JavaDelegate.class).should().haveSimpleNameEndingWith("Delegate")
+            .that()
+            .implement(JavaDelegate.class)
+            .should()
+            .haveSimpleNameEndingWith("Delegate")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule delegatesGoThroughServices = noClasses()
-            .that().implement(JavaDelegate.class)
-            .should().dependOnClassesThat().areAnnotatedWith(Mapper.class)
+            .that()
+            .implement(JavaDelegate.class)
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Mapper.class)
             .allowEmptyShould(true)
             .because("a delegate maps variables, calls one service and maps the result back");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheDemo = noClasses()
-            .that().resideOutsideOfPackage("org.gridmend.demo..")
-            .should().dependOnClassesThat().resideInAPackage("org.gridmend.demo..")
+            .that()
+            .resideOutsideOfPackage("org.gridmend.demo..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.gridmend.demo..")
             .because("the demo profile can be left out without breaking anything");
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching("org.gridmend.(*)..")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .because("a feature talks to the one below it, or through a port it owns (IncidentDirectory, "
                     + "RepairProgress, KnownFaults), never in a loop");
 
     @ArchTest
     static final ArchRule coreDependsOnNoFeature = noClasses()
-            .that().resideInAPackage("org.gridmend.core..")
-            .should().dependOnClassesThat(resideInAPackage("org.gridmend..")
-                    .and(resideOutsideOfPackage("org.gridmend.core..")))
+            .that()
+            .resideInAPackage("org.gridmend.core..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.gridmend..").and(resideOutsideOfPackage("org.gridmend.core..")))
             .because("core holds what every feature shares; it cannot know any of them");
 
     @ArchTest
     static final ArchRule onlyTheWebEdgeSpeaksHttp = noClasses()
-            .that().areNotAnnotatedWith(RestController.class)
-            .and().areNotAnnotatedWith(Controller.class)
-            .and().areNotAnnotatedWith(RestControllerAdvice.class)
-            .and().areNotAnnotatedWith(Configuration.class)
-            .and().areNotAssignableTo(Filter.class)
-            .and().resideOutsideOfPackage("org.gridmend.web..")
-            .and().resideOutsideOfPackage("org.gridmend.demo.storm..")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework.http..")
+            .that()
+            .areNotAnnotatedWith(RestController.class)
+            .and()
+            .areNotAnnotatedWith(Controller.class)
+            .and()
+            .areNotAnnotatedWith(RestControllerAdvice.class)
+            .and()
+            .areNotAnnotatedWith(Configuration.class)
+            .and()
+            .areNotAssignableTo(Filter.class)
+            .and()
+            .resideOutsideOfPackage("org.gridmend.web..")
+            .and()
+            .resideOutsideOfPackage("org.gridmend.demo.storm..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework.http..")
             .because("services refuse with core.Refusal's kinds; the web layer (controllers, the error handler, "
                     + "the servlet filters and the security configuration) turns them into statuses");
 
     @ArchTest
     static final ArchRule controllersNeverAnswerWithMapperTypes = methods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .that()
+            .areDeclaredInClassesThat()
+            .areAnnotatedWith(RestController.class)
             .should(new ArchCondition<JavaMethod>("not return a type nested in a mapper") {
                 @Override
                 public void check(JavaMethod method, ConditionEvents events) {
                     for (JavaClass type : method.getReturnType().getAllInvolvedRawTypes()) {
-                        if (type.getEnclosingClass().map(c -> c.getSimpleName().endsWith("Mapper")).orElse(false)) {
-                            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " returns "
-                                    + type.getName() + ": a row shape of the database, not the API's"));
+                        if (type.getEnclosingClass()
+                                .map(c -> c.getSimpleName().endsWith("Mapper"))
+                                .orElse(false)) {
+                            events.add(SimpleConditionEvent.violated(
+                                    method,
+                                    method.getFullName() + " returns " + type.getName()
+                                            + ": a row shape of the database, not the API's"));
                         }
                     }
                 }

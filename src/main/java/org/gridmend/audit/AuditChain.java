@@ -46,6 +46,7 @@ public class AuditChain implements SmartLifecycle {
     private final AuditMapper mapper;
     /** The same statements, sent to the database in one batch per sealing transaction. */
     private final AuditMapper batch;
+
     private final LockService locks;
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
@@ -56,15 +57,24 @@ public class AuditChain implements SmartLifecycle {
     private final AuditHeadFile headFile;
     /** False while the chain is sealed with a key that is neither the configured one nor the previous one. */
     private volatile boolean keyAdopted;
+
     private volatile long publishedSeq = -1;
     private volatile Instant nextPublish = Instant.MIN;
 
-    AuditChain(AuditMapper mapper, SqlSessionFactory sessions, LockService locks, TransactionTemplate transactions,
-               AuditProperties properties, Environment environment, Clock clock) {
+    AuditChain(
+            AuditMapper mapper,
+            SqlSessionFactory sessions,
+            LockService locks,
+            TransactionTemplate transactions,
+            AuditProperties properties,
+            Environment environment,
+            Clock clock) {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         this.key = AuditKey.configured(properties.key(), "gridmend.audit.key", demo);
-        this.previousKey = properties.previousKey() == null || properties.previousKey().isBlank() ? null
-                : AuditKey.configured(properties.previousKey(), "gridmend.audit.previous-key", demo);
+        this.previousKey =
+                properties.previousKey() == null || properties.previousKey().isBlank()
+                        ? null
+                        : AuditKey.configured(properties.previousKey(), "gridmend.audit.previous-key", demo);
         this.headFile = new AuditHeadFile(properties.headFile());
         this.mapper = mapper;
         // one round trip for a thousand seals instead of a thousand: sealing keeps up with a storm's deliveries
@@ -113,17 +123,22 @@ public class AuditChain implements SmartLifecycle {
                 sealedWith = previousKey::hash;
                 what = "gridmend.audit.previous-key";
             } else {
-                log.error("audit chain is sealed with another key than gridmend.audit.key (stored fingerprint {}): "
-                        + "set the key it was sealed with as gridmend.audit.previous-key to reseal it; new events "
-                        + "stay unsealed until then", stored.substring(0, 12));
+                log.error(
+                        "audit chain is sealed with another key than gridmend.audit.key (stored fingerprint {}): "
+                                + "set the key it was sealed with as gridmend.audit.previous-key to reseal it; new events "
+                                + "stay unsealed until then",
+                        stored.substring(0, 12));
                 return -1L;
             }
             long count = 0;
             if (sealedWith != null) {
                 ChainWalk.Walk check = ChainWalk.walk(mapper, sealedWith, Map.of(), key);
                 if (check.broken() != null) {
-                    log.error("audit chain not resealed with the new key: sealed with {}, it breaks at seq {} ({})",
-                            what, check.broken().seq(), check.broken().problem());
+                    log.error(
+                            "audit chain not resealed with the new key: sealed with {}, it breaks at seq {} ({})",
+                            what,
+                            check.broken().seq(),
+                            check.broken().problem());
                     status.setRollbackOnly();
                     return -1L;
                 }
@@ -131,14 +146,24 @@ public class AuditChain implements SmartLifecycle {
             }
             mapper.forgetKey();
             mapper.adoptKey(key.fingerprint(), clock.instant(), count);
-            log.info("audit chain key adopted fingerprint={} resealed={} from={}", key.fingerprint().substring(0, 12),
-                    count, what);
+            log.info(
+                    "audit chain key adopted fingerprint={} resealed={} from={}",
+                    key.fingerprint().substring(0, 12),
+                    count,
+                    what);
             return count;
         });
         keyAdopted = resealed != null && resealed >= 0;
         if (resealed != null && resealed > 0) {
-            headFile.append(Map.of("type", "RESEALED", "at", clock.instant().toString(), "events", resealed,
-                    "key", key.fingerprint().substring(0, 12)));
+            headFile.append(Map.of(
+                    "type",
+                    "RESEALED",
+                    "at",
+                    clock.instant().toString(),
+                    "events",
+                    resealed,
+                    "key",
+                    key.fingerprint().substring(0, 12)));
             publishedSeq = -1;
             publishHead();
         }
@@ -200,7 +225,10 @@ public class AuditChain implements SmartLifecycle {
             return null;
         }
         PublishedHead published = new PublishedHead(head.seq(), head.hash(), clock.instant());
-        log.info("audit chain head published seq={} hash={} key={}", published.seq(), published.hash(),
+        log.info(
+                "audit chain head published seq={} hash={} key={}",
+                published.seq(),
+                published.hash(),
                 key.fingerprint().substring(0, 12));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("type", "HEAD");
@@ -227,24 +255,57 @@ public class AuditChain implements SmartLifecycle {
         Long startsAfter = checkpoint == null ? null : checkpoint.seq();
         String file = headFile.path();
         if (!key.fingerprint().equals(stored) && mapper.head() != null) {
-            return new Verification(false, 0, checkpoint == null ? 1 : checkpoint.seq() + 1,
-                    new BrokenLink(checkpoint == null ? 1 : checkpoint.seq() + 1, 0, null,
+            return new Verification(
+                    false,
+                    0,
+                    checkpoint == null ? 1 : checkpoint.seq() + 1,
+                    new BrokenLink(
+                            checkpoint == null ? 1 : checkpoint.seq() + 1,
+                            0,
+                            null,
                             "the chain is not sealed with the configured gridmend.audit.key"),
-                    startsAfter, mapper.unsealedCount(), 0, file);
+                    startsAfter,
+                    mapper.unsealedCount(),
+                    0,
+                    file);
         }
         ChainWalk.Walk walk = ChainWalk.walk(mapper, key::hash, heads, null);
-        return new Verification(walk.broken() == null, walk.checked(), walk.nextSeq(), walk.broken(), startsAfter,
-                mapper.unsealedCount(), walk.publishedChecked(), file);
+        return new Verification(
+                walk.broken() == null,
+                walk.checked(),
+                walk.nextSeq(),
+                walk.broken(),
+                startsAfter,
+                mapper.unsealedCount(),
+                walk.publishedChecked(),
+                file);
     }
 
     /** What is hashed for one link: length-prefixed fields, so that no two different events hash the same text. */
     static String text(String previous, long seq, AuditEvent e) {
         StringBuilder text = new StringBuilder(256);
-        for (Object field : new Object[] {previous, seq, e.id(), e.at() == null ? null : e.at().toEpochMilli(),
-                e.actorType(), e.actor(), e.type(), e.reportId(), e.incidentId(), e.noticeId(), e.notificationId(),
-                e.customerNo(), e.crewId(), e.deviceId(), e.details()}) {
+        for (Object field : new Object[] {
+            previous,
+            seq,
+            e.id(),
+            e.at() == null ? null : e.at().toEpochMilli(),
+            e.actorType(),
+            e.actor(),
+            e.type(),
+            e.reportId(),
+            e.incidentId(),
+            e.noticeId(),
+            e.notificationId(),
+            e.customerNo(),
+            e.crewId(),
+            e.deviceId(),
+            e.details()
+        }) {
             String value = field == null ? "" : field.toString();
-            text.append(field == null ? -1 : value.length()).append(':').append(value).append('|');
+            text.append(field == null ? -1 : value.length())
+                    .append(':')
+                    .append(value)
+                    .append('|');
         }
         return text.toString();
     }
@@ -260,16 +321,20 @@ public class AuditChain implements SmartLifecycle {
      * @param publishedChecked published heads the chain was checked against
      * @param headFile         where the heads are published, if anywhere but the log
      */
-    public record Verification(boolean intact, long checked, long nextSeq, BrokenLink firstBroken, Long startsAfter,
-                               long unsealed, long publishedChecked, String headFile) {
-    }
+    public record Verification(
+            boolean intact,
+            long checked,
+            long nextSeq,
+            BrokenLink firstBroken,
+            Long startsAfter,
+            long unsealed,
+            long publishedChecked,
+            String headFile) {}
 
-    public record BrokenLink(long seq, long eventId, String type, String problem) {
-    }
+    public record BrokenLink(long seq, long eventId, String type, String problem) {}
 
     /** A head as published: the chain's last seq and its hash at that time. */
-    public record PublishedHead(long seq, String hash, Instant at) {
-    }
+    public record PublishedHead(long seq, String hash, Instant at) {}
 
     @Override
     public void start() {

@@ -1,18 +1,17 @@
 package org.gridmend.audit;
 
-import org.gridmend.core.UtilityZone;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gridmend.core.StaffGroups;
 import org.gridmend.core.Refusal;
+import org.gridmend.core.StaffGroups;
+import org.gridmend.core.UtilityZone;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -28,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     /** Dates without a time are days in China time, where the utility works. */
-
     private final TraceService traces;
+
     private final AuditChain chain;
     private final ObjectMapper json;
 
@@ -40,33 +39,44 @@ class AuditController {
     }
 
     @GetMapping("/reports/{id}/trace")
-    ResponseEntity<?> reportTrace(@PathVariable String id, @RequestParam(defaultValue = "json") String format,
-                                  @RequestParam(defaultValue = "false") boolean unmask, Authentication user) {
+    ResponseEntity<?> reportTrace(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "false") boolean unmask,
+            Authentication user) {
         checkFormat(format);
         return answer(traces.report(id, unmasked(unmask, user), user.getName()), format);
     }
 
     @GetMapping("/incidents/{id}/trace")
-    ResponseEntity<?> incidentTrace(@PathVariable String id, @RequestParam(defaultValue = "json") String format,
-                                    @RequestParam(defaultValue = "false") boolean unmask, Authentication user) {
+    ResponseEntity<?> incidentTrace(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "false") boolean unmask,
+            Authentication user) {
         checkFormat(format);
         return answer(traces.incident(id, unmasked(unmask, user), user.getName()), format);
     }
 
     @GetMapping("/search")
-    AuditSearch.Result search(@RequestParam(required = false) String customerNo,
-                              @RequestParam(required = false) String crewId,
-                              @RequestParam(required = false) String deviceId,
-                              @RequestParam(required = false) String from,
-                              @RequestParam(required = false) String to) {
-        return traces.search(new AuditSearch.Query(blankToNull(customerNo), blankToNull(crewId),
-                blankToNull(deviceId), time(from, "from", false), time(to, "to", true)));
+    AuditSearch.Result search(
+            @RequestParam(required = false) String customerNo,
+            @RequestParam(required = false) String crewId,
+            @RequestParam(required = false) String deviceId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return traces.search(new AuditSearch.Query(
+                blankToNull(customerNo),
+                blankToNull(crewId),
+                blankToNull(deviceId),
+                time(from, "from", false),
+                time(to, "to", true)));
     }
 
     /** Who is signed in, and whether they may ask for personal data unmasked. */
     @GetMapping("/me")
-    java.util.Map<String, Object> me(Authentication user) {
-        return java.util.Map.of("user", user.getName(), "pii", StaffGroups.isMember(user, StaffGroups.PII));
+    Map<String, Object> me(Authentication user) {
+        return Map.of("user", user.getName(), "pii", StaffGroups.isMember(user, StaffGroups.PII));
     }
 
     @GetMapping("/verify")
@@ -80,8 +90,11 @@ class AuditController {
             return false;
         }
         if (!StaffGroups.isMember(user, StaffGroups.PII)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "FORBIDDEN", "unmasked personal data needs membership of "
-                    + "the group " + StaffGroups.PII, "unmask");
+            throw new Refusal(
+                    Refusal.Kind.FORBIDDEN,
+                    "FORBIDDEN",
+                    "unmasked personal data needs membership of " + "the group " + StaffGroups.PII,
+                    "unmask");
         }
         return true;
     }
@@ -114,12 +127,16 @@ class AuditController {
         try {
             if (value.trim().length() == 10) {
                 LocalDate day = LocalDate.parse(value.trim());
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(UtilityZone.ZONE).toInstant();
+                return (endOfDay ? day.plusDays(1) : day)
+                        .atStartOfDay(UtilityZone.ZONE)
+                        .toInstant();
             }
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw Refusal.invalid("INVALID_FIELD", field, field
-                    + " must be a date (2026-11-30) or a time with offset (2026-11-30T08:00:00+08:00)");
+            throw Refusal.invalid(
+                    "INVALID_FIELD",
+                    field,
+                    field + " must be a date (2026-11-30) or a time with offset (2026-11-30T08:00:00+08:00)");
         }
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,6 +18,7 @@ final class AuditKey {
 
     /** The demo profile's key, in application-demo.yml: refused outside the demo profile. */
     static final String DEMO_KEY = "gridmend-demo-audit-key-not-a-secret";
+
     static final int MIN_LENGTH = 32;
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -27,8 +27,8 @@ final class AuditKey {
 
     AuditKey(String secret) {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-        this.fingerprint = HexFormat.of().formatHex(mac().doFinal(
-                "gridmend audit key fingerprint".getBytes(StandardCharsets.UTF_8)));
+        this.fingerprint = HexFormat.of()
+                .formatHex(mac().doFinal("gridmend audit key fingerprint".getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -37,8 +37,8 @@ final class AuditKey {
      */
     static AuditKey configured(String secret, String setting, boolean demo) {
         if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException(setting + " is not set: give the audit chain a secret of "
-                    + MIN_LENGTH + " or more characters (environment GRIDMEND_AUDIT_KEY), kept outside the database");
+            throw new IllegalStateException(setting + " is not set: give the audit chain a secret of " + MIN_LENGTH
+                    + " or more characters (environment GRIDMEND_AUDIT_KEY), kept outside the database");
         }
         if (secret.length() < MIN_LENGTH) {
             throw new IllegalStateException(setting + " must be at least " + MIN_LENGTH + " characters long");
@@ -61,8 +61,8 @@ final class AuditKey {
     /** The chain's hash before it was keyed (plain SHA-256), to verify and reseal a chain sealed that way. */
     static String unkeyed(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -23,8 +23,12 @@ interface AuditMapper {
     /** The chain's last sealed event, or null. */
     AuditEvent head();
 
-    int seal(@Param("id") long id, @Param("seq") long seq, @Param("prevHash") String prevHash,
-             @Param("hash") String hash, @Param("sealedAt") Instant sealedAt);
+    int seal(
+            @Param("id") long id,
+            @Param("seq") long seq,
+            @Param("prevHash") String prevHash,
+            @Param("hash") String hash,
+            @Param("sealedAt") Instant sealedAt);
 
     /** A sealed event's links recomputed with another key (on start, when the key was rotated). */
     int reseal(@Param("id") long id, @Param("prevHash") String prevHash, @Param("hash") String hash);
@@ -41,8 +45,12 @@ interface AuditMapper {
 
     Checkpoint latestCheckpoint();
 
-    void insertCheckpoint(@Param("seq") long seq, @Param("hash") String hash, @Param("removed") long removed,
-                          @Param("removedBefore") Instant removedBefore, @Param("createdAt") Instant createdAt);
+    void insertCheckpoint(
+            @Param("seq") long seq,
+            @Param("hash") String hash,
+            @Param("removed") long removed,
+            @Param("removedBefore") Instant removedBefore,
+            @Param("createdAt") Instant createdAt);
 
     /** The last seq of the chain's oldest part that lies wholly before {@code cutoff}, or null. */
     Long lastSeqBefore(@Param("cutoff") Instant cutoff);
@@ -55,8 +63,8 @@ interface AuditMapper {
      * The events of these reports and incidents: of the incidents' deliveries only those given up on, and with
      * reports every delivery to these reports' customers.
      */
-    List<AuditEvent> forTrace(@Param("reportIds") Collection<Long> reportIds,
-                              @Param("incidentIds") Collection<Long> incidentIds);
+    List<AuditEvent> forTrace(
+            @Param("reportIds") Collection<Long> reportIds, @Param("incidentIds") Collection<Long> incidentIds);
 
     TraceReport traceReport(@Param("id") long id);
 
@@ -76,31 +84,47 @@ interface AuditMapper {
     List<TrackingLine> trackingLines(@Param("reportId") long reportId);
 
     /** The repair orders' timeline lines, which the tracking page shows every customer on them. */
-    List<TrackingLine> incidentLines(@Param("incidentIds") java.util.Collection<Long> incidentIds);
+    List<TrackingLine> incidentLines(@Param("incidentIds") Collection<Long> incidentIds);
 
-    List<OutboxLine> outbox(@Param("reportId") long reportId, @Param("customerNo") String customerNo,
-                            @Param("incidentIds") Collection<Long> incidentIds);
+    List<OutboxLine> outbox(
+            @Param("reportId") long reportId,
+            @Param("customerNo") String customerNo,
+            @Param("incidentIds") Collection<Long> incidentIds);
 
     List<AuditSearch.ReportHit> searchReports(@Param("q") AuditSearch.Query query, @Param("limit") int limit);
 
     List<AuditSearch.IncidentHit> searchIncidents(@Param("q") AuditSearch.Query query, @Param("limit") int limit);
 
-    record TraceReport(long id, String channel, String customerNo, String locatedCustomerNo, String phone,
-                       String address, String description, Long incidentId, Long excludedIncidentId,
-                       Long noticeId, Instant createdAt) {
-    }
+    record TraceReport(
+            long id,
+            String channel,
+            String customerNo,
+            String locatedCustomerNo,
+            String phone,
+            String address,
+            String description,
+            Long incidentId,
+            Long excludedIncidentId,
+            Long noticeId,
+            Instant createdAt) {}
 
-    record ArchiveCustomer(String customerNo, String name, String phone, String address) {
-    }
+    record ArchiveCustomer(String customerNo, String name, String phone, String address) {}
 
-    record TrackingLine(long id, Instant at, String type, String text) {
-    }
+    record TrackingLine(long id, Instant at, String type, String text) {}
 
-    record OutboxLine(long id, String messageId, String eventType, String channel, Long incidentId,
-                      String customerNo, String phone, String text, String status, int attempts, Instant createdAt,
-                      Instant sentAt) {
-    }
+    record OutboxLine(
+            long id,
+            String messageId,
+            String eventType,
+            String channel,
+            Long incidentId,
+            String customerNo,
+            String phone,
+            String text,
+            String status,
+            int attempts,
+            Instant createdAt,
+            Instant sentAt) {}
 
-    record Checkpoint(long id, long seq, String hash, long removed, Instant removedBefore, Instant createdAt) {
-    }
+    record Checkpoint(long id, long seq, String hash, long removed, Instant removedBefore, Instant createdAt) {}
 }

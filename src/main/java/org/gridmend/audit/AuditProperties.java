@@ -22,7 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishInterval how often a new head is published (the log line and the file)
  */
 @ConfigurationProperties("gridmend.audit")
-public record AuditProperties(String key, String previousKey, @DefaultValue("1s") Duration sealInterval,
-                              @DefaultValue("1000") int sealBatch, @DefaultValue("data/audit-heads.jsonl") String headFile,
-                              @DefaultValue("10m") Duration publishInterval) {
-}
+public record AuditProperties(
+        String key,
+        String previousKey,
+        @DefaultValue("1s") Duration sealInterval,
+        @DefaultValue("1000") int sealBatch,
+        @DefaultValue("data/audit-heads.jsonl") String headFile,
+        @DefaultValue("10m") Duration publishInterval) {}

@@ -1,6 +1,7 @@
 package org.gridmend.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.gridmend.core.PublicIds;
@@ -8,14 +9,12 @@ import org.gridmend.core.PublicIds;
 /** Finding the reports and repair orders to trace: by customer, crew, device (or feeder) and a date range. */
 public final class AuditSearch {
 
-    private AuditSearch() {
-    }
+    private AuditSearch() {}
 
-    public record Query(String customerNo, String crewId, String deviceId, Instant from, Instant to) {
-    }
+    public record Query(String customerNo, String crewId, String deviceId, Instant from, Instant to) {}
 
-    public record ReportHit(long id, Instant createdAt,
-                            String channel, String customerNo, String status, Long incidentId) {
+    public record ReportHit(
+            long id, Instant createdAt, String channel, String customerNo, String status, Long incidentId) {
 
         @JsonProperty("reportId")
         public String reportId() {
@@ -28,8 +27,15 @@ public final class AuditSearch {
         }
     }
 
-    public record IncidentHit(long id, Instant createdAt, String deviceId, String level, String state, String crewId,
-                              Long mergedIntoId, long reports) {
+    public record IncidentHit(
+            long id,
+            Instant createdAt,
+            String deviceId,
+            String level,
+            String state,
+            String crewId,
+            Long mergedIntoId,
+            long reports) {
 
         @JsonProperty("repairOrderId")
         public String repairOrderId() {
@@ -42,8 +48,5 @@ public final class AuditSearch {
         }
     }
 
-    public record Result(java.util.List<ReportHit> reports, java.util.List<IncidentHit> repairOrders,
-                         boolean truncated) {
-    }
-
+    public record Result(List<ReportHit> reports, List<IncidentHit> repairOrders, boolean truncated) {}
 }

@@ -35,7 +35,8 @@ public class AuditTrail {
         }
         if (details.length() > MAX_DETAILS_CHARS) {
             // a long free text (a comment, a gateway's error) keeps its start; the event itself is never dropped
-            details = json.createObjectNode().put("truncated", details.substring(0, MAX_DETAILS_CHARS - 100))
+            details = json.createObjectNode()
+                    .put("truncated", details.substring(0, MAX_DETAILS_CHARS - 100))
                     .toString();
         }
         mapper.insert(entry, (entry.at == null ? clock.instant() : entry.at).truncatedTo(ChronoUnit.MILLIS), details);

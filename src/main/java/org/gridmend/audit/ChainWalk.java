@@ -12,19 +12,17 @@ final class ChainWalk {
 
     private static final int PAGE = 5000;
 
-    private ChainWalk() {
-    }
+    private ChainWalk() {}
 
     /** The outcome of walking the chain from its start. */
-    record Walk(long checked, long nextSeq, AuditChain.BrokenLink broken, long publishedChecked) {
-    }
+    record Walk(long checked, long nextSeq, AuditChain.BrokenLink broken, long publishedChecked) {}
 
     /**
      * Walks the chain from its start checking every link with {@code sealedWith} and every event against the heads
      * published for it; with a {@code resealWith} key, each checked event is sealed anew with it.
      */
-    static Walk walk(AuditMapper mapper, UnaryOperator<String> sealedWith, Map<Long, String> published,
-                     AuditKey resealWith) {
+    static Walk walk(
+            AuditMapper mapper, UnaryOperator<String> sealedWith, Map<Long, String> published, AuditKey resealWith) {
         AuditMapper.Checkpoint checkpoint = mapper.latestCheckpoint();
         long expectedSeq = checkpoint == null ? 1 : checkpoint.seq() + 1;
         String previous = checkpoint == null ? AuditChain.GENESIS : checkpoint.hash();
@@ -33,8 +31,16 @@ final class ChainWalk {
         long publishedChecked = 0;
         if (checkpoint != null && published.containsKey(checkpoint.seq())) {
             if (!published.get(checkpoint.seq()).equals(checkpoint.hash())) {
-                return new Walk(0, expectedSeq, new AuditChain.BrokenLink(checkpoint.seq(), 0, null, "the retention "
-                        + "checkpoint's hash is not the head published for seq " + checkpoint.seq()), 0);
+                return new Walk(
+                        0,
+                        expectedSeq,
+                        new AuditChain.BrokenLink(
+                                checkpoint.seq(),
+                                0,
+                                null,
+                                "the retention " + "checkpoint's hash is not the head published for seq "
+                                        + checkpoint.seq()),
+                        0);
             }
             publishedChecked++;
         }
@@ -47,7 +53,9 @@ final class ChainWalk {
                     problem = "events " + expectedSeq + " to " + (event.seq() - 1) + " are missing";
                 } else if (!previous.equals(event.prevHash())) {
                     problem = "does not link to the event before it";
-                } else if (!sealedWith.apply(AuditChain.text(previous, event.seq(), event)).equals(event.hash())) {
+                } else if (!sealedWith
+                        .apply(AuditChain.text(previous, event.seq(), event))
+                        .equals(event.hash())) {
                     problem = "its content no longer matches its hash";
                 } else if (published.containsKey(event.seq())) {
                     if (!published.get(event.seq()).equals(event.hash())) {
@@ -57,8 +65,11 @@ final class ChainWalk {
                     }
                 }
                 if (problem != null) {
-                    return new Walk(checked, expectedSeq, new AuditChain.BrokenLink(event.seq(), event.id(), event.type(),
-                            problem), publishedChecked);
+                    return new Walk(
+                            checked,
+                            expectedSeq,
+                            new AuditChain.BrokenLink(event.seq(), event.id(), event.type(), problem),
+                            publishedChecked);
                 }
                 if (resealWith != null) {
                     String hash = resealWith.hash(AuditChain.text(resealedPrevious, event.seq(), event));
@@ -75,11 +86,22 @@ final class ChainWalk {
             }
         }
         long last = expectedSeq - 1;
-        long beyond = published.keySet().stream().mapToLong(Long::longValue).filter(seq -> seq > last).max()
+        long beyond = published.keySet().stream()
+                .mapToLong(Long::longValue)
+                .filter(seq -> seq > last)
+                .max()
                 .orElse(-1);
         if (beyond > 0) {
-            return new Walk(checked, expectedSeq, new AuditChain.BrokenLink(beyond, 0, null, "the chain ends at seq " + last
-                    + " but seq " + beyond + " was published: events were removed from its end"), publishedChecked);
+            return new Walk(
+                    checked,
+                    expectedSeq,
+                    new AuditChain.BrokenLink(
+                            beyond,
+                            0,
+                            null,
+                            "the chain ends at seq " + last + " but seq " + beyond
+                                    + " was published: events were removed from its end"),
+                    publishedChecked);
         }
         return new Walk(checked, expectedSeq, null, publishedChecked);
     }

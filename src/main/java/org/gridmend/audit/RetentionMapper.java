@@ -20,8 +20,11 @@ interface RetentionMapper {
     List<Long> endedNotices(@Param("cutoff") Instant cutoff, @Param("limit") int limit);
 
     /** Rows of {@code table} whose {@code column} is one of {@code ids}; messages still to send are kept. */
-    int deleteByIds(@Param("table") String table, @Param("column") String column, @Param("ids") List<Long> ids,
-                    @Param("keepPending") boolean keepPending);
+    int deleteByIds(
+            @Param("table") String table,
+            @Param("column") String column,
+            @Param("ids") List<Long> ids,
+            @Param("keepPending") boolean keepPending);
 
     int unlinkMeterEvents(@Param("ids") List<Long> ids);
 

@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize          rows deleted per statement
  */
 @ConfigurationProperties("gridmend.retention")
-public record RetentionProperties(@DefaultValue("180d") Duration historyTimeToLive,
-                                  @DefaultValue("01:00") LocalTime cleanupWindowStart,
-                                  @DefaultValue("05:00") LocalTime cleanupWindowEnd,
-                                  @DefaultValue("1000") int batchSize) {
+public record RetentionProperties(
+        @DefaultValue("180d") Duration historyTimeToLive,
+        @DefaultValue("01:00") LocalTime cleanupWindowStart,
+        @DefaultValue("05:00") LocalTime cleanupWindowEnd,
+        @DefaultValue("1000") int batchSize) {
 
     public int historyTimeToLiveDays() {
         return (int) Math.max(1, historyTimeToLive.toDays());

@@ -1,10 +1,9 @@
 package org.gridmend.audit;
 
-import org.gridmend.core.Expiring;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.gridmend.core.BackgroundLoop;
+import org.gridmend.core.Expiring;
 import org.gridmend.core.LockService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +54,21 @@ public class RetentionService implements SmartLifecycle {
     private final RetentionProperties properties;
     private final List<Expiring> expiring;
     private final Clock clock;
-    private final BackgroundLoop worker = new BackgroundLoop("retention", log, Duration.ofMinutes(1),
-            this::runInWindow);
-    private java.time.LocalDate lastRun;
+    private final BackgroundLoop worker =
+            new BackgroundLoop("retention", log, Duration.ofMinutes(1), this::runInWindow);
+    private LocalDate lastRun;
 
-    RetentionService(RetentionMapper records, AuditMapper chain, AuditChain sealer, AuditTrail audit,
-                     LockService locks, TransactionTemplate transactions, RepositoryService repository,
-                     RetentionProperties properties, List<Expiring> expiring, Clock clock) {
+    RetentionService(
+            RetentionMapper records,
+            AuditMapper chain,
+            AuditChain sealer,
+            AuditTrail audit,
+            LockService locks,
+            TransactionTemplate transactions,
+            RepositoryService repository,
+            RetentionProperties properties,
+            List<Expiring> expiring,
+            Clock clock) {
         this.expiring = List.copyOf(expiring);
         this.records = records;
         this.chain = chain;
@@ -84,7 +92,8 @@ public class RetentionService implements SmartLifecycle {
                 public void preInit(ProcessEngineConfigurationImpl configuration) {
                     configuration.setHistoryCleanupBatchWindowStartTime(
                             properties.cleanupWindowStart().format(HH_MM));
-                    configuration.setHistoryCleanupBatchWindowEndTime(properties.cleanupWindowEnd().format(HH_MM));
+                    configuration.setHistoryCleanupBatchWindowEndTime(
+                            properties.cleanupWindowEnd().format(HH_MM));
                 }
             };
         }
@@ -94,7 +103,8 @@ public class RetentionService implements SmartLifecycle {
     @EventListener(PostDeployEvent.class)
     public void applyHistoryTimeToLive() {
         int days = properties.historyTimeToLiveDays();
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
+        for (ProcessDefinition definition :
+                repository.createProcessDefinitionQuery().list()) {
             if (!Objects.equals(definition.getHistoryTimeToLive(), days)) {
                 repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), days);
                 log.info("history time to live set processDefinitionId={} days={}", definition.getId(), days);
@@ -106,7 +116,8 @@ public class RetentionService implements SmartLifecycle {
     boolean inWindow(LocalTime time) {
         LocalTime start = properties.cleanupWindowStart();
         LocalTime end = properties.cleanupWindowEnd();
-        return start.isBefore(end) ? !time.isBefore(start) && time.isBefore(end)
+        return start.isBefore(end)
+                ? !time.isBefore(start) && time.isBefore(end)
                 : !time.isBefore(start) || time.isBefore(end);
     }
 
@@ -118,37 +129,54 @@ public class RetentionService implements SmartLifecycle {
         Instant cutoff = now.minus(properties.historyTimeToLive());
         Map<String, Integer> removed = new LinkedHashMap<>();
         int batch = properties.batchSize();
-        removed.put("reports", repeat(() -> inLock(() -> {
-            List<Long> ids = records.endedReports(cutoff, batch);
-            if (!ids.isEmpty()) {
-                records.unlinkMeterEvents(ids);
-                for (String[] child : new String[][] {{"gm_report_event", "report_id"}, {"gm_rating", "report_id"},
-                        {"gm_triage_decision", "report_id"}, {"gm_notification", "report_id"}}) {
-                    records.deleteByIds(child[0], child[1], ids, child[0].equals("gm_notification"));
-                }
-                records.deleteByIds("gm_report", "id", ids, false);
-            }
-            return ids.size();
-        })));
-        removed.put("repairOrders", repeat(() -> inLock(() -> {
-            List<Long> ids = records.endedIncidents(cutoff, batch);
-            if (!ids.isEmpty()) {
-                for (String child : new String[] {"gm_incident_event", "gm_dispatch_attempt", "gm_incident_note",
-                        "gm_photo", "gm_rating", "gm_triage_decision", "gm_notification"}) {
-                    records.deleteByIds(child, "incident_id", ids, child.equals("gm_notification"));
-                }
-                records.deleteByIds("gm_incident", "id", ids, false);
-            }
-            return ids.size();
-        })));
-        removed.put("notices", repeat(() -> inLock(() -> {
-            List<Long> ids = records.endedNotices(cutoff, batch);
-            if (!ids.isEmpty()) {
-                records.deleteByIds("gm_notification", "notice_id", ids, true);
-                records.deleteByIds("gm_outage_notice", "id", ids, false);
-            }
-            return ids.size();
-        })));
+        removed.put(
+                "reports",
+                repeat(() -> inLock(() -> {
+                    List<Long> ids = records.endedReports(cutoff, batch);
+                    if (!ids.isEmpty()) {
+                        records.unlinkMeterEvents(ids);
+                        for (String[] child : new String[][] {
+                            {"gm_report_event", "report_id"},
+                            {"gm_rating", "report_id"},
+                            {"gm_triage_decision", "report_id"},
+                            {"gm_notification", "report_id"}
+                        }) {
+                            records.deleteByIds(child[0], child[1], ids, child[0].equals("gm_notification"));
+                        }
+                        records.deleteByIds("gm_report", "id", ids, false);
+                    }
+                    return ids.size();
+                })));
+        removed.put(
+                "repairOrders",
+                repeat(() -> inLock(() -> {
+                    List<Long> ids = records.endedIncidents(cutoff, batch);
+                    if (!ids.isEmpty()) {
+                        for (String child : new String[] {
+                            "gm_incident_event",
+                            "gm_dispatch_attempt",
+                            "gm_incident_note",
+                            "gm_photo",
+                            "gm_rating",
+                            "gm_triage_decision",
+                            "gm_notification"
+                        }) {
+                            records.deleteByIds(child, "incident_id", ids, child.equals("gm_notification"));
+                        }
+                        records.deleteByIds("gm_incident", "id", ids, false);
+                    }
+                    return ids.size();
+                })));
+        removed.put(
+                "notices",
+                repeat(() -> inLock(() -> {
+                    List<Long> ids = records.endedNotices(cutoff, batch);
+                    if (!ids.isEmpty()) {
+                        records.deleteByIds("gm_notification", "notice_id", ids, true);
+                        records.deleteByIds("gm_outage_notice", "id", ids, false);
+                    }
+                    return ids.size();
+                })));
         removed.put("crewPositions", repeat(() -> records.deleteOldPositions(cutoff, batch)));
         removed.put("meterEvents", repeat(() -> records.deleteOldMeterEvents(cutoff, batch)));
         removed.put("notifications", repeat(() -> records.deleteOldNotifications(cutoff, batch)));

@@ -12,14 +12,29 @@ import java.util.List;
  * @param customer   the reporting customer's personal data, masked unless the auditor asked to see it and may
  * @param masked     whether personal data is masked
  */
-public record Trace(String subject, List<String> reports, List<String> incidents, List<ProcessLink> processes,
-                    Customer customer, boolean masked, List<TraceEntry> entries) {
+public record Trace(
+        String subject,
+        List<String> reports,
+        List<String> incidents,
+        List<ProcessLink> processes,
+        Customer customer,
+        boolean masked,
+        List<TraceEntry> entries) {
 
-    public record ProcessLink(String id, String definitionKey, String businessKey, String state, String cockpitUrl,
-                              String cockpitHistoryUrl) {
-    }
+    public record ProcessLink(
+            String id,
+            String definitionKey,
+            String businessKey,
+            String state,
+            String cockpitUrl,
+            String cockpitHistoryUrl) {}
 
-    public record Customer(String customerNo, String name, String phone, String address, String reportedPhone,
-                           String reportedAddress, String description) {
-    }
+    public record Customer(
+            String customerNo,
+            String name,
+            String phone,
+            String address,
+            String reportedPhone,
+            String reportedAddress,
+            String description) {}
 }

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A trace as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read Chinese text). */
 final class TraceCsv {
 
-    static final List<String> HEADER = List.of("at", "actorType", "actor", "source", "type", "subject", "ref",
-            "details");
+    static final List<String> HEADER =
+            List.of("at", "actorType", "actor", "source", "type", "subject", "ref", "details");
 
-    private TraceCsv() {
-    }
+    private TraceCsv() {}
 
     static String write(List<TraceEntry> entries, ObjectMapper json) {
         StringBuilder csv = new StringBuilder("\uFEFF");
@@ -24,8 +23,16 @@ final class TraceCsv {
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException(ex);
             }
-            row(csv, e.at() == null ? "" : e.at().toString(), e.actorType().name(), e.actor(), e.source(), e.type(),
-                    e.subject(), e.ref(), details);
+            row(
+                    csv,
+                    e.at() == null ? "" : e.at().toString(),
+                    e.actorType().name(),
+                    e.actor(),
+                    e.source(),
+                    e.type(),
+                    e.subject(),
+                    e.ref(),
+                    details);
         }
         return csv.toString();
     }
@@ -36,7 +43,9 @@ final class TraceCsv {
                 csv.append(',');
             }
             String field = fields[i] == null ? "" : fields[i];
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+            if (field.indexOf(',') >= 0
+                    || field.indexOf('"') >= 0
+                    || field.indexOf('\n') >= 0
                     || field.indexOf('\r') >= 0) {
                 csv.append('"').append(field.replace("\"", "\"\"")).append('"');
             } else {

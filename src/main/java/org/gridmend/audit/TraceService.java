@@ -3,6 +3,7 @@ package org.gridmend.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +15,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.core.Pii;
 import org.gridmend.core.ProcessConstants;
-import org.gridmend.core.Refusal;
 import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,21 +62,53 @@ public class TraceService {
             mapper.forNotice(report.noticeId()).forEach(e -> entries.add(fromAudit(e)));
         }
         for (AuditMapper.TrackingLine line : mapper.trackingLines(id)) {
-            entries.add(new TraceEntry(line.at(), ActorType.SYSTEM, null, "TRACKING", line.type(),
-                    PublicIds.report(id), "tracking#" + line.id(), details("text", line.text())));
+            entries.add(new TraceEntry(
+                    line.at(),
+                    ActorType.SYSTEM,
+                    null,
+                    "TRACKING",
+                    line.type(),
+                    PublicIds.report(id),
+                    "tracking#" + line.id(),
+                    details("text", line.text())));
         }
         if (!incidents.isEmpty()) {
             for (AuditMapper.TrackingLine line : mapper.incidentLines(incidents)) {
-                entries.add(new TraceEntry(line.at(), ActorType.SYSTEM, null, "TRACKING", line.type(),
-                        PublicIds.report(id), "order-line#" + line.id(), details("text", line.text())));
+                entries.add(new TraceEntry(
+                        line.at(),
+                        ActorType.SYSTEM,
+                        null,
+                        "TRACKING",
+                        line.type(),
+                        PublicIds.report(id),
+                        "order-line#" + line.id(),
+                        details("text", line.text())));
             }
         }
         for (AuditMapper.OutboxLine m : mapper.outbox(id, customerNo, incidents)) {
-            entries.add(new TraceEntry(m.createdAt(), ActorType.SYSTEM, null, "OUTBOX", "MESSAGE_" + m.eventType(),
-                    subject(null, m.incidentId(), m.id(), null), "notification#" + m.id(), details(
-                    "messageId", m.messageId(), "channel", m.channel(),
-                    "to", "SMS".equals(m.channel()) ? "phone:" + Pii.maskPhone(m.phone()) : "app:" + m.customerNo(),
-                    "text", m.text(), "status", m.status(), "attempts", m.attempts(), "sentAt", m.sentAt())));
+            entries.add(new TraceEntry(
+                    m.createdAt(),
+                    ActorType.SYSTEM,
+                    null,
+                    "OUTBOX",
+                    "MESSAGE_" + m.eventType(),
+                    subject(null, m.incidentId(), m.id(), null),
+                    "notification#" + m.id(),
+                    details(
+                            "messageId",
+                            m.messageId(),
+                            "channel",
+                            m.channel(),
+                            "to",
+                            "SMS".equals(m.channel()) ? "phone:" + Pii.maskPhone(m.phone()) : "app:" + m.customerNo(),
+                            "text",
+                            m.text(),
+                            "status",
+                            m.status(),
+                            "attempts",
+                            m.attempts(),
+                            "sentAt",
+                            m.sentAt())));
         }
         List<Trace.ProcessLink> processes = new ArrayList<>();
         engine.collect(ProcessConstants.FAULT_REPORT, PublicIds.report(id), entries, processes);
@@ -85,14 +118,23 @@ public class TraceService {
 
         Trace.Customer customer = customer(report, customerNo);
         if (unmask) {
-            audit.record(AuditEntry.of("PII_VIEWED").user(viewer).report(id).about(customerNo)
+            audit.record(AuditEntry.of("PII_VIEWED")
+                    .user(viewer)
+                    .report(id)
+                    .about(customerNo)
                     .detail("view", "report trace"));
         } else {
             customer = mask(customer);
             entries.replaceAll(TraceService::mask);
         }
-        return new Trace(PublicIds.report(id), List.of(PublicIds.report(id)),
-                incidents.stream().map(PublicIds::incident).toList(), processes, customer, !unmask, sorted(entries));
+        return new Trace(
+                PublicIds.report(id),
+                List.of(PublicIds.report(id)),
+                incidents.stream().map(PublicIds::incident).toList(),
+                processes,
+                customer,
+                !unmask,
+                sorted(entries));
     }
 
     @Transactional
@@ -125,15 +167,26 @@ public class TraceService {
         } else {
             entries.replaceAll(TraceService::mask);
         }
-        return new Trace(PublicIds.incident(id), List.of(), incidents.stream().map(PublicIds::incident).toList(),
-                processes, null, !unmask, sorted(entries));
+        return new Trace(
+                PublicIds.incident(id),
+                List.of(),
+                incidents.stream().map(PublicIds::incident).toList(),
+                processes,
+                null,
+                !unmask,
+                sorted(entries));
     }
 
     @Transactional(readOnly = true)
     public AuditSearch.Result search(AuditSearch.Query query) {
-        if (query.customerNo() == null && query.crewId() == null && query.deviceId() == null
-                && query.from() == null && query.to() == null) {
-            throw Refusal.invalid("MISSING_FIELD", "customerNo",
+        if (query.customerNo() == null
+                && query.crewId() == null
+                && query.deviceId() == null
+                && query.from() == null
+                && query.to() == null) {
+            throw Refusal.invalid(
+                    "MISSING_FIELD",
+                    "customerNo",
                     "give customerNo, crewId, deviceId or a date range (from, to) to search by");
         }
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
@@ -142,14 +195,16 @@ public class TraceService {
         List<AuditSearch.ReportHit> reports = mapper.searchReports(query, SEARCH_LIMIT + 1);
         List<AuditSearch.IncidentHit> incidents = mapper.searchIncidents(query, SEARCH_LIMIT + 1);
         boolean truncated = reports.size() > SEARCH_LIMIT || incidents.size() > SEARCH_LIMIT;
-        return new AuditSearch.Result(reports.subList(0, Math.min(SEARCH_LIMIT, reports.size())),
-                incidents.subList(0, Math.min(SEARCH_LIMIT, incidents.size())), truncated);
+        return new AuditSearch.Result(
+                reports.subList(0, Math.min(SEARCH_LIMIT, reports.size())),
+                incidents.subList(0, Math.min(SEARCH_LIMIT, incidents.size())),
+                truncated);
     }
 
     private TraceEntry fromAudit(AuditEvent e) {
         Map<String, Object> details;
         try {
-            details = json.readValue(e.details(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            details = json.readValue(e.details(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (Exception unreadable) {
             details = details("raw", e.details());
         }
@@ -162,9 +217,15 @@ public class TraceService {
         if (e.deviceId() != null) {
             details.putIfAbsent("deviceId", e.deviceId());
         }
-        return new TraceEntry(e.at(), e.actorType(), e.actor(), "AUDIT", e.type(),
+        return new TraceEntry(
+                e.at(),
+                e.actorType(),
+                e.actor(),
+                "AUDIT",
+                e.type(),
                 subject(e.reportId(), e.incidentId(), e.notificationId(), e.noticeId()),
-                e.seq() == null ? "audit#unsealed-" + e.id() : "audit#" + e.seq(), details);
+                e.seq() == null ? "audit#unsealed-" + e.id() : "audit#" + e.seq(),
+                details);
     }
 
     private static String subject(Long reportId, Long incidentId, Long notificationId, Long noticeId) {
@@ -182,22 +243,39 @@ public class TraceService {
 
     private Trace.Customer customer(AuditMapper.TraceReport report, String customerNo) {
         AuditMapper.ArchiveCustomer archive = customerNo == null ? null : mapper.archiveCustomer(customerNo);
-        return new Trace.Customer(customerNo, archive == null ? null : archive.name(),
-                archive == null ? null : archive.phone(), archive == null ? null : archive.address(), report.phone(),
-                report.address(), report.description());
+        return new Trace.Customer(
+                customerNo,
+                archive == null ? null : archive.name(),
+                archive == null ? null : archive.phone(),
+                archive == null ? null : archive.address(),
+                report.phone(),
+                report.address(),
+                report.description());
     }
 
     private static Trace.Customer mask(Trace.Customer c) {
-        return new Trace.Customer(c.customerNo(), Pii.maskName(c.name()), Pii.maskPhone(c.phone()),
-                Pii.maskAddress(c.address()), Pii.maskPhone(c.reportedPhone()), Pii.maskAddress(c.reportedAddress()),
+        return new Trace.Customer(
+                c.customerNo(),
+                Pii.maskName(c.name()),
+                Pii.maskPhone(c.phone()),
+                Pii.maskAddress(c.address()),
+                Pii.maskPhone(c.reportedPhone()),
+                Pii.maskAddress(c.reportedAddress()),
                 Pii.maskText(c.description()));
     }
 
     private static TraceEntry mask(TraceEntry entry) {
         Map<String, Object> details = new LinkedHashMap<>(entry.details());
         details.replaceAll((k, v) -> FREE_TEXT.contains(k) && v instanceof String s ? Pii.maskText(s) : v);
-        return new TraceEntry(entry.at(), entry.actorType(), entry.actor(), entry.source(), entry.type(),
-                entry.subject(), entry.ref(), details);
+        return new TraceEntry(
+                entry.at(),
+                entry.actorType(),
+                entry.actor(),
+                entry.source(),
+                entry.type(),
+                entry.subject(),
+                entry.ref(),
+                details);
     }
 
     /** By time; entries of the same millisecond keep the order they were gathered in (each source's own order). */
@@ -212,7 +290,7 @@ public class TraceService {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             Object value = pairs[i + 1];
-            if (value instanceof java.util.Date date) {
+            if (value instanceof Date date) {
                 value = date.toInstant();
             }
             if (value instanceof Instant instant) {

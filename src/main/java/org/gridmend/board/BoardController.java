@@ -17,15 +17,17 @@ class BoardController {
     }
 
     @GetMapping(path = "/api/board", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Open incidents with minutes left on the arrival commitment, crews' last positions, failed "
-            + "messages and today's figures (dispatchers, auditors, admins)")
+    @Operation(
+            summary = "Open incidents with minutes left on the arrival commitment, crews' last positions, failed "
+                    + "messages and today's figures (dispatchers, auditors, admins)")
     BoardService.Board board() {
         return board.now();
     }
 
     @GetMapping(path = "/api/board/map", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The board map's base: transformer areas (position, feeder, customers) and the tile layer "
-            + "URL when configured")
+    @Operation(
+            summary = "The board map's base: transformer areas (position, feeder, customers) and the tile layer "
+                    + "URL when configured")
     BoardService.MapBase map() {
         return board.mapBase();
     }

@@ -26,24 +26,39 @@ public interface BoardMapper {
     /** Transformer areas with their customers, the grid the map is drawn on. */
     List<AreaRow> areas(@Param("limit") int limit);
 
-    record IncidentRow(long id, String deviceId, String level, String state, String areaType, Double lat, Double lng,
-                       Instant firstReportAt, Instant arrivalDeadline, Instant eta, Instant etr, Instant arrivedAt,
-                       boolean late, String crewEmployeeNo, String prediction, long reports) {
-    }
+    record IncidentRow(
+            long id,
+            String deviceId,
+            String level,
+            String state,
+            String areaType,
+            Double lat,
+            Double lng,
+            Instant firstReportAt,
+            Instant arrivalDeadline,
+            Instant eta,
+            Instant etr,
+            Instant arrivedAt,
+            boolean late,
+            String crewEmployeeNo,
+            String prediction,
+            long reports) {}
 
-    record CrewRow(String id, String employeeNo, boolean onShift, Double lat, Double lng, Instant positionAt,
-                   long openOrders) {
-    }
+    record CrewRow(
+            String id,
+            String employeeNo,
+            boolean onShift,
+            Double lat,
+            Double lng,
+            Instant positionAt,
+            long openOrders) {}
 
     /** Devices with a position: the feeders' switchgear, whose lines the map draws. */
     List<DeviceRow> devices(@Param("limit") int limit);
 
-    record AreaRow(String id, String feederId, String parentId, double lat, double lng, long customers) {
-    }
+    record AreaRow(String id, String feederId, String parentId, double lat, double lng, long customers) {}
 
-    record DeviceRow(String id, String feederId, String parentId, double lat, double lng) {
-    }
+    record DeviceRow(String id, String feederId, String parentId, double lat, double lng) {}
 
-    record ArrivalRow(Instant firstReportAt, Instant arrivedAt, Instant arrivalDeadline) {
-    }
+    record ArrivalRow(Instant firstReportAt, Instant arrivedAt, Instant arrivalDeadline) {}
 }

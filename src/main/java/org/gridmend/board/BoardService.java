@@ -1,7 +1,5 @@
 package org.gridmend.board;
 
-import org.gridmend.core.UtilityZone;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.UtilityZone;
 import org.gridmend.notify.NotificationAdminService;
 import org.gridmend.notify.NotificationRecord;
-import org.gridmend.core.PublicIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -31,9 +30,12 @@ public class BoardService {
     private final String tileUrl;
     private final String tileAttribution;
 
-    BoardService(BoardMapper mapper, NotificationAdminService notifications, Clock clock,
-                 @Value("${gridmend.board.tile-url:}") String tileUrl,
-                 @Value("${gridmend.board.tile-attribution:}") String tileAttribution) {
+    BoardService(
+            BoardMapper mapper,
+            NotificationAdminService notifications,
+            Clock clock,
+            @Value("${gridmend.board.tile-url:}") String tileUrl,
+            @Value("${gridmend.board.tile-attribution:}") String tileAttribution) {
         this.mapper = mapper;
         this.notifications = notifications;
         this.clock = clock;
@@ -42,30 +44,51 @@ public class BoardService {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Incident(String incidentId, String deviceId, String level, String areaType, Double lat, Double lng,
-                           long reports, Instant firstReportAt, Instant arrivalDeadline, Long minutesLeft,
-                           Instant eta, Instant etr, Instant arrivedAt, boolean late, String crewEmployeeNo,
-                           List<String> prediction) {
-    }
+    public record Incident(
+            String incidentId,
+            String deviceId,
+            String level,
+            String areaType,
+            Double lat,
+            Double lng,
+            long reports,
+            Instant firstReportAt,
+            Instant arrivalDeadline,
+            Long minutesLeft,
+            Instant eta,
+            Instant etr,
+            Instant arrivedAt,
+            boolean late,
+            String crewEmployeeNo,
+            List<String> prediction) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Crew(String crewId, String employeeNo, boolean onShift, Double lat, Double lng, Instant positionAt,
-                       long openOrders) {
-    }
+    public record Crew(
+            String crewId,
+            String employeeNo,
+            boolean onShift,
+            Double lat,
+            Double lng,
+            Instant positionAt,
+            long openOrders) {}
 
     /**
      * Today since 00:00 China time: reports, incidents they became (merged ones not counted), reports per incident,
      * arrivals and the share within the commitment, average minutes from first report to arrival, ratings.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Figures(long reports, long incidents, Double reportsPerIncident, long arrivals,
-                          Double shareWithinCommitment, Double averageArrivalMinutes, long ratings,
-                          Double averageRating) {
-    }
+    public record Figures(
+            long reports,
+            long incidents,
+            Double reportsPerIncident,
+            long arrivals,
+            Double shareWithinCommitment,
+            Double averageArrivalMinutes,
+            long ratings,
+            Double averageRating) {}
 
-    public record Board(Instant at, List<Incident> incidents, List<Crew> crews, List<NotificationRecord> failed,
-                        Figures today) {
-    }
+    public record Board(
+            Instant at, List<Incident> incidents, List<Crew> crews, List<NotificationRecord> failed, Figures today) {}
 
     /**
      * The map's base: the feeders' devices and the transformer areas (with their customers) from GridMend's own
@@ -73,28 +96,52 @@ public class BoardService {
      * ({@code gridmend.board.tile-url}, off by default so that the board works on a closed network).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MapBase(String tileUrl, String tileAttribution, List<BoardMapper.AreaRow> areas,
-                          List<BoardMapper.DeviceRow> devices) {
-    }
+    public record MapBase(
+            String tileUrl,
+            String tileAttribution,
+            List<BoardMapper.AreaRow> areas,
+            List<BoardMapper.DeviceRow> devices) {}
 
     public MapBase mapBase() {
-        return new MapBase(tileUrl.isBlank() ? null : tileUrl, tileUrl.isBlank() ? null : tileAttribution,
-                mapper.areas(AREAS), mapper.devices(AREAS));
+        return new MapBase(
+                tileUrl.isBlank() ? null : tileUrl,
+                tileUrl.isBlank() ? null : tileAttribution,
+                mapper.areas(AREAS),
+                mapper.devices(AREAS));
     }
 
     public Board now() {
         Instant now = clock.instant();
-        Instant since = LocalDate.ofInstant(now, UtilityZone.ZONE).atStartOfDay(UtilityZone.ZONE).toInstant();
-        List<Incident> incidents = mapper.openIncidents(LIMIT).stream().map(i -> new Incident(
-                PublicIds.incident(i.id()), i.deviceId(), i.level(), i.areaType(), i.lat(), i.lng(), i.reports(),
-                i.firstReportAt(), i.arrivalDeadline(),
-                i.arrivalDeadline() == null || i.arrivedAt() != null ? null
-                        : Duration.between(now, i.arrivalDeadline()).toMinutes(),
-                i.eta(), i.etr(), i.arrivedAt(), i.late(), i.crewEmployeeNo(),
-                i.prediction() == null || i.prediction().isBlank() ? null : List.of(i.prediction().split("\n"))))
+        Instant since = LocalDate.ofInstant(now, UtilityZone.ZONE)
+                .atStartOfDay(UtilityZone.ZONE)
+                .toInstant();
+        List<Incident> incidents = mapper.openIncidents(LIMIT).stream()
+                .map(i -> new Incident(
+                        PublicIds.incident(i.id()),
+                        i.deviceId(),
+                        i.level(),
+                        i.areaType(),
+                        i.lat(),
+                        i.lng(),
+                        i.reports(),
+                        i.firstReportAt(),
+                        i.arrivalDeadline(),
+                        i.arrivalDeadline() == null || i.arrivedAt() != null
+                                ? null
+                                : Duration.between(now, i.arrivalDeadline()).toMinutes(),
+                        i.eta(),
+                        i.etr(),
+                        i.arrivedAt(),
+                        i.late(),
+                        i.crewEmployeeNo(),
+                        i.prediction() == null || i.prediction().isBlank()
+                                ? null
+                                : List.of(i.prediction().split("\n"))))
                 .toList();
-        List<Crew> crews = mapper.crews(LIMIT).stream().map(c -> new Crew(c.id(), c.employeeNo(), c.onShift(),
-                c.lat(), c.lng(), c.positionAt(), c.openOrders())).toList();
+        List<Crew> crews = mapper.crews(LIMIT).stream()
+                .map(c ->
+                        new Crew(c.id(), c.employeeNo(), c.onShift(), c.lat(), c.lng(), c.positionAt(), c.openOrders()))
+                .toList();
         return new Board(now, incidents, crews, notifications.list("FAILED", null, 20), figures(since));
     }
 
@@ -102,14 +149,25 @@ public class BoardService {
         long reports = mapper.reportsSince(since);
         long incidents = mapper.incidentsSince(since);
         List<BoardMapper.ArrivalRow> arrivals = mapper.arrivalsSince(since);
-        long within = arrivals.stream().filter(a -> a.arrivalDeadline() != null
-                && !a.arrivedAt().isAfter(a.arrivalDeadline())).count();
-        Double minutes = arrivals.isEmpty() ? null : arrivals.stream()
-                .mapToLong(a -> Duration.between(a.firstReportAt(), a.arrivedAt()).toMinutes()).average().orElse(0);
+        long within = arrivals.stream()
+                .filter(a -> a.arrivalDeadline() != null && !a.arrivedAt().isAfter(a.arrivalDeadline()))
+                .count();
+        Double minutes = arrivals.isEmpty()
+                ? null
+                : arrivals.stream()
+                        .mapToLong(a -> Duration.between(a.firstReportAt(), a.arrivedAt())
+                                .toMinutes())
+                        .average()
+                        .orElse(0);
         long ratings = mapper.ratingsSince(since);
-        return new Figures(reports, incidents, incidents == 0 ? null : round((double) reports / incidents),
-                arrivals.size(), arrivals.isEmpty() ? null : round((double) within / arrivals.size()),
-                minutes == null ? null : round(minutes), ratings,
+        return new Figures(
+                reports,
+                incidents,
+                incidents == 0 ? null : round((double) reports / incidents),
+                arrivals.size(),
+                arrivals.isEmpty() ? null : round((double) within / arrivals.size()),
+                minutes == null ? null : round(minutes),
+                ratings,
                 ratings == 0 ? null : round(mapper.averageStarsSince(since)));
     }
 

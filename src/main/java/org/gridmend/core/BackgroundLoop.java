@@ -26,8 +26,8 @@ public final class BackgroundLoop {
     public BackgroundLoop(String name, Logger log, Duration pauseAfterFailure, Round round) {
         this.name = name;
         this.log = log;
-        this.pauseAfterFailure = pauseAfterFailure.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                : pauseAfterFailure;
+        this.pauseAfterFailure =
+                pauseAfterFailure.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : pauseAfterFailure;
         this.round = round;
     }
 

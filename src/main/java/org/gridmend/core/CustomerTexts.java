@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 public class CustomerTexts {
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(UtilityZone.ZONE);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(UtilityZone.ZONE);
 
     private final MessageSource source;
 

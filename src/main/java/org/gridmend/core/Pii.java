@@ -1,5 +1,7 @@
 package org.gridmend.core;
 
+import java.util.regex.Pattern;
+
 /**
  * Masks personal data for people and logs that must not see it in full. Phone numbers keep their first three and
  * last four digits ({@code 138****5678}), as Chinese utilities print them; names keep their first character;
@@ -12,12 +14,11 @@ public final class Pii {
      * Mobile numbers (11 digits from 1[3-9]) and landlines with an area code, as people write them in free text:
      * with or without +86, 86 or 0086 in front, and with spaces, dashes, dots or brackets anywhere between digits.
      */
-    private static final java.util.regex.Pattern PHONE_IN_TEXT = java.util.regex.Pattern.compile(
-            "(?<![\\d.])(?:(?:\\+|00)?\\(?86\\)?[\\s\\-.]*)?(1[\\s\\-.]*[3-9](?:[\\s\\-.]*\\d){9}"
+    private static final Pattern PHONE_IN_TEXT =
+            Pattern.compile("(?<![\\d.])(?:(?:\\+|00)?\\(?86\\)?[\\s\\-.]*)?(1[\\s\\-.]*[3-9](?:[\\s\\-.]*\\d){9}"
                     + "|\\(?0\\d{2,3}\\)?[\\s\\-.]*\\d(?:[\\s\\-.]?\\d){6,7})(?![\\d])");
 
-    private Pii() {
-    }
+    private Pii() {}
 
     public static String maskPhone(String phone) {
         if (phone == null || phone.isBlank()) {

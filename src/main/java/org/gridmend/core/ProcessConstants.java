@@ -6,8 +6,7 @@ package org.gridmend.core;
  */
 public final class ProcessConstants {
 
-    private ProcessConstants() {
-    }
+    private ProcessConstants() {}
 
     // processes
     public static final String FAULT_REPORT = "FaultReport";
@@ -47,6 +46,7 @@ public final class ProcessConstants {
     // variables: gateway flags
     /** How the report was placed on the grid: see {@code LocateOutcome}. */
     public static final String LOCATE_OUTCOME = "locateOutcome";
+
     public static final String PLANNED_OUTAGE = "plannedOutage";
     public static final String BEHIND_METER = "behindMeter";
     /** The customer's answer to "is your power back?" (or a meter's POWER_RESTORED). */
@@ -58,6 +58,7 @@ public final class ProcessConstants {
     public static final String CREW_ID = "crewId";
     /** The offered crew's Camunda user: the assignee of its tasks. */
     public static final String CREW_USER_ID = "crewUserId";
+
     public static final String CREW_FOUND = "crewFound";
     public static final String DISPATCH_TRIES = "dispatchTries";
     public static final String RESTORATION_BATCHES = "restorationBatches";
@@ -71,6 +72,7 @@ public final class ProcessConstants {
     public static final String CAUSE = "cause";
     /** The device the crew found faulty in "Diagnose fault" (one of the task's {@code faultDevices}); optional. */
     public static final String FAULT_DEVICE_ID = "faultDeviceId";
+
     public static final String ETR = "etr";
     public static final String RESOLUTION = "resolution";
     public static final String REVIEW_DECISION = "reviewDecision";

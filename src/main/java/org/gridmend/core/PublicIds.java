@@ -14,8 +14,7 @@ public final class PublicIds {
     private static final Pattern INCIDENT = Pattern.compile("R-(\\d{1,18})");
     private static final Pattern NOTICE = Pattern.compile("N-(\\d{1,18})");
 
-    private PublicIds() {
-    }
+    private PublicIds() {}
 
     public static String report(long id) {
         return String.format(Locale.ROOT, "B-%08d", id);

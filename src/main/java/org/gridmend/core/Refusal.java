@@ -31,8 +31,7 @@ public class Refusal extends RuntimeException {
     }
 
     /** One of several problems found in one request (an import document can have many). */
-    public record Problem(String field, String message) {
-    }
+    public record Problem(String field, String message) {}
 
     private final Kind kind;
     private final String code;

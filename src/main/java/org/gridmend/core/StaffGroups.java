@@ -26,16 +26,16 @@ public final class StaffGroups {
 
     public static final List<String> ALL = List.of(CREWS, DISPATCHERS, AUDITORS, ADMINS);
 
-    private StaffGroups() {
-    }
+    private StaffGroups() {}
 
     public static String role(String group) {
         return "ROLE_" + group;
     }
 
     public static boolean isMember(Authentication authentication, String group) {
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> role(group).equals(a.getAuthority()));
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> role(group).equals(a.getAuthority()));
     }
 
     public static boolean isAdmin(Authentication authentication) {

@@ -8,6 +8,5 @@ public final class UtilityZone {
     /** China Standard Time, the zone of State Grid's utilities. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private UtilityZone() {
-    }
+    private UtilityZone() {}
 }

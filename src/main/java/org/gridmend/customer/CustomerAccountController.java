@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.gridmend.core.StaffUser;
 import org.gridmend.core.Refusal;
+import org.gridmend.core.StaffUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,14 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customer accounts", description = "Sign in with an SMS code; a signed-in customer's reports are verified")
 class CustomerAccountController {
 
-    record Phone(String phone) {
-    }
+    record Phone(String phone) {}
 
-    record SignIn(String phone, String code) {
-    }
+    record SignIn(String phone, String code) {}
 
-    record Me(String phone, List<String> customerNos, Instant expiresAt) {
-    }
+    record Me(String phone, List<String> customerNos, Instant expiresAt) {}
 
     private final CustomerAccountService accounts;
     private final CustomerSessions sessions;
@@ -41,7 +38,9 @@ class CustomerAccountController {
         this.sessions = sessions;
     }
 
-    @PostMapping(path = "/api/customer/otp", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/customer/otp",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send a sign-in code by SMS to a mainland mobile (the same answer for any valid number)")
     @SecurityRequirements
@@ -49,10 +48,13 @@ class CustomerAccountController {
         return ResponseEntity.accepted().body(accounts.sendCode(phone.phone(), request.getRemoteAddr()));
     }
 
-    @PostMapping(path = "/api/customer/session", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/customer/session",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Sign in with the code: a bearer token (Authorization: Bearer gmc_…) with its expiry and "
-            + "the customer numbers of the phone")
+    @Operation(
+            summary = "Sign in with the code: a bearer token (Authorization: Bearer gmc_…) with its expiry and "
+                    + "the customer numbers of the phone")
     @SecurityRequirements
     CustomerAccountService.SignedIn signIn(@RequestBody SignIn signIn) {
         return accounts.signIn(signIn.phone(), signIn.code());
@@ -62,8 +64,9 @@ class CustomerAccountController {
     @Operation(summary = "The signed-in customer: masked phone and customer numbers")
     @SecurityRequirements
     Me me(HttpServletRequest request) {
-        CustomerSession session = sessions.current(request).orElseThrow(() -> new Refusal(
-                Refusal.Kind.UNAUTHENTICATED, "UNAUTHORIZED", "sign in with POST /api/customer/session", null));
+        CustomerSession session = sessions.current(request)
+                .orElseThrow(() -> new Refusal(
+                        Refusal.Kind.UNAUTHENTICATED, "UNAUTHORIZED", "sign in with POST /api/customer/session", null));
         return new Me(CustomerAccountService.mask(session.phone()), session.customerNos(), session.expiresAt());
     }
 

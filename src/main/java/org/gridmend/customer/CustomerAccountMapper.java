@@ -14,11 +14,9 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface CustomerAccountMapper {
 
-    record Code(long id, String phone, String codeHash, Instant expiresAt, int attempts, Instant usedAt) {
-    }
+    record Code(long id, String phone, String codeHash, Instant expiresAt, int attempts, Instant usedAt) {}
 
-    record Session(String phone, Instant expiresAt, Instant revokedAt) {
-    }
+    record Session(String phone, Instant expiresAt, Instant revokedAt) {}
 
     final class NewCode {
         public Long id;
@@ -63,8 +61,11 @@ interface CustomerAccountMapper {
 
     @Insert("INSERT INTO gm_customer_session (token_hash, phone, created_at, expires_at) VALUES (#{hash}, #{phone}, "
             + "#{at}, #{expiresAt})")
-    void insertSession(@Param("hash") String hash, @Param("phone") String phone, @Param("at") Instant at,
-                       @Param("expiresAt") Instant expiresAt);
+    void insertSession(
+            @Param("hash") String hash,
+            @Param("phone") String phone,
+            @Param("at") Instant at,
+            @Param("expiresAt") Instant expiresAt);
 
     @Select("SELECT phone, expires_at, revoked_at FROM gm_customer_session WHERE token_hash = #{hash}")
     Session session(@Param("hash") String hash);
@@ -79,6 +80,9 @@ interface CustomerAccountMapper {
 
     @Insert("INSERT INTO gm_customer_phone (customer_no, phone, added_by, added_at) VALUES (#{customerNo}, #{phone}, "
             + "#{by}, #{at})")
-    void addPhone(@Param("customerNo") String customerNo, @Param("phone") String phone, @Param("by") String by,
-                  @Param("at") Instant at);
+    void addPhone(
+            @Param("customerNo") String customerNo,
+            @Param("phone") String phone,
+            @Param("by") String by,
+            @Param("at") Instant at);
 }

@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and how long a session lasts.
  */
 @ConfigurationProperties("gridmend.customer")
-public record CustomerAccountProperties(@DefaultValue("5m") Duration codeLifetime, @DefaultValue("5") int codeTries,
-                                        @DefaultValue("60s") Duration codeInterval,
-                                        @DefaultValue("5") int codesPerHour,
-                                        @DefaultValue("20") int codesPerAddressPerHour,
-                                        @DefaultValue("30d") Duration sessionLifetime) {
-}
+public record CustomerAccountProperties(
+        @DefaultValue("5m") Duration codeLifetime,
+        @DefaultValue("5") int codeTries,
+        @DefaultValue("60s") Duration codeInterval,
+        @DefaultValue("5") int codesPerHour,
+        @DefaultValue("20") int codesPerAddressPerHour,
+        @DefaultValue("30d") Duration sessionLifetime) {}

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import org.gridmend.notify.NotificationService;
 import org.gridmend.core.Refusal;
+import org.gridmend.notify.NotificationService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +33,9 @@ public class CustomerAccountService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record CodeSent(String message, long expiresInSeconds) {
-    }
+    public record CodeSent(String message, long expiresInSeconds) {}
 
-    public record SignedIn(String token, Instant expiresAt, String phone, List<String> customerNos) {
-    }
+    public record SignedIn(String token, Instant expiresAt, String phone, List<String> customerNos) {}
 
     private final CustomerAccountMapper mapper;
     private final NotificationService notifications;
@@ -44,8 +43,12 @@ public class CustomerAccountService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    CustomerAccountService(CustomerAccountMapper mapper, NotificationService notifications,
-                           CustomerAccountProperties properties, AuditTrail audit, Clock clock) {
+    CustomerAccountService(
+            CustomerAccountMapper mapper,
+            NotificationService notifications,
+            CustomerAccountProperties properties,
+            AuditTrail audit,
+            Clock clock) {
         this.mapper = mapper;
         this.notifications = notifications;
         this.properties = properties;
@@ -59,15 +62,20 @@ public class CustomerAccountService {
         Instant now = clock.instant();
         Instant last = mapper.lastCodeAt(phone);
         if (last != null && last.isAfter(now.minus(properties.codeInterval()))) {
-            throw Refusal.rateLimited("phone", "a code was sent to this phone a moment ago; wait before "
-                    + "asking again", Math.max(1, Duration.between(now, last.plus(properties.codeInterval()))
-                    .toSeconds()));
+            throw Refusal.rateLimited(
+                    "phone",
+                    "a code was sent to this phone a moment ago; wait before " + "asking again",
+                    Math.max(
+                            1,
+                            Duration.between(now, last.plus(properties.codeInterval()))
+                                    .toSeconds()));
         }
         if (mapper.codesForPhoneSince(phone, now.minus(Duration.ofHours(1))) >= properties.codesPerHour()) {
             throw Refusal.rateLimited("phone", "too many codes for this phone this hour", 3600);
         }
-        if (clientAddress != null && mapper.codesFromAddressSince(clientAddress, now.minus(Duration.ofHours(1)))
-                >= properties.codesPerAddressPerHour()) {
+        if (clientAddress != null
+                && mapper.codesFromAddressSince(clientAddress, now.minus(Duration.ofHours(1)))
+                        >= properties.codesPerAddressPerHour()) {
             throw Refusal.rateLimited(null, "too many codes asked from your network address this hour", 3600);
         }
         String code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
@@ -79,12 +87,19 @@ public class CustomerAccountService {
         row.expiresAt = now.plus(properties.codeLifetime());
         mapper.insertCode(row);
         mapper.setHash(row.id, hash(row.id + ":" + phone + ":" + code));
-        notifications.sendSignInCode(PhoneNumbers.national(phone), code, row.id,
+        notifications.sendSignInCode(
+                PhoneNumbers.national(phone),
+                code,
+                row.id,
                 properties.codeLifetime().toMinutes());
-        audit.record(AuditEntry.of("CUSTOMER_CODE_SENT").at(now).detail("phone", mask(phone))
+        audit.record(AuditEntry.of("CUSTOMER_CODE_SENT")
+                .at(now)
+                .detail("phone", mask(phone))
                 .detail("clientAddress", clientAddress));
-        return new CodeSent("验证码已发送至 " + mask(phone) + "，" + properties.codeLifetime().toMinutes()
-                + " 分钟内有效 (a code is on its way)", properties.codeLifetime().toSeconds());
+        return new CodeSent(
+                "验证码已发送至 " + mask(phone) + "，" + properties.codeLifetime().toMinutes()
+                        + " 分钟内有效 (a code is on its way)",
+                properties.codeLifetime().toSeconds());
     }
 
     @Transactional(noRollbackFor = Refusal.class)
@@ -102,12 +117,12 @@ public class CustomerAccountService {
         if (stored.attempts() >= properties.codeTries()) {
             throw Refusal.invalid("CODE_EXPIRED", "code", "too many wrong tries: ask for a new code");
         }
-        if (!MessageDigest.isEqual(stored.codeHash().getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+                stored.codeHash().getBytes(StandardCharsets.US_ASCII),
                 hash(stored.id() + ":" + phone + ":" + code.trim()).getBytes(StandardCharsets.US_ASCII))) {
             mapper.countTry(stored.id());
             int left = properties.codeTries() - stored.attempts() - 1;
-            throw Refusal.invalid("WRONG_CODE", "code", "the code is wrong; " + Math.max(left, 0)
-                    + " tries left");
+            throw Refusal.invalid("WRONG_CODE", "code", "the code is wrong; " + Math.max(left, 0) + " tries left");
         }
         if (mapper.use(stored.id(), now) == 0) {
             throw Refusal.invalid("CODE_EXPIRED", "code", "this code was used already: ask for a new one");
@@ -118,8 +133,11 @@ public class CustomerAccountService {
         Instant expires = now.plus(properties.sessionLifetime());
         mapper.insertSession(hash(token), phone, now, expires);
         List<String> numbers = customerNos(phone);
-        audit.record(AuditEntry.of("CUSTOMER_SIGNED_IN").at(now).about(numbers.isEmpty() ? null : numbers.get(0))
-                .detail("phone", mask(phone)).detail("customerNos", numbers.size()));
+        audit.record(AuditEntry.of("CUSTOMER_SIGNED_IN")
+                .at(now)
+                .about(numbers.isEmpty() ? null : numbers.get(0))
+                .detail("phone", mask(phone))
+                .detail("customerNos", numbers.size()));
         return new SignedIn(token, expires, mask(phone), numbers);
     }
 
@@ -149,10 +167,11 @@ public class CustomerAccountService {
         String phone = mobile(typedPhone);
         try {
             mapper.addPhone(customerNo, phone, by, clock.instant());
-        } catch (org.springframework.dao.DuplicateKeyException again) {
+        } catch (DuplicateKeyException again) {
             return;
         }
-        audit.record(AuditEntry.of("CUSTOMER_PHONE_ADDED").user(by).about(customerNo).detail("phone", mask(phone)));
+        audit.record(
+                AuditEntry.of("CUSTOMER_PHONE_ADDED").user(by).about(customerNo).detail("phone", mask(phone)));
     }
 
     private List<String> customerNos(String phone) {
@@ -160,8 +179,12 @@ public class CustomerAccountService {
     }
 
     private static String mobile(String typed) {
-        return PhoneNumbers.mobile(typed).orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, "INVALID_FIELD",
-                "phone must be a mainland China mobile number (11 digits starting with 1)", "phone"));
+        return PhoneNumbers.mobile(typed)
+                .orElseThrow(() -> new Refusal(
+                        Refusal.Kind.INVALID,
+                        "INVALID_FIELD",
+                        "phone must be a mainland China mobile number (11 digits starting with 1)",
+                        "phone"));
     }
 
     static String mask(String e164) {
@@ -171,8 +194,8 @@ public class CustomerAccountService {
 
     static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

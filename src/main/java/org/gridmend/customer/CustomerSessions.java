@@ -1,10 +1,9 @@
 package org.gridmend.customer;
 
-import org.gridmend.core.Refusal;
-
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Component;
 
 /** The signed-in customer of a request: {@code Authorization: Bearer gmc_…} from {@code POST /api/customer/session}. */
@@ -19,7 +18,8 @@ public class CustomerSessions {
 
     static String token(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.startsWith("Bearer gmc_") ? authorization.substring(7).trim()
+        return authorization != null && authorization.startsWith("Bearer gmc_")
+                ? authorization.substring(7).trim()
                 : null;
     }
 
@@ -29,8 +29,11 @@ public class CustomerSessions {
         if (token == null) {
             return Optional.empty();
         }
-        return Optional.of(accounts.session(token).orElseThrow(() -> new Refusal(
-                Refusal.Kind.UNAUTHENTICATED, "SESSION_EXPIRED",
-                "the customer session is unknown or expired: sign in again", null)));
+        return Optional.of(accounts.session(token)
+                .orElseThrow(() -> new Refusal(
+                        Refusal.Kind.UNAUTHENTICATED,
+                        "SESSION_EXPIRED",
+                        "the customer session is unknown or expired: sign in again",
+                        null)));
     }
 }

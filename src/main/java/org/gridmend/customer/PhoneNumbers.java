@@ -11,8 +11,7 @@ public final class PhoneNumbers {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The E.164 form, or empty when the text is not a mainland mobile number. */
     public static Optional<String> mobile(String typed) {

@@ -11,8 +11,8 @@ import org.gridmend.repair.CrewRecord;
 import org.gridmend.repair.CrewService;
 import org.gridmend.repair.DispatchService;
 import org.gridmend.repair.RepairOrderMapper;
-import org.gridmend.repair.TravelTime;
 import org.gridmend.repair.RepairQueryService;
+import org.gridmend.repair.TravelTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,10 +41,13 @@ class CrewPositionSimulator implements SmartLifecycle {
     private final double speedUp;
     private ScheduledExecutorService timer;
 
-    CrewPositionSimulator(RepairQueryService query, CrewService crews, DispatchService dispatch,
-                          TravelTime travelTime,
-                          @Value("${gridmend.demo.position-interval:10s}") Duration interval,
-                          @Value("${gridmend.demo.travel-speed-up:1}") double speedUp) {
+    CrewPositionSimulator(
+            RepairQueryService query,
+            CrewService crews,
+            DispatchService dispatch,
+            TravelTime travelTime,
+            @Value("${gridmend.demo.position-interval:10s}") Duration interval,
+            @Value("${gridmend.demo.travel-speed-up:1}") double speedUp) {
         this.query = query;
         this.crews = crews;
         this.dispatch = dispatch;
@@ -85,13 +88,17 @@ class CrewPositionSimulator implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                step();
-            } catch (RuntimeException e) {
-                log.warn("crew position simulation step failed", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        step();
+                    } catch (RuntimeException e) {
+                        log.warn("crew position simulation step failed", e);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         log.info("demo crews move towards their orders every {}s (speed-up {})", interval.toSeconds(), speedUp);
     }
 

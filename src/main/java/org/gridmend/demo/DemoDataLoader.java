@@ -8,6 +8,7 @@ import static org.gridmend.core.StaffGroups.DISPATCHERS;
 
 import java.util.Locale;
 
+import org.gridmend.core.StaffGroups;
 import org.gridmend.grid.GridArchiveService;
 import org.gridmend.grid.GridImportResult;
 import org.gridmend.grid.GridImportService;
@@ -45,7 +46,7 @@ class DemoDataLoader implements ApplicationRunner {
         staff.user("admin", "Demo", "Administrator", PASSWORD, ADMINS, CAMUNDA_ADMIN);
         staff.user("dispatcher", "Demo", "Dispatcher", PASSWORD, DISPATCHERS);
         staff.user("auditor", "Demo", "Auditor", PASSWORD, AUDITORS);
-        staff.user("privacy", "Demo", "Privacy officer", PASSWORD, AUDITORS, org.gridmend.core.StaffGroups.PII);
+        staff.user("privacy", "Demo", "Privacy officer", PASSWORD, AUDITORS, StaffGroups.PII);
         for (int i = 1; i <= DemoGrid.CREWS; i++) {
             String user = String.format(Locale.ROOT, "crew%02d", i);
             staff.user(user, "Crew", String.format(Locale.ROOT, "C-%02d", i), PASSWORD, CREWS);
@@ -53,8 +54,11 @@ class DemoDataLoader implements ApplicationRunner {
         if (archive.isEmpty()) {
             long started = System.nanoTime();
             GridImportResult result = importer.importDocument(DemoGrid.generate());
-            log.info("demo grid loaded transformers={} customers={} crews={} durationMs={}",
-                    result.transformers().inserted(), result.customers().inserted(), result.crews().inserted(),
+            log.info(
+                    "demo grid loaded transformers={} customers={} crews={} durationMs={}",
+                    result.transformers().inserted(),
+                    result.customers().inserted(),
+                    result.crews().inserted(),
                     (System.nanoTime() - started) / 1_000_000);
         }
     }

@@ -37,24 +37,29 @@ public final class DemoGrid {
     private static final double METRES_PER_DEGREE_LAT = 111_195;
 
     private static final String[][] SUBSTATIONS = {
-            {"SS-NG", "南关变电站", "43.872", "125.338", "7"},
-            {"SS-LY", "绿园变电站", "43.893", "125.262", "7"},
-            {"SS-ED", "二道变电站", "43.866", "125.401", "6"},
+        {"SS-NG", "南关变电站", "43.872", "125.338", "7"},
+        {"SS-LY", "绿园变电站", "43.893", "125.262", "7"},
+        {"SS-ED", "二道变电站", "43.866", "125.401", "6"},
     };
     private static final String[][] STATIONS = {
-            {"ST-NG", "南关供电所", "43.861", "125.331"},
-            {"ST-LY", "绿园供电所", "43.902", "125.276"},
-            {"ST-ED", "二道供电所", "43.874", "125.386"},
-            {"ST-SY", "双阳供电所", "43.690", "125.430"},
+        {"ST-NG", "南关供电所", "43.861", "125.331"},
+        {"ST-LY", "绿园供电所", "43.902", "125.276"},
+        {"ST-ED", "二道供电所", "43.874", "125.386"},
+        {"ST-SY", "双阳供电所", "43.690", "125.430"},
     };
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
-            "胡", "朱", "高", "林", "何", "郭", "马", "罗"};
-    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳",
-            "杰", "娟", "涛", "明", "超", "秀英", "桂英", "建华", "志强", "海燕", "国庆", "春梅"};
-    private static final String[] STREETS = {"人民大街", "亚泰大街", "自由大路", "解放大路", "西安大路", "繁荣路",
-            "卫星路", "临河街", "东盛大街", "南湖大路", "普阳街", "吉林大路", "硅谷大街", "前进大街"};
-    private static final String[] PHONE_PREFIXES = {"130", "131", "132", "135", "136", "137", "138", "139", "150",
-            "151", "155", "158", "186", "187", "189"};
+    private static final String[] SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"
+    };
+    private static final String[] GIVEN = {
+        "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "桂英", "建华", "志强",
+        "海燕", "国庆", "春梅"
+    };
+    private static final String[] STREETS = {
+        "人民大街", "亚泰大街", "自由大路", "解放大路", "西安大路", "繁荣路", "卫星路", "临河街", "东盛大街", "南湖大路", "普阳街", "吉林大路", "硅谷大街", "前进大街"
+    };
+    private static final String[] PHONE_PREFIXES = {
+        "130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "155", "158", "186", "187", "189"
+    };
 
     private final Random random;
     private final String prefix;
@@ -81,8 +86,14 @@ public final class DemoGrid {
      */
     public static GridDocument generate(String prefix, int repeats, long seed, double latitudeShift) {
         GridDocument grid = new DemoGrid(prefix, repeats, seed, latitudeShift).build();
-        return new GridDocument(List.of(), grid.substations(), grid.feeders(), grid.devices(), grid.transformers(),
-                grid.customers(), List.of());
+        return new GridDocument(
+                List.of(),
+                grid.substations(),
+                grid.feeders(),
+                grid.devices(),
+                grid.transformers(),
+                grid.customers(),
+                List.of());
     }
 
     private GridDocument build() {
@@ -105,11 +116,14 @@ public final class DemoGrid {
                 for (int k = 0; k < count; k++) {
                     feederNo++;
                     String feederId = prefix + String.format(Locale.ROOT, "F-%02d", feederNo);
-                    feeders.add(new Feeder(feederId, s[1].replace("变电站", "") + String.format(Locale.ROOT, "%02d线",
-                            k + 1), substationId));
+                    feeders.add(new Feeder(
+                            feederId,
+                            s[1].replace("变电站", "") + String.format(Locale.ROOT, "%02d线", k + 1),
+                            substationId));
                     // Feeders fan out from their substation; every third is a long line into the countryside.
                     double bearing = 2 * Math.PI * k / count + random.nextDouble() * 0.4;
-                    double lengthM = feederNo % 3 == 0 ? 26_000 + random.nextDouble() * 14_000
+                    double lengthM = feederNo % 3 == 0
+                            ? 26_000 + random.nextDouble() * 14_000
                             : 4_000 + random.nextDouble() * 9_000;
 
                     String breaker = feederId + "-CB";
@@ -121,8 +135,8 @@ public final class DemoGrid {
                     String secondParent = feederId + "-SW1";
                     if (lengthM > 20_000) {
                         double[] rc = along(sLat, sLng, bearing, lengthM / 2);
-                        devices.add(new Device(feederId + "-RC1", DeviceType.RECLOSER, feederId, secondParent,
-                                rc[0], rc[1]));
+                        devices.add(new Device(
+                                feederId + "-RC1", DeviceType.RECLOSER, feederId, secondParent, rc[0], rc[1]));
                         secondParent = feederId + "-RC1";
                     }
                     devices.add(new Device(lastSection, DeviceType.SWITCH, feederId, secondParent, sw2[0], sw2[1]));
@@ -135,10 +149,10 @@ public final class DemoGrid {
                         parents.add(sectionHeads[section]);
                         for (int b = 1; b <= 2; b++) {
                             String fuseId = String.format(Locale.ROOT, "%s-FU%d%d", feederId, section + 1, b);
-                            double[] at = along(sLat, sLng, bearing + (b == 1 ? 0.15 : -0.15),
-                                    lengthM * (section + 0.5) / 3);
-                            devices.add(new Device(fuseId, DeviceType.FUSE, feederId, sectionHeads[section],
-                                    at[0], at[1]));
+                            double[] at =
+                                    along(sLat, sLng, bearing + (b == 1 ? 0.15 : -0.15), lengthM * (section + 0.5) / 3);
+                            devices.add(
+                                    new Device(fuseId, DeviceType.FUSE, feederId, sectionHeads[section], at[0], at[1]));
                             parents.add(fuseId);
                         }
                         for (int i = 0; i < TRANSFORMERS_PER_FEEDER / 3; i++) {
@@ -149,17 +163,33 @@ public final class DemoGrid {
                             double[] at = along(sLat, sLng, bearing + side + jitter(0.03), distance);
                             AreaType area = areaOf(at[0] - latitudeShift - round * 0.5, at[1]);
                             String id = prefix + String.format(Locale.ROOT, "T-%04d", transformerNo);
-                            transformers.add(new Transformer(id, String.format(Locale.ROOT, "%s%s%d号台区",
-                                    STREETS[transformerNo % STREETS.length], area == AreaType.URBAN ? "小区" : "村",
-                                    transformerNo), feederId, parent, area, at[0], at[1]));
+                            transformers.add(new Transformer(
+                                    id,
+                                    String.format(
+                                            Locale.ROOT,
+                                            "%s%s%d号台区",
+                                            STREETS[transformerNo % STREETS.length],
+                                            area == AreaType.URBAN ? "小区" : "村",
+                                            transformerNo),
+                                    feederId,
+                                    parent,
+                                    area,
+                                    at[0],
+                                    at[1]));
                             int homes = customersFor(area);
                             double spread = area == AreaType.URBAN ? 150 : area == AreaType.RURAL ? 350 : 600;
                             for (int h = 0; h < homes; h++) {
                                 customerNo++;
-                                double[] home = along(at[0], at[1], random.nextDouble() * 2 * Math.PI,
-                                        random.nextDouble() * spread);
-                                customers.add(new Customer(prefix + customerNo, name(), phone(), id,
-                                        home[0], home[1], address(area, transformerNo, h)));
+                                double[] home = along(
+                                        at[0], at[1], random.nextDouble() * 2 * Math.PI, random.nextDouble() * spread);
+                                customers.add(new Customer(
+                                        prefix + customerNo,
+                                        name(),
+                                        phone(),
+                                        id,
+                                        home[0],
+                                        home[1],
+                                        address(area, transformerNo, h)));
                             }
                         }
                     }
@@ -181,12 +211,22 @@ public final class DemoGrid {
         List<Crew> crews = new ArrayList<>();
         for (int i = 1; i <= CREWS; i++) {
             String[] station = STATIONS[(i - 1) / (CREWS / STATIONS.length)];
-            double[] home = along(Double.parseDouble(station[2]), Double.parseDouble(station[3]),
-                    random.nextDouble() * 2 * Math.PI, random.nextDouble() * 800);
+            double[] home = along(
+                    Double.parseDouble(station[2]),
+                    Double.parseDouble(station[3]),
+                    random.nextDouble() * 2 * Math.PI,
+                    random.nextDouble() * 800);
             List<Skill> skills = i % 2 == 0 ? List.of(Skill.LV, Skill.MV) : List.of(Skill.LV);
-            crews.add(new Crew(String.format(Locale.ROOT, "C-%02d", i), String.format(Locale.ROOT, "%04d", 370 + i),
-                    name(), phone(), station[0], String.format(Locale.ROOT, "crew%02d", i), skills,
-                    home[0], home[1]));
+            crews.add(new Crew(
+                    String.format(Locale.ROOT, "C-%02d", i),
+                    String.format(Locale.ROOT, "%04d", 370 + i),
+                    name(),
+                    phone(),
+                    station[0],
+                    String.format(Locale.ROOT, "crew%02d", i),
+                    skills,
+                    home[0],
+                    home[1]));
         }
         return crews;
     }
@@ -220,8 +260,14 @@ public final class DemoGrid {
     private String address(AreaType area, int transformerNo, int home) {
         String street = STREETS[(transformerNo * 7 + home) % STREETS.length];
         if (area == AreaType.URBAN) {
-            return String.format(Locale.ROOT, "长春市%s%d号%d栋%d单元%d室", street, 100 + transformerNo, 1 + home / 24,
-                    1 + (home / 6) % 4, 101 + home % 6);
+            return String.format(
+                    Locale.ROOT,
+                    "长春市%s%d号%d栋%d单元%d室",
+                    street,
+                    100 + transformerNo,
+                    1 + home / 24,
+                    1 + (home / 6) % 4,
+                    101 + home % 6);
         }
         return String.format(Locale.ROOT, "长春市郊%s%d号台区%d组%d号", street, transformerNo, 1 + home / 10, 1 + home);
     }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.gridmend.demo.storm.StormResult;
-import org.gridmend.demo.storm.HeadEndSimulator;
-import org.gridmend.demo.storm.StormSimulator;
 import org.gridmend.core.Refusal;
+import org.gridmend.demo.storm.HeadEndSimulator;
+import org.gridmend.demo.storm.StormResult;
+import org.gridmend.demo.storm.StormSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,11 +48,14 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
     private volatile String summary;
     private volatile boolean running;
 
-    DemoStormService(Clock clock, @Value("${gridmend.demo.storm.user:admin}") String user,
-                     @Value("${gridmend.demo.storm.password:demo}") String password,
-                     @Value("${gridmend.demo.storm.faults:6}") int faults,
-                     @Value("${gridmend.demo.storm.rate:20}") int rate,
-                     @Value("${gridmend.demo.storm.duration:30s}") Duration duration, HeadEndSimulator headEnd) {
+    DemoStormService(
+            Clock clock,
+            @Value("${gridmend.demo.storm.user:admin}") String user,
+            @Value("${gridmend.demo.storm.password:demo}") String password,
+            @Value("${gridmend.demo.storm.faults:6}") int faults,
+            @Value("${gridmend.demo.storm.rate:20}") int rate,
+            @Value("${gridmend.demo.storm.duration:30s}") Duration duration,
+            HeadEndSimulator headEnd) {
         this.headEnd = headEnd;
         this.clock = clock;
         this.user = user;
@@ -68,13 +71,19 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Status(boolean running, Instant startedAt, Instant endedAt, int faults, int rate, long seconds,
-                         List<String> progress, String summary) {
-    }
+    public record Status(
+            boolean running,
+            Instant startedAt,
+            Instant endedAt,
+            int faults,
+            int rate,
+            long seconds,
+            List<String> progress,
+            String summary) {}
 
     public synchronized Status status() {
-        return new Status(running, startedAt, endedAt, faults, rate, duration.toSeconds(), List.copyOf(progress),
-                summary);
+        return new Status(
+                running, startedAt, endedAt, faults, rate, duration.toSeconds(), List.copyOf(progress), summary);
     }
 
     public synchronized Status start() {
@@ -86,10 +95,25 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
         endedAt = null;
         summary = null;
         progress.clear();
-        StormSimulator.Plan plan = new StormSimulator.Plan(URI.create("http://localhost:" + port + "/"), user,
-                password, faults, List.of("BREAKER", "SWITCH", "FUSE", "TRANSFORMER"), 0.3, rate,
-                (int) duration.toSeconds(), 8, 0.1, 0.02, 0.02, 0.0, 0.1, ThreadLocalRandom.current().nextLong(), 0,
-                Duration.ofMinutes(10), headEnd);
+        StormSimulator.Plan plan = new StormSimulator.Plan(
+                URI.create("http://localhost:" + port + "/"),
+                user,
+                password,
+                faults,
+                List.of("BREAKER", "SWITCH", "FUSE", "TRANSFORMER"),
+                0.3,
+                rate,
+                (int) duration.toSeconds(),
+                8,
+                0.1,
+                0.02,
+                0.02,
+                0.0,
+                0.1,
+                ThreadLocalRandom.current().nextLong(),
+                0,
+                Duration.ofMinutes(10),
+                headEnd);
         Thread storm = new Thread(() -> run(plan), "demo-storm");
         storm.setDaemon(true);
         storm.start();

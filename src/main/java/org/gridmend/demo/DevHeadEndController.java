@@ -21,8 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 class DevHeadEndController {
 
-    record Ping(String requestId, List<String> meterNos) {
-    }
+    record Ping(String requestId, List<String> meterNos) {}
 
     private final HeadEndSimulator headEnd;
 
@@ -30,9 +29,14 @@ class DevHeadEndController {
         this.headEnd = headEnd;
     }
 
-    @PostMapping(path = "/dev/ami/ping", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/dev/ami/ping",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> ping(@RequestBody Ping ping) {
-        return headEnd.ping(ping.meterNos() == null ? List.of() : ping.meterNos().stream().limit(1000).toList());
+        return headEnd.ping(
+                ping.meterNos() == null
+                        ? List.of()
+                        : ping.meterNos().stream().limit(1000).toList());
     }
 }

@@ -12,13 +12,27 @@ public record BoundingBox(double minLat, double maxLat, double minLng, double ma
         double dLat = Math.toDegrees(radiusM / GeoMath.EARTH_RADIUS_M);
         double cos = Math.cos(Math.toRadians(lat));
         double dLng = cos < 1e-6 ? 180 : Math.min(180, dLat / cos);
-        return new BoundingBox(Math.max(-90, lat - dLat), Math.min(90, lat + dLat),
-                Math.max(-180, lng - dLng), Math.min(180, lng + dLng));
+        return new BoundingBox(
+                Math.max(-90, lat - dLat),
+                Math.min(90, lat + dLat),
+                Math.max(-180, lng - dLng),
+                Math.min(180, lng + dLng));
     }
 
     /** Longitude first, as MySQL and MariaDB read POINT(x y) in a plain (SRID 0) geometry. */
     public String getWkt() {
-        return String.format(Locale.ROOT, "POLYGON((%.7f %.7f,%.7f %.7f,%.7f %.7f,%.7f %.7f,%.7f %.7f))",
-                minLng, minLat, maxLng, minLat, maxLng, maxLat, minLng, maxLat, minLng, minLat);
+        return String.format(
+                Locale.ROOT,
+                "POLYGON((%.7f %.7f,%.7f %.7f,%.7f %.7f,%.7f %.7f,%.7f %.7f))",
+                minLng,
+                minLat,
+                maxLng,
+                minLat,
+                maxLng,
+                maxLat,
+                minLng,
+                maxLat,
+                minLng,
+                minLat);
     }
 }

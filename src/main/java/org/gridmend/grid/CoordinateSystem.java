@@ -6,7 +6,9 @@ package org.gridmend.grid;
  * edge. Outside mainland China GCJ-02 equals WGS-84.
  */
 public enum CoordinateSystem {
-    WGS84, GCJ02, BD09;
+    WGS84,
+    GCJ02,
+    BD09;
 
     private static final double A = 6378245.0;
     private static final double EE = 0.00669342162296594323;

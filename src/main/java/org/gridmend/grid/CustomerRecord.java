@@ -5,8 +5,16 @@ package org.gridmend.grid;
  * customer and TRANSFORMER when the import placed the customer at its transformer. The meter number is the
  * customer number unless the archive gave another.
  */
-public record CustomerRecord(String customerNo, String name, String phone, String transformerId, double lat,
-                             double lng, String positionSource, String address, String meterNo) {
+public record CustomerRecord(
+        String customerNo,
+        String name,
+        String phone,
+        String transformerId,
+        double lat,
+        double lng,
+        String positionSource,
+        String address,
+        String meterNo) {
 
     public static final String FROM_ARCHIVE = "ARCHIVE";
     public static final String FROM_TRANSFORMER = "TRANSFORMER";

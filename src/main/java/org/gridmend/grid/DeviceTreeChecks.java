@@ -40,8 +40,13 @@ class DeviceTreeChecks {
         checkTakenByOtherKind(ArchiveTable.TRANSFORMER, "transformer", kindOf, at);
     }
 
-    private <T> void collectNodes(List<T> records, Function<T, String> id, String list, String kind,
-                                  Map<String, String> kindOf, Map<String, String> at) {
+    private <T> void collectNodes(
+            List<T> records,
+            Function<T, String> id,
+            String list,
+            String kind,
+            Map<String, String> kindOf,
+            Map<String, String> at) {
         for (int i = 0; i < records.size(); i++) {
             T record = records.get(i);
             if (record == null || id.apply(record) == null) {
@@ -50,21 +55,27 @@ class DeviceTreeChecks {
             String key = id.apply(record);
             String previous = kindOf.putIfAbsent(key, kind);
             if (previous != null && !previous.equals(kind)) {
-                checks.problem(list + "[" + i + "].id", kind + " " + key + ": the id is already used by a " + previous
-                        + " in this document (" + at.get(key) + "); feeders, devices and transformers need distinct ids");
+                checks.problem(
+                        list + "[" + i + "].id",
+                        kind + " " + key + ": the id is already used by a " + previous + " in this document ("
+                                + at.get(key) + "); feeders, devices and transformers need distinct ids");
             } else {
                 at.putIfAbsent(key, list + "[" + i + "]");
             }
         }
     }
 
-    private void checkTakenByOtherKind(ArchiveTable table, String kind, Map<String, String> kindOf,
-                                       Map<String, String> at) {
-        List<String> others = kindOf.entrySet().stream().filter(e -> !e.getValue().equals(kind))
-                .map(Map.Entry::getKey).toList();
+    private void checkTakenByOtherKind(
+            ArchiveTable table, String kind, Map<String, String> kindOf, Map<String, String> at) {
+        List<String> others = kindOf.entrySet().stream()
+                .filter(e -> !e.getValue().equals(kind))
+                .map(Map.Entry::getKey)
+                .toList();
         for (String taken : archive.existingIds(table, others)) {
-            checks.problem(at.get(taken) + ".id", kindOf.get(taken) + " " + taken + ": the id already belongs to a " + kind
-                    + " in the archive; feeders, devices and transformers need distinct ids");
+            checks.problem(
+                    at.get(taken) + ".id",
+                    kindOf.get(taken) + " " + taken + ": the id already belongs to a " + kind
+                            + " in the archive; feeders, devices and transformers need distinct ids");
         }
     }
 
@@ -89,7 +100,8 @@ class DeviceTreeChecks {
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Integer> index = new HashMap<>();
         checks.each(devices, "devices", (at, i, d) -> {
-            if (!checks.id(at, "id", "device", d.id(), 64) || !checks.unique(seen, d.id(), i, "devices", "id", "device")) {
+            if (!checks.id(at, "id", "device", d.id(), 64)
+                    || !checks.unique(seen, d.id(), i, "devices", "id", "device")) {
                 return;
             }
             index.put(d.id(), i);
@@ -109,11 +121,15 @@ class DeviceTreeChecks {
             if (parent == null) {
                 checks.missing(at, "parentId", "device " + d.id(), "parent device", d.parentId());
             } else if (!Objects.equals(parent.feederId(), d.feederId())) {
-                checks.problem(at + ".parentId", "device " + d.id() + " is on feeder " + d.feederId()
-                        + " but its parent device " + d.parentId() + " is on feeder " + parent.feederId());
+                checks.problem(
+                        at + ".parentId",
+                        "device " + d.id() + " is on feeder " + d.feederId() + " but its parent device " + d.parentId()
+                                + " is on feeder " + parent.feederId());
             } else if (inCycle(d.id(), merged)) {
-                checks.problem(at + ".parentId", "device " + d.id() + ": parent device " + d.parentId()
-                        + " lies below it, which would make a loop");
+                checks.problem(
+                        at + ".parentId",
+                        "device " + d.id() + ": parent device " + d.parentId()
+                                + " lies below it, which would make a loop");
             }
         }
         checkChildrenFollowFeederMoves(doc, index, previous);
@@ -137,27 +153,36 @@ class DeviceTreeChecks {
     }
 
     /** A device moved to another feeder must take what hangs below it along, or the archive would contradict itself. */
-    private void checkChildrenFollowFeederMoves(GridDocument doc, Map<String, Integer> index,
-                                                Map<String, Link> previous) {
+    private void checkChildrenFollowFeederMoves(
+            GridDocument doc, Map<String, Integer> index, Map<String, Link> previous) {
         List<String> moved = index.keySet().stream()
-                .filter(id -> previous.containsKey(id) && !Objects.equals(previous.get(id).feederId(),
-                        doc.devices().get(index.get(id)).feederId()))
+                .filter(id -> previous.containsKey(id)
+                        && !Objects.equals(
+                                previous.get(id).feederId(),
+                                doc.devices().get(index.get(id)).feederId()))
                 .toList();
         if (moved.isEmpty()) {
             return;
         }
         Map<String, String> newFeeder = new HashMap<>();
-        doc.devices().stream().filter(Objects::nonNull).filter(d -> d.id() != null)
+        doc.devices().stream()
+                .filter(Objects::nonNull)
+                .filter(d -> d.id() != null)
                 .forEach(d -> newFeeder.put(d.id(), d.feederId()));
-        doc.transformers().stream().filter(Objects::nonNull).filter(t -> t.id() != null)
+        doc.transformers().stream()
+                .filter(Objects::nonNull)
+                .filter(t -> t.id() != null)
                 .forEach(t -> newFeeder.put(t.id(), t.feederId()));
         for (Link child : archive.childrenOf(moved)) {
             String parentFeeder = doc.devices().get(index.get(child.parentId())).feederId();
             String childFeeder = newFeeder.getOrDefault(child.id(), child.feederId());
             if (!Objects.equals(parentFeeder, childFeeder) && !moved.contains(child.id())) {
-                checks.problem("devices[" + index.get(child.parentId()) + "].feederId", "device " + child.parentId()
-                        + " moves to feeder " + parentFeeder + " but " + child.id() + " below it stays on feeder "
-                        + childFeeder + "; move it in the same document");
+                checks.problem(
+                        "devices[" + index.get(child.parentId()) + "].feederId",
+                        "device " + child.parentId()
+                                + " moves to feeder " + parentFeeder + " but " + child.id()
+                                + " below it stays on feeder "
+                                + childFeeder + "; move it in the same document");
             }
         }
     }

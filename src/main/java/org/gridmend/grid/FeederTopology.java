@@ -32,7 +32,9 @@ public final class FeederTopology {
         }
         for (TransformerSummary t : transformers) {
             this.transformers.put(t.id(), t);
-            childTransformers.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t.id());
+            childTransformers
+                    .computeIfAbsent(t.parentId(), k -> new ArrayList<>())
+                    .add(t.id());
         }
     }
 
@@ -55,7 +57,8 @@ public final class FeederTopology {
 
     /** The devices above a transformer or device, nearest first, ending with the feeder breaker. */
     public List<Device> devicesAbove(String nodeId) {
-        String parent = transformers.containsKey(nodeId) ? transformers.get(nodeId).parentId()
+        String parent = transformers.containsKey(nodeId)
+                ? transformers.get(nodeId).parentId()
                 : devices.containsKey(nodeId) ? devices.get(nodeId).parentId() : null;
         List<Device> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -115,7 +118,8 @@ public final class FeederTopology {
         if (feederId.equals(nodeId)) {
             return null;
         }
-        String parent = transformers.containsKey(nodeId) ? transformers.get(nodeId).parentId()
+        String parent = transformers.containsKey(nodeId)
+                ? transformers.get(nodeId).parentId()
                 : devices.containsKey(nodeId) ? devices.get(nodeId).parentId() : null;
         return parent == null || !devices.containsKey(parent) ? feederId : parent;
     }
@@ -131,10 +135,16 @@ public final class FeederTopology {
         childTransformers.getOrDefault(key, List.of()).stream().sorted().forEach(kids::add);
         if (key == null) {
             // devices or areas whose parent is not on this feeder hang below the feeder too
-            devices.values().stream().filter(d -> d.parentId() != null && !devices.containsKey(d.parentId()))
-                    .map(Device::id).sorted().forEach(kids::add);
-            transformers.values().stream().filter(t -> t.parentId() != null && !devices.containsKey(t.parentId()))
-                    .map(TransformerSummary::id).sorted().forEach(kids::add);
+            devices.values().stream()
+                    .filter(d -> d.parentId() != null && !devices.containsKey(d.parentId()))
+                    .map(Device::id)
+                    .sorted()
+                    .forEach(kids::add);
+            transformers.values().stream()
+                    .filter(t -> t.parentId() != null && !devices.containsKey(t.parentId()))
+                    .map(TransformerSummary::id)
+                    .sorted()
+                    .forEach(kids::add);
         }
         return kids;
     }
@@ -167,7 +177,9 @@ public final class FeederTopology {
     }
 
     public long customersBelow(String nodeId) {
-        return transformersBelow(nodeId).stream().mapToLong(t -> transformers.get(t).customerCount()).sum();
+        return transformersBelow(nodeId).stream()
+                .mapToLong(t -> transformers.get(t).customerCount())
+                .sum();
     }
 
     /** Whether an outage at {@code nodeId} (the feeder, a device or a transformer) takes {@code transformerId} out. */

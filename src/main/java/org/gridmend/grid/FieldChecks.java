@@ -58,8 +58,10 @@ class FieldChecks {
             return false;
         }
         if (value.length() > maxLength || !ID.matcher(value).matches()) {
-            problem(at + "." + field, what + " '" + abbreviate(value) + "': " + field + " must be at most " + maxLength
-                    + " letters, digits and . _ : / # - (starting with a letter or digit)");
+            problem(
+                    at + "." + field,
+                    what + " '" + abbreviate(value) + "': " + field + " must be at most " + maxLength
+                            + " letters, digits and . _ : / # - (starting with a letter or digit)");
             return false;
         }
         return true;
@@ -76,8 +78,9 @@ class FieldChecks {
     boolean unique(Map<String, Integer> seen, String key, int index, String list, String field, String what) {
         Integer first = seen.putIfAbsent(key, index);
         if (first != null) {
-            problem(list + "[" + index + "]." + field, what + " " + key + " appears twice (" + list + "[" + first
-                    + "] and " + list + "[" + index + "])");
+            problem(
+                    list + "[" + index + "]." + field,
+                    what + " " + key + " appears twice (" + list + "[" + first + "] and " + list + "[" + index + "])");
             return false;
         }
         return true;

@@ -6,8 +6,7 @@ public final class GeoMath {
     /** The sphere radius of ST_Distance_Sphere in MySQL and MariaDB. */
     public static final double EARTH_RADIUS_M = 6_370_986;
 
-    private GeoMath() {
-    }
+    private GeoMath() {}
 
     public static double distanceM(double lat1, double lng1, double lat2, double lng2) {
         double dLat = Math.toRadians(lat2 - lat1);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridmend.core.Refusal;
 import org.gridmend.grid.GridDocument.Device;
 import org.gridmend.grid.GridDocument.Feeder;
 import org.gridmend.grid.GridDocument.Transformer;
@@ -13,7 +14,6 @@ import org.gridmend.grid.GridViews.DeviceView;
 import org.gridmend.grid.GridViews.FeederView;
 import org.gridmend.grid.GridViews.TransformerView;
 import org.gridmend.grid.GridViews.TreeNode;
-import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +60,8 @@ public class GridArchiveService {
             throw Refusal.notFound("transformer", id);
         }
         List<CustomerView> customers = mapper.customersOfTransformer(id).stream()
-                .map(c -> CustomerView.of(c, unmasked)).toList();
+                .map(c -> CustomerView.of(c, unmasked))
+                .toList();
         return new TransformerView(transformer, topology.upstream(id), customers);
     }
 
@@ -81,7 +82,9 @@ public class GridArchiveService {
             throw Refusal.invalid("INVALID_FIELD", "address", "address needs at least two characters");
         }
         String literal = words.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return mapper.customersByAddress(literal, 20).stream().map(c -> CustomerView.of(c, unmasked)).toList();
+        return mapper.customersByAddress(literal, 20).stream()
+                .map(c -> CustomerView.of(c, unmasked))
+                .toList();
     }
 
     /** One feeder's devices and transformers, read in two queries and hung into a tree in memory. */
@@ -92,10 +95,14 @@ public class GridArchiveService {
 
         FeederTree(String feederId) {
             for (Device d : mapper.devicesOnFeeder(feederId)) {
-                devicesByParent.computeIfAbsent(d.parentId(), k -> new ArrayList<>()).add(d);
+                devicesByParent
+                        .computeIfAbsent(d.parentId(), k -> new ArrayList<>())
+                        .add(d);
             }
             for (TransformerSummary t : mapper.transformersOnFeeder(feederId)) {
-                transformersByParent.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t);
+                transformersByParent
+                        .computeIfAbsent(t.parentId(), k -> new ArrayList<>())
+                        .add(t);
             }
         }
 
@@ -106,8 +113,8 @@ public class GridArchiveService {
                 nodes.add(new TreeNode(GridNode.Kind.DEVICE, d.id(), null, d.type(), null, null, below(d.id())));
             }
             for (TransformerSummary t : transformersByParent.getOrDefault(parentId, List.of())) {
-                nodes.add(new TreeNode(GridNode.Kind.TRANSFORMER, t.id(), t.name(), null, t.areaType(),
-                        t.customerCount(), null));
+                nodes.add(new TreeNode(
+                        GridNode.Kind.TRANSFORMER, t.id(), t.name(), null, t.areaType(), t.customerCount(), null));
             }
             return nodes;
         }

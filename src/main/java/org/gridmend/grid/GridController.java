@@ -3,14 +3,14 @@ package org.gridmend.grid;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridmend.core.StaffGroups;
 import org.gridmend.grid.GridViews.CustomerView;
 import org.gridmend.grid.GridViews.DeviceView;
 import org.gridmend.grid.GridViews.FeederView;
 import org.gridmend.grid.GridViews.TransformerView;
-import org.gridmend.core.StaffGroups;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/grid", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Grid archive", description = "Stations, substations, feeders, devices, transformer areas, customers, crews")
+@Tag(
+        name = "Grid archive",
+        description = "Stations, substations, feeders, devices, transformer areas, customers, crews")
 class GridController {
 
-    enum NearKind { CUSTOMER, TRANSFORMER }
+    enum NearKind {
+        CUSTOMER,
+        TRANSFORMER
+    }
 
     private final GridImportService importer;
     private final GridArchiveService archive;
@@ -35,8 +40,12 @@ class GridController {
 
     private final AuditTrail audit;
 
-    GridController(GridImportService importer, GridArchiveService archive, TopologyService topology,
-                   SpatialSearchService spatial, AuditTrail audit) {
+    GridController(
+            GridImportService importer,
+            GridArchiveService archive,
+            TopologyService topology,
+            SpatialSearchService spatial,
+            AuditTrail audit) {
         this.audit = audit;
         this.importer = importer;
         this.archive = archive;
@@ -45,7 +54,8 @@ class GridController {
     }
 
     @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Upsert the archive from one JSON document (admins)",
+    @Operation(
+            summary = "Upsert the archive from one JSON document (admins)",
             description = "All or nothing: a document with any problem gets 400 naming each record and field.")
     GridImportResult importArchive(@RequestBody GridDocument document) {
         return importer.importDocument(document);
@@ -80,8 +90,12 @@ class GridController {
     /** An administrator read customers unmasked: an audit event, as every unmasked view is. */
     private void unmaskedRead(Authentication caller, String customerNo, String transformerId, int customers) {
         if (StaffGroups.isAdmin(caller) && customers > 0) {
-            audit.record(AuditEntry.of("PII_VIEWED").user(caller.getName()).about(customerNo).device(transformerId)
-                    .detail("what", "grid archive").detail("customers", customers));
+            audit.record(AuditEntry.of("PII_VIEWED")
+                    .user(caller.getName())
+                    .about(customerNo)
+                    .device(transformerId)
+                    .detail("what", "grid archive")
+                    .detail("customers", customers));
         }
     }
 
@@ -115,10 +129,12 @@ class GridController {
 
     @GetMapping("/nearest")
     @Operation(summary = "Nearest customers or transformers to a WGS-84 point within a radius in metres")
-    List<?> nearest(@RequestParam double lat, @RequestParam double lng,
-                    @RequestParam(defaultValue = "TRANSFORMER") NearKind kind,
-                    @RequestParam(defaultValue = "500") double radius,
-                    @RequestParam(defaultValue = "10") int limit) {
+    List<?> nearest(
+            @RequestParam double lat,
+            @RequestParam double lng,
+            @RequestParam(defaultValue = "TRANSFORMER") NearKind kind,
+            @RequestParam(defaultValue = "500") double radius,
+            @RequestParam(defaultValue = "10") int limit) {
         return kind == NearKind.CUSTOMER
                 ? spatial.nearestCustomers(lat, lng, radius, limit)
                 : spatial.nearestTransformers(lat, lng, radius, limit);

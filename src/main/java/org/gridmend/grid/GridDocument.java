@@ -29,36 +29,51 @@ public record GridDocument(
         return list == null ? List.of() : list;
     }
 
-    public record Station(String id, String name, Double lat, Double lng) {
-    }
+    public record Station(String id, String name, Double lat, Double lng) {}
 
-    public record Substation(String id, String name, Double lat, Double lng) {
-    }
+    public record Substation(String id, String name, Double lat, Double lng) {}
 
-    public record Feeder(String id, String name, String substationId) {
-    }
+    public record Feeder(String id, String name, String substationId) {}
 
-    public record Device(String id, DeviceType type, String feederId, String parentId, Double lat, Double lng) {
-    }
+    public record Device(String id, DeviceType type, String feederId, String parentId, Double lat, Double lng) {}
 
-    public record Transformer(String id, String name, String feederId, String parentId, AreaType areaType,
-                              Double lat, Double lng) {
-    }
+    public record Transformer(
+            String id, String name, String feederId, String parentId, AreaType areaType, Double lat, Double lng) {}
 
     /**
      * A customer without coordinates is placed at its transformer. {@code meterNo} (an addition to the archive
      * format, optional) is the customer's smart meter; without it the meter number is the customer number.
      */
-    public record Customer(String customerNo, String name, String phone, String transformerId, Double lat, Double lng,
-                           String address, String meterNo) {
+    public record Customer(
+            String customerNo,
+            String name,
+            String phone,
+            String transformerId,
+            Double lat,
+            Double lng,
+            String address,
+            String meterNo) {
 
-        public Customer(String customerNo, String name, String phone, String transformerId, Double lat, Double lng,
-                        String address) {
+        public Customer(
+                String customerNo,
+                String name,
+                String phone,
+                String transformerId,
+                Double lat,
+                Double lng,
+                String address) {
             this(customerNo, name, phone, transformerId, lat, lng, address, null);
         }
     }
 
-    public record Crew(String id, String employeeNo, String name, String phone, String stationId, String userId,
-                       List<Skill> skills, Double lat, Double lng) {
-    }
+    public record Crew(
+            String id,
+            String employeeNo,
+            String name,
+            String phone,
+            String stationId,
+            String userId,
+            List<Skill> skills,
+            Double lat,
+            Double lng) {}
 }

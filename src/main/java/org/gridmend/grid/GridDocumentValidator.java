@@ -55,10 +55,17 @@ class GridDocumentValidator {
     List<Problem> validate(GridDocument doc) {
         FieldChecks checks = new FieldChecks();
         DeviceTreeChecks tree = new DeviceTreeChecks(archive, checks);
-        validatePlaces(doc.stations(), "stations", "station", Station::id, Station::name, Station::lat,
-                Station::lng, checks);
-        validatePlaces(doc.substations(), "substations", "substation", Substation::id, Substation::name,
-                Substation::lat, Substation::lng, checks);
+        validatePlaces(
+                doc.stations(), "stations", "station", Station::id, Station::name, Station::lat, Station::lng, checks);
+        validatePlaces(
+                doc.substations(),
+                "substations",
+                "substation",
+                Substation::id,
+                Substation::name,
+                Substation::lat,
+                Substation::lng,
+                checks);
         validateFeeders(doc, checks);
         tree.validateNodeIds(doc);
         Map<String, Link> devices = tree.validateDevices(doc);
@@ -69,11 +76,15 @@ class GridDocumentValidator {
     }
 
     /** Stations and substations: an id, a name and an optional position. */
-    private static <T> void validatePlaces(List<T> places, String list, String kind,
-                                           Function<T, String> id,
-                                           Function<T, String> name,
-                                           Function<T, Double> lat,
-                                           Function<T, Double> lng, FieldChecks checks) {
+    private static <T> void validatePlaces(
+            List<T> places,
+            String list,
+            String kind,
+            Function<T, String> id,
+            Function<T, String> name,
+            Function<T, Double> lat,
+            Function<T, Double> lng,
+            FieldChecks checks) {
         Map<String, Integer> seen = new HashMap<>();
         checks.each(places, list, (at, i, p) -> {
             if (checks.id(at, "id", kind, id.apply(p), 64) && checks.unique(seen, id.apply(p), i, list, "id", kind)) {
@@ -85,11 +96,12 @@ class GridDocumentValidator {
 
     private void validateFeeders(GridDocument doc, FieldChecks checks) {
         Set<String> known = FieldChecks.idsOf(doc.substations(), Substation::id);
-        known.addAll(archive.existingIds(ArchiveTable.SUBSTATION,
-                FieldChecks.referenced(doc.feeders(), Feeder::substationId)));
+        known.addAll(archive.existingIds(
+                ArchiveTable.SUBSTATION, FieldChecks.referenced(doc.feeders(), Feeder::substationId)));
         Map<String, Integer> seen = new HashMap<>();
         checks.each(doc.feeders(), "feeders", (at, i, f) -> {
-            if (!checks.id(at, "id", "feeder", f.id(), 64) || !checks.unique(seen, f.id(), i, "feeders", "id", "feeder")) {
+            if (!checks.id(at, "id", "feeder", f.id(), 64)
+                    || !checks.unique(seen, f.id(), i, "feeders", "id", "feeder")) {
                 return;
             }
             checks.text(at, "name", "feeder " + f.id(), f.name(), 200);
@@ -100,8 +112,8 @@ class GridDocumentValidator {
     private void validateTransformers(GridDocument doc, Map<String, Link> devices, FieldChecks checks) {
         List<Transformer> transformers = doc.transformers();
         Set<String> feeders = FieldChecks.idsOf(doc.feeders(), Feeder::id);
-        feeders.addAll(archive.existingIds(ArchiveTable.FEEDER,
-                FieldChecks.referenced(transformers, Transformer::feederId)));
+        feeders.addAll(
+                archive.existingIds(ArchiveTable.FEEDER, FieldChecks.referenced(transformers, Transformer::feederId)));
         for (Link link : archive.deviceLinks(FieldChecks.referenced(transformers, Transformer::parentId))) {
             devices.putIfAbsent(link.id(), link);
         }
@@ -121,8 +133,10 @@ class GridDocumentValidator {
                 if (parent == null) {
                     checks.missing(at, "parentId", what, "parent device", t.parentId());
                 } else if (t.feederId() != null && !t.feederId().equals(parent.feederId())) {
-                    checks.problem(at + ".parentId", what + " is on feeder " + t.feederId()
-                            + " but its parent device " + t.parentId() + " is on feeder " + parent.feederId());
+                    checks.problem(
+                            at + ".parentId",
+                            what + " is on feeder " + t.feederId() + " but its parent device " + t.parentId()
+                                    + " is on feeder " + parent.feederId());
                 }
             }
         });
@@ -131,13 +145,13 @@ class GridDocumentValidator {
     private void validateCustomers(GridDocument doc, FieldChecks checks) {
         List<Customer> customers = doc.customers();
         Set<String> transformers = FieldChecks.idsOf(doc.transformers(), Transformer::id);
-        transformers.addAll(archive.existingIds(ArchiveTable.TRANSFORMER,
-                FieldChecks.referenced(customers, Customer::transformerId)));
+        transformers.addAll(archive.existingIds(
+                ArchiveTable.TRANSFORMER, FieldChecks.referenced(customers, Customer::transformerId)));
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Integer> seenMeters = new HashMap<>();
         Map<String, String> meterOwner = new HashMap<>();
-        for (GridLinks.MeterOwner owner
-                : archive.meterOwners(FieldChecks.referenced(customers, GridDocumentValidator::meterOf))) {
+        for (GridLinks.MeterOwner owner :
+                archive.meterOwners(FieldChecks.referenced(customers, GridDocumentValidator::meterOf))) {
             meterOwner.put(owner.meterNo(), owner.customerNo());
         }
         Set<String> docCustomers = FieldChecks.idsOf(customers, Customer::customerNo);
@@ -158,7 +172,9 @@ class GridDocumentValidator {
             String meter = meterOf(c);
             String owner = meterOwner.get(meter);
             if (checks.unique(seenMeters, meter, i, "customers", "meterNo", "meter")
-                    && owner != null && !owner.equals(c.customerNo()) && !docCustomers.contains(owner)) {
+                    && owner != null
+                    && !owner.equals(c.customerNo())
+                    && !docCustomers.contains(owner)) {
                 checks.problem(at + ".meterNo", what + ": meter " + meter + " already belongs to customer " + owner);
             }
         });
@@ -175,8 +191,8 @@ class GridDocumentValidator {
         stations.addAll(archive.existingIds(ArchiveTable.STATION, FieldChecks.referenced(crews, Crew::stationId)));
         Map<String, String> employeeOwner = new HashMap<>();
         Map<String, String> userOwner = new HashMap<>();
-        for (CrewKey key : archive.crewKeys(FieldChecks.referenced(crews, Crew::employeeNo),
-                FieldChecks.referenced(crews, Crew::userId))) {
+        for (CrewKey key : archive.crewKeys(
+                FieldChecks.referenced(crews, Crew::employeeNo), FieldChecks.referenced(crews, Crew::userId))) {
             employeeOwner.put(key.employeeNo(), key.id());
             if (key.userId() != null) {
                 userOwner.put(key.userId(), key.id());
@@ -201,18 +217,23 @@ class GridDocumentValidator {
             if (checks.id(at, "employeeNo", what + ": employee number", c.employeeNo(), 32)
                     && checks.unique(seenEmployeeNo, c.employeeNo(), i, "crews", "employeeNo", "employee number")
                     && employeeOwner.containsKey(c.employeeNo())) {
-                checks.problem(at + ".employeeNo", what + ": employee number " + c.employeeNo()
-                        + " already belongs to crew " + employeeOwner.get(c.employeeNo()));
+                checks.problem(
+                        at + ".employeeNo",
+                        what + ": employee number " + c.employeeNo() + " already belongs to crew "
+                                + employeeOwner.get(c.employeeNo()));
             }
-            if (c.userId() != null && checks.camundaUserId(at, what, c.userId())
+            if (c.userId() != null
+                    && checks.camundaUserId(at, what, c.userId())
                     && checks.unique(seenUserId, c.userId(), i, "crews", "userId", "user id")
                     && userOwner.containsKey(c.userId())) {
-                checks.problem(at + ".userId", what + ": user " + c.userId() + " already works as crew "
-                        + userOwner.get(c.userId()));
+                checks.problem(
+                        at + ".userId",
+                        what + ": user " + c.userId() + " already works as crew " + userOwner.get(c.userId()));
             }
             if (c.skills() == null || c.skills().isEmpty()) {
-                checks.problem(at + ".skills", what + ": skills are required (LV, MV), or the crew can never be "
-                        + "dispatched");
+                checks.problem(
+                        at + ".skills",
+                        what + ": skills are required (LV, MV), or the crew can never be " + "dispatched");
             } else if (c.skills().stream().anyMatch(Objects::isNull)) {
                 checks.problem(at + ".skills", what + ": skills must be LV or MV");
             }

@@ -1,8 +1,14 @@
 package org.gridmend.grid;
 
 /** What an import wrote, per kind of record. */
-public record GridImportResult(Counts stations, Counts substations, Counts feeders, Counts devices,
-                               Counts transformers, Counts customers, Counts crews) {
+public record GridImportResult(
+        Counts stations,
+        Counts substations,
+        Counts feeders,
+        Counts devices,
+        Counts transformers,
+        Counts customers,
+        Counts crews) {
 
     public record Counts(int inserted, int updated) {
 

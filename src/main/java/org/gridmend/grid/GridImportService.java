@@ -12,14 +12,14 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import org.gridmend.core.Refusal;
+import org.gridmend.core.Refusal.Problem;
 import org.gridmend.grid.GridDocument.Customer;
 import org.gridmend.grid.GridDocument.Device;
 import org.gridmend.grid.GridDocument.Transformer;
 import org.gridmend.grid.GridImportResult.Counts;
 import org.gridmend.grid.GridLinks.CrewKey;
 import org.gridmend.grid.GridLinks.Link;
-import org.gridmend.core.Refusal.Problem;
-import org.gridmend.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,8 +46,7 @@ public class GridImportService {
     }
 
     /** Published after an import, so that caches of the archive on this node drop what they hold. */
-    public record ArchiveImported(GridImportResult result) {
-    }
+    public record ArchiveImported(GridImportResult result) {}
 
     @Transactional
     public GridImportResult importDocument(GridDocument doc) {
@@ -55,44 +54,69 @@ public class GridImportService {
         List<Problem> problems = new GridDocumentValidator(new MapperLookup()).validate(doc);
         if (!problems.isEmpty()) {
             String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "";
-            log.info("grid import rejected problems={} firstField={}", problems.size(), problems.get(0).field());
-            throw new Refusal(Refusal.Kind.INVALID, "INVALID_GRID_DOCUMENT", problems.get(0).message() + more,
-                    problems.get(0).field(), problems);
+            log.info(
+                    "grid import rejected problems={} firstField={}",
+                    problems.size(),
+                    problems.get(0).field());
+            throw new Refusal(
+                    Refusal.Kind.INVALID,
+                    "INVALID_GRID_DOCUMENT",
+                    problems.get(0).message() + more,
+                    problems.get(0).field(),
+                    problems);
         }
         Instant now = Instant.now();
-        Counts substations = upsert(ArchiveTable.SUBSTATION, doc.substations(), GridDocument.Substation::id,
-                mapper::upsertSubstations, now);
-        Counts feeders = upsert(ArchiveTable.FEEDER, doc.feeders(), GridDocument.Feeder::id, mapper::upsertFeeders, now);
-        Counts devices = upsert(ArchiveTable.DEVICE, parentsFirst(doc.devices()), Device::id, mapper::upsertDevices,
+        Counts substations = upsert(
+                ArchiveTable.SUBSTATION,
+                doc.substations(),
+                GridDocument.Substation::id,
+                mapper::upsertSubstations,
                 now);
-        Counts transformers = upsert(ArchiveTable.TRANSFORMER, doc.transformers(), Transformer::id,
-                mapper::upsertTransformers, now);
-        Counts customers = upsert(ArchiveTable.CUSTOMER, placed(doc), CustomerRecord::customerNo,
-                mapper::upsertCustomers, now);
-        Counts stations = upsert(ArchiveTable.STATION, doc.stations(), GridDocument.Station::id, mapper::upsertStations,
-                now);
+        Counts feeders =
+                upsert(ArchiveTable.FEEDER, doc.feeders(), GridDocument.Feeder::id, mapper::upsertFeeders, now);
+        Counts devices =
+                upsert(ArchiveTable.DEVICE, parentsFirst(doc.devices()), Device::id, mapper::upsertDevices, now);
+        Counts transformers =
+                upsert(ArchiveTable.TRANSFORMER, doc.transformers(), Transformer::id, mapper::upsertTransformers, now);
+        Counts customers =
+                upsert(ArchiveTable.CUSTOMER, placed(doc), CustomerRecord::customerNo, mapper::upsertCustomers, now);
+        Counts stations =
+                upsert(ArchiveTable.STATION, doc.stations(), GridDocument.Station::id, mapper::upsertStations, now);
         Counts crews = upsert(ArchiveTable.CREW, doc.crews(), GridDocument.Crew::id, mapper::upsertCrews, now);
         for (List<GridDocument.Crew> chunk : chunks(doc.crews(), CHUNK)) {
             mapper.deleteCrewSkills(chunk.stream().map(GridDocument.Crew::id).toList());
             mapper.insertCrewSkills(chunk);
         }
-        GridImportResult result = new GridImportResult(stations, substations, feeders, devices, transformers,
-                customers, crews);
+        GridImportResult result =
+                new GridImportResult(stations, substations, feeders, devices, transformers, customers, crews);
         events.publishEvent(new ArchiveImported(result));
-        log.info("grid import done substations={} feeders={} devices={} transformers={} customers={} stations={} "
-                        + "crews={} durationMs={}", substations, feeders, devices, transformers, customers, stations,
-                crews, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "grid import done substations={} feeders={} devices={} transformers={} customers={} stations={} "
+                        + "crews={} durationMs={}",
+                substations,
+                feeders,
+                devices,
+                transformers,
+                customers,
+                stations,
+                crews,
+                (System.nanoTime() - started) / 1_000_000);
         return result;
     }
 
-    private <T> Counts upsert(ArchiveTable table, List<T> rows, Function<T, String> key,
-                              BiConsumer<List<T>, Instant> write, Instant now) {
+    private <T> Counts upsert(
+            ArchiveTable table,
+            List<T> rows,
+            Function<T, String> key,
+            BiConsumer<List<T>, Instant> write,
+            Instant now) {
         if (rows.isEmpty()) {
             return Counts.NONE;
         }
         int existing = 0;
         for (List<T> chunk : chunks(rows, IN_LIST)) {
-            existing += mapper.existingIds(table, chunk.stream().map(key).toList()).size();
+            existing +=
+                    mapper.existingIds(table, chunk.stream().map(key).toList()).size();
         }
         for (List<T> chunk : chunks(rows, CHUNK)) {
             write.accept(chunk, now);
@@ -112,7 +136,8 @@ public class GridImportService {
         return ordered;
     }
 
-    private static void addWithParents(Device device, Map<String, Device> byId, Set<String> done, List<Device> ordered) {
+    private static void addWithParents(
+            Device device, Map<String, Device> byId, Set<String> done, List<Device> ordered) {
         List<Device> path = new ArrayList<>();
         for (Device d = device; d != null && !done.contains(d.id()); d = byId.get(d.parentId())) {
             path.add(d);
@@ -129,7 +154,9 @@ public class GridImportService {
         doc.transformers().forEach(t -> transformers.put(t.id(), t));
         List<String> missing = doc.customers().stream()
                 .filter(c -> c.lat() == null && !transformers.containsKey(c.transformerId()))
-                .map(Customer::transformerId).distinct().toList();
+                .map(Customer::transformerId)
+                .distinct()
+                .toList();
         for (List<String> chunk : chunks(missing, IN_LIST)) {
             mapper.transformersByIds(chunk).forEach(t -> transformers.put(t.id(), t));
         }
@@ -137,9 +164,15 @@ public class GridImportService {
         for (Customer c : doc.customers()) {
             boolean own = c.lat() != null;
             Transformer t = transformers.get(c.transformerId());
-            records.add(new CustomerRecord(c.customerNo(), c.name(), c.phone(), c.transformerId(),
-                    own ? c.lat() : t.lat(), own ? c.lng() : t.lng(),
-                    own ? CustomerRecord.FROM_ARCHIVE : CustomerRecord.FROM_TRANSFORMER, c.address(),
+            records.add(new CustomerRecord(
+                    c.customerNo(),
+                    c.name(),
+                    c.phone(),
+                    c.transformerId(),
+                    own ? c.lat() : t.lat(),
+                    own ? c.lng() : t.lng(),
+                    own ? CustomerRecord.FROM_ARCHIVE : CustomerRecord.FROM_TRANSFORMER,
+                    c.address(),
                     c.meterNo() == null ? c.customerNo() : c.meterNo()));
         }
         return records;

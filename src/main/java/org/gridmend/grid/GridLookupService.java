@@ -59,8 +59,8 @@ public class GridLookupService {
         Instant now = clock.instant();
         Cached cached = topologies.get(feederId);
         if (cached == null || cached.until().isBefore(now)) {
-            FeederTopology topology = new FeederTopology(feederId, mapper.devicesOnFeeder(feederId),
-                    mapper.transformersOnFeeder(feederId));
+            FeederTopology topology = new FeederTopology(
+                    feederId, mapper.devicesOnFeeder(feederId), mapper.transformersOnFeeder(feederId));
             cached = new Cached(topology, now.plus(Duration.ofSeconds(TOPOLOGY_TTL_SECONDS)));
             topologies.put(feederId, cached);
         }
@@ -76,6 +76,5 @@ public class GridLookupService {
         topologies.clear();
     }
 
-    private record Cached(FeederTopology topology, Instant until) {
-    }
+    private record Cached(FeederTopology topology, Instant until) {}
 }

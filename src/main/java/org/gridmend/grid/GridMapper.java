@@ -33,8 +33,8 @@ interface GridMapper {
 
     List<Link> childrenOf(@Param("deviceIds") Collection<String> deviceIds);
 
-    List<CrewKey> crewKeys(@Param("employeeNos") Collection<String> employeeNos,
-                           @Param("userIds") Collection<String> userIds);
+    List<CrewKey> crewKeys(
+            @Param("employeeNos") Collection<String> employeeNos, @Param("userIds") Collection<String> userIds);
 
     void upsertStations(@Param("rows") List<Station> rows, @Param("now") Instant now);
 
@@ -104,11 +104,17 @@ interface GridMapper {
 
     // --- spatial ---
 
-    List<NearbyCustomer> nearestCustomers(@Param("lat") double lat, @Param("lng") double lng,
-                                          @Param("box") BoundingBox box, @Param("radiusM") double radiusM,
-                                          @Param("limit") int limit);
+    List<NearbyCustomer> nearestCustomers(
+            @Param("lat") double lat,
+            @Param("lng") double lng,
+            @Param("box") BoundingBox box,
+            @Param("radiusM") double radiusM,
+            @Param("limit") int limit);
 
-    List<NearbyTransformer> nearestTransformers(@Param("lat") double lat, @Param("lng") double lng,
-                                                @Param("box") BoundingBox box, @Param("radiusM") double radiusM,
-                                                @Param("limit") int limit);
+    List<NearbyTransformer> nearestTransformers(
+            @Param("lat") double lat,
+            @Param("lng") double lng,
+            @Param("box") BoundingBox box,
+            @Param("radiusM") double radiusM,
+            @Param("limit") int limit);
 }

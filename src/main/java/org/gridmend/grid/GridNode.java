@@ -4,6 +4,8 @@ package org.gridmend.grid;
 public record GridNode(Kind kind, String id, String feederId) {
 
     public enum Kind {
-        FEEDER, DEVICE, TRANSFORMER
+        FEEDER,
+        DEVICE,
+        TRANSFORMER
     }
 }

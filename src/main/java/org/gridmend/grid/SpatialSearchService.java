@@ -41,8 +41,8 @@ public class SpatialSearchService {
             throw Refusal.invalid("INVALID_FIELD", "lng", "lng must be between -180 and 180");
         }
         if (!(radiusM > 0 && radiusM <= MAX_RADIUS_M)) {
-            throw Refusal.invalid("INVALID_FIELD", "radius", "radius must be above 0 and at most "
-                    + (int) MAX_RADIUS_M + " metres");
+            throw Refusal.invalid(
+                    "INVALID_FIELD", "radius", "radius must be above 0 and at most " + (int) MAX_RADIUS_M + " metres");
         }
         if (limit < 1 || limit > MAX_RESULTS) {
             throw Refusal.invalid("INVALID_FIELD", "limit", "limit must be between 1 and " + MAX_RESULTS);

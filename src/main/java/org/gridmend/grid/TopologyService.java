@@ -3,11 +3,11 @@ package org.gridmend.grid;
 import java.util.List;
 import java.util.Optional;
 
+import org.gridmend.core.Refusal;
 import org.gridmend.grid.GridDocument.Device;
 import org.gridmend.grid.GridDocument.Feeder;
 import org.gridmend.grid.GridDocument.Transformer;
 import org.gridmend.grid.GridNode.Kind;
-import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,9 +57,10 @@ public class TopologyService {
     public Downstream downstream(String nodeId) {
         GridNode node = get(nodeId);
         return switch (node.kind()) {
-            case FEEDER -> new Downstream(node, mapper.transformersOnFeederIds(nodeId), mapper.customersOnFeeder(nodeId));
-            case DEVICE -> new Downstream(node, mapper.transformersBelowDevice(nodeId),
-                    mapper.customersBelowDevice(nodeId));
+            case FEEDER ->
+                new Downstream(node, mapper.transformersOnFeederIds(nodeId), mapper.customersOnFeeder(nodeId));
+            case DEVICE ->
+                new Downstream(node, mapper.transformersBelowDevice(nodeId), mapper.customersBelowDevice(nodeId));
             case TRANSFORMER -> new Downstream(node, List.of(nodeId), mapper.customersOfTransformerIds(nodeId));
         };
     }

@@ -1,5 +1,11 @@
 package org.gridmend.grid;
 
-public record TransformerSummary(String id, String name, String feederId, String parentId, AreaType areaType,
-                                 double lat, double lng, long customerCount) {
-}
+public record TransformerSummary(
+        String id,
+        String name,
+        String feederId,
+        String parentId,
+        AreaType areaType,
+        double lat,
+        double lng,
+        long customerCount) {}

@@ -38,16 +38,15 @@ class DevGatewayController {
         this.inboxes = inboxes;
     }
 
-    record Sms(String messageId, String to, String template, String text) {
-    }
+    record Sms(String messageId, String to, String template, String text) {}
 
-    record Push(String messageId, String customerNo, String title, String body, Map<String, Object> data) {
-    }
+    record Push(String messageId, String customerNo, String title, String body, Map<String, Object> data) {}
 
-    record Accepted(String messageId, boolean duplicate) {
-    }
+    record Accepted(String messageId, boolean duplicate) {}
 
-    @PostMapping(path = "/gateway/sms", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/gateway/sms",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Receive an SMS as a vendor's gateway would")
     ResponseEntity<Accepted> sms(@RequestBody Sms sms) {
@@ -57,7 +56,9 @@ class DevGatewayController {
         return receive(sms.messageId(), "SMS", sms.to(), sms.template(), null, sms.text());
     }
 
-    @PostMapping(path = "/gateway/push", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/gateway/push",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Receive an app push as a push service would")
     ResponseEntity<Accepted> push(@RequestBody Push push) {
@@ -65,12 +66,17 @@ class DevGatewayController {
         required(push.customerNo(), "customerNo");
         required(push.body(), "body");
         Object template = push.data() == null ? null : push.data().get("template");
-        return receive(push.messageId(), "PUSH", push.customerNo(), template == null ? null : template.toString(),
-                push.title(), push.body());
+        return receive(
+                push.messageId(),
+                "PUSH",
+                push.customerNo(),
+                template == null ? null : template.toString(),
+                push.title(),
+                push.body());
     }
 
-    private ResponseEntity<Accepted> receive(String messageId, String channel, String address, String template,
-                                             String title, String text) {
+    private ResponseEntity<Accepted> receive(
+            String messageId, String channel, String address, String template, String title, String text) {
         if (messageId.length() > 36) {
             throw Refusal.invalid("INVALID_FIELD", "messageId", "messageId must be at most 36 characters");
         }
@@ -92,15 +98,17 @@ class DevGatewayController {
 
     @GetMapping(path = "/inbox/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One phone's (or app user's) messages, newest first; without address, everyone's")
-    List<DevMessage> messages(@RequestParam(required = false) String address,
-                                                  @RequestParam(defaultValue = "200") int limit) {
+    List<DevMessage> messages(
+            @RequestParam(required = false) String address, @RequestParam(defaultValue = "200") int limit) {
         if (limit < 1 || limit > 1000) {
             throw Refusal.invalid("INVALID_FIELD", "limit", "limit must be between 1 and 1000");
         }
         return inboxes.messages(address == null || address.isBlank() ? null : address.trim(), limit);
     }
 
-    @GetMapping(path = {"/inbox", "/inbox/"}, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(
+            path = {"/inbox", "/inbox/"},
+            produces = MediaType.TEXT_HTML_VALUE)
     String page() throws IOException {
         try (InputStream in = new ClassPathResource("dev/inbox.html").getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

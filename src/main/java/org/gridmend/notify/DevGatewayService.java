@@ -21,11 +21,17 @@ public class DevGatewayService {
     }
 
     /** Puts the message in the address's inbox; false when this message id arrived before (a retry). */
-    public boolean receive(String messageId, String channel, String address, String template, String title,
-                           String text) {
+    public boolean receive(
+            String messageId, String channel, String address, String template, String title, String text) {
         try {
-            mapper.insertDevMessage(messageId, channel, truncate(address, 32), truncate(template, 64),
-                    truncate(title, 100), truncate(text, 1000), clock.instant());
+            mapper.insertDevMessage(
+                    messageId,
+                    channel,
+                    truncate(address, 32),
+                    truncate(template, 64),
+                    truncate(title, 100),
+                    truncate(text, 1000),
+                    clock.instant());
             return true;
         } catch (DuplicateKeyException again) {
             return false;

@@ -1,5 +1,6 @@
 package org.gridmend.notify;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.apache.http.impl.client.HttpClients;
 import org.camunda.connect.httpclient.HttpResponse;
 import org.camunda.connect.httpclient.impl.HttpConnectorImpl;
 import org.camunda.connect.httpclient.impl.RequestConfigOption;
+import org.gridmend.core.PublicIds;
 
 /**
  * One notification gateway (SMS or app push) as DESIGN.md section 4 defines it, called through Camunda Connect's HTTP
@@ -58,9 +60,12 @@ final class GatewayClient implements AutoCloseable {
                 .build();
         this.connector = new HttpConnectorImpl();
         this.connector.setHttpClient(client);
-        this.authorization = gateway.user() == null || gateway.user().isBlank() ? null
-                : "Basic " + Base64.getEncoder().encodeToString((gateway.user() + ":" + gateway.password())
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization = gateway.user() == null || gateway.user().isBlank()
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        (gateway.user() + ":" + gateway.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     boolean configured() {
@@ -79,8 +84,14 @@ final class GatewayClient implements AutoCloseable {
         } catch (JsonProcessingException e) {
             return new Outcome(null, "cannot write the request body: " + e.getOriginalMessage());
         }
-        var request = connector.createRequest().post().url(gateway.url()).contentType("application/json")
-                .header("Accept", "application/json").header("X-Message-Id", message.messageId()).payload(body)
+        var request = connector
+                .createRequest()
+                .post()
+                .url(gateway.url())
+                .contentType("application/json")
+                .header("Accept", "application/json")
+                .header("X-Message-Id", message.messageId())
+                .payload(body)
                 // Connect builds each request's config from its options, replacing the client's defaults
                 .configOption(RequestConfigOption.CONNECTION_TIMEOUT.getName(), connectMillis)
                 .configOption(RequestConfigOption.CONNECTION_REQUEST_TIMEOUT.getName(), connectMillis)
@@ -121,7 +132,7 @@ final class GatewayClient implements AutoCloseable {
             data.put("event", message.eventType());
             data.put("template", message.template());
             if (message.incidentId() != null) {
-                data.put("incidentId", org.gridmend.core.PublicIds.incident(message.incidentId()));
+                data.put("incidentId", PublicIds.incident(message.incidentId()));
             }
             if (message.noticeId() != null) {
                 data.put("noticeId", message.noticeId());
@@ -144,7 +155,7 @@ final class GatewayClient implements AutoCloseable {
     public void close() {
         try {
             client.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // nothing left to release
         }
     }

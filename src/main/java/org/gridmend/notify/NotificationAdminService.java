@@ -27,7 +27,9 @@ public class NotificationAdminService {
     }
 
     public List<NotificationRecord> list(String status, Long incidentId, int limit) {
-        return mapper.list(status, incidentId, limit).stream().map(NotificationRecord::masked).toList();
+        return mapper.list(status, incidentId, limit).stream()
+                .map(NotificationRecord::masked)
+                .toList();
     }
 
     public List<StatusCount> counts() {
@@ -41,12 +43,16 @@ public class NotificationAdminService {
             throw Refusal.notFound("notification", String.valueOf(id));
         }
         if (!"FAILED".equals(record.status())) {
-            throw Refusal.conflict("NOT_FAILED", "id", "notification " + id + " is " + record.status()
-                    + ": only a FAILED one is sent again");
+            throw Refusal.conflict(
+                    "NOT_FAILED",
+                    "id",
+                    "notification " + id + " is " + record.status() + ": only a FAILED one is sent again");
         }
         mapper.retry(id, clock.instant());
-        runtime.createIncidentQuery().incidentType(NotificationDispatcher.INCIDENT_TYPE)
-                .configuration(record.messageId()).list()
+        runtime.createIncidentQuery()
+                .incidentType(NotificationDispatcher.INCIDENT_TYPE)
+                .configuration(record.messageId())
+                .list()
                 .forEach(incident -> runtime.resolveIncident(incident.getId()));
         log.info("failed notification put back in line id={} messageId={}", id, record.messageId());
         return mapper.find(id).masked();

@@ -6,8 +6,8 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridmend.core.Refusal;
 import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +32,10 @@ class NotificationController {
 
     @GetMapping
     @Operation(summary = "Notifications, newest first; status PENDING, SENT or FAILED; incidentId R-…; phones masked")
-    List<NotificationRecord> list(@RequestParam(required = false) String status,
-                                  @RequestParam(required = false) String incidentId,
-                                  @RequestParam(defaultValue = "100") int limit) {
+    List<NotificationRecord> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String incidentId,
+            @RequestParam(defaultValue = "100") int limit) {
         String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (s != null && !STATUSES.contains(s)) {
             throw Refusal.invalid("INVALID_FIELD", "status", "status must be PENDING, SENT or FAILED");

@@ -7,25 +7,28 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.BackgroundLoop;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.PublicIds;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -48,6 +51,7 @@ public class NotificationDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     /** The Cockpit incident type of a message given up on; its configuration is the message id. */
     public static final String INCIDENT_TYPE = "notificationFailed";
+
     private static final int RAISE_ATTEMPTS = 10;
 
     private final NotificationMapper mapper;
@@ -59,14 +63,21 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final Map<String, GatewayClient> gateways;
     /** The channels whose gateway has a URL: only their messages are leased. */
     private final List<String> channels;
+
     private final String owner;
     private final AtomicLong sent = new AtomicLong();
     private final ExecutorService senders;
     private final BackgroundLoop claimer;
     private volatile long lastUnconfiguredWarning;
 
-    NotificationDispatcher(NotificationMapper mapper, NotifyProperties properties, RuntimeService runtime,
-                           AuditTrail audit, TransactionTemplate transactions, Clock clock, ObjectMapper json) {
+    NotificationDispatcher(
+            NotificationMapper mapper,
+            NotifyProperties properties,
+            RuntimeService runtime,
+            AuditTrail audit,
+            TransactionTemplate transactions,
+            Clock clock,
+            ObjectMapper json) {
         this.audit = audit;
         this.transactions = transactions;
         this.mapper = mapper;
@@ -76,8 +87,11 @@ public class NotificationDispatcher implements SmartLifecycle {
         this.gateways = Map.of(
                 "SMS", new GatewayClient("SMS", properties.sms(), properties.threads(), json),
                 "PUSH", new GatewayClient("PUSH", properties.push(), properties.threads(), json));
-        this.channels = gateways.values().stream().filter(GatewayClient::configured).map(GatewayClient::channel)
-                .sorted().toList();
+        this.channels = gateways.values().stream()
+                .filter(GatewayClient::configured)
+                .map(GatewayClient::channel)
+                .sorted()
+                .toList();
         this.owner = hostName() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.senders = Executors.newFixedThreadPool(properties.threads(), r -> {
             Thread t = new Thread(r, "notify-send");
@@ -103,9 +117,12 @@ public class NotificationDispatcher implements SmartLifecycle {
             log.info("notification delivery is off on this node (gridmend.notify.deliver=false)");
             return;
         }
-        gateways.values().stream().filter(g -> !g.configured()).forEach(g -> log.warn(
-                "no {} gateway configured (gridmend.notify.{}.url): its messages wait in the outbox", g.channel(),
-                g.channel().toLowerCase(java.util.Locale.ROOT)));
+        gateways.values().stream()
+                .filter(g -> !g.configured())
+                .forEach(g -> log.warn(
+                        "no {} gateway configured (gridmend.notify.{}.url): its messages wait in the outbox",
+                        g.channel(),
+                        g.channel().toLowerCase(Locale.ROOT)));
         claimer.start();
     }
 
@@ -165,7 +182,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         for (Future<?> result : results) {
             try {
                 result.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 log.warn("delivering a notification failed: {}", e.getCause().toString());
             }
         }
@@ -186,8 +203,15 @@ public class NotificationDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         int attempt = message.attempts() + 1;
         if (outcome.accepted()) {
-            if (recorded(message, attempt, "SENT", outcome.status(), null, null,
-                    () -> mapper.markSent(message.id(), owner, outcome.status(), now)) == 1) {
+            if (recorded(
+                            message,
+                            attempt,
+                            "SENT",
+                            outcome.status(),
+                            null,
+                            null,
+                            () -> mapper.markSent(message.id(), owner, outcome.status(), now))
+                    == 1) {
                 sent.incrementAndGet();
             }
             return;
@@ -195,35 +219,71 @@ public class NotificationDispatcher implements SmartLifecycle {
         String raw = outcome.error() == null ? "unknown error" : outcome.error();
         String error = raw.length() > 480 ? raw.substring(0, 480) : raw;
         if (outcome.rejected() || attempt >= properties.maxAttempts()) {
-            if (recorded(message, attempt, "FAILED", outcome.status(), error, null,
-                    () -> mapper.markFailed(message.id(), owner, error, outcome.status())) == 1) {
-                log.warn("notification failed for good messageId={} channel={} event={} attempts={}: {}",
-                        message.messageId(), message.channel(), message.eventType(), attempt, error);
+            if (recorded(
+                            message,
+                            attempt,
+                            "FAILED",
+                            outcome.status(),
+                            error,
+                            null,
+                            () -> mapper.markFailed(message.id(), owner, error, outcome.status()))
+                    == 1) {
+                log.warn(
+                        "notification failed for good messageId={} channel={} event={} attempts={}: {}",
+                        message.messageId(),
+                        message.channel(),
+                        message.eventType(),
+                        attempt,
+                        error);
                 raiseIncident(message, error);
             }
             return;
         }
         Instant next = now.plus(properties.backoff(attempt));
-        recorded(message, attempt, "RETRY", outcome.status(), error, next,
+        recorded(
+                message,
+                attempt,
+                "RETRY",
+                outcome.status(),
+                error,
+                next,
                 () -> mapper.markRetry(message.id(), owner, next, error, outcome.status()));
-        log.info("notification will be retried messageId={} channel={} attempt={} next={}: {}", message.messageId(),
-                message.channel(), attempt, next, error);
+        log.info(
+                "notification will be retried messageId={} channel={} attempt={} next={}: {}",
+                message.messageId(),
+                message.channel(),
+                attempt,
+                next,
+                error);
     }
 
     /**
      * Writes an attempt's result back and, when this node still held the lease, records the attempt in the audit
      * trail in the same transaction.
      */
-    private int recorded(NotificationMapper.Outgoing message, int attempt, String result, Integer gatewayStatus,
-                         String error, Instant next, java.util.function.IntSupplier writeBack) {
+    private int recorded(
+            NotificationMapper.Outgoing message,
+            int attempt,
+            String result,
+            Integer gatewayStatus,
+            String error,
+            Instant next,
+            IntSupplier writeBack) {
         return retrying(() -> Objects.requireNonNull(transactions.execute(status -> {
             int written = writeBack.getAsInt();
             if (written == 1) {
-                audit.record(AuditEntry.of("NOTIFICATION_" + result).notification(message.id())
-                        .report(message.reportId()).incident(message.incidentId()).notice(message.noticeId())
-                        .about(message.customerNo()).detail("messageId", message.messageId())
-                        .detail("channel", message.channel()).detail("event", message.eventType())
-                        .detail("attempt", attempt).detail("gatewayStatus", gatewayStatus).detail("error", error)
+                audit.record(AuditEntry.of("NOTIFICATION_" + result)
+                        .notification(message.id())
+                        .report(message.reportId())
+                        .incident(message.incidentId())
+                        .notice(message.noticeId())
+                        .about(message.customerNo())
+                        .detail("messageId", message.messageId())
+                        .detail("channel", message.channel())
+                        .detail("event", message.eventType())
+                        .detail("attempt", attempt)
+                        .detail("gatewayStatus", gatewayStatus)
+                        .detail("error", error)
                         .detail("nextAttempt", next));
             }
             return written;
@@ -234,7 +294,7 @@ public class NotificationDispatcher implements SmartLifecycle {
      * Runs one outbox statement, again when the database chose it as a deadlock victim or could not lock in time
      * (a write-back lost would leave a delivered message to be sent once more after its lease).
      */
-    private int retrying(java.util.function.IntSupplier statement) {
+    private int retrying(IntSupplier statement) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return statement.getAsInt();
@@ -264,14 +324,19 @@ public class NotificationDispatcher implements SmartLifecycle {
                 if (instance == null) {
                     return;
                 }
-                runtime.createIncident(INCIDENT_TYPE, waitingExecution(instance), message.messageId(),
+                runtime.createIncident(
+                        INCIDENT_TYPE,
+                        waitingExecution(instance),
+                        message.messageId(),
                         message.channel() + " " + message.eventType() + " notification #" + message.id()
                                 + " failed after " + (message.attempts() + 1) + " attempts: " + error);
                 return;
             } catch (ProcessEngineException busy) {
                 if (attempt == RAISE_ATTEMPTS || busy instanceof AuthorizationException) {
-                    log.warn("could not raise a Cockpit incident for notification messageId={}: {}",
-                            message.messageId(), busy.toString());
+                    log.warn(
+                            "could not raise a Cockpit incident for notification messageId={}: {}",
+                            message.messageId(),
+                            busy.toString());
                     return;
                 }
                 try {
@@ -281,7 +346,9 @@ public class NotificationDispatcher implements SmartLifecycle {
                     return;
                 }
             } catch (RuntimeException e) {
-                log.warn("could not raise a Cockpit incident for notification messageId={}: {}", message.messageId(),
+                log.warn(
+                        "could not raise a Cockpit incident for notification messageId={}: {}",
+                        message.messageId(),
                         e.toString());
                 return;
             }
@@ -291,7 +358,9 @@ public class NotificationDispatcher implements SmartLifecycle {
     /** An execution of the instance that stands at an activity (the instance's own does not inside a scope). */
     private String waitingExecution(ProcessInstance instance) {
         for (String activity : runtime.getActiveActivityIds(instance.getId())) {
-            var executions = runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId(activity)
+            var executions = runtime.createExecutionQuery()
+                    .processInstanceId(instance.getId())
+                    .activityId(activity)
                     .listPage(0, 1);
             if (!executions.isEmpty()) {
                 return executions.get(0).getId();
@@ -326,7 +395,14 @@ public class NotificationDispatcher implements SmartLifecycle {
     }
 
     private ProcessInstance find(String definition, String key) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(definition).processInstanceBusinessKey(key)
-                .active().listPage(0, 1).stream().findFirst().orElse(null);
+        return runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(definition)
+                .processInstanceBusinessKey(key)
+                .active()
+                .listPage(0, 1)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -47,13 +47,21 @@ public enum NotificationEvent {
     NOTICE_CANCELLED(Scope.NOTICE, Audience.ALL, null, false);
 
     /** What the event is about: one report, one incident (repair order), one outage notice. */
-    public enum Scope { REPORT, INCIDENT, NOTICE }
+    public enum Scope {
+        REPORT,
+        INCIDENT,
+        NOTICE
+    }
 
     /**
      * Who hears: the report's customer; everyone affected (below the device, and whoever reported); or only those
      * affected who did not report (reporters hear the same news through their own report's message).
      */
-    public enum Audience { REPORTER, ALL, NON_REPORTERS }
+    public enum Audience {
+        REPORTER,
+        ALL,
+        NON_REPORTERS
+    }
 
     private final Scope scope;
     private final Audience audience;

@@ -46,25 +46,38 @@ public interface NotificationMapper {
 
     void insertOne(NewNotification row);
 
-    List<Long> dueIds(@Param("now") Instant now, @Param("limit") int limit,
-                      @Param("channels") Collection<String> channels);
+    List<Long> dueIds(
+            @Param("now") Instant now, @Param("limit") int limit, @Param("channels") Collection<String> channels);
 
-    int claim(@Param("owner") String owner, @Param("until") Instant until, @Param("now") Instant now,
-              @Param("ids") List<Long> ids);
+    int claim(
+            @Param("owner") String owner,
+            @Param("until") Instant until,
+            @Param("now") Instant now,
+            @Param("ids") List<Long> ids);
 
     List<Outgoing> claimed(@Param("owner") String owner, @Param("until") Instant until);
 
-    int markSent(@Param("id") long id, @Param("owner") String owner, @Param("gatewayStatus") Integer gatewayStatus,
-                 @Param("at") Instant at);
+    int markSent(
+            @Param("id") long id,
+            @Param("owner") String owner,
+            @Param("gatewayStatus") Integer gatewayStatus,
+            @Param("at") Instant at);
 
-    int markRetry(@Param("id") long id, @Param("owner") String owner, @Param("next") Instant next,
-                  @Param("error") String error, @Param("gatewayStatus") Integer gatewayStatus);
+    int markRetry(
+            @Param("id") long id,
+            @Param("owner") String owner,
+            @Param("next") Instant next,
+            @Param("error") String error,
+            @Param("gatewayStatus") Integer gatewayStatus);
 
-    int markFailed(@Param("id") long id, @Param("owner") String owner, @Param("error") String error,
-                   @Param("gatewayStatus") Integer gatewayStatus);
+    int markFailed(
+            @Param("id") long id,
+            @Param("owner") String owner,
+            @Param("error") String error,
+            @Param("gatewayStatus") Integer gatewayStatus);
 
-    List<NotificationRecord> list(@Param("status") String status, @Param("incidentId") Long incidentId,
-                                  @Param("limit") int limit);
+    List<NotificationRecord> list(
+            @Param("status") String status, @Param("incidentId") Long incidentId, @Param("limit") int limit);
 
     NotificationRecord find(@Param("id") long id);
 
@@ -80,19 +93,30 @@ public interface NotificationMapper {
 
     // ---- the development gateway ----
 
-    int insertDevMessage(@Param("messageId") String messageId, @Param("channel") String channel,
-                         @Param("address") String address, @Param("template") String template,
-                         @Param("title") String title, @Param("text") String text, @Param("at") Instant at);
+    int insertDevMessage(
+            @Param("messageId") String messageId,
+            @Param("channel") String channel,
+            @Param("address") String address,
+            @Param("template") String template,
+            @Param("title") String title,
+            @Param("text") String text,
+            @Param("at") Instant at);
 
     List<DevMessage> devMessages(@Param("address") String address, @Param("limit") int limit);
 
     List<DevInbox> devInboxes(@Param("limit") int limit);
 
-    record ReportFacts(long id, Long incidentId, Long noticeId, String customerNo, String channel) {
-    }
+    record ReportFacts(long id, Long incidentId, Long noticeId, String customerNo, String channel) {}
 
-    record IncidentFacts(long id, String deviceId, String state, Long mergedIntoId, Instant etr, Instant etrNotified,
-                         String outageKnown, long reports) {
+    record IncidentFacts(
+            long id,
+            String deviceId,
+            String state,
+            Long mergedIntoId,
+            Instant etr,
+            Instant etrNotified,
+            String outageKnown,
+            long reports) {
 
         /** The customers below the device who did not report have been told of the outage (it is corroborated). */
         boolean areaTold() {
@@ -101,25 +125,31 @@ public interface NotificationMapper {
     }
 
     /** What corroborates an incident's outage, beyond one customer's word. */
-    record Corroboration(long customers, long verified, long notices, long darkMeters, long findings, long confirmed) {
-    }
+    record Corroboration(long customers, long verified, long notices, long darkMeters, long findings, long confirmed) {}
 
     Corroboration corroboration(@Param("incidentId") long incidentId);
 
     void markOutageKnown(@Param("incidentId") long incidentId, @Param("state") String state);
 
-    record NoticeFacts(long id, String type, String deviceId, Instant startsAt, Instant expectedEndAt,
-                       String reason) {
-    }
+    record NoticeFacts(long id, String type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason) {}
 
-    record TimelineLine(long id, String text) {
-    }
+    record TimelineLine(long id, String text) {}
 
     /** A message claimed for delivery. */
-    record Outgoing(long id, String messageId, String channel, String customerNo, String phone, String template,
-                    String title, String text, int attempts, String eventType, Long incidentId, Long reportId,
-                    Long noticeId) {
-    }
+    record Outgoing(
+            long id,
+            String messageId,
+            String channel,
+            String customerNo,
+            String phone,
+            String template,
+            String title,
+            String text,
+            int attempts,
+            String eventType,
+            Long incidentId,
+            Long reportId,
+            Long noticeId) {}
 
     final class NewNotification {
         public String messageId;

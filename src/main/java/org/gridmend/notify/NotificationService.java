@@ -1,27 +1,16 @@
 package org.gridmend.notify;
 
-import org.gridmend.core.UtilityZone;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import org.gridmend.grid.TopologyService;
-import org.gridmend.core.PublicIds;
 import org.gridmend.core.CustomerTexts;
+import org.gridmend.core.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,8 +37,14 @@ public class NotificationService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    NotificationService(NotificationMapper mapper, Recipients recipients, Outbox outbox, CustomerTexts texts,
-                        NotifyProperties properties, AuditTrail audit, Clock clock) {
+    NotificationService(
+            NotificationMapper mapper,
+            Recipients recipients,
+            Outbox outbox,
+            CustomerTexts texts,
+            NotifyProperties properties,
+            AuditTrail audit,
+            Clock clock) {
         this.audit = audit;
         this.mapper = mapper;
         this.recipients = recipients;
@@ -89,8 +84,13 @@ public class NotificationService {
         String scope = event == NotificationEvent.OUTAGE_NOTICE_ANSWER && report.noticeId() != null
                 ? "N" + report.noticeId()
                 : report.incidentId() != null ? "I" + report.incidentId() : "R" + reportId;
-        Outbox.Message message = new Outbox.Message(scope, report.incidentId(), reportId, report.noticeId(),
-                texts.text("notify.title.report"), line.text());
+        Outbox.Message message = new Outbox.Message(
+                scope,
+                report.incidentId(),
+                reportId,
+                report.noticeId(),
+                texts.text("notify.title.report"),
+                line.text());
         return outbox.write(event, message, List.of(recipient));
     }
 
@@ -111,8 +111,13 @@ public class NotificationService {
                 }
                 mapper.markOutageKnown(incidentId, "TOLD");
                 incident = mapper.incident(incidentId);
-                message = new Outbox.Message("I" + incidentId, incidentId, null, null,
-                        texts.text("notify.title.outage"), texts.text("notify.outage_known", orderId));
+                message = new Outbox.Message(
+                        "I" + incidentId,
+                        incidentId,
+                        null,
+                        null,
+                        texts.text("notify.title.outage"),
+                        texts.text("notify.outage_known", orderId));
             }
             case MERGED_UPSTREAM -> {
                 if (incident.mergedIntoId() == null) {
@@ -120,15 +125,26 @@ public class NotificationService {
                 }
                 NotificationMapper.IncidentFacts parent = mapper.incident(incident.mergedIntoId());
                 NotificationMapper.TimelineLine now = mapper.latestIncidentLine(parent.id(), null);
-                message = new Outbox.Message("I" + incidentId, incidentId, null, null, texts.text("notify.title.outage"),
-                        texts.text("notify.merged_upstream", PublicIds.incident(parent.id()), parent.reports(),
+                message = new Outbox.Message(
+                        "I" + incidentId,
+                        incidentId,
+                        null,
+                        null,
+                        texts.text("notify.title.outage"),
+                        texts.text(
+                                "notify.merged_upstream",
+                                PublicIds.incident(parent.id()),
+                                parent.reports(),
                                 now == null ? "" : now.text()));
             }
             default -> {
                 NotificationMapper.TimelineLine line = mapper.latestIncidentLine(incidentId, event.timelineType());
                 if (line == null) {
-                    log.warn("nothing to tell for event={} incidentId={}: no {} line on the timeline", event,
-                            incidentId, event.timelineType());
+                    log.warn(
+                            "nothing to tell for event={} incidentId={}: no {} line on the timeline",
+                            event,
+                            incidentId,
+                            event.timelineType());
                     return 0;
                 }
                 if (event == NotificationEvent.ETR_CHANGED && !etrMovedEnough(incident)) {
@@ -137,8 +153,13 @@ public class NotificationService {
                 if (event == NotificationEvent.ETR_CHANGED || event == NotificationEvent.DIAGNOSED) {
                     mapper.updateEtrNotified(incidentId, incident.etr());
                 }
-                message = new Outbox.Message("I" + incidentId + "#" + line.id(), incidentId, null, null,
-                        texts.text("notify.title.repair"), line.text());
+                message = new Outbox.Message(
+                        "I" + incidentId + "#" + line.id(),
+                        incidentId,
+                        null,
+                        null,
+                        texts.text("notify.title.repair"),
+                        line.text());
             }
         }
         Map<String, Recipient> reporters = recipients.reportersOf(incident);
@@ -156,8 +177,12 @@ public class NotificationService {
      */
     boolean corroborated(long incidentId) {
         NotificationMapper.Corroboration c = mapper.corroboration(incidentId);
-        return c.customers() >= properties.corroboration().minCustomers() || c.verified() > 0 || c.notices() > 0
-                || c.darkMeters() > 0 || c.findings() > 0 || c.confirmed() > 0;
+        return c.customers() >= properties.corroboration().minCustomers()
+                || c.verified() > 0
+                || c.notices() > 0
+                || c.darkMeters() > 0
+                || c.findings() > 0
+                || c.confirmed() > 0;
     }
 
     /**
@@ -167,7 +192,9 @@ public class NotificationService {
     @Transactional
     public int announceIfCorroborated(long incidentId) {
         NotificationMapper.IncidentFacts incident = mapper.incident(incidentId);
-        if (incident == null || !"HELD".equals(incident.outageKnown()) || !"OPEN".equals(incident.state())
+        if (incident == null
+                || !"HELD".equals(incident.outageKnown())
+                || !"OPEN".equals(incident.state())
                 || !corroborated(incidentId)) {
             return 0;
         }
@@ -181,7 +208,12 @@ public class NotificationService {
      * wait for ten thousand process steps to hear that power is back.
      */
     private int askReportersToConfirm(NotificationMapper.IncidentFacts incident, Collection<Recipient> reporters) {
-        Outbox.Message confirm = new Outbox.Message("I" + incident.id(), incident.id(), null, null, texts.text("notify.title.report"),
+        Outbox.Message confirm = new Outbox.Message(
+                "I" + incident.id(),
+                incident.id(),
+                null,
+                null,
+                texts.text("notify.title.report"),
                 texts.text("report.restored", PublicIds.incident(incident.id())));
         return outbox.write(NotificationEvent.CONFIRMATION_REQUEST, confirm, reporters);
     }
@@ -208,9 +240,13 @@ public class NotificationService {
             case NOTICE_CANCELLED -> "notify.notice_cancelled";
             default -> "notify.notice_ended";
         };
-        String text = texts.text(key, CustomerTexts.time(notice.startsAt()), CustomerTexts.time(notice.expectedEndAt()),
+        String text = texts.text(
+                key,
+                CustomerTexts.time(notice.startsAt()),
+                CustomerTexts.time(notice.expectedEndAt()),
                 notice.reason() == null ? "" : notice.reason());
-        Outbox.Message message = new Outbox.Message("N" + noticeId, null, null, noticeId, texts.text("notify.title.notice"), text);
+        Outbox.Message message =
+                new Outbox.Message("N" + noticeId, null, null, noticeId, texts.text("notify.title.notice"), text);
         return outbox.write(event, message, recipients.below(notice.deviceId()));
     }
 

@@ -30,8 +30,11 @@ class NotifyAffectedCustomersDelegate implements JavaDelegate {
         }
         // what the event is about is the process's own report, repair order or notice: its business key
         String key = execution.getProcessBusinessKey();
-        notifications.notify(NotificationEvent.valueOf(event.toString()), id(PublicIds.parseReport(key)),
-                id(PublicIds.parseIncident(key)), id(PublicIds.parseNotice(key)));
+        notifications.notify(
+                NotificationEvent.valueOf(event.toString()),
+                id(PublicIds.parseReport(key)),
+                id(PublicIds.parseIncident(key)),
+                id(PublicIds.parseNotice(key)));
     }
 
     private static Long id(long parsed) {

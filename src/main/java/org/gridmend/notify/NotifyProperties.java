@@ -29,12 +29,15 @@ public record NotifyProperties(
      * When an outage is told to the customers below the device who did not report: once {@code minCustomers}
      * customers reported it (or a signed-in customer, a meter, a notice, a crew or a dispatcher corroborates it).
      */
-    public record Corroboration(@DefaultValue("2") int minCustomers) {
-    }
+    public record Corroboration(@DefaultValue("2") int minCustomers) {}
 
     /** A gateway's base URL, credentials and timeouts. An empty URL means nothing is sent on that channel yet. */
-    public record Gateway(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password,
-                          @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+    public record Gateway(
+            @DefaultValue("") String url,
+            @DefaultValue("") String user,
+            @DefaultValue("") String password,
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("5s") Duration readTimeout) {
 
         public boolean configured() {
             return url != null && !url.isBlank();
@@ -46,14 +49,18 @@ public record NotifyProperties(
      * be open on one node, for one report and from one client address (beyond any of these the client is told to
      * poll), and how long one stays open before the browser reconnects.
      */
-    public record Streams(@DefaultValue("2s") Duration poll, @DefaultValue("500") int max,
-                          @DefaultValue("3") int maxPerReport, @DefaultValue("20") int maxPerClient,
-                          @DefaultValue("30m") Duration timeout, @DefaultValue("15s") Duration heartbeat) {
-    }
+    public record Streams(
+            @DefaultValue("2s") Duration poll,
+            @DefaultValue("500") int max,
+            @DefaultValue("3") int maxPerReport,
+            @DefaultValue("20") int maxPerClient,
+            @DefaultValue("30m") Duration timeout,
+            @DefaultValue("15s") Duration heartbeat) {}
 
     /** When rating requests wait (China time): from {@code start} to {@code end}, across midnight. */
-    public record QuietHours(@DefaultValue("22:00") LocalTime start, @DefaultValue("08:00") LocalTime end) {
-    }
+    public record QuietHours(
+            @DefaultValue("22:00") LocalTime start,
+            @DefaultValue("08:00") LocalTime end) {}
 
     /** The wait before attempt {@code attempts + 1}: doubling from {@code firstRetry}, at most {@code maxRetry}. */
     public Duration backoff(int attempts) {

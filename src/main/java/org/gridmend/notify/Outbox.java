@@ -45,8 +45,7 @@ class Outbox {
     }
 
     /** What one event says to whom: the rows to write, before deduplication. */
-    record Message(String scopeKey, Long incidentId, Long reportId, Long noticeId, String title, String text) {
-    }
+    record Message(String scopeKey, Long incidentId, Long reportId, Long noticeId, String title, String text) {}
 
     int write(NotificationEvent event, Message message, Collection<Recipient> recipients) {
         Instant now = clock.instant();
@@ -79,16 +78,29 @@ class Outbox {
             written += insertNew(rows.subList(i, Math.min(i + CHUNK, rows.size())));
         }
         if (written > 0) {
-            audit.record(AuditEntry.of("NOTIFICATIONS_QUEUED").at(now).report(message.reportId())
-                    .incident(message.incidentId()).notice(message.noticeId())
-                    .about(rows.size() == 1 ? rows.get(0).customerNo : null).detail("event", event)
-                    .detail("recipients", rows.size()).detail("written", written)
-                    .detail("sms", rows.stream().filter(r -> "SMS".equals(r.channel)).count())
-                    .detail("push", rows.stream().filter(r -> "PUSH".equals(r.channel)).count()));
+            audit.record(AuditEntry.of("NOTIFICATIONS_QUEUED")
+                    .at(now)
+                    .report(message.reportId())
+                    .incident(message.incidentId())
+                    .notice(message.noticeId())
+                    .about(rows.size() == 1 ? rows.get(0).customerNo : null)
+                    .detail("event", event)
+                    .detail("recipients", rows.size())
+                    .detail("written", written)
+                    .detail(
+                            "sms",
+                            rows.stream().filter(r -> "SMS".equals(r.channel)).count())
+                    .detail(
+                            "push",
+                            rows.stream().filter(r -> "PUSH".equals(r.channel)).count()));
         }
         if (rows.size() > 1) {
-            log.info("notifications written event={} scope={} recipients={} written={}", event, message.scopeKey(),
-                    rows.size(), written);
+            log.info(
+                    "notifications written event={} scope={} recipients={} written={}",
+                    event,
+                    message.scopeKey(),
+                    rows.size(),
+                    written);
         } else {
             // one reporter's message: thousands of these in a restoration would drown the log
             log.debug("notification written event={} scope={} written={}", event, message.scopeKey(), written);
@@ -102,9 +114,10 @@ class Outbox {
      * MariaDB).
      */
     private int insertNew(List<NotificationMapper.NewNotification> chunk) {
-        Set<String> existing = new HashSet<>(mapper.existingKeys(chunk.stream().map(r -> r.dedupeKey).toList()));
-        List<NotificationMapper.NewNotification> fresh = chunk.stream().filter(r -> !existing.contains(r.dedupeKey))
-                .toList();
+        Set<String> existing = new HashSet<>(
+                mapper.existingKeys(chunk.stream().map(r -> r.dedupeKey).toList()));
+        List<NotificationMapper.NewNotification> fresh =
+                chunk.stream().filter(r -> !existing.contains(r.dedupeKey)).toList();
         if (fresh.isEmpty()) {
             return 0;
         }
@@ -131,12 +144,14 @@ class Outbox {
         LocalTime start = properties.quietHours().start();
         LocalTime end = properties.quietHours().end();
         LocalTime time = local.toLocalTime();
-        boolean quiet = start.isAfter(end) ? !time.isBefore(start) || time.isBefore(end)
+        boolean quiet = start.isAfter(end)
+                ? !time.isBefore(start) || time.isBefore(end)
                 : !time.isBefore(start) && time.isBefore(end);
         if (!quiet) {
             return now;
         }
-        LocalDate day = time.isBefore(end) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        LocalDate day =
+                time.isBefore(end) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
         return day.atTime(end).atZone(UtilityZone.ZONE).toInstant();
     }
 }

@@ -31,8 +31,8 @@ class Recipients {
     }
 
     /** Who hears of an incident's event: its reporters and, once the outage is told, the customers below it. */
-    Collection<Recipient> ofIncident(NotificationEvent event, NotificationMapper.IncidentFacts incident,
-                                     Map<String, Recipient> reporters) {
+    Collection<Recipient> ofIncident(
+            NotificationEvent event, NotificationMapper.IncidentFacts incident, Map<String, Recipient> reporters) {
         Map<String, Recipient> all = new LinkedHashMap<>();
         if (event.audience() == NotificationEvent.Audience.ALL) {
             all.putAll(reporters);
@@ -41,8 +41,8 @@ class Recipients {
         boolean area = event == NotificationEvent.OUTAGE_KNOWN || incident.areaTold();
         if (event == NotificationEvent.MERGED_UPSTREAM && !area) {
             // the merged order never told its area: only its own reporters (now on the upstream order) hear
-            Map<String, Recipient> upstream = incident.mergedIntoId() == null ? Map.of()
-                    : reportersOf(mapper.incident(incident.mergedIntoId()));
+            Map<String, Recipient> upstream =
+                    incident.mergedIntoId() == null ? Map.of() : reportersOf(mapper.incident(incident.mergedIntoId()));
             for (Recipient r : below(incident.deviceId())) {
                 if (upstream.containsKey(r.key())) {
                     all.putIfAbsent(r.key(), upstream.get(r.key()));
@@ -60,7 +60,8 @@ class Recipients {
         if (event == NotificationEvent.OUTAGE_KNOWN) {
             // customers of incidents merged into this one heard of the outage already: no repeat
             mapper.toldOnMergedChildren(incident.id(), event.name()).forEach(all::remove);
-            mapper.toldOnMergedChildren(incident.id(), NotificationEvent.ACKNOWLEDGED.name()).forEach(all::remove);
+            mapper.toldOnMergedChildren(incident.id(), NotificationEvent.ACKNOWLEDGED.name())
+                    .forEach(all::remove);
             // and customers a fault outage notice on this incident told already
             mapper.toldByFaultNotice(incident.id()).forEach(all::remove);
         }
@@ -69,12 +70,13 @@ class Recipients {
 
     /** The customers of every transformer area below the device. */
     List<Recipient> below(String deviceId) {
-        List<String> transformers = topology.find(deviceId).map(n -> topology.downstream(deviceId).transformerIds())
+        List<String> transformers = topology.find(deviceId)
+                .map(n -> topology.downstream(deviceId).transformerIds())
                 .orElse(List.of());
         List<Recipient> recipients = new ArrayList<>();
         for (int i = 0; i < transformers.size(); i += CHUNK) {
-            recipients.addAll(mapper.customersOfTransformers(transformers.subList(i, Math.min(i + CHUNK,
-                    transformers.size()))));
+            recipients.addAll(
+                    mapper.customersOfTransformers(transformers.subList(i, Math.min(i + CHUNK, transformers.size()))));
         }
         return recipients;
     }

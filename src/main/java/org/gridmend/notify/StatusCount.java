@@ -1,5 +1,4 @@
 package org.gridmend.notify;
 
 /** How many notifications are in one status. */
-public record StatusCount(String status, long count) {
-}
+public record StatusCount(String status, long count) {}

@@ -20,6 +20,5 @@ public interface KnownFaults {
     /** The open fault whose device covers this transformer area, with its repair order's progress. */
     Optional<OutageLookupService.Repair> openCovering(FeederTopology feeder, String transformerId);
 
-    record Opened(long incidentId, boolean created) {
-    }
+    record Opened(long incidentId, boolean created) {}
 }

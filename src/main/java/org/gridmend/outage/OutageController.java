@@ -20,12 +20,14 @@ class OutageController {
     }
 
     @GetMapping(path = "/api/outages", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Outages at a customer's place (?customerNo=) or a location (?lat=&lng=[&coordSys=GCJ02]): "
-            + "notices in effect or planned, and the repair order of a fault already known there")
-    OutageLookupService.Outages outages(@RequestParam(required = false) String customerNo,
-                                        @RequestParam(required = false) Double lat,
-                                        @RequestParam(required = false) Double lng,
-                                        @RequestParam(required = false) String coordSys) {
+    @Operation(
+            summary = "Outages at a customer's place (?customerNo=) or a location (?lat=&lng=[&coordSys=GCJ02]): "
+                    + "notices in effect or planned, and the repair order of a fault already known there")
+    OutageLookupService.Outages outages(
+            @RequestParam(required = false) String customerNo,
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lng,
+            @RequestParam(required = false) String coordSys) {
         if (customerNo != null && !customerNo.isBlank()) {
             return lookup.forCustomer(customerNo);
         }

@@ -4,17 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
 import org.gridmend.grid.CoordinateSystem;
 import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.grid.NearbyTransformer;
 import org.gridmend.grid.SpatialSearchService;
-import org.gridmend.core.Refusal;
-import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,8 +33,12 @@ public class OutageLookupService {
     private final KnownFaults faults;
     private final Clock clock;
 
-    OutageLookupService(GridLookupService grid, SpatialSearchService spatial, OutageNoticeMapper notices,
-                        KnownFaults faults, Clock clock) {
+    OutageLookupService(
+            GridLookupService grid,
+            SpatialSearchService spatial,
+            OutageNoticeMapper notices,
+            KnownFaults faults,
+            Clock clock) {
         this.grid = grid;
         this.spatial = spatial;
         this.notices = notices;
@@ -44,25 +47,21 @@ public class OutageLookupService {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outages(String transformerId, String feederId, List<Notice> notices, Repair repairOrder) {
-    }
+    public record Outages(String transformerId, String feederId, List<Notice> notices, Repair repairOrder) {}
 
     /** A notice as a customer reads it; {@code inEffect} is true while power is off for it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Notice(String noticeId, NoticeType type, Instant start, Instant expectedEnd, String reason,
-                         boolean inEffect) {
-    }
+    public record Notice(
+            String noticeId, NoticeType type, Instant start, Instant expectedEnd, String reason, boolean inEffect) {}
 
     /** A fault already known there: its repair order and when power should be back. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Repair(String incidentId, String state, long reportsCount, String crewEmployeeNo, Instant eta,
-                         Instant etr) {
-    }
+    public record Repair(
+            String incidentId, String state, long reportsCount, String crewEmployeeNo, Instant eta, Instant etr) {}
 
     public Outages forCustomer(String customerNo) {
         String number = customerNo.trim();
-        CustomerPlacement placement = grid.placement(number).orElseThrow(() -> Refusal.notFound("customer",
-                number));
+        CustomerPlacement placement = grid.placement(number).orElseThrow(() -> Refusal.notFound("customer", number));
         return at(placement.feederId(), placement.transformerId());
     }
 
@@ -81,7 +80,8 @@ public class OutageLookupService {
         }
         CoordinateSystem system;
         try {
-            system = coordSys == null || coordSys.isBlank() ? CoordinateSystem.WGS84
+            system = coordSys == null || coordSys.isBlank()
+                    ? CoordinateSystem.WGS84
                     : CoordinateSystem.valueOf(coordSys.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid("INVALID_FIELD", "coordSys", "coordSys must be WGS84, GCJ02 or BD09");
@@ -99,7 +99,12 @@ public class OutageLookupService {
         FeederTopology feeder = grid.topology(feederId);
         List<Notice> covering = notices.activeOnFeeder(feederId, now).stream()
                 .filter(n -> feeder.covers(n.deviceId(), transformerId))
-                .map(n -> new Notice(PublicIds.notice(n.id()), n.type(), n.startsAt(), n.expectedEndAt(), n.reason(),
+                .map(n -> new Notice(
+                        PublicIds.notice(n.id()),
+                        n.type(),
+                        n.startsAt(),
+                        n.expectedEndAt(),
+                        n.reason(),
                         n.activeAt(now)))
                 .toList();
         Repair order = faults.openCovering(feeder, transformerId).orElse(null);

@@ -28,18 +28,23 @@ class OutageNoticeController {
         this.notices = notices;
     }
 
-    record Announcement(NoticeType type, String deviceId, OffsetDateTime start, OffsetDateTime expectedEnd,
-                        String reason) {
-    }
+    record Announcement(
+            NoticeType type, String deviceId, OffsetDateTime start, OffsetDateTime expectedEnd, String reason) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Announce an outage on a feeder, device or transformer; reports from the area it covers "
-            + "are answered with it")
+    @Operation(
+            summary = "Announce an outage on a feeder, device or transformer; reports from the area it covers "
+                    + "are answered with it")
     ResponseEntity<OutageNoticeService.Created> announce(@RequestBody Announcement body, Principal user) {
-        OutageNoticeService.Created created = notices.announce(body.type(), body.deviceId(),
+        OutageNoticeService.Created created = notices.announce(
+                body.type(),
+                body.deviceId(),
                 body.start() == null ? null : body.start().toInstant(),
-                body.expectedEnd() == null ? null : body.expectedEnd().toInstant(), body.reason(), user.getName());
-        return ResponseEntity.created(URI.create("/api/outage-notices/" + created.noticeId())).body(created);
+                body.expectedEnd() == null ? null : body.expectedEnd().toInstant(),
+                body.reason(),
+                user.getName());
+        return ResponseEntity.created(URI.create("/api/outage-notices/" + created.noticeId()))
+                .body(created);
     }
 
     @GetMapping
@@ -55,8 +60,9 @@ class OutageNoticeController {
     }
 
     @PostMapping("/{id}/end")
-    @Operation(summary = "End a notice now: power is back (customers are told), or a planned outage is withdrawn "
-            + "before it began (customers are told it is cancelled)")
+    @Operation(
+            summary = "End a notice now: power is back (customers are told), or a planned outage is withdrawn "
+                    + "before it began (customers are told it is cancelled)")
     OutageNoticeRecord end(@PathVariable long id) {
         return notices.endNow(id);
     }

@@ -11,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.StaffUser;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.grid.GridNode;
 import org.gridmend.grid.TopologyService;
-import org.gridmend.core.ProcessConstants;
-import org.gridmend.core.StaffUser;
-import org.gridmend.core.Refusal;
-import org.gridmend.core.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,9 +43,14 @@ public class OutageNoticeService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    OutageNoticeService(OutageNoticeMapper mapper, TopologyService topology, GridLookupService grid,
-                        KnownFaults faults, RuntimeService runtime,
-                        AuditTrail audit, Clock clock) {
+    OutageNoticeService(
+            OutageNoticeMapper mapper,
+            TopologyService topology,
+            GridLookupService grid,
+            KnownFaults faults,
+            RuntimeService runtime,
+            AuditTrail audit,
+            Clock clock) {
         this.audit = audit;
         this.mapper = mapper;
         this.topology = topology;
@@ -55,32 +60,33 @@ public class OutageNoticeService {
         this.clock = clock;
     }
 
-    public record Created(long noticeId, int customers) {
-    }
+    public record Created(long noticeId, int customers) {}
 
     /**
      * Publishes a notice from the API: records it and starts its OutageNotice process (business key N-…) in the same
      * transaction, so that a notice never exists without the process that announces and ends it.
      */
     @Transactional
-    public Created announce(NoticeType type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason,
-                            String user) {
+    public Created announce(
+            NoticeType type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason, String user) {
         Created created = create(type, deviceId, startsAt, expectedEndAt, reason, user);
-        runtime.startProcessInstanceByKey(ProcessConstants.OUTAGE_NOTICE, PublicIds.notice(created.noticeId()),
+        runtime.startProcessInstanceByKey(
+                ProcessConstants.OUTAGE_NOTICE,
+                PublicIds.notice(created.noticeId()),
                 Map.of(ProcessConstants.NOTICE_ID, created.noticeId()));
         return created;
     }
 
     /** Validates and records a notice; the caller starts or is its process. */
     @Transactional
-    public Created create(NoticeType type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason,
-                          String user) {
+    public Created create(
+            NoticeType type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason, String user) {
         if (type == null) {
             throw Refusal.invalid("MISSING_FIELD", "type", "type is required (PLANNED or FAULT)");
         }
         if (deviceId == null || deviceId.isBlank()) {
-            throw Refusal.invalid("MISSING_FIELD", "deviceId", "deviceId is required (a feeder, device or "
-                    + "transformer id)");
+            throw Refusal.invalid(
+                    "MISSING_FIELD", "deviceId", "deviceId is required (a feeder, device or " + "transformer id)");
         }
         if (startsAt == null) {
             throw Refusal.invalid("MISSING_FIELD", "start", "start is required");
@@ -92,14 +98,19 @@ public class OutageNoticeService {
             throw Refusal.invalid("INVALID_FIELD", "expectedEnd", "expectedEnd must be after start");
         }
         if (!expectedEndAt.isAfter(clock.instant())) {
-            throw Refusal.invalid("INVALID_FIELD", "expectedEnd", "expectedEnd must be in the future: an "
-                    + "outage that is over needs no notice");
+            throw Refusal.invalid(
+                    "INVALID_FIELD",
+                    "expectedEnd",
+                    "expectedEnd must be in the future: an " + "outage that is over needs no notice");
         }
         if (reason != null && reason.length() > 500) {
             throw Refusal.invalid("INVALID_FIELD", "reason", "reason must be at most 500 characters");
         }
-        GridNode node = topology.find(deviceId.trim()).orElseThrow(() -> Refusal.invalid("UNKNOWN_DEVICE",
-                "deviceId", "deviceId " + deviceId + " is not a feeder, device or transformer of the archive"));
+        GridNode node = topology.find(deviceId.trim())
+                .orElseThrow(() -> Refusal.invalid(
+                        "UNKNOWN_DEVICE",
+                        "deviceId",
+                        "deviceId " + deviceId + " is not a feeder, device or transformer of the archive"));
         OutageNoticeMapper.NewNotice notice = new OutageNoticeMapper.NewNotice();
         notice.type = type;
         notice.deviceId = node.id();
@@ -112,17 +123,27 @@ public class OutageNoticeService {
         mapper.insert(notice);
         forgetAfterCommit(node.feederId());
         int customers = topology.downstream(node.id()).customerNos().size();
-        audit.record(AuditEntry.of("NOTICE_PUBLISHED").at(notice.createdAt).notice(notice.id).user(user)
-                .device(node.id()).detail("type", type).detail("start", startsAt).detail("expectedEnd", expectedEndAt)
-                .detail("reason", notice.reason).detail("customers", customers));
-        log.info("outage notice announced noticeId={} type={} deviceId={} customers={}", notice.id, type, node.id(),
+        audit.record(AuditEntry.of("NOTICE_PUBLISHED")
+                .at(notice.createdAt)
+                .notice(notice.id)
+                .user(user)
+                .device(node.id())
+                .detail("type", type)
+                .detail("start", startsAt)
+                .detail("expectedEnd", expectedEndAt)
+                .detail("reason", notice.reason)
+                .detail("customers", customers));
+        log.info(
+                "outage notice announced noticeId={} type={} deviceId={} customers={}",
+                notice.id,
+                type,
+                node.id(),
                 customers);
         return new Created(notice.id, customers);
     }
 
     /** The process's view of a notice: what kind, and whether a week-ahead message is still worth sending. */
-    public record Plan(boolean fault, boolean weekAhead) {
-    }
+    public record Plan(boolean fault, boolean weekAhead) {}
 
     public Plan plan(long noticeId) {
         OutageNoticeRecord notice = require(noticeId);
@@ -136,19 +157,29 @@ public class OutageNoticeService {
     public long openIncident(long noticeId) {
         OutageNoticeRecord notice = require(noticeId);
         FeederTopology feeder = grid.topology(notice.feederId());
-        KnownFaults.Opened opened = faults.openForNotice(feeder, notice.deviceId(),
-                "fault outage notice " + PublicIds.notice(noticeId) + " on " + notice.deviceId(), clock.instant());
+        KnownFaults.Opened opened = faults.openForNotice(
+                feeder,
+                notice.deviceId(),
+                "fault outage notice " + PublicIds.notice(noticeId) + " on " + notice.deviceId(),
+                clock.instant());
         mapper.linkIncident(noticeId, opened.incidentId());
         // the announced device holds its outage: open incidents below it merge into it
         faults.reevaluate(feeder.feederId(), opened.incidentId());
         // (a fault notice corroborates its incident: the notice's own process tells the area)
-        log.info("fault outage notice noticeId={} {} incidentId={}", noticeId,
-                opened.created() ? "opened" : "joined", opened.incidentId());
+        log.info(
+                "fault outage notice noticeId={} {} incidentId={}",
+                noticeId,
+                opened.created() ? "opened" : "joined",
+                opened.incidentId());
         return opened.incidentId();
     }
 
     /** How an ended notice is announced: power back, a planned outage withdrawn, or nothing (a fault's repair order tells). */
-    public enum Ending { RESTORED, CANCELLED, SILENT }
+    public enum Ending {
+        RESTORED,
+        CANCELLED,
+        SILENT
+    }
 
     /**
      * Ends the notice (reports from the area are no longer answered with it). {@code reason}: EXPECTED_END, ENDED (a
@@ -160,8 +191,13 @@ public class OutageNoticeService {
         Instant now = clock.instant();
         if (mapper.end(noticeId, now, reason) == 1) {
             forgetAfterCommit(notice.feederId());
-            audit.record(AuditEntry.of("NOTICE_ENDED").at(now).notice(noticeId).incident(notice.incidentId())
-                    .user(StaffUser.current()).device(notice.deviceId()).detail("reason", reason));
+            audit.record(AuditEntry.of("NOTICE_ENDED")
+                    .at(now)
+                    .notice(noticeId)
+                    .incident(notice.incidentId())
+                    .user(StaffUser.current())
+                    .device(notice.deviceId())
+                    .detail("reason", reason));
             log.info("outage notice ended noticeId={} reason={}", noticeId, reason);
         }
         if (notice.type() == NoticeType.FAULT) {
@@ -222,8 +258,7 @@ public class OutageNoticeService {
                 .findFirst();
     }
 
-    private record Cached(List<OutageNoticeRecord> notices, Instant until) {
-    }
+    private record Cached(List<OutageNoticeRecord> notices, Instant until) {}
 
     /** Drops the feeder's cached notices now and once more after commit, so no reader keeps the old list. */
     private void forgetAfterCommit(String feederId) {

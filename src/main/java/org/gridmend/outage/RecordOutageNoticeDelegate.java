@@ -5,6 +5,7 @@ import static org.gridmend.core.ProcessConstants.NOTICE_ID;
 import static org.gridmend.core.ProcessConstants.WEEK_AHEAD;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,9 +13,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.gridmend.process.FormTimes;
-import org.gridmend.core.Refusal;
 import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.process.FormTimes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,12 +51,17 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
     }
 
     private long fromForm(DelegateExecution execution) {
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication user =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         try {
-            return notices.create(type(execution.getVariable("noticeType")), text(execution.getVariable("deviceId")),
-                    time(execution.getVariable("start"), "start"), time(execution.getVariable("expectedEnd"),
-                            "expectedEnd"), text(execution.getVariable("reason")),
-                    user == null ? null : user.getUserId()).noticeId();
+            return notices.create(
+                            type(execution.getVariable("noticeType")),
+                            text(execution.getVariable("deviceId")),
+                            time(execution.getVariable("start"), "start"),
+                            time(execution.getVariable("expectedEnd"), "expectedEnd"),
+                            text(execution.getVariable("reason")),
+                            user == null ? null : user.getUserId())
+                    .noticeId();
         } catch (Refusal invalid) {
             throw new FormFieldValidationException(invalid.field(), invalid.getMessage());
         }
@@ -81,7 +87,7 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        if (value instanceof java.util.Date date) {
+        if (value instanceof Date date) {
             return date.toInstant();
         }
         try {

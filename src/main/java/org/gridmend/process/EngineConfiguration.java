@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.gridmend.core.StaffGroups;
+import org.gridmend.security.StaffPasswords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,13 +24,14 @@ class EngineConfiguration {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 List<String> groups = configuration.getAdminGroups() == null
-                        ? new ArrayList<>() : new ArrayList<>(configuration.getAdminGroups());
+                        ? new ArrayList<>()
+                        : new ArrayList<>(configuration.getAdminGroups());
                 if (!groups.contains(StaffGroups.ADMINS)) {
                     groups.add(StaffGroups.ADMINS);
                 }
                 configuration.setAdminGroups(groups);
                 // password checks without Camunda's lock-out, the same work for unknown users
-                configuration.setIdentityProviderSessionFactory(org.gridmend.security.StaffPasswords.factory());
+                configuration.setIdentityProviderSessionFactory(StaffPasswords.factory());
             }
         };
     }

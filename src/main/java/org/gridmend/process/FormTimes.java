@@ -1,18 +1,16 @@
 package org.gridmend.process;
 
-import org.gridmend.core.UtilityZone;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import org.gridmend.core.UtilityZone;
+
 /** A date and time as Camunda Forms and the API send it: with an offset, or as local time in China. */
 public final class FormTimes {
 
-
-    private FormTimes() {
-    }
+    private FormTimes() {}
 
     /** The instant; {@link IllegalArgumentException} naming the field when the text is missing or no time. */
     public static Instant parse(String text, String field) {

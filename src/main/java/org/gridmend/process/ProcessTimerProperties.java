@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProcessTimerProperties(
         @DefaultValue("1d") Duration electricianChoiceWindow,
         @DefaultValue("2h") Duration confirmationWindow,
-        @DefaultValue("3d") Duration ratingWindow) {
-}
+        @DefaultValue("3d") Duration ratingWindow) {}

@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.gridmend.core.StaffUser;
 import org.gridmend.core.PublicIds;
+import org.gridmend.core.StaffUser;
 
 /**
  * Typed reads of what delegates act on. The report, repair order or outage notice a step works on comes from its
@@ -14,8 +14,7 @@ import org.gridmend.core.PublicIds;
  */
 public final class ProcessVariables {
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 
     public static long reportId(DelegateExecution execution) {
         return id(execution.getProcessBusinessKey(), PublicIds.parseReport(execution.getProcessBusinessKey()));
@@ -40,7 +39,8 @@ public final class ProcessVariables {
      * job). Audit events name this user, never the crew the order is assigned to.
      */
     public static String actor(DelegateExecution execution) {
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication user =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return user != null && user.getUserId() != null ? user.getUserId() : StaffUser.current();
     }
 

@@ -36,9 +36,17 @@ public class ArrivalService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ArrivalService(RepairOrderMapper orders, CrewMapper crews, DispatchService dispatch, TravelTime travelTime,
-                   NotificationService notifications, OrderTimeline timeline, CustomerTexts texts,
-                   RepairProperties properties, AuditTrail audit, Clock clock) {
+    ArrivalService(
+            RepairOrderMapper orders,
+            CrewMapper crews,
+            DispatchService dispatch,
+            TravelTime travelTime,
+            NotificationService notifications,
+            OrderTimeline timeline,
+            CustomerTexts texts,
+            RepairProperties properties,
+            AuditTrail audit,
+            Clock clock) {
         this.orders = orders;
         this.crews = crews;
         this.dispatch = dispatch;
@@ -61,24 +69,46 @@ public class ArrivalService {
         CrewRecord crew = crews.crew(order.crewId());
         long freshMinutes = properties.positionFreshness().toMinutes();
         Instant fresh = clock.instant().minus(properties.positionFreshness());
-        if (crew.lastLat() == null || crew.lastPositionAt() == null || crew.lastPositionAt().isBefore(fresh)) {
-            throw TaskRefusal.refuse("position", "没有收到您最近 " + freshMinutes + " 分钟内的位置，请打开定位后重试。",
+        if (crew.lastLat() == null
+                || crew.lastPositionAt() == null
+                || crew.lastPositionAt().isBefore(fresh)) {
+            throw TaskRefusal.refuse(
+                    "position",
+                    "没有收到您最近 " + freshMinutes + " 分钟内的位置，请打开定位后重试。",
                     "no position from your phone in the last " + freshMinutes
                             + " minutes: share your location, then try again");
         }
-        double distance = order.lat() == null ? 0
-                : GeoMath.distanceM(crew.lastLat(), crew.lastLng(), order.lat(), order.lng());
+        double distance =
+                order.lat() == null ? 0 : GeoMath.distanceM(crew.lastLat(), crew.lastLng(), order.lat(), order.lng());
         if (!(distance <= properties.arrivalRadiusM())) { // a NaN position is never "here"
-            throw TaskRefusal.refuse("position",
+            throw TaskRefusal.refuse(
+                    "position",
                     String.format(Locale.ROOT, "您距离故障点还有 %.1f 公里，到达后再确认。", distance / 1000),
-                    String.format(Locale.ROOT, "you are %.1f km from the fault; confirm when you are within %d m",
-                            distance / 1000, Math.round(properties.arrivalRadiusM())));
+                    String.format(
+                            Locale.ROOT,
+                            "you are %.1f km from the fault; confirm when you are within %d m",
+                            distance / 1000,
+                            Math.round(properties.arrivalRadiusM())));
         }
         orders.arrive(incidentId, clock.instant(), distance);
         notifications.announceIfCorroborated(incidentId); // the crew on site confirms the outage
-        timeline.record(incidentId, "ARRIVED", texts.text("incident.arrived"), actor, "crew", crew.id(),
-                "crewLat", crew.lastLat(), "crewLng", crew.lastLng(), "positionAt", crew.lastPositionAt(),
-                "distanceM", Math.round(distance), "deadline", order.arrivalDeadline());
+        timeline.record(
+                incidentId,
+                "ARRIVED",
+                texts.text("incident.arrived"),
+                actor,
+                "crew",
+                crew.id(),
+                "crewLat",
+                crew.lastLat(),
+                "crewLng",
+                crew.lastLng(),
+                "positionAt",
+                crew.lastPositionAt(),
+                "distanceM",
+                Math.round(distance),
+                "deadline",
+                order.arrivalDeadline());
         log.info("crew arrived incidentId={} crewId={} distanceM={}", incidentId, crew.id(), Math.round(distance));
     }
 
@@ -88,8 +118,17 @@ public class ArrivalService {
         RepairOrderRecord order = orders.find(incidentId);
         Instant eta = newEta(order);
         orders.markLate(incidentId, eta);
-        timeline.record(incidentId, "DELAYED", texts.text("incident.delayed", CustomerTexts.time(eta)), null,
-                "crew", order.crewId(), "eta", eta, "deadline", order.arrivalDeadline());
+        timeline.record(
+                incidentId,
+                "DELAYED",
+                texts.text("incident.delayed", CustomerTexts.time(eta)),
+                null,
+                "crew",
+                order.crewId(),
+                "eta",
+                eta,
+                "deadline",
+                order.arrivalDeadline());
         log.info("arrival commitment missed incidentId={} crewId={}", incidentId, order.crewId());
     }
 
@@ -112,7 +151,7 @@ public class ArrivalService {
     public void recordLateCause(long incidentId, Object cause, String actor) {
         Codes.LateCause known = Codes.parse(Codes.LateCause.class, cause, null, ProcessConstants.LATE_CAUSE);
         orders.recordLateCause(incidentId, known.name());
-        audit.record(AuditEntry.of("LATE_CAUSE").incident(incidentId).user(actor)
-                .detail("cause", known));
+        audit.record(
+                AuditEntry.of("LATE_CAUSE").incident(incidentId).user(actor).detail("cause", known));
     }
 }

@@ -22,8 +22,8 @@ class AssignChosenCrewDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String dispatcher = ProcessVariables.actor(execution);
-        var offer = service.assign(ProcessVariables.incidentId(execution),
-                ProcessVariables.string(execution, CHOSEN_CREW_ID), dispatcher);
+        var offer = service.assign(
+                ProcessVariables.incidentId(execution), ProcessVariables.string(execution, CHOSEN_CREW_ID), dispatcher);
         execution.setVariable(CREW_ID, offer.crewId());
         execution.setVariable(CREW_USER_ID, offer.userId());
         execution.removeVariable(CHOSEN_CREW_ID);

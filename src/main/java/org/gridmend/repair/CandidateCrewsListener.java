@@ -45,7 +45,9 @@ class CandidateCrewsListener implements TaskListener {
             options.add(option);
         }
         try {
-            task.setVariableLocal(CANDIDATE_CREWS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+            task.setVariableLocal(
+                    CANDIDATE_CREWS,
+                    SpinValues.jsonValue(json.writeValueAsString(options)).create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -37,8 +37,7 @@ class CrewController {
         this.query = query;
     }
 
-    record Me(String crewId, String employeeNo, String name, boolean onShift, long openOrders) {
-    }
+    record Me(String crewId, String employeeNo, String name, boolean onShift, long openOrders) {}
 
     @GetMapping("/me")
     @Operation(summary = "The caller's own crew (crew users)")
@@ -47,11 +46,11 @@ class CrewController {
         return new Me(crew.id(), crew.employeeNo(), crew.name(), crew.onShift(), crew.openOrders());
     }
 
-    record Position(Double lat, Double lng, String coordSys, Instant at) {
-    }
+    record Position(Double lat, Double lng, String coordSys, Instant at) {}
 
     @PostMapping(path = "/{id}/positions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Report the crew's positions (the crew itself, or a vehicle tracker as integrations)",
+    @Operation(
+            summary = "Report the crew's positions (the crew itself, or a vehicle tracker as integrations)",
             description = "One position or an array of them, as a phone sends what it collected offline: "
                     + "{lat, lng, coordSys: WGS84 (default) | GCJ02 | BD09, at (default now)}. Dispatch and the "
                     + "arrival check go by the latest. All or nothing: a bad position names its index.")
@@ -61,13 +60,15 @@ class CrewController {
         if (body.isEmpty() || body.size() > MAX_POSITIONS) {
             throw Refusal.invalid("INVALID_FIELD", "positions", "send 1 to " + MAX_POSITIONS + " positions");
         }
-        crews.recordPositions(crew, body.stream()
-                .map(p -> new CrewService.Position(p.lat(), p.lng(), p.coordSys(), p.at())).toList());
+        crews.recordPositions(
+                crew,
+                body.stream()
+                        .map(p -> new CrewService.Position(p.lat(), p.lng(), p.coordSys(), p.at()))
+                        .toList());
         return ResponseEntity.accepted().build();
     }
 
-    record Shift(Boolean onShift) {
-    }
+    record Shift(Boolean onShift) {}
 
     @PutMapping(path = "/{id}/shift", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Go on or off shift: only crews on shift are dispatched")
@@ -82,8 +83,9 @@ class CrewController {
     }
 
     @GetMapping("/{id}/stats")
-    @Operation(summary = "Orders, average minutes to arrive, share within the commitment, ratings "
-            + "(dispatchers, auditors, the crew itself)")
+    @Operation(
+            summary = "Orders, average minutes to arrive, share within the commitment, ratings "
+                    + "(dispatchers, auditors, the crew itself)")
     RepairQueryService.CrewStats stats(@PathVariable String id, Authentication caller) {
         CrewRecord crew = crews.crew(id);
         crews.requireSelfOr(caller, crew, DISPATCHERS, AUDITORS, ADMINS);

@@ -15,12 +15,19 @@ public interface CrewMapper {
 
     CrewRecord crewOfUser(@Param("userId") String userId);
 
-    void insertPosition(@Param("crewId") String crewId, @Param("lat") double lat, @Param("lng") double lng,
-                        @Param("at") Instant at, @Param("receivedAt") Instant receivedAt);
+    void insertPosition(
+            @Param("crewId") String crewId,
+            @Param("lat") double lat,
+            @Param("lng") double lng,
+            @Param("at") Instant at,
+            @Param("receivedAt") Instant receivedAt);
 
     /** Moves the crew's last position, unless a later one is already known. */
-    void updateLastPosition(@Param("crewId") String crewId, @Param("lat") double lat, @Param("lng") double lng,
-                            @Param("at") Instant at);
+    void updateLastPosition(
+            @Param("crewId") String crewId,
+            @Param("lat") double lat,
+            @Param("lng") double lng,
+            @Param("at") Instant at);
 
     void setShift(@Param("crewId") String crewId, @Param("onShift") boolean onShift);
 
@@ -29,7 +36,12 @@ public interface CrewMapper {
     List<CrewOrder> orders(@Param("crewId") String crewId);
 
     /** An order a crew worked, with its times: what the crew's statistics are made of. */
-    record CrewOrder(long incidentId, Instant firstReportAt, Instant acceptedAt, Instant arrivedAt,
-                     Instant arrivalDeadline, Integer ratingCount, Double ratingAverage) {
-    }
+    record CrewOrder(
+            long incidentId,
+            Instant firstReportAt,
+            Instant acceptedAt,
+            Instant arrivedAt,
+            Instant arrivalDeadline,
+            Integer ratingCount,
+            Double ratingAverage) {}
 }

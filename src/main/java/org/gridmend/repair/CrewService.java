@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.gridmend.grid.CoordinateSystem;
-import org.gridmend.core.StaffGroups;
 import org.gridmend.core.Refusal;
+import org.gridmend.core.StaffGroups;
+import org.gridmend.grid.CoordinateSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -51,8 +52,7 @@ public class CrewService {
     }
 
     /** A position as a phone reports it. */
-    public record Position(Double lat, Double lng, String coordSys, Instant at) {
-    }
+    public record Position(Double lat, Double lng, String coordSys, Instant at) {}
 
     /** One position from the crew's phone. */
     @Transactional
@@ -68,8 +68,8 @@ public class CrewService {
     public void recordPositions(CrewRecord crew, List<Position> positions) {
         // to the millisecond the database keeps, so that a later position in the same millisecond still counts
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<double[]> converted = new java.util.ArrayList<>();
-        List<Instant> times = new java.util.ArrayList<>();
+        List<double[]> converted = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             String prefix = positions.size() == 1 ? "" : "[" + i + "].";
             Position p = positions.get(i);
@@ -98,18 +98,22 @@ public class CrewService {
 
     private static double[] validated(Position p, String prefix) {
         if (p.lat() == null || !(p.lat() >= -90 && p.lat() <= 90)) { // NaN fails here too
-            throw Refusal.invalid("INVALID_FIELD", prefix + "lat", prefix + "lat must be a latitude between -90 and 90");
+            throw Refusal.invalid(
+                    "INVALID_FIELD", prefix + "lat", prefix + "lat must be a latitude between -90 and 90");
         }
         if (p.lng() == null || !(p.lng() >= -180 && p.lng() <= 180)) {
-            throw Refusal.invalid("INVALID_FIELD", prefix + "lng",
-                    prefix + "lng must be a longitude between -180 and 180");
+            throw Refusal.invalid(
+                    "INVALID_FIELD", prefix + "lng", prefix + "lng must be a longitude between -180 and 180");
         }
         try {
-            CoordinateSystem system = p.coordSys() == null ? CoordinateSystem.WGS84 : CoordinateSystem.valueOf(p.coordSys());
+            CoordinateSystem system =
+                    p.coordSys() == null ? CoordinateSystem.WGS84 : CoordinateSystem.valueOf(p.coordSys());
             return system.toWgs84(p.lat(), p.lng());
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("INVALID_FIELD", prefix + "coordSys", prefix + "coordSys must be one of "
-                    + Arrays.toString(CoordinateSystem.values()));
+            throw Refusal.invalid(
+                    "INVALID_FIELD",
+                    prefix + "coordSys",
+                    prefix + "coordSys must be one of " + Arrays.toString(CoordinateSystem.values()));
         }
     }
 

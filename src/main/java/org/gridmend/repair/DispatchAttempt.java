@@ -3,7 +3,15 @@ package org.gridmend.repair;
 import java.time.Instant;
 
 /** One offer of an incident to a crew: OFFERED, then ACCEPTED, DECLINED, LAPSED or CANCELLED. */
-public record DispatchAttempt(long id, long incidentId, String crewId, Instant offeredAt, Double distanceM,
-                              Instant eta, String outcome, String reason, Instant endedAt, String byUser,
-                              String candidates) {
-}
+public record DispatchAttempt(
+        long id,
+        long incidentId,
+        String crewId,
+        Instant offeredAt,
+        Double distanceM,
+        Instant eta,
+        String outcome,
+        String reason,
+        Instant endedAt,
+        String byUser,
+        String candidates) {}

@@ -27,6 +27,7 @@ class DispatchCrewDelegate implements JavaDelegate {
         var offer = service.dispatch(ProcessVariables.incidentId(execution));
         execution.setVariable(CREW_FOUND, offer.isPresent());
         execution.setVariable(CREW_ID, offer.map(DispatchService.Offer::crewId).orElse(null));
-        execution.setVariable(CREW_USER_ID, offer.map(DispatchService.Offer::userId).orElse(null));
+        execution.setVariable(
+                CREW_USER_ID, offer.map(DispatchService.Offer::userId).orElse(null));
     }
 }

@@ -1,7 +1,5 @@
 package org.gridmend.repair;
 
-import org.gridmend.audit.AuditEntry;
-import org.gridmend.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.gridmend.audit.AuditEntry;
+import org.gridmend.audit.AuditTrail;
 import org.gridmend.grid.GeoMath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +41,13 @@ public class DispatchService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    DispatchService(CrewMapper crews, RepairOrderMapper orders, RepairProperties properties, TravelTime travelTime,
-                    AuditTrail audit, Clock clock) {
+    DispatchService(
+            CrewMapper crews,
+            RepairOrderMapper orders,
+            RepairProperties properties,
+            TravelTime travelTime,
+            AuditTrail audit,
+            Clock clock) {
         this.travelTime = travelTime;
         this.audit = audit;
         this.crews = crews;
@@ -55,19 +60,29 @@ public class DispatchService {
     public record Candidate(CrewRecord crew, double distanceM, Duration travel, double score) {
 
         String describe() {
-            return String.format(Locale.ROOT, "%s(%s) %.1f km %d min, %d open", crew.id(), crew.employeeNo(),
-                    distanceM / 1000, travel.toMinutes(), crew.openOrders());
+            return String.format(
+                    Locale.ROOT,
+                    "%s(%s) %.1f km %d min, %d open",
+                    crew.id(),
+                    crew.employeeNo(),
+                    distanceM / 1000,
+                    travel.toMinutes(),
+                    crew.openOrders());
         }
 
         public String label() {
-            return String.format(Locale.ROOT, "%s 工号%s · %.1f km · %d 单在办", crew.id(), crew.employeeNo(),
-                    distanceM / 1000, crew.openOrders());
+            return String.format(
+                    Locale.ROOT,
+                    "%s 工号%s · %.1f km · %d 单在办",
+                    crew.id(),
+                    crew.employeeNo(),
+                    distanceM / 1000,
+                    crew.openOrders());
         }
     }
 
     /** The offer made: to whom, and the user who is to accept it. */
-    public record Offer(String crewId, String userId, Instant eta) {
-    }
+    public record Offer(String crewId, String userId, Instant eta) {}
 
     /** Offers the incident to the best crew, or returns empty when no crew is suitable. */
     @Transactional
@@ -80,7 +95,9 @@ public class DispatchService {
             return Optional.empty();
         }
         Candidate best = candidates.get(0);
-        String considered = candidates.stream().limit(CANDIDATES_RECORDED).map(Candidate::describe)
+        String considered = candidates.stream()
+                .limit(CANDIDATES_RECORDED)
+                .map(Candidate::describe)
                 .collect(Collectors.joining("; "));
         return Optional.of(offer(order, best, null, considered));
     }
@@ -100,7 +117,9 @@ public class DispatchService {
         RepairOrderRecord order = orders.find(incidentId);
         CrewRecord crew = crewId == null || crewId.isBlank() ? null : crews.crew(crewId.trim());
         if (crew == null || crew.userId() == null) {
-            throw TaskRefusal.refuse("chosenCrewId", "班组 " + crewId + " 不存在或没有账号，请从列表中选择",
+            throw TaskRefusal.refuse(
+                    "chosenCrewId",
+                    "班组 " + crewId + " 不存在或没有账号，请从列表中选择",
                     "crew " + crewId + " does not exist or has no user to work the order: choose one from the list");
         }
         Candidate candidate = candidate(order, crew);
@@ -119,13 +138,23 @@ public class DispatchService {
         attempt.byUser = byUser;
         attempt.candidates = considered.length() > 2000 ? considered.substring(0, 2000) : considered;
         orders.insertAttempt(attempt);
-        audit.record(AuditEntry.of("CREW_OFFERED").at(now).incident(order.id()).crew(chosen.crew().id()).user(byUser)
-                .detail("distanceM", Math.round(chosen.distanceM())).detail("eta", eta)
+        audit.record(AuditEntry.of("CREW_OFFERED")
+                .at(now)
+                .incident(order.id())
+                .crew(chosen.crew().id())
+                .user(byUser)
+                .detail("distanceM", Math.round(chosen.distanceM()))
+                .detail("eta", eta)
                 .detail("considered", attempt.candidates));
-        Instant deadline = order.firstReportAt().plus(properties.arrivalCommitment().of(order.areaType()));
+        Instant deadline =
+                order.firstReportAt().plus(properties.arrivalCommitment().of(order.areaType()));
         orders.offer(order.id(), chosen.crew().id(), eta, deadline);
-        log.info("repair order offered incidentId={} crewId={} distanceM={} etaMinutes={}", order.id(),
-                chosen.crew().id(), Math.round(chosen.distanceM()), chosen.travel().toMinutes());
+        log.info(
+                "repair order offered incidentId={} crewId={} distanceM={} etaMinutes={}",
+                order.id(),
+                chosen.crew().id(),
+                Math.round(chosen.distanceM()),
+                chosen.travel().toMinutes());
         return new Offer(chosen.crew().id(), chosen.crew().userId(), eta);
     }
 
@@ -144,23 +173,27 @@ public class DispatchService {
                 candidates.add(candidate);
             }
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::score).thenComparing(c -> c.crew().id()));
+        candidates.sort(Comparator.comparingDouble(Candidate::score)
+                .thenComparing(c -> c.crew().id()));
         return candidates;
     }
 
     private Candidate candidate(RepairOrderRecord order, CrewRecord crew) {
         double[] at = position(crew);
-        double distance = order.lat() == null || at == null ? 0
-                : GeoMath.distanceM(at[0], at[1], order.lat(), order.lng());
+        double distance =
+                order.lat() == null || at == null ? 0 : GeoMath.distanceM(at[0], at[1], order.lat(), order.lng());
         Duration travel = travelTime.drive(distance, order.areaType());
-        double score = travel.toSeconds() / 60.0 + crew.openOrders() * properties.workloadPenalty().toMinutes();
+        double score = travel.toSeconds() / 60.0
+                + crew.openOrders() * properties.workloadPenalty().toMinutes();
         return new Candidate(crew, distance, travel, score);
     }
 
     /** Where the crew is: its last position while fresh, else its station, else its home. */
     public double[] position(CrewRecord crew) {
         Instant fresh = clock.instant().minus(properties.positionFreshness());
-        if (crew.lastLat() != null && crew.lastPositionAt() != null && crew.lastPositionAt().isAfter(fresh)) {
+        if (crew.lastLat() != null
+                && crew.lastPositionAt() != null
+                && crew.lastPositionAt().isAfter(fresh)) {
             return new double[] {crew.lastLat(), crew.lastLng()};
         }
         if (crew.stationLat() != null) {

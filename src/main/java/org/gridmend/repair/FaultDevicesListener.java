@@ -42,13 +42,17 @@ class FaultDevicesListener implements TaskListener {
         for (String node : nodes.subList(0, Math.min(SHOWN, nodes.size()))) {
             String name = orders.deviceName(node);
             Map<String, String> option = new LinkedHashMap<>();
-            option.put("label", (name == null || name.equals(node) ? node : name + " (" + node + ")")
-                    + (options.isEmpty() ? " · 预测故障点 (predicted)" : ""));
+            option.put(
+                    "label",
+                    (name == null || name.equals(node) ? node : name + " (" + node + ")")
+                            + (options.isEmpty() ? " · 预测故障点 (predicted)" : ""));
             option.put("value", node);
             options.add(option);
         }
         try {
-            task.setVariableLocal(FAULT_DEVICES, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+            task.setVariableLocal(
+                    FAULT_DEVICES,
+                    SpinValues.jsonValue(json.writeValueAsString(options)).create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

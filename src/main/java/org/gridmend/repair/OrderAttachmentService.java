@@ -48,13 +48,15 @@ public class OrderAttachmentService {
             throw Refusal.invalid("MISSING_FIELD", "text", "text is required");
         }
         if (text.length() > MAX_NOTE_CHARS) {
-            throw Refusal.invalid("INVALID_FIELD", "text", "text must not exceed " + MAX_NOTE_CHARS
-                    + " characters");
+            throw Refusal.invalid("INVALID_FIELD", "text", "text must not exceed " + MAX_NOTE_CHARS + " characters");
         }
         requireWorkable(order);
         Instant now = clock.instant();
         orders.insertNote(order.id(), now, author, text.strip());
-        audit.record(AuditEntry.of("NOTE_ADDED").at(now).incident(order.id()).user(author)
+        audit.record(AuditEntry.of("NOTE_ADDED")
+                .at(now)
+                .incident(order.id())
+                .user(author)
                 .detail("text", text.strip()));
         List<OrderNote> notes = orders.notes(order.id());
         return notes.get(notes.size() - 1);
@@ -71,13 +73,16 @@ public class OrderAttachmentService {
             throw Refusal.invalid("MISSING_FIELD", "file", "file is required: a JPEG or PNG photo");
         }
         if (data.length > properties.photoMaxBytes()) {
-            throw new Refusal(Refusal.Kind.TOO_LARGE, "TOO_LARGE",
-                    "file must not exceed " + properties.photoMaxBytes() / 1024 / 1024 + " MB", "file");
+            throw new Refusal(
+                    Refusal.Kind.TOO_LARGE,
+                    "TOO_LARGE",
+                    "file must not exceed " + properties.photoMaxBytes() / 1024 / 1024 + " MB",
+                    "file");
         }
         String type = imageType(data);
         if (type == null) {
-            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE",
-                    "file must be a JPEG or PNG photo", "file");
+            throw new Refusal(
+                    Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE", "file must be a JPEG or PNG photo", "file");
         }
         if (caption != null && caption.length() > 200) {
             throw Refusal.invalid("INVALID_FIELD", "caption", "caption must not exceed 200 characters");
@@ -87,8 +92,7 @@ public class OrderAttachmentService {
         try {
             data = PhotoCleaner.clean(data, type); // pixels only: no EXIF (GPS, phone serial), XMP or comments
         } catch (PhotoCleaner.NotAPhoto e) {
-            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE",
-                    e.getMessage(), "file");
+            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE", e.getMessage(), "file");
         }
         RepairOrderMapper.NewPhoto photo = new RepairOrderMapper.NewPhoto();
         photo.incidentId = order.id();
@@ -100,19 +104,26 @@ public class OrderAttachmentService {
         photo.data = data;
         photo.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         orders.insertPhoto(photo);
-        audit.record(AuditEntry.of("PHOTO_ADDED").at(photo.createdAt).incident(order.id()).user(uploadedBy)
-                .detail("photo", photo.id).detail("sha256", photo.sha256).detail("bytes", data.length)
+        audit.record(AuditEntry.of("PHOTO_ADDED")
+                .at(photo.createdAt)
+                .incident(order.id())
+                .user(uploadedBy)
+                .detail("photo", photo.id)
+                .detail("sha256", photo.sha256)
+                .detail("bytes", data.length)
                 .detail("uploadedBytes", uploaded)
-                .detail("type", type).detail("caption", photo.caption));
+                .detail("type", type)
+                .detail("caption", photo.caption));
         log.info("photo stored incidentId={} photoId={} bytes={}", order.id(), photo.id, data.length);
         return new OrderPhoto(photo.id, uploadedBy, type, data.length, photo.caption, photo.createdAt);
     }
 
     private static void requireWorkable(RepairOrderRecord order) {
-        if (order.state() == IncidentState.CLOSED
-                || order.state() == IncidentState.MERGED) {
-            throw Refusal.conflict("ORDER_ENDED", null, "repair order " + order.publicId() + " is "
-                    + order.state() + ": nothing can be added any more");
+        if (order.state() == IncidentState.CLOSED || order.state() == IncidentState.MERGED) {
+            throw Refusal.conflict(
+                    "ORDER_ENDED",
+                    null,
+                    "repair order " + order.publicId() + " is " + order.state() + ": nothing can be added any more");
         }
     }
 

@@ -27,8 +27,13 @@ public class OrderReviewService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    OrderReviewService(RepairOrderMapper orders, CrewMapper crews, OrderTimeline timeline, CustomerTexts texts,
-                       AuditTrail audit, Clock clock) {
+    OrderReviewService(
+            RepairOrderMapper orders,
+            CrewMapper crews,
+            OrderTimeline timeline,
+            CustomerTexts texts,
+            AuditTrail audit,
+            Clock clock) {
         this.orders = orders;
         this.crews = crews;
         this.timeline = timeline;
@@ -44,17 +49,22 @@ public class OrderReviewService {
     @Transactional
     public boolean review(long incidentId, Object decision, Object remark, String reviewer) {
         if (!"APPROVE".equals(decision) && !"SEND_BACK".equals(decision)) {
-            throw TaskRefusal.refuse(ProcessConstants.REVIEW_DECISION, "请选择通过或退回",
-                    "reviewDecision must be APPROVE or SEND_BACK");
+            throw TaskRefusal.refuse(
+                    ProcessConstants.REVIEW_DECISION, "请选择通过或退回", "reviewDecision must be APPROVE or SEND_BACK");
         }
         boolean approved = "APPROVE".equals(decision);
-        String code = approved ? null
-                : Codes.parse(Codes.ReviewRemark.class, remark, null, ProcessConstants.REVIEW_REMARK).name();
+        String code = approved
+                ? null
+                : Codes.parse(Codes.ReviewRemark.class, remark, null, ProcessConstants.REVIEW_REMARK)
+                        .name();
         orders.review(incidentId, reviewer, code, clock.instant());
         if (approved) {
             timeline.record(incidentId, "REVIEWED", texts.text("incident.reviewed"), reviewer, "approved", true);
         } else {
-            audit.record(AuditEntry.of("REVIEW_SENT_BACK").incident(incidentId).user(reviewer).detail("remark", code));
+            audit.record(AuditEntry.of("REVIEW_SENT_BACK")
+                    .incident(incidentId)
+                    .user(reviewer)
+                    .detail("remark", code));
         }
         log.info("repair order reviewed incidentId={} approved={} remark={}", incidentId, approved, code);
         return approved;
@@ -64,13 +74,15 @@ public class OrderReviewService {
     @Transactional
     public void amend(long incidentId, Object cause, Object resolution, String actor) {
         Codes.Cause knownCause = Codes.parse(Codes.Cause.class, cause, null, ProcessConstants.CAUSE);
-        Codes.Resolution knownResolution = Codes.parse(Codes.Resolution.class, resolution, null,
-                ProcessConstants.RESOLUTION);
+        Codes.Resolution knownResolution =
+                Codes.parse(Codes.Resolution.class, resolution, null, ProcessConstants.RESOLUTION);
         orders.amend(incidentId, knownCause.name(), knownResolution.name());
-        audit.record(AuditEntry.of("REPORT_AMENDED").incident(incidentId).user(actor)
-                .detail("cause", knownCause).detail("resolution", knownResolution));
-        log.info("repair report amended incidentId={} cause={} resolution={}", incidentId, knownCause,
-                knownResolution);
+        audit.record(AuditEntry.of("REPORT_AMENDED")
+                .incident(incidentId)
+                .user(actor)
+                .detail("cause", knownCause)
+                .detail("resolution", knownResolution));
+        log.info("repair report amended incidentId={} cause={} resolution={}", incidentId, knownCause, knownResolution);
     }
 
     /** After the rating window: the customers' stars go to the crew, and the order closes. */
@@ -84,8 +96,11 @@ public class OrderReviewService {
             crews.addRatings(order.crewId(), count, sum);
         }
         orders.close(incidentId, count, count == 0 ? null : (double) sum / count, clock.instant());
-        audit.record(AuditEntry.of("ORDER_CLOSED").incident(incidentId).crew(order.crewId())
-                .detail("ratings", count).detail("starsTotal", sum));
+        audit.record(AuditEntry.of("ORDER_CLOSED")
+                .incident(incidentId)
+                .crew(order.crewId())
+                .detail("ratings", count)
+                .detail("starsTotal", sum));
         log.info("repair order closed incidentId={} crewId={} ratings={}", incidentId, order.crewId(), count);
     }
 }

@@ -25,7 +25,11 @@ class OrderTimeline {
     void record(long incidentId, String type, String text, String actor, Object... details) {
         Instant now = clock.instant();
         orders.insertEvent(incidentId, now, type, text, actor);
-        audit.record(AuditEntry.of(type).at(now).incident(incidentId).user(actor).detail("text", text)
+        audit.record(AuditEntry.of(type)
+                .at(now)
+                .incident(incidentId)
+                .user(actor)
+                .detail("text", text)
                 .details(details));
     }
 }

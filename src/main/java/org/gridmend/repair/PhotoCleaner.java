@@ -1,12 +1,12 @@
 package org.gridmend.repair;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -29,10 +29,10 @@ final class PhotoCleaner {
     static final int MAX_SIDE = 4096;
     /** Pixels beyond which a file is not taken for a photo (a decompression bomb is small on the wire). */
     static final long MAX_PIXELS = 120_000_000L;
+
     private static final float JPEG_QUALITY = 0.9f;
 
-    private PhotoCleaner() {
-    }
+    private PhotoCleaner() {}
 
     /** A photo that cannot be read as what it claims to be, or is too large to be one. */
     static final class NotAPhoto extends Exception {
@@ -85,7 +85,7 @@ final class PhotoCleaner {
         if ("jpeg".equals(format) && image.getType() != BufferedImage.TYPE_INT_RGB) {
             pixels = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = pixels.createGraphics();
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+            g.drawImage(image, 0, 0, Color.WHITE, null);
             g.dispose();
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
@@ -119,8 +119,13 @@ final class PhotoCleaner {
             }
             int length = ((d[i + 2] & 0xff) << 8) | (d[i + 3] & 0xff);
             int start = i + 4;
-            if (marker == 0xe1 && length >= 16 && start + length - 2 <= d.length && d[start] == 'E'
-                    && d[start + 1] == 'x' && d[start + 2] == 'i' && d[start + 3] == 'f') {
+            if (marker == 0xe1
+                    && length >= 16
+                    && start + length - 2 <= d.length
+                    && d[start] == 'E'
+                    && d[start + 1] == 'x'
+                    && d[start + 2] == 'i'
+                    && d[start + 3] == 'f') {
                 return tiffOrientation(d, start + 6, start + length - 2);
             }
             i = start + length - 2;
@@ -170,13 +175,13 @@ final class PhotoCleaner {
             for (int x = 0; x < w; x++) {
                 int rgb = image.getRGB(x, y);
                 switch (o) {
-                    case 2 -> turned.setRGB(w - 1 - x, y, rgb);         // mirrored
+                    case 2 -> turned.setRGB(w - 1 - x, y, rgb); // mirrored
                     case 3 -> turned.setRGB(w - 1 - x, h - 1 - y, rgb); // upside down
-                    case 4 -> turned.setRGB(x, h - 1 - y, rgb);         // mirrored upside down
-                    case 5 -> turned.setRGB(y, x, rgb);                 // transposed
-                    case 6 -> turned.setRGB(h - 1 - y, x, rgb);         // turn 90° clockwise
+                    case 4 -> turned.setRGB(x, h - 1 - y, rgb); // mirrored upside down
+                    case 5 -> turned.setRGB(y, x, rgb); // transposed
+                    case 6 -> turned.setRGB(h - 1 - y, x, rgb); // turn 90° clockwise
                     case 7 -> turned.setRGB(h - 1 - y, w - 1 - x, rgb); // transversed
-                    default -> turned.setRGB(y, w - 1 - x, rgb);        // 8: turn 90° anticlockwise
+                    default -> turned.setRGB(y, w - 1 - x, rgb); // 8: turn 90° anticlockwise
                 }
             }
         }

@@ -20,7 +20,10 @@ class RecordAmendmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.amend(ProcessVariables.incidentId(execution), execution.getVariable(CAUSE),
-                execution.getVariable(RESOLUTION), ProcessVariables.actor(execution));
+        service.amend(
+                ProcessVariables.incidentId(execution),
+                execution.getVariable(CAUSE),
+                execution.getVariable(RESOLUTION),
+                ProcessVariables.actor(execution));
     }
 }

@@ -21,8 +21,11 @@ class RecordCrewAnswerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean accepted = service.recordAnswer(ProcessVariables.incidentId(execution),
-                execution.getVariable(ACCEPT_DECISION), execution.getVariable(DECLINE_REASON), ProcessVariables.actor(execution));
+        boolean accepted = service.recordAnswer(
+                ProcessVariables.incidentId(execution),
+                execution.getVariable(ACCEPT_DECISION),
+                execution.getVariable(DECLINE_REASON),
+                ProcessVariables.actor(execution));
         execution.setVariable(ACCEPTED, accepted);
         execution.removeVariable(ACCEPT_DECISION);
         execution.removeVariable(DECLINE_REASON);

@@ -24,8 +24,11 @@ class RecordDiagnosisDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.diagnose(ProcessVariables.incidentId(execution), execution.getVariable(CAUSE),
-                execution.getVariable(ETR), ProcessVariables.string(execution, FAULT_DEVICE_ID),
+        service.diagnose(
+                ProcessVariables.incidentId(execution),
+                execution.getVariable(CAUSE),
+                execution.getVariable(ETR),
+                ProcessVariables.string(execution, FAULT_DEVICE_ID),
                 ProcessVariables.actor(execution));
     }
 }

@@ -19,7 +19,9 @@ class RecordLateCauseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.recordLateCause(ProcessVariables.incidentId(execution), execution.getVariable(LATE_CAUSE),
+        service.recordLateCause(
+                ProcessVariables.incidentId(execution),
+                execution.getVariable(LATE_CAUSE),
                 ProcessVariables.actor(execution));
     }
 }

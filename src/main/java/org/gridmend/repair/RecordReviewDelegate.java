@@ -21,8 +21,10 @@ class RecordReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean approved = service.review(ProcessVariables.incidentId(execution),
-                execution.getVariable(REVIEW_DECISION), execution.getVariable(REVIEW_REMARK),
+        boolean approved = service.review(
+                ProcessVariables.incidentId(execution),
+                execution.getVariable(REVIEW_DECISION),
+                execution.getVariable(REVIEW_REMARK),
                 ProcessVariables.actor(execution));
         execution.setVariable(REVIEW_APPROVED, approved);
         execution.removeVariable(REVIEW_DECISION);

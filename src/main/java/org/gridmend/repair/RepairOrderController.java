@@ -27,8 +27,10 @@ import org.springframework.web.multipart.MultipartFile;
 /** The crew's side of a repair order: its briefing, photos, notes and ETR changes. */
 @RestController
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Repair orders", description = "Briefing, on-site photos, notes and ETR of a repair order "
-        + "(the crew working it, dispatchers)")
+@Tag(
+        name = "Repair orders",
+        description =
+                "Briefing, on-site photos, notes and ETR of a repair order " + "(the crew working it, dispatchers)")
 class RepairOrderController {
 
     private final RepairQueryService query;
@@ -36,8 +38,11 @@ class RepairOrderController {
     private final CrewService crews;
     private final OrderAttachmentService attachments;
 
-    RepairOrderController(RepairQueryService query, RepairOrderService orders, CrewService crews,
-                          OrderAttachmentService attachments) {
+    RepairOrderController(
+            RepairQueryService query,
+            RepairOrderService orders,
+            CrewService crews,
+            OrderAttachmentService attachments) {
         this.attachments = attachments;
         this.query = query;
         this.orders = orders;
@@ -45,8 +50,9 @@ class RepairOrderController {
     }
 
     @GetMapping("/{id}/briefing")
-    @Operation(summary = "What the crew needs: device, position and navigation link, reports with masked phones, "
-            + "notes, photos, timeline and dispatch attempts")
+    @Operation(
+            summary = "What the crew needs: device, position and navigation link, reports with masked phones, "
+                    + "notes, photos, timeline and dispatch attempts")
     RepairQueryService.Briefing briefing(@PathVariable String id, Authentication caller) {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, AUDITORS, ADMINS);
@@ -54,12 +60,15 @@ class RepairOrderController {
     }
 
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Attach an on-site photo (multipart part \"file\", JPEG or PNG, at most 5 MB; "
-            + "optional \"caption\")")
-    ResponseEntity<OrderPhoto> addPhoto(@PathVariable String id,
-                                                     @RequestPart(name = "file", required = false) MultipartFile file,
-                                                     @RequestParam(required = false) String caption,
-                                                     Authentication caller) throws IOException {
+    @Operation(
+            summary = "Attach an on-site photo (multipart part \"file\", JPEG or PNG, at most 5 MB; "
+                    + "optional \"caption\")")
+    ResponseEntity<OrderPhoto> addPhoto(
+            @PathVariable String id,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String caption,
+            Authentication caller)
+            throws IOException {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, ADMINS);
         if (file == null) {
@@ -70,34 +79,36 @@ class RepairOrderController {
                 .body(photo);
     }
 
-    @GetMapping(path = "/{id}/photos/{photoId}", produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
+    @GetMapping(
+            path = "/{id}/photos/{photoId}",
+            produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
     @Operation(summary = "One photo of the order")
     ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId, Authentication caller) {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, AUDITORS, ADMINS);
         var photo = query.photo(order.id(), photoId)
                 .orElseThrow(() -> Refusal.notFound("photo", order.publicId() + "/" + photoId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
-                .cacheControl(CacheControl.noStore()).body(photo.data());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.noStore())
+                .body(photo.data());
     }
 
-    record NoteRequest(String text) {
-    }
+    record NoteRequest(String text) {}
 
     @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a note to the order (what the crew found, what it needs)")
-    ResponseEntity<OrderNote> addNote(@PathVariable String id, @RequestBody NoteRequest body,
-                                                   Authentication caller) {
+    ResponseEntity<OrderNote> addNote(@PathVariable String id, @RequestBody NoteRequest body, Authentication caller) {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, ADMINS);
         return ResponseEntity.status(201).body(attachments.addNote(order, caller.getName(), body.text()));
     }
 
-    record EtrRequest(String etr) {
-    }
+    record EtrRequest(String etr) {}
 
     @PostMapping(path = "/{id}/etr", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Change the ETR while \"Complete repair\" is open; customers are told",
+    @Operation(
+            summary = "Change the ETR while \"Complete repair\" is open; customers are told",
             description = "etr as 2026-11-29T18:30+08:00 (or local time in China without offset). 409 when the "
                     + "order is not under repair.")
     ResponseEntity<Void> changeEtr(@PathVariable String id, @RequestBody EtrRequest body, Authentication caller) {

@@ -11,8 +11,11 @@ public interface RepairOrderMapper {
 
     RepairOrderRecord find(@Param("id") long id);
 
-    void offer(@Param("id") long id, @Param("crewId") String crewId, @Param("eta") Instant eta,
-               @Param("arrivalDeadline") Instant arrivalDeadline);
+    void offer(
+            @Param("id") long id,
+            @Param("crewId") String crewId,
+            @Param("eta") Instant eta,
+            @Param("arrivalDeadline") Instant arrivalDeadline);
 
     void clearCrew(@Param("id") long id);
 
@@ -22,39 +25,52 @@ public interface RepairOrderMapper {
 
     void markLate(@Param("id") long id, @Param("eta") Instant eta);
 
-    void diagnose(@Param("id") long id, @Param("cause") String cause, @Param("etr") Instant etr,
-                  @Param("at") Instant at);
+    void diagnose(
+            @Param("id") long id, @Param("cause") String cause, @Param("etr") Instant etr, @Param("at") Instant at);
 
     void updateEtr(@Param("id") long id, @Param("etr") Instant etr);
 
     void repair(@Param("id") long id, @Param("resolution") String resolution, @Param("at") Instant at);
 
-    void review(@Param("id") long id, @Param("by") String by, @Param("remark") String remark,
-                @Param("at") Instant at);
+    void review(@Param("id") long id, @Param("by") String by, @Param("remark") String remark, @Param("at") Instant at);
 
     void amend(@Param("id") long id, @Param("cause") String cause, @Param("resolution") String resolution);
 
     void recordLateCause(@Param("id") long id, @Param("cause") String cause);
 
-    void close(@Param("id") long id, @Param("ratingCount") int ratingCount,
-               @Param("ratingAverage") Double ratingAverage, @Param("at") Instant at);
+    void close(
+            @Param("id") long id,
+            @Param("ratingCount") int ratingCount,
+            @Param("ratingAverage") Double ratingAverage,
+            @Param("at") Instant at);
 
     void insertAttempt(NewAttempt attempt);
 
-    void endAttempt(@Param("incidentId") long incidentId, @Param("crewId") String crewId,
-                    @Param("outcome") String outcome, @Param("reason") String reason, @Param("at") Instant at);
+    void endAttempt(
+            @Param("incidentId") long incidentId,
+            @Param("crewId") String crewId,
+            @Param("outcome") String outcome,
+            @Param("reason") String reason,
+            @Param("at") Instant at);
 
     List<DispatchAttempt> attempts(@Param("incidentId") long incidentId);
 
     List<String> refusedCrews(@Param("incidentId") long incidentId);
 
-    void insertEvent(@Param("incidentId") long incidentId, @Param("at") Instant at, @Param("type") String type,
-                     @Param("text") String text, @Param("actor") String actor);
+    void insertEvent(
+            @Param("incidentId") long incidentId,
+            @Param("at") Instant at,
+            @Param("type") String type,
+            @Param("text") String text,
+            @Param("actor") String actor);
 
     List<IncidentEvent> events(@Param("incidentId") long incidentId);
 
-    void insertNote(@Param("incidentId") long incidentId, @Param("at") Instant at, @Param("author") String author,
-                    @Param("text") String text);
+    void insertNote(
+            @Param("incidentId") long incidentId,
+            @Param("at") Instant at,
+            @Param("author") String author,
+            @Param("text") String text);
 
     List<OrderNote> notes(@Param("incidentId") long incidentId);
 
@@ -67,32 +83,35 @@ public interface RepairOrderMapper {
     /** Count and sum of the stars on the incident's reports. */
     RatingTotals ratings(@Param("incidentId") long incidentId);
 
-    List<Long> reportPage(@Param("incidentId") long incidentId, @Param("offset") int offset,
-                          @Param("limit") int limit);
+    List<Long> reportPage(@Param("incidentId") long incidentId, @Param("offset") int offset, @Param("limit") int limit);
 
     long reportCount(@Param("incidentId") long incidentId);
 
     /** Open orders whose crew accepted and has not arrived yet. */
     List<EnRoute> enRoute();
 
-    record EnRoute(long incidentId, String crewId, Double lat, Double lng, String areaType) {
-    }
+    record EnRoute(long incidentId, String crewId, Double lat, Double lng, String areaType) {}
 
     /** The device's name from the archive (transformer area or feeder), or its id. */
     String deviceName(@Param("deviceId") String deviceId);
 
     List<Reporter> reporters(@Param("incidentId") long incidentId, @Param("limit") int limit);
 
-    record PhotoData(String contentType, byte[] data) {
-    }
+    record PhotoData(String contentType, byte[] data) {}
 
-    record RatingTotals(long count, Long sum) {
-    }
+    record RatingTotals(long count, Long sum) {}
 
     /** A report on the incident as the crew's briefing shows it. */
-    record Reporter(long reportId, Instant createdAt, String channel, String address, String phone,
-                    String description, String customerNo, Double lat, Double lng) {
-    }
+    record Reporter(
+            long reportId,
+            Instant createdAt,
+            String channel,
+            String address,
+            String phone,
+            String description,
+            String customerNo,
+            Double lat,
+            Double lng) {}
 
     final class NewAttempt {
         public Long id;

@@ -9,14 +9,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.CustomerTexts;
-import org.gridmend.notify.NotificationService;
 import org.gridmend.core.Pii;
-import org.gridmend.process.FormTimes;
 import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.Refusal;
 import org.gridmend.core.StaffUser;
+import org.gridmend.notify.NotificationService;
+import org.gridmend.process.FormTimes;
 import org.gridmend.triage.FaultFindingService;
 import org.gridmend.triage.IncidentService;
-import org.gridmend.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,10 +44,18 @@ public class RepairOrderService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    RepairOrderService(RepairOrderMapper orders, CrewMapper crews,
-                       IncidentService incidents, FaultFindingService findings, RuntimeService runtime,
-                       CustomerTexts texts, RepairProperties properties, OrderTimeline timeline, AuditTrail audit,
-                       NotificationService notifications, Clock clock) {
+    RepairOrderService(
+            RepairOrderMapper orders,
+            CrewMapper crews,
+            IncidentService incidents,
+            FaultFindingService findings,
+            RuntimeService runtime,
+            CustomerTexts texts,
+            RepairProperties properties,
+            OrderTimeline timeline,
+            AuditTrail audit,
+            NotificationService notifications,
+            Clock clock) {
         this.timeline = timeline;
         this.notifications = notifications;
         this.findings = findings;
@@ -72,12 +80,12 @@ public class RepairOrderService {
     @Transactional
     public boolean recordAnswer(long incidentId, Object decision, Object reason, String actor) {
         if (!"ACCEPT".equals(decision) && !"DECLINE".equals(decision)) {
-            throw TaskRefusal.refuse(ProcessConstants.ACCEPT_DECISION, "请选择接单或拒单",
-                    "acceptDecision must be ACCEPT or DECLINE");
+            throw TaskRefusal.refuse(
+                    ProcessConstants.ACCEPT_DECISION, "请选择接单或拒单", "acceptDecision must be ACCEPT or DECLINE");
         }
         if ("DECLINE".equals(decision)) {
-            Codes.DeclineReason why = Codes.parse(Codes.DeclineReason.class, reason, null,
-                    ProcessConstants.DECLINE_REASON);
+            Codes.DeclineReason why =
+                    Codes.parse(Codes.DeclineReason.class, reason, null, ProcessConstants.DECLINE_REASON);
             release(incidentId, "DECLINED", why.name(), actor);
             return false;
         }
@@ -86,8 +94,19 @@ public class RepairOrderService {
         Instant now = clock.instant();
         orders.endAttempt(incidentId, crew.id(), "ACCEPTED", null, now);
         orders.accept(incidentId, now);
-        timeline.record(incidentId, "ACCEPTED", texts.text("incident.accepted", crew.employeeNo(), Pii.maskName(crew.name()),
-                CustomerTexts.time(order.eta())), actor, "crew", crew.id(), "eta", order.eta());
+        timeline.record(
+                incidentId,
+                "ACCEPTED",
+                texts.text(
+                        "incident.accepted",
+                        crew.employeeNo(),
+                        Pii.maskName(crew.name()),
+                        CustomerTexts.time(order.eta())),
+                actor,
+                "crew",
+                crew.id(),
+                "eta",
+                order.eta());
         log.info("repair order accepted incidentId={} crewId={}", incidentId, crew.id());
         return true;
     }
@@ -113,7 +132,10 @@ public class RepairOrderService {
             return;
         }
         orders.endAttempt(incidentId, order.crewId(), outcome, reason, clock.instant());
-        audit.record(AuditEntry.of("OFFER_" + outcome).incident(incidentId).crew(order.crewId()).user(byUser)
+        audit.record(AuditEntry.of("OFFER_" + outcome)
+                .incident(incidentId)
+                .crew(order.crewId())
+                .user(byUser)
                 .detail("reason", reason));
         if (order.acceptedAt() == null) {
             orders.clearCrew(incidentId);
@@ -133,14 +155,23 @@ public class RepairOrderService {
             try {
                 findings.crewFound(incidentId, faultDeviceId.trim(), byUser);
             } catch (IllegalArgumentException notBelow) {
-                throw TaskRefusal.refuse(ProcessConstants.FAULT_DEVICE_ID, "只能选择本工单的预测故障设备或其下游设备。",
+                throw TaskRefusal.refuse(
+                        ProcessConstants.FAULT_DEVICE_ID,
+                        "只能选择本工单的预测故障设备或其下游设备。",
                         "choose the order's predicted device or one below it");
             }
         }
         orders.diagnose(incidentId, known.name(), when, clock.instant());
         notifications.announceIfCorroborated(incidentId);
-        timeline.record(incidentId, "DIAGNOSED", texts.text("incident.diagnosed", known.chinese(), CustomerTexts.time(when)),
-                byUser, "cause", known, "etr", when);
+        timeline.record(
+                incidentId,
+                "DIAGNOSED",
+                texts.text("incident.diagnosed", known.chinese(), CustomerTexts.time(when)),
+                byUser,
+                "cause",
+                known,
+                "etr",
+                when);
     }
 
     /**
@@ -159,24 +190,39 @@ public class RepairOrderService {
             throw Refusal.invalid("INVALID_FIELD", ProcessConstants.ETR, "etr must not lie in the past");
         }
         String key = order.publicId();
-        boolean repairing = runtime.createExecutionQuery().processInstanceBusinessKey(key)
-                .messageEventSubscriptionName(ProcessConstants.MESSAGE_ETR_UPDATED).count() > 0;
+        boolean repairing = runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(key)
+                        .messageEventSubscriptionName(ProcessConstants.MESSAGE_ETR_UPDATED)
+                        .count()
+                > 0;
         if (!repairing) {
-            throw Refusal.conflict("NOT_UNDER_REPAIR", ProcessConstants.ETR, "repair order " + key
-                    + " is not under repair: the ETR can change only while \"Complete repair\" is open");
+            throw Refusal.conflict(
+                    "NOT_UNDER_REPAIR",
+                    ProcessConstants.ETR,
+                    "repair order " + key
+                            + " is not under repair: the ETR can change only while \"Complete repair\" is open");
         }
         orders.updateEtr(order.id(), when);
-        audit.record(AuditEntry.of("ETR_SET").incident(order.id()).user(StaffUser.current())
-                .detail("etr", when).detail("previousEtr", order.etr()));
-        runtime.createMessageCorrelation(ProcessConstants.MESSAGE_ETR_UPDATED).processInstanceBusinessKey(key)
+        audit.record(AuditEntry.of("ETR_SET")
+                .incident(order.id())
+                .user(StaffUser.current())
+                .detail("etr", when)
+                .detail("previousEtr", order.etr()));
+        runtime.createMessageCorrelation(ProcessConstants.MESSAGE_ETR_UPDATED)
+                .processInstanceBusinessKey(key)
                 .correlateWithResult();
     }
 
     @Transactional
     public void tellNewEtr(long incidentId, String actor) {
         RepairOrderRecord order = orders.find(incidentId);
-        timeline.record(incidentId, "ETR_CHANGED", texts.text("incident.etr_changed", CustomerTexts.time(order.etr())),
-                actor, "etr", order.etr());
+        timeline.record(
+                incidentId,
+                "ETR_CHANGED",
+                texts.text("incident.etr_changed", CustomerTexts.time(order.etr())),
+                actor,
+                "etr",
+                order.etr());
     }
 
     /**
@@ -187,8 +233,8 @@ public class RepairOrderService {
     public int restore(long incidentId, Object resolution, String actor) {
         Codes.Resolution known = Codes.parse(Codes.Resolution.class, resolution, null, ProcessConstants.RESOLUTION);
         orders.repair(incidentId, known.name(), clock.instant());
-        timeline.record(incidentId, "REPAIRED", texts.text("incident.repaired", known.chinese()), actor,
-                "resolution", known);
+        timeline.record(
+                incidentId, "REPAIRED", texts.text("incident.repaired", known.chinese()), actor, "resolution", known);
         incidents.markRestored(incidentId);
         long reports = incidents.reportCount(incidentId);
         return (int) ((reports + properties.restorationBatchSize() - 1) / properties.restorationBatchSize());
@@ -197,8 +243,8 @@ public class RepairOrderService {
     /** Tells one batch of the incident's reports that power is back. */
     @Transactional
     public void notifyRestoration(long incidentId, int batch) {
-        List<Long> reportIds = orders.reportPage(incidentId, batch * properties.restorationBatchSize(),
-                properties.restorationBatchSize());
+        List<Long> reportIds = orders.reportPage(
+                incidentId, batch * properties.restorationBatchSize(), properties.restorationBatchSize());
         incidents.notifyRestored(reportIds);
     }
 

@@ -25,8 +25,10 @@ public record RepairProperties(
         @DefaultValue("5242880") int photoMaxBytes) {
 
     /** How long after the first report a crew must be on site (urban 45, rural 90, remote 120 minutes). */
-    public record PerArea(@DefaultValue("45m") Duration urban, @DefaultValue("90m") Duration rural,
-                          @DefaultValue("120m") Duration remote) {
+    public record PerArea(
+            @DefaultValue("45m") Duration urban,
+            @DefaultValue("90m") Duration rural,
+            @DefaultValue("120m") Duration remote) {
 
         public Duration of(AreaType area) {
             return switch (area == null ? AreaType.RURAL : area) {
@@ -38,8 +40,10 @@ public record RepairProperties(
     }
 
     /** Average road speed of a crew vehicle per area type. */
-    public record PerAreaSpeed(@DefaultValue("25") double urban, @DefaultValue("40") double rural,
-                               @DefaultValue("50") double remote) {
+    public record PerAreaSpeed(
+            @DefaultValue("25") double urban,
+            @DefaultValue("40") double rural,
+            @DefaultValue("50") double remote) {
 
         public double of(AreaType area) {
             return switch (area == null ? AreaType.RURAL : area) {

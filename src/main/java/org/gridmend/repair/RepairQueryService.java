@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gridmend.grid.CoordinateSystem;
 import org.gridmend.core.CustomerTexts;
 import org.gridmend.core.Pii;
-import org.gridmend.report.RepairProgress;
-import org.gridmend.core.Refusal;
 import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.grid.CoordinateSystem;
+import org.gridmend.report.RepairProgress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,17 +54,44 @@ public class RepairQueryService implements RepairProgress {
         long id = order.id();
         CrewRecord crew = order.crewId() == null ? null : crews.crew(order.crewId());
         List<Briefing.Reporter> reporters = orders.reporters(id, REPORTERS_SHOWN).stream()
-                .map(r -> new Briefing.Reporter(PublicIds.report(r.reportId()), r.createdAt(), r.channel(),
-                        r.address(), Pii.maskPhone(r.phone()), Pii.maskText(r.description()), r.customerNo()))
+                .map(r -> new Briefing.Reporter(
+                        PublicIds.report(r.reportId()),
+                        r.createdAt(),
+                        r.channel(),
+                        r.address(),
+                        Pii.maskPhone(r.phone()),
+                        Pii.maskText(r.description()),
+                        r.customerNo()))
                 .toList();
-        return new Briefing(order.publicId(), order.state().name(), order.level().name(), order.deviceId(),
-                orders.deviceName(order.deviceId()), order.feederId(), order.areaType() == null ? null
-                : order.areaType().name(), order.lat(), order.lng(), navigationUrl(order),
-                order.firstReportAt(), order.arrivalDeadline(), order.eta(), order.etr(),
+        return new Briefing(
+                order.publicId(),
+                order.state().name(),
+                order.level().name(),
+                order.deviceId(),
+                orders.deviceName(order.deviceId()),
+                order.feederId(),
+                order.areaType() == null ? null : order.areaType().name(),
+                order.lat(),
+                order.lng(),
+                navigationUrl(order),
+                order.firstReportAt(),
+                order.arrivalDeadline(),
+                order.eta(),
+                order.etr(),
                 crew == null ? null : new Briefing.Crew(crew.id(), crew.employeeNo(), crew.name()),
-                order.acceptedAt(), order.arrivedAt(), order.late(), order.cause(), order.resolution(),
-                order.reviewRemark(), orders.reportCount(id), reporters, orders.notes(id), orders.photos(id),
-                orders.events(id).stream().map(e -> new Event(e.at(), e.type(), e.text())).toList(),
+                order.acceptedAt(),
+                order.arrivedAt(),
+                order.late(),
+                order.cause(),
+                order.resolution(),
+                order.reviewRemark(),
+                orders.reportCount(id),
+                reporters,
+                orders.notes(id),
+                orders.photos(id),
+                orders.events(id).stream()
+                        .map(e -> new Event(e.at(), e.type(), e.text()))
+                        .toList(),
                 orders.attempts(id));
     }
 
@@ -77,24 +104,38 @@ public class RepairQueryService implements RepairProgress {
         RepairOrderRecord order = orders.find(incidentId);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("orderId", order.publicId());
-        summary.put("faultDevice", order.deviceId() == null ? "—"
-                : orders.deviceName(order.deviceId()) + " (" + order.deviceId() + ")");
+        summary.put(
+                "faultDevice",
+                order.deviceId() == null ? "—" : orders.deviceName(order.deviceId()) + " (" + order.deviceId() + ")");
         summary.put("faultLevel", order.level().name());
-        summary.put("areaType", order.areaType() == null ? "—" : order.areaType().name());
+        summary.put(
+                "areaType", order.areaType() == null ? "—" : order.areaType().name());
         summary.put("reportsCount", orders.reportCount(incidentId));
         summary.put("firstReportAt", CustomerTexts.time(order.firstReportAt()));
-        summary.put("arrivalDeadline", order.arrivalDeadline() == null ? "—" : CustomerTexts.time(order.arrivalDeadline()));
+        summary.put(
+                "arrivalDeadline", order.arrivalDeadline() == null ? "—" : CustomerTexts.time(order.arrivalDeadline()));
         summary.put("navigationUrl", navigationUrl(order));
         summary.put("briefingUrl", "/crew.html?order=" + order.publicId());
         summary.put("arrivedAt", order.arrivedAt() == null ? "—" : CustomerTexts.time(order.arrivedAt()));
-        summary.put("withinCommitment", order.arrivedAt() == null || order.arrivalDeadline() == null ? "—"
-                : order.arrivedAt().isAfter(order.arrivalDeadline()) ? "否 (no)" : "是 (yes)");
-        summary.put("causeText", order.cause() == null ? "—" : Codes.Cause.valueOf(order.cause()).chinese());
-        summary.put("resolutionText", order.resolution() == null ? "—"
-                : Codes.Resolution.valueOf(order.resolution()).chinese());
+        summary.put(
+                "withinCommitment",
+                order.arrivedAt() == null || order.arrivalDeadline() == null
+                        ? "—"
+                        : order.arrivedAt().isAfter(order.arrivalDeadline()) ? "否 (no)" : "是 (yes)");
+        summary.put(
+                "causeText",
+                order.cause() == null ? "—" : Codes.Cause.valueOf(order.cause()).chinese());
+        summary.put(
+                "resolutionText",
+                order.resolution() == null
+                        ? "—"
+                        : Codes.Resolution.valueOf(order.resolution()).chinese());
         summary.put("photosCount", orders.photos(incidentId).size());
-        summary.put("reviewRemarkText", order.reviewRemark() == null ? "—"
-                : Codes.ReviewRemark.valueOf(order.reviewRemark()).chinese());
+        summary.put(
+                "reviewRemarkText",
+                order.reviewRemark() == null
+                        ? "—"
+                        : Codes.ReviewRemark.valueOf(order.reviewRemark()).chinese());
         return summary;
     }
 
@@ -107,8 +148,12 @@ public class RepairQueryService implements RepairProgress {
             return null;
         }
         double[] gcj = CoordinateSystem.GCJ02.fromWgs84(order.lat(), order.lng());
-        return String.format(Locale.ROOT, "https://uri.amap.com/navigation?to=%.6f,%.6f,%s&mode=car&coordinate=gaode",
-                gcj[1], gcj[0], URLEncoder.encode(order.publicId(), StandardCharsets.UTF_8));
+        return String.format(
+                Locale.ROOT,
+                "https://uri.amap.com/navigation?to=%.6f,%.6f,%s&mode=car&coordinate=gaode",
+                gcj[1],
+                gcj[0],
+                URLEncoder.encode(order.publicId(), StandardCharsets.UTF_8));
     }
 
     /** Crews on their way: accepted, not yet arrived. */
@@ -129,19 +174,29 @@ public class RepairQueryService implements RepairProgress {
                 continue;
             }
             arrived++;
-            arrivalMinutes += Duration.between(order.firstReportAt(), order.arrivedAt()).toSeconds() / 60.0;
+            arrivalMinutes +=
+                    Duration.between(order.firstReportAt(), order.arrivedAt()).toSeconds() / 60.0;
             if (order.arrivalDeadline() == null || !order.arrivedAt().isAfter(order.arrivalDeadline())) {
                 within++;
             }
         }
         List<CrewStats.RatedOrder> rated = worked.stream()
                 .filter(o -> o.ratingCount() != null && o.ratingCount() > 0)
-                .map(o -> new CrewStats.RatedOrder(PublicIds.incident(o.incidentId()), o.ratingCount(),
-                        o.ratingAverage()))
+                .map(o -> new CrewStats.RatedOrder(
+                        PublicIds.incident(o.incidentId()), o.ratingCount(), o.ratingAverage()))
                 .toList();
-        return new CrewStats(crew.id(), crew.employeeNo(), crew.onShift(), crew.openOrders(), worked.size(), arrived,
-                arrived == 0 ? null : round(arrivalMinutes / arrived), arrived == 0 ? null : round((double) within / arrived),
-                crew.ratingCount(), crew.ratingCount() == 0 ? null : round(crew.ratingAverage()), rated);
+        return new CrewStats(
+                crew.id(),
+                crew.employeeNo(),
+                crew.onShift(),
+                crew.openOrders(),
+                worked.size(),
+                arrived,
+                arrived == 0 ? null : round(arrivalMinutes / arrived),
+                arrived == 0 ? null : round((double) within / arrived),
+                crew.ratingCount(),
+                crew.ratingCount() == 0 ? null : round(crew.ratingAverage()),
+                rated);
     }
 
     private static double round(double value) {
@@ -156,17 +211,25 @@ public class RepairQueryService implements RepairProgress {
             return Optional.empty();
         }
         CrewRecord crew = order.crewId() == null || order.acceptedAt() == null ? null : crews.crew(order.crewId());
-        return Optional.of(new Progress(crew == null ? null : crew.id(), crew == null ? null : crew.employeeNo(),
-                crew == null ? null : Pii.maskName(crew.name()), order.arrivalDeadline(),
+        return Optional.of(new Progress(
+                crew == null ? null : crew.id(),
+                crew == null ? null : crew.employeeNo(),
+                crew == null ? null : Pii.maskName(crew.name()),
+                order.arrivalDeadline(),
                 order.acceptedAt() == null ? null : order.eta(),
-                order.etr(), order.late(), order.acceptedAt(), order.arrivedAt(),
+                order.etr(),
+                order.late(),
+                order.acceptedAt(),
+                order.arrivedAt(),
                 orders.photos(incidentId).stream().map(OrderPhoto::id).toList()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Event> timeline(long incidentId) {
-        return orders.events(incidentId).stream().map(e -> new Event(e.at(), e.type(), e.text())).toList();
+        return orders.events(incidentId).stream()
+                .map(e -> new Event(e.at(), e.type(), e.text()))
+                .toList();
     }
 
     @Override
@@ -177,29 +240,62 @@ public class RepairQueryService implements RepairProgress {
     }
 
     /** The crew's briefing for one order. */
-    public record Briefing(String orderId, String state, String level, String deviceId, String deviceName,
-                           String feederId, String areaType, Double lat, Double lng, String navigationUrl,
-                           Instant firstReportAt, Instant arrivalDeadline, Instant eta, Instant etr, Crew crew,
-                           Instant acceptedAt, Instant arrivedAt, boolean late, String cause, String resolution,
-                           String reviewRemark, long reportsCount, List<Reporter> reports,
-                           List<OrderNote> notes, List<OrderPhoto> photos,
-                           List<Event> timeline, List<DispatchAttempt> dispatchAttempts) {
+    public record Briefing(
+            String orderId,
+            String state,
+            String level,
+            String deviceId,
+            String deviceName,
+            String feederId,
+            String areaType,
+            Double lat,
+            Double lng,
+            String navigationUrl,
+            Instant firstReportAt,
+            Instant arrivalDeadline,
+            Instant eta,
+            Instant etr,
+            Crew crew,
+            Instant acceptedAt,
+            Instant arrivedAt,
+            boolean late,
+            String cause,
+            String resolution,
+            String reviewRemark,
+            long reportsCount,
+            List<Reporter> reports,
+            List<OrderNote> notes,
+            List<OrderPhoto> photos,
+            List<Event> timeline,
+            List<DispatchAttempt> dispatchAttempts) {
 
-        public record Crew(String crewId, String employeeNo, String name) {
-        }
+        public record Crew(String crewId, String employeeNo, String name) {}
 
         /** A report as the crew sees it: the phone masked, to call through the hotline's masked-call service. */
-        public record Reporter(String reportId, Instant at, String channel, String address, String phone,
-                               String description, String customerNo) {
-        }
+        public record Reporter(
+                String reportId,
+                Instant at,
+                String channel,
+                String address,
+                String phone,
+                String description,
+                String customerNo) {}
     }
 
     /** A crew's record: orders, arrival times against the commitment, ratings. */
-    public record CrewStats(String crewId, String employeeNo, boolean onShift, long openOrders, long orders,
-                            long arrivals, Double averageMinutesToArrive, Double shareWithinCommitment,
-                            int ratingsCount, Double averageRating, List<RatedOrder> ratedOrders) {
+    public record CrewStats(
+            String crewId,
+            String employeeNo,
+            boolean onShift,
+            long openOrders,
+            long orders,
+            long arrivals,
+            Double averageMinutesToArrive,
+            Double shareWithinCommitment,
+            int ratingsCount,
+            Double averageRating,
+            List<RatedOrder> ratedOrders) {
 
-        public record RatedOrder(String incidentId, int ratings, Double average) {
-        }
+        public record RatedOrder(String incidentId, int ratings, Double average) {}
     }
 }

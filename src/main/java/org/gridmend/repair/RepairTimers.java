@@ -37,6 +37,7 @@ public class RepairTimers {
     /** When the crew must be on site: the incident's first report plus the commitment for its area type. */
     public Date arrivalDeadline(DelegateExecution execution) {
         RepairOrderRecord order = orders.find(ProcessVariables.incidentId(execution));
-        return Date.from(order.firstReportAt().plus(properties.arrivalCommitment().of(order.areaType())));
+        return Date.from(
+                order.firstReportAt().plus(properties.arrivalCommitment().of(order.areaType())));
     }
 }

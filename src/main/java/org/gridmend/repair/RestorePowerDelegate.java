@@ -20,8 +20,11 @@ class RestorePowerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(RESTORATION_BATCHES,
-                service.restore(ProcessVariables.incidentId(execution), execution.getVariable(RESOLUTION),
+        execution.setVariable(
+                RESTORATION_BATCHES,
+                service.restore(
+                        ProcessVariables.incidentId(execution),
+                        execution.getVariable(RESOLUTION),
                         ProcessVariables.actor(execution)));
     }
 }

@@ -14,8 +14,7 @@ final class TaskRefusal {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRefusal.class);
 
-    private TaskRefusal() {
-    }
+    private TaskRefusal() {}
 
     static FormFieldValidationException refuse(String field, String chinese, String english) {
         log.info("task completion refused field={} reason={}", field, english);

@@ -28,13 +28,17 @@ class TaskRefusalLogFilter extends TurboFilter {
     }
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                              Throwable t) {
-        if (logger == null || !logger.getName().startsWith(ENGINE_CONTEXT_LOGGER) || !level.isGreaterOrEqual(Level.WARN)) {
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        if (logger == null
+                || !logger.getName().startsWith(ENGINE_CONTEXT_LOGGER)
+                || !level.isGreaterOrEqual(Level.WARN)) {
             return FilterReply.NEUTRAL;
         }
         Throwable thrown = t;
-        if (thrown == null && params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last) {
+        if (thrown == null
+                && params != null
+                && params.length > 0
+                && params[params.length - 1] instanceof Throwable last) {
             thrown = last;
         }
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {

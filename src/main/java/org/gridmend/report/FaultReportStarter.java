@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.gridmend.process.EngineBatch;
 import org.gridmend.core.LockService;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.PublicIds;
+import org.gridmend.process.EngineBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -51,8 +51,13 @@ public class FaultReportStarter implements DisposableBean {
     });
     private volatile boolean running = true;
 
-    FaultReportStarter(ReportMapper reports, RuntimeService runtime, RepositoryService repository, LockService locks,
-                       EngineBatch engine, TransactionTemplate transactions) {
+    FaultReportStarter(
+            ReportMapper reports,
+            RuntimeService runtime,
+            RepositoryService repository,
+            LockService locks,
+            EngineBatch engine,
+            TransactionTemplate transactions) {
         this.reports = reports;
         this.runtime = runtime;
         this.repository = repository;
@@ -105,8 +110,12 @@ public class FaultReportStarter implements DisposableBean {
             if (ids.isEmpty()) {
                 return 0;
             }
-            String definition = repository.createProcessDefinitionQuery()
-                    .processDefinitionKey(ProcessConstants.FAULT_REPORT).latestVersion().singleResult().getId();
+            String definition = repository
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(ProcessConstants.FAULT_REPORT)
+                    .latestVersion()
+                    .singleResult()
+                    .getId();
             engine.inOneCommand(() -> {
                 for (Long id : ids) {
                     runtime.createProcessInstanceById(definition)

@@ -22,7 +22,13 @@ public interface IncidentDirectory {
         public static final Foresight NOTHING = new Foresight(null, null, 0);
     }
 
-    record IncidentBrief(long id, String publicId, String state, String level, String deviceId, long reports,
-                         Instant firstReportAt, Instant restoredAt) {
-    }
+    record IncidentBrief(
+            long id,
+            String publicId,
+            String state,
+            String level,
+            String deviceId,
+            long reports,
+            Instant firstReportAt,
+            Instant restoredAt) {}
 }

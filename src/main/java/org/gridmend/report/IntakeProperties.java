@@ -11,11 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * customers reach us from one carrier address.
  */
 @ConfigurationProperties("gridmend.intake")
-public record IntakeProperties(@DefaultValue PerCustomer perCustomer, @DefaultValue PerAddress perAddress) {
+public record IntakeProperties(
+        @DefaultValue PerCustomer perCustomer, @DefaultValue PerAddress perAddress) {
 
-    public record PerCustomer(@DefaultValue("5") int max, @DefaultValue("10m") Duration window) {
-    }
+    public record PerCustomer(
+            @DefaultValue("5") int max, @DefaultValue("10m") Duration window) {}
 
-    public record PerAddress(@DefaultValue("30000") int maxPerMinute) {
-    }
+    public record PerAddress(@DefaultValue("30000") int maxPerMinute) {}
 }

@@ -34,16 +34,25 @@ class IntakeRateLimiter {
         IntakeProperties.PerCustomer limit = properties.perCustomer();
         Instant since = now.minus(limit.window());
         long windowSeconds = limit.window().toSeconds();
-        if (request.customerNo() != null && !request.customerNo().isBlank()
+        if (request.customerNo() != null
+                && !request.customerNo().isBlank()
                 && reports.countSinceByCustomer(request.customerNo().trim(), since) >= limit.max()) {
-            throw Refusal.rateLimited("customerNo", "customer " + request.customerNo().trim() + " sent "
-                    + limit.max() + " reports in " + limit.window().toMinutes() + " minutes; the earlier ones are "
-                    + "being handled, please follow them with their tracking links", windowSeconds);
+            throw Refusal.rateLimited(
+                    "customerNo",
+                    "customer " + request.customerNo().trim() + " sent "
+                            + limit.max() + " reports in " + limit.window().toMinutes()
+                            + " minutes; the earlier ones are "
+                            + "being handled, please follow them with their tracking links",
+                    windowSeconds);
         }
-        if (request.phone() != null && !request.phone().isBlank()
+        if (request.phone() != null
+                && !request.phone().isBlank()
                 && reports.countSinceByPhone(request.phone().trim(), since) >= limit.max()) {
-            throw Refusal.rateLimited("phone", "this phone sent " + limit.max() + " reports in "
-                    + limit.window().toMinutes() + " minutes; the earlier ones are being handled", windowSeconds);
+            throw Refusal.rateLimited(
+                    "phone",
+                    "this phone sent " + limit.max() + " reports in "
+                            + limit.window().toMinutes() + " minutes; the earlier ones are being handled",
+                    windowSeconds);
         }
     }
 
@@ -60,10 +69,14 @@ class IntakeRateLimiter {
                 }
             }
         }
-        int count = perAddressMinute.computeIfAbsent(clientAddress, a -> new AtomicInteger()).incrementAndGet();
+        int count = perAddressMinute
+                .computeIfAbsent(clientAddress, a -> new AtomicInteger())
+                .incrementAndGet();
         if (count > properties.perAddress().maxPerMinute()) {
-            throw Refusal.rateLimited(null, "too many reports from your network address this minute; "
-                    + "please try again shortly", 60 - now.getEpochSecond() % 60);
+            throw Refusal.rateLimited(
+                    null,
+                    "too many reports from your network address this minute; " + "please try again shortly",
+                    60 - now.getEpochSecond() % 60);
         }
     }
 }

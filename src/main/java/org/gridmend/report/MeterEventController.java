@@ -22,14 +22,16 @@ class MeterEventController {
         this.meterEvents = meterEvents;
     }
 
-    record MeterEvent(String meterNo, MeterEventService.Type type, Instant at) {
-    }
+    record MeterEvent(String meterNo, MeterEventService.Type type, Instant at) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A meter's LAST_GASP (becomes an AMI report) or POWER_RESTORED (confirms the customer's "
-            + "reports); sending the same event again is harmless")
+    @Operation(
+            summary = "A meter's LAST_GASP (becomes an AMI report) or POWER_RESTORED (confirms the customer's "
+                    + "reports); sending the same event again is harmless")
     ResponseEntity<MeterEventService.Recorded> record(@RequestBody MeterEvent event) {
         MeterEventService.Recorded recorded = meterEvents.record(event.meterNo(), event.type(), event.at());
-        return recorded.duplicate() ? ResponseEntity.ok(recorded) : ResponseEntity.accepted().body(recorded);
+        return recorded.duplicate()
+                ? ResponseEntity.ok(recorded)
+                : ResponseEntity.accepted().body(recorded);
     }
 }

@@ -3,9 +3,9 @@ package org.gridmend.report;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.gridmend.core.Refusal;
 import org.gridmend.grid.CustomerRecord;
 import org.gridmend.grid.GridLookupService;
-import org.gridmend.core.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MeterEventService {
 
-    public enum Type { LAST_GASP, POWER_RESTORED }
-
-    public record Recorded(boolean duplicate, String reportId, int confirmedReports) {
+    public enum Type {
+        LAST_GASP,
+        POWER_RESTORED
     }
+
+    public record Recorded(boolean duplicate, String reportId, int confirmedReports) {}
 
     private final MeterEventMapper events;
     private final GridLookupService grid;
@@ -29,8 +31,13 @@ public class MeterEventService {
     private final OutageEvidence evidence;
     private final Clock clock;
 
-    MeterEventService(MeterEventMapper events, GridLookupService grid, ReportIntakeService intake,
-                      ReportService reports, OutageEvidence evidence, Clock clock) {
+    MeterEventService(
+            MeterEventMapper events,
+            GridLookupService grid,
+            ReportIntakeService intake,
+            ReportService reports,
+            OutageEvidence evidence,
+            Clock clock) {
         this.evidence = evidence;
         this.events = events;
         this.grid = grid;
@@ -53,11 +60,18 @@ public class MeterEventService {
         if (at.isAfter(clock.instant().plusSeconds(300))) {
             throw Refusal.invalid("INVALID_FIELD", "at", "at lies in the future");
         }
-        CustomerRecord customer = grid.customerByMeter(meterNo.trim()).orElseThrow(() -> Refusal.invalid(
-                "UNKNOWN_METER", "meterNo", "meter " + meterNo + " is not in the archive"));
+        CustomerRecord customer = grid.customerByMeter(meterNo.trim())
+                .orElseThrow(() ->
+                        Refusal.invalid("UNKNOWN_METER", "meterNo", "meter " + meterNo + " is not in the archive"));
         String feeder = grid.transformer(customer.transformerId()).orElseThrow().feederId();
         try {
-            events.insert(meterNo.trim(), customer.customerNo(), customer.transformerId(), feeder, type.name(), at,
+            events.insert(
+                    meterNo.trim(),
+                    customer.customerNo(),
+                    customer.transformerId(),
+                    feeder,
+                    type.name(),
+                    at,
                     clock.instant());
         } catch (DuplicateKeyException again) {
             return new Recorded(true, null, 0);
@@ -66,8 +80,15 @@ public class MeterEventService {
             evidence.powerOn(customer.customerNo(), OutageEvidence.PowerOnSource.METER, at);
             return new Recorded(false, null, reports.confirmByMeter(customer.customerNo()));
         }
-        ReportRequest lastGasp = new ReportRequest("AMI-" + meterNo.trim() + "-" + at.toEpochMilli(), Channel.AMI,
-                customer.customerNo(), null, null, null, "last gasp of meter " + meterNo.trim(), null);
+        ReportRequest lastGasp = new ReportRequest(
+                "AMI-" + meterNo.trim() + "-" + at.toEpochMilli(),
+                Channel.AMI,
+                customer.customerNo(),
+                null,
+                null,
+                null,
+                "last gasp of meter " + meterNo.trim(),
+                null);
         ReportIntakeService.Submitted submitted = intake.submit(lastGasp, null);
         return new Recorded(false, submitted.answer().reportId(), 0);
     }

@@ -9,7 +9,11 @@ import java.time.Instant;
 public interface OutageEvidence {
 
     /** Who says power is on: the customer ("我家有电"), their confirmation that power is back, or their meter. */
-    enum PowerOnSource { CUSTOMER, CONFIRMATION, METER }
+    enum PowerOnSource {
+        CUSTOMER,
+        CONFIRMATION,
+        METER
+    }
 
     /**
      * Power is on at this customer's home since {@code at}. Returns whether it contradicted an open incident above

@@ -19,13 +19,19 @@ public interface RepairProgress {
     Optional<Photo> photo(long incidentId, long photoId);
 
     /** The crew on the order once it accepted (id, employee number, masked name), the arrival deadline (SLA) and times. */
-    record Progress(String crewId, String crewEmployeeNo, String crewName, Instant arrivalDeadline, Instant eta,
-                    Instant etr, boolean late, Instant acceptedAt, Instant arrivedAt, List<Long> photoIds) {
-    }
+    record Progress(
+            String crewId,
+            String crewEmployeeNo,
+            String crewName,
+            Instant arrivalDeadline,
+            Instant eta,
+            Instant etr,
+            boolean late,
+            Instant acceptedAt,
+            Instant arrivedAt,
+            List<Long> photoIds) {}
 
-    record Event(Instant at, String type, String text) {
-    }
+    record Event(Instant at, String type, String text) {}
 
-    record Photo(String contentType, byte[] data) {
-    }
+    record Photo(String contentType, byte[] data) {}
 }

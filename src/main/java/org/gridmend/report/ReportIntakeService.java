@@ -15,16 +15,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.CustomerTexts;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.core.StaffUser;
 import org.gridmend.customer.CustomerSession;
 import org.gridmend.customer.PhoneNumbers;
-import org.gridmend.core.CustomerTexts;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
-import org.gridmend.core.StaffUser;
-import org.gridmend.core.Refusal;
-import org.gridmend.core.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -57,9 +57,17 @@ public class ReportIntakeService {
     private final ObjectMapper json;
     private final ObjectMapper canonical;
 
-    ReportIntakeService(ReportMapper reports, IncidentDirectory incidents, OutageNoticeService notices,
-                        IntakeRateLimiter rateLimiter, FaultReportStarter starter, CustomerTexts texts,
-                        NotificationService notifications, AuditTrail audit, Clock clock, ObjectMapper json) {
+    ReportIntakeService(
+            ReportMapper reports,
+            IncidentDirectory incidents,
+            OutageNoticeService notices,
+            IntakeRateLimiter rateLimiter,
+            FaultReportStarter starter,
+            CustomerTexts texts,
+            NotificationService notifications,
+            AuditTrail audit,
+            Clock clock,
+            ObjectMapper json) {
         this.audit = audit;
         this.reports = reports;
         this.incidents = incidents;
@@ -74,8 +82,7 @@ public class ReportIntakeService {
     }
 
     /** The answer, and whether this request created the report (201) or repeated an earlier one (200). */
-    public record Submitted(ReportAnswer answer, boolean created) {
-    }
+    public record Submitted(ReportAnswer answer, boolean created) {}
 
     @Transactional
     public Submitted submit(ReportRequest request, String clientAddress) {
@@ -90,8 +97,8 @@ public class ReportIntakeService {
     public Submitted submit(ReportRequest typed, String clientAddress, CustomerSession session) {
         ReportRequest request = withMobile(typed);
         if (blank(request.customerNo()) && request.location() == null) {
-            throw Refusal.invalid("MISSING_FIELD", "customerNo",
-                    "give customerNo or location (or both): a report needs a place");
+            throw Refusal.invalid(
+                    "MISSING_FIELD", "customerNo", "give customerNo or location (or both): a report needs a place");
         }
         String hash = hash(request);
         if (request.channel() != Channel.AMI) {
@@ -107,8 +114,11 @@ public class ReportIntakeService {
             }
         }
         Instant now = clock.instant();
-        double[] wgs84 = request.location() == null ? null
-                : request.location().system().toWgs84(request.location().lat(), request.location().lng());
+        double[] wgs84 = request.location() == null
+                ? null
+                : request.location()
+                        .system()
+                        .toWgs84(request.location().lat(), request.location().lng());
 
         ReportMapper.NewReport report = new ReportMapper.NewReport();
         report.requestId = request.requestId();
@@ -119,12 +129,13 @@ public class ReportIntakeService {
         report.phone = trimToNull(request.phone());
         report.lat = wgs84 == null ? null : wgs84[0];
         report.lng = wgs84 == null ? null : wgs84[1];
-        report.coordSys = request.location() == null ? null : request.location().system().name();
+        report.coordSys =
+                request.location() == null ? null : request.location().system().name();
         report.address = trimToNull(request.address());
         report.description = trimToNull(request.description());
         report.onlyMyHome = request.onlyMyHome();
-        report.verifiedPhone = session != null && session.holds(report.customerNo)
-                ? PhoneNumbers.national(session.phone()) : null;
+        report.verifiedPhone =
+                session != null && session.holds(report.customerNo) ? PhoneNumbers.national(session.phone()) : null;
         report.clientAddress = clientAddress;
         report.status = ReportStatus.RECEIVED;
         report.createdAt = now;
@@ -143,19 +154,28 @@ public class ReportIntakeService {
             notifications.registerApp(report.customerNo);
         }
         // from the customer, the hotline agent who took the call, or (channel AMI, the system) a meter's last gasp
-        AuditEntry received = AuditEntry.of("REPORT_RECEIVED").about(report.customerNo)
+        AuditEntry received = AuditEntry.of("REPORT_RECEIVED")
+                .about(report.customerNo)
                 .detail("verified", report.verifiedPhone != null);
         String agent = StaffUser.current();
         if (request.channel() != Channel.AMI) {
             received = agent != null ? received.user(agent) : received.customer(report.customerNo);
         }
-        audit.record(received.at(now).report(report.id).detail("channel", request.channel()).detail("requestId", report.requestId)
-                .detail("location", report.coordSys).detail("onlyMyHome", report.onlyMyHome)
+        audit.record(received.at(now)
+                .report(report.id)
+                .detail("channel", request.channel())
+                .detail("requestId", report.requestId)
+                .detail("location", report.coordSys)
+                .detail("onlyMyHome", report.onlyMyHome)
                 .detail("foreseenIncident", PublicIds.incident(foresight.incidentId()))
                 .detail("foreseenNotice", PublicIds.notice(foresight.noticeId())));
         starter.startAfterCommit();
-        log.info("report received reportId={} channel={} foreseenIncidentId={} foreseenNoticeId={}", report.id,
-                request.channel(), foresight.incidentId(), foresight.noticeId());
+        log.info(
+                "report received reportId={} channel={} foreseenIncidentId={} foreseenNoticeId={}",
+                report.id,
+                request.channel(),
+                foresight.incidentId(),
+                foresight.noticeId());
         return new Submitted(stored.answer(PublicIds.report(report.id), report.trackingToken), true);
     }
 
@@ -164,34 +184,55 @@ public class ReportIntakeService {
         if (blank(r.phone())) {
             return r;
         }
-        String phone = PhoneNumbers.mobile(r.phone()).map(PhoneNumbers::national).orElseThrow(() ->
-                Refusal.invalid("INVALID_FIELD", "phone", "phone must be a mainland China mobile number "
-                        + "(11 digits starting with 1)"));
-        return new ReportRequest(r.requestId(), r.channel(), r.customerNo(), phone, r.location(), r.address(),
-                r.description(), r.onlyMyHome());
+        String phone = PhoneNumbers.mobile(r.phone())
+                .map(PhoneNumbers::national)
+                .orElseThrow(() -> Refusal.invalid(
+                        "INVALID_FIELD",
+                        "phone",
+                        "phone must be a mainland China mobile number " + "(11 digits starting with 1)"));
+        return new ReportRequest(
+                r.requestId(),
+                r.channel(),
+                r.customerNo(),
+                phone,
+                r.location(),
+                r.address(),
+                r.description(),
+                r.onlyMyHome());
     }
 
     private Submitted replay(ReportRecord earlier, String hash) {
         if (!earlier.requestHash().equals(hash)) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "REQUEST_ID_REUSED", "requestId " + earlier.requestId()
-                    + " was already used for a different report; choose a new requestId for a new report",
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT,
+                    "REQUEST_ID_REUSED",
+                    "requestId " + earlier.requestId()
+                            + " was already used for a different report; choose a new requestId for a new report",
                     "requestId");
         }
         return new Submitted(StoredAnswer.of(json, earlier).answer(earlier.publicId(), earlier.trackingToken()), false);
     }
 
-
     private StoredAnswer answer(IncidentDirectory.Foresight foresight) {
         if (foresight.noticeId() != null) {
             OutageNoticeRecord notice = notices.find(foresight.noticeId()).orElseThrow();
             String key = notice.type() == NoticeType.PLANNED ? "report.planned" : "report.fault_notice";
-            return new StoredAnswer(ReportStatus.RECEIVED, null, false, texts.text(key,
-                    CustomerTexts.time(notice.startsAt()), CustomerTexts.time(notice.expectedEndAt()),
-                    notice.reason() == null ? "" : notice.reason()));
+            return new StoredAnswer(
+                    ReportStatus.RECEIVED,
+                    null,
+                    false,
+                    texts.text(
+                            key,
+                            CustomerTexts.time(notice.startsAt()),
+                            CustomerTexts.time(notice.expectedEndAt()),
+                            notice.reason() == null ? "" : notice.reason()));
         }
         if (foresight.incidentId() != null) {
             String incident = PublicIds.incident(foresight.incidentId());
-            return new StoredAnswer(ReportStatus.RECEIVED, incident, true,
+            return new StoredAnswer(
+                    ReportStatus.RECEIVED,
+                    incident,
+                    true,
                     texts.text("report.joined", incident, foresight.reportsOnIncident()));
         }
         return new StoredAnswer(ReportStatus.RECEIVED, null, false, texts.text("report.received"));
@@ -199,9 +240,34 @@ public class ReportIntakeService {
 
     /** What the look-ahead needs of a report that is not stored yet. */
     private static ReportRecord draft(ReportMapper.NewReport r) {
-        return new ReportRecord(0, r.requestId, r.requestHash, r.trackingToken, r.channel, r.customerNo, r.phone, r.lat,
-                r.lng, r.coordSys, r.address, r.description, r.onlyMyHome, r.clientAddress, r.status, null, null, null,
-                null, null, null, null, null, null, null, r.createdAt, r.createdAt);
+        return new ReportRecord(
+                0,
+                r.requestId,
+                r.requestHash,
+                r.trackingToken,
+                r.channel,
+                r.customerNo,
+                r.phone,
+                r.lat,
+                r.lng,
+                r.coordSys,
+                r.address,
+                r.description,
+                r.onlyMyHome,
+                r.clientAddress,
+                r.status,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                r.createdAt,
+                r.createdAt);
     }
 
     /** SHA-256 of the request in a canonical form: the same fields give the same hash, whatever their order. */

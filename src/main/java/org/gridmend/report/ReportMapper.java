@@ -32,30 +32,44 @@ public interface ReportMapper {
 
     void updateStatus(@Param("id") long id, @Param("status") ReportStatus status, @Param("now") Instant now);
 
-    void updateLocation(@Param("id") long id, @Param("customerNo") String customerNo,
-                        @Param("transformerId") String transformerId, @Param("feederId") String feederId,
-                        @Param("method") String method, @Param("now") Instant now);
+    void updateLocation(
+            @Param("id") long id,
+            @Param("customerNo") String customerNo,
+            @Param("transformerId") String transformerId,
+            @Param("feederId") String feederId,
+            @Param("method") String method,
+            @Param("now") Instant now);
 
-    void linkIncident(@Param("id") long id, @Param("incidentId") Long incidentId, @Param("status") ReportStatus status,
-                      @Param("now") Instant now);
+    void linkIncident(
+            @Param("id") long id,
+            @Param("incidentId") Long incidentId,
+            @Param("status") ReportStatus status,
+            @Param("now") Instant now);
 
     void setNotice(@Param("id") long id, @Param("noticeId") long noticeId, @Param("now") Instant now);
 
     void excludeIncident(@Param("id") long id, @Param("incidentId") Long incidentId, @Param("now") Instant now);
 
-    void recordConfirmation(@Param("id") long id, @Param("powerRestored") boolean powerRestored,
-                            @Param("now") Instant now);
+    void recordConfirmation(
+            @Param("id") long id, @Param("powerRestored") boolean powerRestored, @Param("now") Instant now);
 
     /** The customer's reports that are still open (not in a final status), newest first. */
     List<ReportRecord> openReportsOfCustomer(@Param("customerNo") String customerNo);
 
-    void insertEvent(@Param("reportId") long reportId, @Param("at") Instant at, @Param("type") String type,
-                     @Param("text") String text);
+    void insertEvent(
+            @Param("reportId") long reportId,
+            @Param("at") Instant at,
+            @Param("type") String type,
+            @Param("text") String text);
 
     List<ReportEvent> events(@Param("reportId") long reportId);
 
-    void insertRating(@Param("reportId") long reportId, @Param("incidentId") Long incidentId,
-                      @Param("stars") int stars, @Param("comment") String comment, @Param("now") Instant now);
+    void insertRating(
+            @Param("reportId") long reportId,
+            @Param("incidentId") Long incidentId,
+            @Param("stars") int stars,
+            @Param("comment") String comment,
+            @Param("now") Instant now);
 
     Integer ratingOf(@Param("reportId") long reportId);
 

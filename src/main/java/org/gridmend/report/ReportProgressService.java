@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.gridmend.core.CustomerTexts;
+import org.gridmend.core.PublicIds;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
-import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,14 +49,23 @@ public class ReportProgressService {
         ReportRecord report = reports.findById(reportId);
         OutageNoticeRecord notice = notices.find(report.noticeId()).orElseThrow();
         String key = notice.type() == NoticeType.PLANNED ? "report.planned" : "report.fault_notice";
-        advance(report, ReportStatus.PLANNED_OUTAGE, "OUTAGE_NOTICE", texts.text(key,
-                CustomerTexts.time(notice.startsAt()), CustomerTexts.time(notice.expectedEndAt()),
-                notice.reason() == null ? "" : notice.reason()));
+        advance(
+                report,
+                ReportStatus.PLANNED_OUTAGE,
+                "OUTAGE_NOTICE",
+                texts.text(
+                        key,
+                        CustomerTexts.time(notice.startsAt()),
+                        CustomerTexts.time(notice.expectedEndAt()),
+                        notice.reason() == null ? "" : notice.reason()));
     }
 
     @Transactional
     public void offerSocialElectrician(long reportId) {
-        advance(reports.findById(reportId), ReportStatus.BEHIND_METER, "BEHIND_METER",
+        advance(
+                reports.findById(reportId),
+                ReportStatus.BEHIND_METER,
+                "BEHIND_METER",
                 texts.text("report.behind_meter"));
     }
 
@@ -74,7 +83,8 @@ public class ReportProgressService {
         }
         long reports = this.reports.countOnIncident(report.incidentId());
         String incident = PublicIds.incident(report.incidentId());
-        String text = reports <= 1 ? texts.text("report.opened", incident)
+        String text = reports <= 1
+                ? texts.text("report.opened", incident)
                 : texts.text("report.joined", incident, reports - 1);
         event(report.id(), "ACKNOWLEDGED", text);
     }
@@ -87,11 +97,16 @@ public class ReportProgressService {
     public Optional<Boolean> askForConfirmation(long reportId) {
         ReportRecord report = reports.findById(reportId);
         Instant restoredAt = reports.incidentRestoredAt(report.incidentId());
-        if (report.confirmedAt() != null && restoredAt != null && !report.confirmedAt().isBefore(restoredAt)) {
+        if (report.confirmedAt() != null
+                && restoredAt != null
+                && !report.confirmedAt().isBefore(restoredAt)) {
             reports.updateStatus(reportId, ReportStatus.RESTORED, clock.instant());
             return Optional.of(Boolean.TRUE.equals(report.powerRestored()));
         }
-        advance(report, ReportStatus.RESTORED, "RESTORED",
+        advance(
+                report,
+                ReportStatus.RESTORED,
+                "RESTORED",
                 texts.text("report.restored", PublicIds.incident(report.incidentId())));
         return Optional.empty();
     }
@@ -106,7 +121,10 @@ public class ReportProgressService {
 
     @Transactional
     public void requestRating(long reportId) {
-        advance(reports.findById(reportId), ReportStatus.RATING, "RATING_REQUESTED",
+        advance(
+                reports.findById(reportId),
+                ReportStatus.RATING,
+                "RATING_REQUESTED",
                 texts.text("report.rating_requested"));
     }
 

@@ -6,11 +6,33 @@ import org.gridmend.core.PublicIds;
 
 /** A report as stored. Coordinates are WGS-84 (converted at intake); {@code coordSys} is what the phone sent. */
 public record ReportRecord(
-        long id, String requestId, String requestHash, String trackingToken, Channel channel, String customerNo,
-        String phone, Double lat, Double lng, String coordSys, String address, String description, Boolean onlyMyHome,
-        String clientAddress, ReportStatus status, String locatedCustomerNo, String locatedTransformerId,
-        String feederId, String locateMethod, Long incidentId, Long noticeId, Long excludedIncidentId,
-        Boolean powerRestored, Instant confirmedAt, String answer, Instant createdAt, Instant updatedAt) {
+        long id,
+        String requestId,
+        String requestHash,
+        String trackingToken,
+        Channel channel,
+        String customerNo,
+        String phone,
+        Double lat,
+        Double lng,
+        String coordSys,
+        String address,
+        String description,
+        Boolean onlyMyHome,
+        String clientAddress,
+        ReportStatus status,
+        String locatedCustomerNo,
+        String locatedTransformerId,
+        String feederId,
+        String locateMethod,
+        Long incidentId,
+        Long noticeId,
+        Long excludedIncidentId,
+        Boolean powerRestored,
+        Instant confirmedAt,
+        String answer,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public String publicId() {
         return PublicIds.report(id);

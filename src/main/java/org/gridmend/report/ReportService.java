@@ -5,18 +5,18 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.CustomerTexts;
-import org.gridmend.outage.OutageNoticeService;
 import org.gridmend.core.ProcessConstants;
-import org.gridmend.core.Refusal;
 import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.outage.OutageNoticeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +40,17 @@ public class ReportService {
     private final Clock clock;
     private final ObjectMapper json;
 
-    ReportService(ReportMapper reports, IncidentDirectory incidents, RepairProgress repair,
-                  OutageNoticeService notices, RuntimeService runtime, CustomerTexts texts, AuditTrail audit,
-                  OutageEvidence evidence, Clock clock, ObjectMapper json) {
+    ReportService(
+            ReportMapper reports,
+            IncidentDirectory incidents,
+            RepairProgress repair,
+            OutageNoticeService notices,
+            RuntimeService runtime,
+            CustomerTexts texts,
+            AuditTrail audit,
+            OutageEvidence evidence,
+            Clock clock,
+            ObjectMapper json) {
         this.evidence = evidence;
         this.audit = audit;
         this.reports = reports;
@@ -55,54 +63,93 @@ public class ReportService {
         this.json = json;
     }
 
-    public enum BehindMeterChoice { UTILITY_CREW, SOCIAL_ELECTRICIAN }
+    public enum BehindMeterChoice {
+        UTILITY_CREW,
+        SOCIAL_ELECTRICIAN
+    }
 
     @Transactional(readOnly = true)
     public TrackingView track(String publicId, String token) {
         ReportRecord report = authorized(publicId, token);
-        TrackingView.Incident incident = report.incidentId() == null ? null
-                : incidents.brief(report.incidentId()).map(i -> incident(report, i)).orElse(null);
-        TrackingView.Notice notice = report.noticeId() == null ? null
-                : notices.find(report.noticeId()).map(n -> new TrackingView.Notice(n.id(), n.type().name(),
-                n.startsAt(), n.expectedEndAt(), n.reason())).orElse(null);
+        TrackingView.Incident incident = report.incidentId() == null
+                ? null
+                : incidents
+                        .brief(report.incidentId())
+                        .map(i -> incident(report, i))
+                        .orElse(null);
+        TrackingView.Notice notice = report.noticeId() == null
+                ? null
+                : notices.find(report.noticeId())
+                        .map(n -> new TrackingView.Notice(
+                                n.id(), n.type().name(), n.startsAt(), n.expectedEndAt(), n.reason()))
+                        .orElse(null);
         List<TrackingView.Entry> timeline = new ArrayList<>();
         if (report.channel() != Channel.AMI) {
-            timeline.add(new TrackingView.Entry(report.createdAt(), "RECEIVED", StoredAnswer.of(json, report).message()));
+            timeline.add(new TrackingView.Entry(
+                    report.createdAt(),
+                    "RECEIVED",
+                    StoredAnswer.of(json, report).message()));
         }
         reports.events(report.id()).forEach(e -> timeline.add(new TrackingView.Entry(e.at(), e.type(), e.text())));
         if (report.incidentId() != null) {
             repair.timeline(report.incidentId())
                     .forEach(e -> timeline.add(new TrackingView.Entry(e.at(), e.type(), e.text())));
         }
-        timeline.sort(java.util.Comparator.comparing(TrackingView.Entry::at));
+        timeline.sort(Comparator.comparing(TrackingView.Entry::at));
         ReportStatus s = report.status();
-        TrackingView.Actions actions = new TrackingView.Actions(s == ReportStatus.IN_REPAIR || s == ReportStatus.RESTORED,
-                s == ReportStatus.RATING, s == ReportStatus.BEHIND_METER);
-        return new TrackingView(report.publicId(), s, report.channel(), report.createdAt(), incident, notice, timeline,
-                actions);
+        TrackingView.Actions actions = new TrackingView.Actions(
+                s == ReportStatus.IN_REPAIR || s == ReportStatus.RESTORED,
+                s == ReportStatus.RATING,
+                s == ReportStatus.BEHIND_METER);
+        return new TrackingView(
+                report.publicId(), s, report.channel(), report.createdAt(), incident, notice, timeline, actions);
     }
 
     private TrackingView.Incident incident(ReportRecord report, IncidentDirectory.IncidentBrief brief) {
         RepairProgress.Progress progress = repair.progress(brief.id()).orElse(null);
         if (progress == null) {
-            return new TrackingView.Incident(brief.publicId(), brief.state(), brief.level(), brief.reports(),
-                    brief.firstReportAt(), null, null, null, null, null, brief.restoredAt(), null);
+            return new TrackingView.Incident(
+                    brief.publicId(),
+                    brief.state(),
+                    brief.level(),
+                    brief.reports(),
+                    brief.firstReportAt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    brief.restoredAt(),
+                    null);
         }
-        TrackingView.Crew crew = progress.crewEmployeeNo() == null ? null
+        TrackingView.Crew crew = progress.crewEmployeeNo() == null
+                ? null
                 : new TrackingView.Crew(progress.crewEmployeeNo(), progress.crewName());
         List<String> photos = progress.photoIds().stream()
                 .map(id -> "/api/reports/" + report.publicId() + "/photos/" + id + "?token=" + report.trackingToken())
                 .toList();
-        return new TrackingView.Incident(brief.publicId(), brief.state(), brief.level(), brief.reports(),
-                brief.firstReportAt(), crew, progress.eta(), progress.late() ? Boolean.TRUE : null,
-                progress.arrivedAt(), progress.etr(), brief.restoredAt(), photos.isEmpty() ? null : photos);
+        return new TrackingView.Incident(
+                brief.publicId(),
+                brief.state(),
+                brief.level(),
+                brief.reports(),
+                brief.firstReportAt(),
+                crew,
+                progress.eta(),
+                progress.late() ? Boolean.TRUE : null,
+                progress.arrivedAt(),
+                progress.etr(),
+                brief.restoredAt(),
+                photos.isEmpty() ? null : photos);
     }
 
     /** An on-site photo of the report's repair order, for its customer. */
     @Transactional(readOnly = true)
     public RepairProgress.Photo photo(String publicId, String token, long photoId) {
         ReportRecord report = authorized(publicId, token);
-        return report.incidentId() == null ? null : repair.photo(report.incidentId(), photoId).orElse(null);
+        return report.incidentId() == null
+                ? null
+                : repair.photo(report.incidentId(), photoId).orElse(null);
     }
 
     /**
@@ -157,10 +204,14 @@ public class ReportService {
     private void keepAnswer(ReportRecord report, boolean powerRestored, boolean byMeter) {
         Instant now = clock.instant();
         reports.recordConfirmation(report.id(), powerRestored, now);
-        AuditEntry answer = AuditEntry.of(powerRestored ? "CONFIRMED_RESTORED" : "CONFIRMED_STILL_OUT").at(now)
-                .report(report.id()).incident(report.incidentId());
-        audit.record((byMeter ? answer.about(report.locatedCustomerNo()).detail("source", "SMART_METER")
-                : answer.customer(report.locatedCustomerNo())).detail("powerRestored", powerRestored));
+        AuditEntry answer = AuditEntry.of(powerRestored ? "CONFIRMED_RESTORED" : "CONFIRMED_STILL_OUT")
+                .at(now)
+                .report(report.id())
+                .incident(report.incidentId());
+        audit.record((byMeter
+                        ? answer.about(report.locatedCustomerNo()).detail("source", "SMART_METER")
+                        : answer.customer(report.locatedCustomerNo()))
+                .detail("powerRestored", powerRestored));
         if (powerRestored) {
             reports.insertEvent(report.id(), now, "CONFIRMED", texts.text("report.confirmed"));
             if (!byMeter) {
@@ -184,15 +235,23 @@ public class ReportService {
         }
         Instant now = clock.instant();
         try {
-            reports.insertRating(report.id(), report.incidentId(), stars, comment == null || comment.isBlank()
-                    ? null : comment.trim(), now);
+            reports.insertRating(
+                    report.id(),
+                    report.incidentId(),
+                    stars,
+                    comment == null || comment.isBlank() ? null : comment.trim(),
+                    now);
         } catch (DuplicateKeyException twice) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "ALREADY_RATED", "report " + publicId + " is already rated",
-                    "stars");
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT, "ALREADY_RATED", "report " + publicId + " is already rated", "stars");
         }
         reports.insertEvent(report.id(), now, "RATED", texts.text("report.rated"));
-        audit.record(AuditEntry.of("RATED").at(now).customer(report.locatedCustomerNo()).report(report.id())
-                .incident(report.incidentId()).detail("stars", stars)
+        audit.record(AuditEntry.of("RATED")
+                .at(now)
+                .customer(report.locatedCustomerNo())
+                .report(report.id())
+                .incident(report.incidentId())
+                .detail("stars", stars)
                 .detail("comment", comment == null || comment.isBlank() ? null : comment.trim()));
         correlate(report, ProcessConstants.MESSAGE_RATING_RECEIVED, null);
     }
@@ -200,18 +259,21 @@ public class ReportService {
     @Transactional
     public void chooseBehindMeter(String publicId, String token, BehindMeterChoice choice) {
         if (choice == null) {
-            throw Refusal.invalid("MISSING_FIELD", "choice", "choice is required: UTILITY_CREW or "
-                    + "SOCIAL_ELECTRICIAN");
+            throw Refusal.invalid(
+                    "MISSING_FIELD", "choice", "choice is required: UTILITY_CREW or " + "SOCIAL_ELECTRICIAN");
         }
         ReportRecord report = authorized(publicId, token);
         if (report.status() != ReportStatus.BEHIND_METER
                 || !waitsFor(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED)) {
             throw notNow(report, "a choice about the behind-the-meter offer");
         }
-        audit.record(AuditEntry.of("BEHIND_METER_CHOICE").customer(report.locatedCustomerNo()).report(report.id())
+        audit.record(AuditEntry.of("BEHIND_METER_CHOICE")
+                .customer(report.locatedCustomerNo())
+                .report(report.id())
                 .detail("choice", choice));
         if (choice == BehindMeterChoice.UTILITY_CREW) {
-            reports.insertEvent(report.id(), clock.instant(), "UTILITY_CREW_REQUESTED", texts.text("report.utility_crew"));
+            reports.insertEvent(
+                    report.id(), clock.instant(), "UTILITY_CREW_REQUESTED", texts.text("report.utility_crew"));
             correlate(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED, null);
         } else {
             correlate(report, ProcessConstants.MESSAGE_ELECTRICIAN_CHOSEN, null);
@@ -223,8 +285,11 @@ public class ReportService {
      * correlation would mark the surrounding transaction for rollback.
      */
     private boolean waitsFor(ReportRecord report, String message) {
-        return runtime.createExecutionQuery().processInstanceBusinessKey(report.publicId())
-                .messageEventSubscriptionName(message).count() > 0;
+        return runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(report.publicId())
+                        .messageEventSubscriptionName(message)
+                        .count()
+                > 0;
     }
 
     private void correlate(ReportRecord report, String message, Boolean powerRestored) {
@@ -236,16 +301,22 @@ public class ReportService {
     }
 
     private static Refusal notNow(ReportRecord report, String what) {
-        return new Refusal(Refusal.Kind.CONFLICT, "NOT_EXPECTED_NOW", "report " + report.publicId() + " is "
-                + report.status() + " and does not expect " + what + " now", null);
+        return new Refusal(
+                Refusal.Kind.CONFLICT,
+                "NOT_EXPECTED_NOW",
+                "report " + report.publicId() + " is " + report.status() + " and does not expect " + what + " now",
+                null);
     }
 
     /** The report, if the token is its token; otherwise 404, the same as for a report that does not exist. */
     private ReportRecord authorized(String publicId, String token) {
         long id = PublicIds.parseReport(publicId);
         ReportRecord report = id < 0 ? null : reports.findById(id);
-        if (report == null || token == null || !MessageDigest.isEqual(
-                report.trackingToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        if (report == null
+                || token == null
+                || !MessageDigest.isEqual(
+                        report.trackingToken().getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8))) {
             throw Refusal.notFound("report", publicId);
         }
         return report;

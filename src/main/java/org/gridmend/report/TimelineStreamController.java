@@ -5,11 +5,11 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gridmend.core.Refusal;
 import org.gridmend.web.ApiError;
 import org.gridmend.web.RefusalStatus;
-import org.gridmend.report.TimelineStreamService;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,11 +35,15 @@ class TimelineStreamController {
      * client asked for an event stream, which the shared error handler could not negotiate.
      */
     @GetMapping(path = "/api/reports/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "The report's timeline live (Server-Sent Events: timeline and status events; 404 for a "
-            + "wrong token; 429 or 503 with Retry-After when too many are open for the report, the client or the "
-            + "server: poll GET /api/reports/{id} instead)")
-    SseEmitter events(@PathVariable String id, @RequestParam(required = false) String token,
-                      jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
+    @Operation(
+            summary = "The report's timeline live (Server-Sent Events: timeline and status events; 404 for a "
+                    + "wrong token; 429 or 503 with Retry-After when too many are open for the report, the client or the "
+                    + "server: poll GET /api/reports/{id} instead)")
+    SseEmitter events(
+            @PathVariable String id,
+            @RequestParam(required = false) String token,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         try {
             return streams.open(id, token, request.getRemoteAddr());

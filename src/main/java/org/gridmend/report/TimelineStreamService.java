@@ -10,15 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.gridmend.report.ReportService;
-import org.gridmend.report.TrackingView;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.core.Refusal;
 import org.gridmend.notify.NotifyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -79,14 +77,18 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
     public synchronized SseEmitter open(String reportId, String token, String client) {
         TrackingView first = reports.track(reportId, token);
         String report = first.reportId();
-        long forReport = open.stream().filter(s -> s.reportId.equals(report) || s.reportId.equals(reportId)).count();
+        long forReport = open.stream()
+                .filter(s -> s.reportId.equals(report) || s.reportId.equals(reportId))
+                .count();
         if (forReport >= settings.maxPerReport()) {
-            throw refusal(Refusal.Kind.RATE_LIMITED, reportId, "this report already has " + forReport
-                    + " live timelines open");
+            throw refusal(
+                    Refusal.Kind.RATE_LIMITED,
+                    reportId,
+                    "this report already has " + forReport + " live timelines open");
         }
         if (client != null && open.stream().filter(s -> client.equals(s.client)).count() >= settings.maxPerClient()) {
-            throw refusal(Refusal.Kind.RATE_LIMITED, reportId, "too many live timelines are open from your "
-                    + "address");
+            throw refusal(
+                    Refusal.Kind.RATE_LIMITED, reportId, "too many live timelines are open from your " + "address");
         }
         if (open.size() >= settings.max()) {
             throw refusal(Refusal.Kind.UNAVAILABLE, reportId, "too many live timelines are open on this server");
@@ -105,8 +107,8 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
     }
 
     private static Refusal refusal(Refusal.Kind kind, String reportId, String why) {
-        return new Refusal(kind, "TOO_MANY_STREAMS", why + "; poll GET /api/reports/" + reportId
-                + " instead", "events").retryAfter(60);
+        return new Refusal(kind, "TOO_MANY_STREAMS", why + "; poll GET /api/reports/" + reportId + " instead", "events")
+                .retryAfter(60);
     }
 
     /** How many streams are open on this node. */
@@ -140,13 +142,22 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
             for (TrackingView.Entry entry : timeline) {
                 String key = entry.at() + "|" + entry.type() + "|" + entry.text();
                 if (stream.sent.add(key)) {
-                    stream.emitter.send(SseEmitter.event().name("timeline").id(String.valueOf(++stream.nextId))
+                    stream.emitter.send(SseEmitter.event()
+                            .name("timeline")
+                            .id(String.valueOf(++stream.nextId))
                             .data(json.writeValueAsString(entry)));
                     wrote = true;
                 }
             }
-            TrackingView status = new TrackingView(view.reportId(), view.status(), view.channel(), view.receivedAt(),
-                    view.incident(), view.notice(), null, view.actions());
+            TrackingView status = new TrackingView(
+                    view.reportId(),
+                    view.status(),
+                    view.channel(),
+                    view.receivedAt(),
+                    view.incident(),
+                    view.notice(),
+                    null,
+                    view.actions());
             String fingerprint = String.valueOf(status);
             if (!fingerprint.equals(stream.status)) {
                 stream.status = fingerprint;

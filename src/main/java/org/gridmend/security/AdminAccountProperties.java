@@ -19,8 +19,19 @@ public record AdminAccountProperties(String user, String password) {
     static final Pattern CAMUNDA_USER_ID = Pattern.compile("[a-zA-Z0-9]+");
 
     /** Passwords of the demo profile and the usual first guesses. */
-    static final Set<String> WEAK_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "gridmend", "changeme",
-            "123456", "12345678", "123456789012", "adminadminadmin", "passwordpassword", "demodemodemo");
+    static final Set<String> WEAK_PASSWORDS = Set.of(
+            "demo",
+            "admin",
+            "password",
+            "camunda",
+            "gridmend",
+            "changeme",
+            "123456",
+            "12345678",
+            "123456789012",
+            "adminadminadmin",
+            "passwordpassword",
+            "demodemodemo");
 
     /** Why this account must not be used to start a real installation, or null if it may. */
     String problem() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gridmend.core.StaffUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,15 +15,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.gridmend.core.StaffUser;
 
 @RestController
 @RequestMapping(path = "/api/integrations/keys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Integrations", description = "API keys of machines (admins)")
 class ApiKeyController {
 
-    record NewKey(String label) {
-    }
+    record NewKey(String label) {}
 
     private final ApiKeyService keys;
 
@@ -34,7 +33,8 @@ class ApiKeyController {
     @Operation(summary = "Issue an API key for a machine; the key is in this answer only")
     ResponseEntity<ApiKeyService.Issued> issue(@RequestBody NewKey key) {
         ApiKeyService.Issued issued = keys.issue(key.label(), StaffUser.current());
-        return ResponseEntity.created(URI.create("/api/integrations/keys/" + issued.id())).body(issued);
+        return ResponseEntity.created(URI.create("/api/integrations/keys/" + issued.id()))
+                .body(issued);
     }
 
     @GetMapping

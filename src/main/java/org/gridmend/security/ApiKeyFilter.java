@@ -8,8 +8,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.gridmend.web.ApiError;
 import org.gridmend.core.StaffGroups;
+import org.gridmend.web.ApiError;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -51,11 +51,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
         if (id.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), new ApiError("INVALID_API_KEY",
-                    "the API key is unknown or revoked", null));
+            json.writeValue(
+                    response.getOutputStream(),
+                    new ApiError("INVALID_API_KEY", "the API key is unknown or revoked", null));
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated("key:" + id.get(), null,
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                "key:" + id.get(),
+                null,
                 List.of(new SimpleGrantedAuthority(StaffGroups.role(StaffGroups.INTEGRATIONS))));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

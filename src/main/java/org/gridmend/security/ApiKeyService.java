@@ -37,29 +37,31 @@ public class ApiKeyService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    public record ApiKey(String id, String label, String createdBy, Instant createdAt, Instant revokedAt,
-                         Instant lastUsedAt) {
-    }
+    public record ApiKey(
+            String id, String label, String createdBy, Instant createdAt, Instant revokedAt, Instant lastUsedAt) {}
 
     /** A key just issued: the only time its secret is seen. */
-    public record Issued(String id, String key, String label, Instant createdAt) {
-    }
+    public record Issued(String id, String key, String label, Instant createdAt) {}
 
-    record Stored(String id, String secretHash, Instant revokedAt) {
-    }
+    record Stored(String id, String secretHash, Instant revokedAt) {}
 
     @Mapper
     interface ApiKeyMapper {
 
         @Insert("INSERT INTO gm_api_key (id, secret_hash, label, created_by, created_at) VALUES (#{id}, #{hash}, "
                 + "#{label}, #{by}, #{at})")
-        void insert(@Param("id") String id, @Param("hash") String hash, @Param("label") String label,
-                    @Param("by") String by, @Param("at") Instant at);
+        void insert(
+                @Param("id") String id,
+                @Param("hash") String hash,
+                @Param("label") String label,
+                @Param("by") String by,
+                @Param("at") Instant at);
 
         @Select("SELECT id, secret_hash, revoked_at FROM gm_api_key WHERE id = #{id}")
         Stored find(@Param("id") String id);
 
-        @Select("SELECT id, label, created_by, created_at, revoked_at, last_used_at FROM gm_api_key ORDER BY created_at")
+        @Select(
+                "SELECT id, label, created_by, created_at, revoked_at, last_used_at FROM gm_api_key ORDER BY created_at")
         List<ApiKey> list();
 
         @Update("UPDATE gm_api_key SET revoked_at = #{at} WHERE id = #{id} AND revoked_at IS NULL")
@@ -83,8 +85,8 @@ public class ApiKeyService {
     @Transactional
     public Issued issue(String label, String by) {
         if (label == null || label.isBlank() || label.length() > 100) {
-            throw Refusal.invalid("INVALID_FIELD", "label", "label is required: up to 100 characters naming "
-                    + "the machine");
+            throw Refusal.invalid(
+                    "INVALID_FIELD", "label", "label is required: up to 100 characters naming " + "the machine");
         }
         String id = random(12);
         byte[] secret = new byte[32];
@@ -92,7 +94,11 @@ public class ApiKeyService {
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         mapper.insert(id, sha256(secretText), label.trim(), by, now);
-        audit.record(AuditEntry.of("API_KEY_ISSUED").at(now).user(by).detail("keyId", id).detail("label", label.trim()));
+        audit.record(AuditEntry.of("API_KEY_ISSUED")
+                .at(now)
+                .user(by)
+                .detail("keyId", id)
+                .detail("label", label.trim()));
         return new Issued(id, "gmk_" + id + "_" + secretText, label.trim(), now);
     }
 
@@ -117,9 +123,11 @@ public class ApiKeyService {
             return Optional.empty();
         }
         Stored stored = mapper.find(m.group(1));
-        if (stored == null || stored.revokedAt() != null || !MessageDigest.isEqual(
-                stored.secretHash().getBytes(StandardCharsets.US_ASCII),
-                sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII))) {
+        if (stored == null
+                || stored.revokedAt() != null
+                || !MessageDigest.isEqual(
+                        stored.secretHash().getBytes(StandardCharsets.US_ASCII),
+                        sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -137,8 +145,8 @@ public class ApiKeyService {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -29,22 +29,36 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
             throws IOException {
         // never a WWW-Authenticate challenge: a browser would show its own login dialog and then cache the
         // credentials, which any other site's form could ride on
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, new ApiError("UNAUTHORIZED",
-                "sign in: API clients with HTTP Basic as a GridMend staff user (the Camunda user of Tasklist and "
-                        + "Cockpit) or a machine's API key, pages with the staff session", null));
+        write(
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                new ApiError(
+                        "UNAUTHORIZED",
+                        "sign in: API clients with HTTP Basic as a GridMend staff user (the Camunda user of Tasklist and "
+                                + "Cockpit) or a machine's API key, pages with the staff session",
+                        null));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         if (e instanceof CsrfException) {
-            write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError("CSRF_TOKEN_MISSING",
-                    "a request with a session cookie must echo the GM-XSRF-TOKEN cookie in the X-GM-XSRF-TOKEN header",
-                    null));
+            write(
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    new ApiError(
+                            "CSRF_TOKEN_MISSING",
+                            "a request with a session cookie must echo the GM-XSRF-TOKEN cookie in the X-GM-XSRF-TOKEN header",
+                            null));
             return;
         }
-        write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN",
-                "your groups do not allow " + request.getMethod() + " " + request.getRequestURI(), null));
+        write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                new ApiError(
+                        "FORBIDDEN",
+                        "your groups do not allow " + request.getMethod() + " " + request.getRequestURI(),
+                        null));
     }
 
     private void write(HttpServletResponse response, int status, ApiError error) throws IOException {

@@ -3,11 +3,13 @@ package org.gridmend.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,19 +24,19 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.form.FormDefinition;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.gridmend.core.StaffGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import org.gridmend.core.StaffGroups;
 
 /**
  * Process data that users cannot forge. A user who is not an administrator changes process variables only by
@@ -50,12 +52,26 @@ class ProcessDataGuard extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(ProcessDataGuard.class);
     /** Commands that write variables, by the engine's naming (SetTaskVariablesCmd, PatchExecutionVariablesCmd, …). */
     private static final Pattern VARIABLE_WRITE = Pattern.compile("(Set|Remove|Patch|Update).*Variable.*Cmd");
-    private static final Set<String> DRIVES_PROCESSES = Set.of("CorrelateMessageCmd", "CorrelateAllMessageCmd",
-            "MessageEventReceivedCmd", "SignalCmd", "SignalEventReceivedCmd", "ModifyProcessInstanceCmd",
-            "ModifyProcessInstanceAsyncCmd", "ModifyMultipleProcessInstancesCmd", "StartProcessInstanceCmd",
-            "StartProcessInstanceAtActivitiesCmd", "RestartProcessInstancesCmd", "RestartProcessInstancesBatchCmd",
-            "DelegateTaskCmd", "ResolveTaskCmd", "SetTaskOwnerCmd", "CorrelateMessageAsyncCmd",
-            "SetVariablesToProcessInstancesBatchCmd", "ProcessInstanceModificationBatchCmd");
+
+    private static final Set<String> DRIVES_PROCESSES = Set.of(
+            "CorrelateMessageCmd",
+            "CorrelateAllMessageCmd",
+            "MessageEventReceivedCmd",
+            "SignalCmd",
+            "SignalEventReceivedCmd",
+            "ModifyProcessInstanceCmd",
+            "ModifyProcessInstanceAsyncCmd",
+            "ModifyMultipleProcessInstancesCmd",
+            "StartProcessInstanceCmd",
+            "StartProcessInstanceAtActivitiesCmd",
+            "RestartProcessInstancesCmd",
+            "RestartProcessInstancesBatchCmd",
+            "DelegateTaskCmd",
+            "ResolveTaskCmd",
+            "SetTaskOwnerCmd",
+            "CorrelateMessageAsyncCmd",
+            "SetVariablesToProcessInstancesBatchCmd",
+            "ProcessInstanceModificationBatchCmd");
 
     private final Map<String, Set<String>> formFields;
 
@@ -94,7 +110,8 @@ class ProcessDataGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> txRequired = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new java.util.ArrayList<>() : new java.util.ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         txRequired.add(new Interceptor(configuration));
         configuration.setCustomPreCommandInterceptorsTxRequired(txRequired);
     }
@@ -121,20 +138,24 @@ class ProcessDataGuard extends AbstractProcessEnginePlugin {
 
         private boolean isAdmin(Authentication user) {
             List<String> groups = user.getGroupIds();
-            return groups != null && (groups.contains(StaffGroups.ADMINS) || groups.contains(StaffGroups.CAMUNDA_ADMIN));
+            return groups != null
+                    && (groups.contains(StaffGroups.ADMINS) || groups.contains(StaffGroups.CAMUNDA_ADMIN));
         }
 
         private void check(Command<?> command, Authentication user) {
             String name = command.getClass().getSimpleName();
             if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
                 String taskId = (String) field(command, "taskId");
-                Map<?, ?> variables = (Map<?, ?>) field(command, command instanceof CompleteTaskCmd ? "variables"
-                        : "properties");
+                Map<?, ?> variables =
+                        (Map<?, ?>) field(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
                 onlyFormFields(taskForm(taskId), variables, "task " + taskId, user);
             } else if (command instanceof SubmitStartFormCmd) {
                 String definitionId = (String) field(command, "processDefinitionId");
-                onlyFormFields(startForm(definitionId), (Map<?, ?>) field(command, "variables"),
-                        "the start form of " + definitionId, user);
+                onlyFormFields(
+                        startForm(definitionId),
+                        (Map<?, ?>) field(command, "variables"),
+                        "the start form of " + definitionId,
+                        user);
             } else if (command instanceof ClaimTaskCmd) {
                 Object to = field(command, "userId");
                 if (to != null && !to.equals(user.getUserId())) {
@@ -161,10 +182,13 @@ class ProcessDataGuard extends AbstractProcessEnginePlugin {
                 if (!allowed.contains(String.valueOf(key))) {
                     log.info("variable refused userId={} variable={} form={}", user.getUserId(), key, formId);
                     // the exception Camunda's REST API (and Tasklist) answer with 400 and the message
-                    throw new FormFieldValidationException(String.valueOf(key), "variable '" + key
-                            + "' is not a field of the form of " + what
-                            + (formId == null ? "" : " (" + formId + ")") + ": only " + new java.util.TreeSet<>(allowed)
-                            + " may be submitted");
+                    throw new FormFieldValidationException(
+                            String.valueOf(key),
+                            "variable '" + key
+                                    + "' is not a field of the form of " + what
+                                    + (formId == null ? "" : " (" + formId + ")") + ": only "
+                                    + new TreeSet<>(allowed)
+                                    + " may be submitted");
                 }
             }
         }
@@ -185,18 +209,20 @@ class ProcessDataGuard extends AbstractProcessEnginePlugin {
         private String startForm(String definitionId) {
             return configuration.getCommandExecutorTxRequired().execute(context -> {
                 context.disableAuthorizationCheck();
-                ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+                ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()
+                        .getDeploymentCache()
                         .findDeployedProcessDefinitionById(definitionId);
                 FormDefinition form = definition == null ? null : definition.getStartFormDefinition();
-                return form == null || form.getCamundaFormDefinitionKey() == null ? null
+                return form == null || form.getCamundaFormDefinitionKey() == null
+                        ? null
                         : form.getCamundaFormDefinitionKey().getExpressionText();
             });
         }
 
         private AuthorizationException refuse(Authentication user, String what) {
             log.info("engine operation refused userId={} operation={}", user.getUserId(), what);
-            return new AuthorizationException("user " + user.getUserId() + " may not " + what
-                    + "; only administrators may");
+            return new AuthorizationException(
+                    "user " + user.getUserId() + " may not " + what + "; only administrators may");
         }
     }
 

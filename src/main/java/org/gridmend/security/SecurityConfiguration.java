@@ -1,15 +1,15 @@
 package org.gridmend.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import static org.gridmend.core.StaffGroups.ADMINS;
 import static org.gridmend.core.StaffGroups.AUDITORS;
 import static org.gridmend.core.StaffGroups.CREWS;
 import static org.gridmend.core.StaffGroups.DISPATCHERS;
 import static org.gridmend.core.StaffGroups.INTEGRATIONS;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +18,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -46,10 +45,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain camunda(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher("/camunda/**", "/engine-rest/**")
+        return http.securityMatcher("/camunda/**", "/engine-rest/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(AbstractHttpConfigurer::disable) // the webapps' own CSRF filter stays on (camunda.bpm.webapp.csrf)
+                .csrf(
+                        AbstractHttpConfigurer
+                                ::disable) // the webapps' own CSRF filter stays on (camunda.bpm.webapp.csrf)
                 .headers(AbstractHttpConfigurer::disable) // the webapps send their own security headers
                 .requestCache(AbstractHttpConfigurer::disable)
                 .build();
@@ -59,54 +59,81 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain gridmend(HttpSecurity http, JsonSecurityErrors errors, ApiKeyService keys, ObjectMapper json)
             throws Exception {
-        return http
-                .addFilterBefore(new ApiKeyFilter(keys, json), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/staff/session").permitAll()
+        return http.addFilterBefore(new ApiKeyFilter(keys, json), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/staff/session")
+                        .permitAll()
                         // customers sign in with an SMS code; their bearer token is checked by the customer side
                         .requestMatchers("/api/customer/otp", "/api/customer/session", "/api/customer/me")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/customers/*/phones").hasAnyRole(DISPATCHERS, ADMINS)
-                        .requestMatchers("/api/integrations/**").hasRole(ADMINS)
-                        .requestMatchers(HttpMethod.POST, "/api/grid/import").hasRole(ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/customers/*/phones")
+                        .hasAnyRole(DISPATCHERS, ADMINS)
+                        .requestMatchers("/api/integrations/**")
+                        .hasRole(ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/grid/import")
+                        .hasRole(ADMINS)
                         // crews see customers only through their own orders' briefings, not the archive
-                        .requestMatchers("/api/grid/**").hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers("/api/grid/**")
+                        .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         // customers: no login; the tracking token is the key to a report
-                        .requestMatchers(HttpMethod.POST, "/api/reports", "/api/power-status").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/reports/*", "/api/reports/*/events",
-                                "/api/reports/*/photos/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/reports/*/confirmation", "/api/reports/*/rating",
-                                "/api/reports/*/behind-meter-choice").permitAll()
-                        .requestMatchers("/api/meter-events").hasAnyRole(INTEGRATIONS, ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/reports", "/api/power-status")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/reports/*", "/api/reports/*/events", "/api/reports/*/photos/*")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/reports/*/confirmation",
+                                "/api/reports/*/rating",
+                                "/api/reports/*/behind-meter-choice")
+                        .permitAll()
+                        .requestMatchers("/api/meter-events")
+                        .hasAnyRole(INTEGRATIONS, ADMINS)
                         // a repair order's crew works on it too; which crew is checked per order
-                        .requestMatchers("/api/incidents/*/briefing", "/api/incidents/*/photos",
-                                "/api/incidents/*/photos/*", "/api/incidents/*/notes", "/api/incidents/*/etr")
+                        .requestMatchers(
+                                "/api/incidents/*/briefing",
+                                "/api/incidents/*/photos",
+                                "/api/incidents/*/photos/*",
+                                "/api/incidents/*/notes",
+                                "/api/incidents/*/etr")
                         .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS)
                         // correcting the prediction is a dispatcher's decision; auditors only read
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/move", "/api/incidents/*/split")
                         .hasAnyRole(DISPATCHERS, ADMINS)
-                        .requestMatchers("/api/incidents/**").hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
-                        .requestMatchers("/api/crews/**").hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS,
-                                INTEGRATIONS)
-                        .requestMatchers("/api/outage-notices/**").hasAnyRole(DISPATCHERS, ADMINS)
+                        .requestMatchers("/api/incidents/**")
+                        .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers("/api/crews/**")
+                        .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS, INTEGRATIONS)
+                        .requestMatchers("/api/outage-notices/**")
+                        .hasAnyRole(DISPATCHERS, ADMINS)
                         // customers look up outages without a login, like they report
-                        .requestMatchers(HttpMethod.GET, "/api/outages").permitAll()
-                        .requestMatchers("/api/demo/**").hasAnyRole(DISPATCHERS, ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/outages")
+                        .permitAll()
+                        .requestMatchers("/api/demo/**")
+                        .hasAnyRole(DISPATCHERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/board", "/api/board/map")
                         .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/**")
                         .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
-                        .requestMatchers("/api/notifications/**").hasAnyRole(DISPATCHERS, ADMINS)
-                        .requestMatchers("/api/audit/**").hasRole(AUDITORS)
-                        .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-                                "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMINS)
-                        .anyRequest().permitAll())
+                        .requestMatchers("/api/notifications/**")
+                        .hasAnyRole(DISPATCHERS, ADMINS)
+                        .requestMatchers("/api/audit/**")
+                        .hasRole(AUDITORS)
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/liveness",
+                                "/actuator/health/readiness",
+                                "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(ADMINS)
+                        .anyRequest()
+                        .permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfTokens())
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new PageCsrfTokenRequestHandler())
                         .ignoringRequestMatchers(SecurityConfiguration::withoutAmbientCredentials))
                 .build();
@@ -127,8 +154,8 @@ class SecurityConfiguration {
     /** In front of every password check: throttling, and no HTTP Basic from browsers ({@link SignInGuardFilter}). */
     @Bean
     FilterRegistrationBean<SignInGuardFilter> signInGuard(SignInThrottle throttle, ObjectMapper json) {
-        FilterRegistrationBean<SignInGuardFilter> registration = new FilterRegistrationBean<>(
-                new SignInGuardFilter(throttle, json));
+        FilterRegistrationBean<SignInGuardFilter> registration =
+                new FilterRegistrationBean<>(new SignInGuardFilter(throttle, json));
         registration.setName("sign-in-guard");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 100);
         return registration;

@@ -12,6 +12,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gridmend.web.ApiError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInGuardFilter extends OncePerRequestFilter {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignInGuardFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(SignInGuardFilter.class);
 
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
 
@@ -42,13 +44,23 @@ class SignInGuardFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
         if (basic && fromBrowser(request)) {
-            write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError("BASIC_FROM_BROWSER", "HTTP Basic is for "
-                    + "API clients: a request with cookies or a form body must use the staff session "
-                    + "(POST /api/staff/session) and its CSRF token", null));
+            write(
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    new ApiError(
+                            "BASIC_FROM_BROWSER",
+                            "HTTP Basic is for "
+                                    + "API clients: a request with cookies or a form body must use the staff session "
+                                    + "(POST /api/staff/session) and its CSRF token",
+                            null));
             return;
         }
-        String user = basic ? basicUser(header) : "POST".equals(request.getMethod())
-                && WEBAPP_LOGIN.matcher(request.getRequestURI()).matches() ? request.getParameter("username") : null;
+        String user = basic
+                ? basicUser(header)
+                : "POST".equals(request.getMethod())
+                                && WEBAPP_LOGIN.matcher(request.getRequestURI()).matches()
+                        ? request.getParameter("username")
+                        : null;
         if (user == null || user.isBlank()) {
             chain.doFilter(request, response);
             return;
@@ -57,8 +69,13 @@ class SignInGuardFilter extends OncePerRequestFilter {
         SignInThrottle.Verdict verdict = throttle.check(user, address);
         if (verdict.refused()) {
             response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-            write(response, 429, new ApiError("SIGN_IN_THROTTLED", "too many failed sign-ins from here; try again in "
-                    + verdict.retryAfterSeconds() + " s", null));
+            write(
+                    response,
+                    429,
+                    new ApiError(
+                            "SIGN_IN_THROTTLED",
+                            "too many failed sign-ins from here; try again in " + verdict.retryAfterSeconds() + " s",
+                            null));
             return;
         }
         chain.doFilter(request, response);
@@ -84,13 +101,15 @@ class SignInGuardFilter extends OncePerRequestFilter {
             return false;
         }
         String t = type.toLowerCase(Locale.ROOT);
-        return t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data")
+        return t.startsWith("application/x-www-form-urlencoded")
+                || t.startsWith("multipart/form-data")
                 || t.startsWith("text/plain");
     }
 
     private static String basicUser(String header) {
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon > 0 ? decoded.substring(0, colon) : null;
         } catch (IllegalArgumentException malformed) {

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * doubling with every further one up to {@code maxBlock}: temporary, never a lock for good.
  */
 @ConfigurationProperties("gridmend.security.sign-in")
-public record SignInProperties(@DefaultValue("15m") Duration window, @DefaultValue("5") int perUserAndAddress,
-                               @DefaultValue("20") int perAddress, @DefaultValue("30") int perUser,
-                               @DefaultValue("1m") Duration firstBlock, @DefaultValue("30m") Duration maxBlock) {
-}
+public record SignInProperties(
+        @DefaultValue("15m") Duration window,
+        @DefaultValue("5") int perUserAndAddress,
+        @DefaultValue("20") int perAddress,
+        @DefaultValue("30") int perUser,
+        @DefaultValue("1m") Duration firstBlock,
+        @DefaultValue("30m") Duration maxBlock) {}

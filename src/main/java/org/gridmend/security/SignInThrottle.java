@@ -1,7 +1,5 @@
 package org.gridmend.security;
 
-import org.gridmend.core.Expiring;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +13,11 @@ import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.gridmend.core.Expiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,8 +37,7 @@ public class SignInThrottle implements Expiring {
         static final Verdict OPEN = new Verdict(false, 0);
     }
 
-    record Row(String throttleKey, int failures, Instant firstAt, Instant lastAt, Instant blockedUntil) {
-    }
+    record Row(String throttleKey, int failures, Instant firstAt, Instant lastAt, Instant blockedUntil) {}
 
     @Mapper
     interface SignInFailureMapper {
@@ -61,8 +60,12 @@ public class SignInThrottle implements Expiring {
 
         @Update("UPDATE gm_sign_in_failure SET failures = #{failures}, first_at = #{firstAt}, last_at = #{at}, "
                 + "blocked_until = #{blockedUntil} WHERE throttle_key = #{key}")
-        void update(@Param("key") String key, @Param("failures") int failures, @Param("firstAt") Instant firstAt,
-                    @Param("at") Instant at, @Param("blockedUntil") Instant blockedUntil);
+        void update(
+                @Param("key") String key,
+                @Param("failures") int failures,
+                @Param("firstAt") Instant firstAt,
+                @Param("at") Instant at,
+                @Param("blockedUntil") Instant blockedUntil);
 
         @Delete("DELETE FROM gm_sign_in_failure WHERE throttle_key = #{key}")
         void delete(@Param("key") String key);
@@ -77,8 +80,11 @@ public class SignInThrottle implements Expiring {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SignInThrottle(SignInFailureMapper mapper, SignInProperties properties, PlatformTransactionManager transactions,
-                   Clock clock) {
+    SignInThrottle(
+            SignInFailureMapper mapper,
+            SignInProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.mapper = mapper;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
@@ -106,7 +112,9 @@ public class SignInThrottle implements Expiring {
         Row pairRow = null;
         Row userRow = null;
         for (Row r : rows) {
-            if (r.blockedUntil() != null && r.blockedUntil().isAfter(now) && !r.throttleKey().startsWith("u:")) {
+            if (r.blockedUntil() != null
+                    && r.blockedUntil().isAfter(now)
+                    && !r.throttleKey().startsWith("u:")) {
                 wait = Math.max(wait, Duration.between(now, r.blockedUntil()).toSeconds() + 1);
             }
             if (r.throttleKey().startsWith("p:")) {
@@ -116,9 +124,16 @@ public class SignInThrottle implements Expiring {
             }
         }
         // a user id under attack from many addresses: those that failed for it wait; a clean address does not
-        if (wait == 0 && userRow != null && recent(userRow, now) && userRow.failures() >= properties.perUser()
-                && pairRow != null && recent(pairRow, now)) {
-            wait = Math.max(1, Duration.between(now, userRow.lastAt().plus(properties.firstBlock())).toSeconds());
+        if (wait == 0
+                && userRow != null
+                && recent(userRow, now)
+                && userRow.failures() >= properties.perUser()
+                && pairRow != null
+                && recent(pairRow, now)) {
+            wait = Math.max(
+                    1,
+                    Duration.between(now, userRow.lastAt().plus(properties.firstBlock()))
+                            .toSeconds());
         }
         return wait > 0 ? new Verdict(true, wait) : Verdict.OPEN;
     }
@@ -152,7 +167,7 @@ public class SignInThrottle implements Expiring {
                     count(keys.get(2), Integer.MAX_VALUE);
                 });
                 break;
-            } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+            } catch (PessimisticLockingFailureException busy) {
                 if (attempt == 3) {
                     throw busy;
                 }

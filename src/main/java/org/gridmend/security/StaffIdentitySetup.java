@@ -14,10 +14,10 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -26,10 +26,11 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.StaffGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -52,8 +53,11 @@ public class StaffIdentitySetup implements InitializingBean {
     private final AdminAccountProperties admin;
     private final boolean demo;
 
-    StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, AdminAccountProperties admin,
-                       Environment environment) {
+    StaffIdentitySetup(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            AdminAccountProperties admin,
+            Environment environment) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.admin = admin;
@@ -89,25 +93,51 @@ public class StaffIdentitySetup implements InitializingBean {
         grant(DISPATCHERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(DISPATCHERS, Resources.FILTER, "*", Permissions.READ);
         grant(DISPATCHERS, Resources.DEPLOYMENT, "*", Permissions.READ);
-        grant(DISPATCHERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_ASSIGN,
+        grant(
+                DISPATCHERS,
+                Resources.PROCESS_DEFINITION,
+                "*",
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_TASK,
+                ProcessDefinitionPermissions.TASK_ASSIGN,
                 ProcessDefinitionPermissions.TASK_WORK);
-        grant(DISPATCHERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
-                ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.CREATE);
+        grant(
+                DISPATCHERS,
+                Resources.PROCESS_INSTANCE,
+                "*",
+                ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.UPDATE,
+                ProcessInstancePermissions.CREATE);
         // the one process dispatchers start themselves, from Tasklist's start form: an outage notice
-        grant(DISPATCHERS, Resources.PROCESS_DEFINITION, ProcessConstants.OUTAGE_NOTICE,
+        grant(
+                DISPATCHERS,
+                Resources.PROCESS_DEFINITION,
+                ProcessConstants.OUTAGE_NOTICE,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(DISPATCHERS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.UPDATE,
-                TaskPermissions.TASK_ASSIGN, TaskPermissions.TASK_WORK);
+        grant(
+                DISPATCHERS,
+                Resources.TASK,
+                "*",
+                TaskPermissions.READ,
+                TaskPermissions.UPDATE,
+                TaskPermissions.TASK_ASSIGN,
+                TaskPermissions.TASK_WORK);
         grant(DISPATCHERS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
 
         // Auditors read everything, history included, and change nothing.
         grant(AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
-        grant(AUDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+        grant(
+                AUDITORS,
+                Resources.PROCESS_DEFINITION,
+                "*",
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.READ_TASK);
         grant(AUDITORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
         grant(AUDITORS, Resources.TASK, "*", TaskPermissions.READ);
@@ -149,7 +179,7 @@ public class StaffIdentitySetup implements InitializingBean {
             user.setLastName(lastName);
             user.setPassword(password);
             // Camunda's password policy holds for every user but the demo profile's (whose password is "demo")
-            ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identity).saveUser(user, demo);
+            ((IdentityServiceImpl) identity).saveUser(user, demo);
             log.info("staff user created userId={} groups={}", id, Arrays.toString(groups));
         }
         for (String group : groups) {
@@ -174,8 +204,12 @@ public class StaffIdentitySetup implements InitializingBean {
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(group);

@@ -46,8 +46,11 @@ public class StaffPasswords extends DbIdentityServiceProvider {
         if (known == null) {
             ProcessEngineConfigurationImpl config = Context.getProcessEngineConfiguration();
             String salt = config.getSaltGenerator().generateSalt();
-            known = new String[] {salt, config.getPasswordManager().encrypt(EncryptionUtil.saltPassword(
-                    UUID.randomUUID().toString(), salt))};
+            known = new String[] {
+                salt,
+                config.getPasswordManager()
+                        .encrypt(EncryptionUtil.saltPassword(UUID.randomUUID().toString(), salt))
+            };
             dummy = known;
         }
         UserEntity nobody = new UserEntity();

@@ -33,8 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Staff session", description = "Sign in to GridMend's staff pages")
 class StaffSessionController {
 
-    record SignIn(String user, String password) {
-    }
+    record SignIn(String user, String password) {}
 
     private final CamundaIdentityAuthenticationProvider provider;
     private final SignInThrottle throttle;
@@ -47,8 +46,8 @@ class StaffSessionController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Sign in with the Camunda user: a session cookie for the staff pages")
-    ResponseEntity<Map<String, Object>> signIn(@RequestBody SignIn signIn, HttpServletRequest request,
-                                               HttpServletResponse response) {
+    ResponseEntity<Map<String, Object>> signIn(
+            @RequestBody SignIn signIn, HttpServletRequest request, HttpServletResponse response) {
         if (signIn.user() == null || signIn.user().isBlank() || signIn.password() == null) {
             throw Refusal.invalid("MISSING_FIELD", "user", "user and password are required");
         }
@@ -57,8 +56,12 @@ class StaffSessionController {
         if (verdict.refused()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(verdict.retryAfterSeconds()))
-                    .body(Map.of("error", "SIGN_IN_THROTTLED", "message", "too many failed sign-ins from here; "
-                            + "try again in " + verdict.retryAfterSeconds() + " s"));
+                    .body(Map.of(
+                            "error",
+                            "SIGN_IN_THROTTLED",
+                            "message",
+                            "too many failed sign-ins from here; " + "try again in " + verdict.retryAfterSeconds()
+                                    + " s"));
         }
         Authentication authentication;
         try {
@@ -103,8 +106,12 @@ class StaffSessionController {
     }
 
     private static Map<String, Object> me(Authentication authentication) {
-        List<String> groups = authentication.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
+        List<String> groups = authentication.getAuthorities().stream()
+                .map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .sorted()
+                .toList();
         return Map.of("user", authentication.getName(), "groups", groups);
     }
 }

@@ -1,11 +1,13 @@
 package org.gridmend.triage;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
@@ -25,8 +27,7 @@ import org.springframework.stereotype.Component;
 class AmiClient {
 
     /** One meter's answer: powered, dark, or null when the head-end could not reach it. */
-    record MeterState(String meterNo, Boolean powered) {
-    }
+    record MeterState(String meterNo, Boolean powered) {}
 
     private final AmiProperties properties;
     private final ObjectMapper json;
@@ -36,8 +37,13 @@ class AmiClient {
     AmiClient(AmiProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
-        this.client = HttpClients.custom().setMaxConnTotal(8).setMaxConnPerRoute(8).disableAutomaticRetries()
-                .disableCookieManagement().useSystemProperties().build();
+        this.client = HttpClients.custom()
+                .setMaxConnTotal(8)
+                .setMaxConnPerRoute(8)
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .useSystemProperties()
+                .build();
         this.connector = new HttpConnectorImpl();
         this.connector.setHttpClient(client);
     }
@@ -50,18 +56,28 @@ class AmiClient {
         String body;
         try {
             body = json.writeValueAsString(Map.of("requestId", requestId, "meterNos", meterNos));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         int connect = (int) properties.connectTimeout().toMillis();
-        var request = connector.createRequest().post().url(properties.url().replaceAll("/+$", "") + "/ping")
-                .contentType("application/json").header("Accept", "application/json").payload(body)
+        var request = connector
+                .createRequest()
+                .post()
+                .url(properties.url().replaceAll("/+$", "") + "/ping")
+                .contentType("application/json")
+                .header("Accept", "application/json")
+                .payload(body)
                 .configOption(RequestConfigOption.CONNECTION_TIMEOUT.getName(), connect)
                 .configOption(RequestConfigOption.CONNECTION_REQUEST_TIMEOUT.getName(), connect)
-                .configOption(RequestConfigOption.SOCKET_TIMEOUT.getName(), (int) properties.readTimeout().toMillis());
+                .configOption(RequestConfigOption.SOCKET_TIMEOUT.getName(), (int)
+                        properties.readTimeout().toMillis());
         if (!properties.user().isBlank()) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (properties.user() + ":" + properties.password()).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((properties.user() + ":" + properties.password())
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         HttpResponse response = request.execute();
         try {
@@ -71,11 +87,11 @@ class AmiClient {
             List<MeterState> states = new ArrayList<>();
             for (JsonNode r : json.readTree(response.getResponse()).path("results")) {
                 JsonNode powered = r.path("powered");
-                states.add(new MeterState(r.path("meterNo").asText(), powered.isBoolean() ? powered.asBoolean()
-                        : null));
+                states.add(
+                        new MeterState(r.path("meterNo").asText(), powered.isBoolean() ? powered.asBoolean() : null));
             }
             return states;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("AMI head-end answered something that is not JSON", e);
         } finally {
             response.close();
@@ -83,7 +99,7 @@ class AmiClient {
     }
 
     @PreDestroy
-    void close() throws java.io.IOException {
+    void close() throws IOException {
         client.close();
     }
 }

@@ -11,10 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for an answer before it dispatches anyway.
  */
 @ConfigurationProperties("gridmend.ami")
-public record AmiProperties(@DefaultValue("") String url, @DefaultValue("") String user,
-                            @DefaultValue("") String password, @DefaultValue("2s") Duration connectTimeout,
-                            @DefaultValue("5s") Duration readTimeout, @DefaultValue("3") int samplePerArea,
-                            @DefaultValue("60") int maxMeters, @DefaultValue("45s") Duration answerWait) {
+public record AmiProperties(
+        @DefaultValue("") String url,
+        @DefaultValue("") String user,
+        @DefaultValue("") String password,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("5s") Duration readTimeout,
+        @DefaultValue("3") int samplePerArea,
+        @DefaultValue("60") int maxMeters,
+        @DefaultValue("45s") Duration answerWait) {
 
     public boolean configured() {
         return url != null && !url.isBlank();

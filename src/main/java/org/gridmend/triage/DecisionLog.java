@@ -25,16 +25,31 @@ public class DecisionLog {
 
     public void record(Long reportId, Long incidentId, String decision, TriageRule rule, String reason, Instant at) {
         // the stored reason is for people: at most 500 characters; the audit event keeps it whole
-        incidents.insertDecision(reportId, incidentId, decision, rule,
-                reason.length() <= 500 ? reason : reason.substring(0, 499) + "…", at);
-        audit.record(AuditEntry.of("TRIAGE_" + decision).at(at).report(reportId).incident(incidentId)
-                .detail("rule", rule).detail("reason", reason).detail("incident", PublicIds.incident(incidentId)));
+        incidents.insertDecision(
+                reportId,
+                incidentId,
+                decision,
+                rule,
+                reason.length() <= 500 ? reason : reason.substring(0, 499) + "…",
+                at);
+        audit.record(AuditEntry.of("TRIAGE_" + decision)
+                .at(at)
+                .report(reportId)
+                .incident(incidentId)
+                .detail("rule", rule)
+                .detail("reason", reason)
+                .detail("incident", PublicIds.incident(incidentId)));
     }
 
     /** A new incident (and its repair order). */
     public void opened(IncidentRecord incident) {
-        audit.record(AuditEntry.of("INCIDENT_OPENED").at(incident.createdAt()).incident(incident.id())
-                .device(incident.deviceId()).detail("level", incident.level()).detail("feeder", incident.feederId())
-                .detail("rule", incident.rule()).detail("reason", incident.reason()));
+        audit.record(AuditEntry.of("INCIDENT_OPENED")
+                .at(incident.createdAt())
+                .incident(incident.id())
+                .device(incident.deviceId())
+                .detail("level", incident.level())
+                .detail("feeder", incident.feederId())
+                .detail("rule", incident.rule())
+                .detail("reason", incident.reason()));
     }
 }

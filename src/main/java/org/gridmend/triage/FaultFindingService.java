@@ -2,6 +2,7 @@ package org.gridmend.triage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -9,12 +10,12 @@ import java.util.TreeSet;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.triage.FeederEvidence.FindingKind;
-import org.gridmend.core.Refusal;
-import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +38,14 @@ public class FaultFindingService {
     private final NotificationService notifications;
     private final Clock clock;
 
-    FaultFindingService(IncidentMapper incidents, PredictionMapper mapper, PredictionService prediction,
-                        GridLookupService grid, AuditTrail audit, NotificationService notifications, Clock clock) {
+    FaultFindingService(
+            IncidentMapper incidents,
+            PredictionMapper mapper,
+            PredictionService prediction,
+            GridLookupService grid,
+            AuditTrail audit,
+            NotificationService notifications,
+            Clock clock) {
         this.notifications = notifications;
         this.incidents = incidents;
         this.mapper = mapper;
@@ -56,7 +63,7 @@ public class FaultFindingService {
             return List.of();
         }
         FeederTopology feeder = grid.topology(incident.feederId());
-        List<String> nodes = new java.util.ArrayList<>();
+        List<String> nodes = new ArrayList<>();
         collect(feeder, incident.deviceId(), nodes);
         return nodes;
     }
@@ -90,17 +97,24 @@ public class FaultFindingService {
     public IncidentRecord move(String publicId, String nodeId, String byUser) {
         IncidentRecord incident = forDispatcher(publicId);
         if (nodeId == null || nodeId.isBlank()) {
-            throw Refusal.invalid("MISSING_FIELD", "deviceId", "deviceId is required: a feeder, device or "
-                    + "transformer of the incident's feeder");
+            throw Refusal.invalid(
+                    "MISSING_FIELD",
+                    "deviceId",
+                    "deviceId is required: a feeder, device or " + "transformer of the incident's feeder");
         }
         FeederTopology feeder = grid.topology(incident.feederId());
         if (!feeder.contains(nodeId)) {
-            throw Refusal.invalid("INVALID_FIELD", "deviceId", "deviceId " + PublicIds.shorten(nodeId)
-                    + " is not on feeder " + incident.feederId());
+            throw Refusal.invalid(
+                    "INVALID_FIELD",
+                    "deviceId",
+                    "deviceId " + PublicIds.shorten(nodeId) + " is not on feeder " + incident.feederId());
         }
         if (nodeId.equals(incident.deviceId())) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "ALREADY_THERE", "incident " + publicId + " is already on "
-                    + nodeId, "deviceId");
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT,
+                    "ALREADY_THERE",
+                    "incident " + publicId + " is already on " + nodeId,
+                    "deviceId");
         }
         record(incident, FindingKind.DISPATCHER_MOVED, nodeId, null, byUser);
         return incidents.findById(incident.id());
@@ -111,26 +125,34 @@ public class FaultFindingService {
     public IncidentRecord split(String publicId, Collection<String> transformerIds, String byUser) {
         IncidentRecord incident = forDispatcher(publicId);
         if (transformerIds == null || transformerIds.isEmpty()) {
-            throw Refusal.invalid("MISSING_FIELD", "transformerIds", "transformerIds is required: the "
-                    + "transformer areas to split off");
+            throw Refusal.invalid(
+                    "MISSING_FIELD",
+                    "transformerIds",
+                    "transformerIds is required: the " + "transformer areas to split off");
         }
         if (transformerIds.size() > MAX_SPLIT_AREAS) {
-            throw Refusal.invalid("INVALID_FIELD", "transformerIds", "at most " + MAX_SPLIT_AREAS
-                    + " transformer areas at once");
+            throw Refusal.invalid(
+                    "INVALID_FIELD", "transformerIds", "at most " + MAX_SPLIT_AREAS + " transformer areas at once");
         }
         FeederTopology feeder = grid.topology(incident.feederId());
         Set<String> below = feeder.transformersBelow(incident.deviceId());
         Set<String> areas = new TreeSet<>();
         for (String t : transformerIds) {
             if (t == null || !below.contains(t)) {
-                throw Refusal.invalid("INVALID_FIELD", "transformerIds", "transformer "
-                        + PublicIds.shorten(t) + " is not below " + incident.deviceId() + " of incident " + publicId);
+                throw Refusal.invalid(
+                        "INVALID_FIELD",
+                        "transformerIds",
+                        "transformer " + PublicIds.shorten(t) + " is not below " + incident.deviceId() + " of incident "
+                                + publicId);
             }
             areas.add(t);
         }
         if (areas.equals(below)) {
-            throw Refusal.invalid("INVALID_FIELD", "transformerIds", "that is every area below "
-                    + incident.deviceId() + ": move the incident instead (POST /api/incidents/" + publicId + "/move)");
+            throw Refusal.invalid(
+                    "INVALID_FIELD",
+                    "transformerIds",
+                    "that is every area below " + incident.deviceId()
+                            + ": move the incident instead (POST /api/incidents/" + publicId + "/move)");
         }
         record(incident, FindingKind.DISPATCHER_SPLIT, null, String.join(",", areas), byUser);
         return incidents.findById(incident.id());
@@ -141,8 +163,13 @@ public class FaultFindingService {
         FeederTopology feeder = grid.topology(incident.feederId());
         incidents.lockFeeder(feeder.feederId());
         mapper.insertFinding(incident.id(), feeder.feederId(), kind, incident.deviceId(), toNode, areas, byUser, now);
-        AuditEntry entry = AuditEntry.of("PREDICTION_CORRECTED").at(now).incident(incident.id())
-                .device(incident.deviceId()).detail("kind", kind).detail("to", toNode).detail("areas", areas);
+        AuditEntry entry = AuditEntry.of("PREDICTION_CORRECTED")
+                .at(now)
+                .incident(incident.id())
+                .device(incident.deviceId())
+                .detail("kind", kind)
+                .detail("to", toNode)
+                .detail("areas", areas);
         audit.record(byUser == null ? entry : entry.user(byUser));
         prediction.reevaluate(feeder, null, incident.id());
         notifications.announceIfCorroborated(incident.id());
@@ -163,12 +190,19 @@ public class FaultFindingService {
             throw Refusal.notFound("incident", publicId);
         }
         if (incident.state() != IncidentState.OPEN) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "NOT_OPEN", "incident " + publicId + " is "
-                    + incident.state() + ": only an open incident can be corrected", null);
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT,
+                    "NOT_OPEN",
+                    "incident " + publicId + " is " + incident.state() + ": only an open incident can be corrected",
+                    null);
         }
         if (incident.level() == IncidentLevel.LOCATION || incident.feederId() == null) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "NOT_ON_GRID", "incident " + publicId + " groups reports "
-                    + "without a place on the grid: there is no device to move it to", null);
+            throw new Refusal(
+                    Refusal.Kind.CONFLICT,
+                    "NOT_ON_GRID",
+                    "incident " + publicId + " groups reports "
+                            + "without a place on the grid: there is no device to move it to",
+                    null);
         }
         return incident;
     }

@@ -35,12 +35,10 @@ final class FeederEvidence {
     }
 
     /** One customer's (or meter's) word on an area: out or on, and since when. */
-    record Statement(String areaId, String customer, Source source, Instant at) {
-    }
+    record Statement(String areaId, String customer, Source source, Instant at) {}
 
     /** An open incident: it holds its device predicted until evidence contradicts it. */
-    record Held(long incidentId, String nodeId, Instant since, boolean fixed) {
-    }
+    record Held(long incidentId, String nodeId, Instant since, boolean fixed) {}
 
     /** What a finding does to the prediction. */
     enum FindingKind {
@@ -56,8 +54,7 @@ final class FeederEvidence {
      * A crew's or dispatcher's finding on an open incident: the fault is at {@code toNode} (the devices from
      * {@code fromNode} down to it are closed), or {@code areas} are not explained by {@code fromNode} or above.
      */
-    record Finding(long incidentId, FindingKind kind, String fromNode, String toNode, Set<String> areas) {
-    }
+    record Finding(long incidentId, FindingKind kind, String fromNode, String toNode, Set<String> areas) {}
 
     private final List<Statement> statements = new ArrayList<>();
     private final List<Held> held = new ArrayList<>();

@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Incidents", description = "One incident per fault, with its reports and the triage decisions (dispatchers, auditors)")
+@Tag(
+        name = "Incidents",
+        description = "One incident per fault, with its reports and the triage decisions (dispatchers, auditors)")
 class IncidentController {
 
     private final IncidentQueryService incidents;
@@ -30,30 +32,32 @@ class IncidentController {
 
     @GetMapping
     @Operation(summary = "Incidents, newest first; status=OPEN,RESTORED,CLOSED,MERGED filters (comma separated)")
-    List<IncidentView> list(@RequestParam(required = false) Set<IncidentState> status,
-                            @RequestParam(defaultValue = "200") int limit) {
+    List<IncidentView> list(
+            @RequestParam(required = false) Set<IncidentState> status, @RequestParam(defaultValue = "200") int limit) {
         return incidents.list(status, limit);
     }
 
     /** {@code POST /api/incidents/{id}/move} and {@code /split}: a dispatcher corrects the prediction. */
-    record Move(String deviceId) {
-    }
+    record Move(String deviceId) {}
 
-    record Split(List<String> transformerIds) {
-    }
+    record Split(List<String> transformerIds) {}
 
     @PostMapping(path = "/{id}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Move an open incident to another device of its feeder (dispatchers): its order, crew and "
-            + "reports go along; reports of areas the new device does not explain go to orders of their own")
+    @Operation(
+            summary = "Move an open incident to another device of its feeder (dispatchers): its order, crew and "
+                    + "reports go along; reports of areas the new device does not explain go to orders of their own")
     IncidentView move(@PathVariable String id, @RequestBody Move move) {
-        return incidents.get(findings.move(id, move.deviceId(), StaffUser.current()).publicId());
+        return incidents.get(
+                findings.move(id, move.deviceId(), StaffUser.current()).publicId());
     }
 
     @PostMapping(path = "/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Split transformer areas off an open incident (dispatchers): their reports go to the "
-            + "orders their own evidence points at, each reporter told once")
+    @Operation(
+            summary = "Split transformer areas off an open incident (dispatchers): their reports go to the "
+                    + "orders their own evidence points at, each reporter told once")
     IncidentView split(@PathVariable String id, @RequestBody Split split) {
-        return incidents.get(findings.split(id, split.transformerIds(), StaffUser.current()).publicId());
+        return incidents.get(
+                findings.split(id, split.transformerIds(), StaffUser.current()).publicId());
     }
 
     @GetMapping("/{id}")

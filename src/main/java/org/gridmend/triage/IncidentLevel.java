@@ -4,7 +4,12 @@ import org.gridmend.grid.DeviceType;
 
 /** The grid element an incident is predicted at: how much of the network the fault takes out. */
 public enum IncidentLevel {
-    TRANSFORMER, FUSE, SWITCH, RECLOSER, BREAKER, FEEDER,
+    TRANSFORMER,
+    FUSE,
+    SWITCH,
+    RECLOSER,
+    BREAKER,
+    FEEDER,
     /** No archive match: reports grouped by distance and time. */
     LOCATION;
 

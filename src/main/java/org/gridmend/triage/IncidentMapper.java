@@ -44,21 +44,25 @@ public interface IncidentMapper {
     List<Evidence> evidenceOnFeeder(@Param("feederId") String feederId, @Param("since") Instant since);
 
     /** Other customers' reports from this transformer area since {@code since} that say power is out there. */
-    long neighbourReports(@Param("transformerId") String transformerId, @Param("customerNo") String customerNo,
-                          @Param("since") Instant since);
+    long neighbourReports(
+            @Param("transformerId") String transformerId,
+            @Param("customerNo") String customerNo,
+            @Param("since") Instant since);
 
     /** Last gasps of other customers' meters in this transformer area since {@code since}. */
-    long neighbourLastGasps(@Param("transformerId") String transformerId, @Param("customerNo") String customerNo,
-                            @Param("since") Instant since);
+    long neighbourLastGasps(
+            @Param("transformerId") String transformerId,
+            @Param("customerNo") String customerNo,
+            @Param("since") Instant since);
 
-    void insertMovedEvents(@Param("childIds") Collection<Long> childIds, @Param("at") Instant at,
-                           @Param("text") String text);
+    void insertMovedEvents(
+            @Param("childIds") Collection<Long> childIds, @Param("at") Instant at, @Param("text") String text);
 
-    void relinkReports(@Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId,
-                       @Param("now") Instant now);
+    void relinkReports(
+            @Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId, @Param("now") Instant now);
 
-    void markMerged(@Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId,
-                    @Param("now") Instant now);
+    void markMerged(
+            @Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId, @Param("now") Instant now);
 
     /** Moves an open incident to another node of its feeder; fails with a duplicate key if one is open there. */
     int move(@Param("id") long id, @Param("i") NewIncident placement);
@@ -67,9 +71,13 @@ public interface IncidentMapper {
 
     int markRestored(@Param("id") long id, @Param("now") Instant now);
 
-    void insertDecision(@Param("reportId") Long reportId, @Param("incidentId") Long incidentId,
-                        @Param("decision") String decision, @Param("rule") TriageRule rule,
-                        @Param("reason") String reason, @Param("at") Instant at);
+    void insertDecision(
+            @Param("reportId") Long reportId,
+            @Param("incidentId") Long incidentId,
+            @Param("decision") String decision,
+            @Param("rule") TriageRule rule,
+            @Param("reason") String reason,
+            @Param("at") Instant at);
 
     List<TriageDecision> decisionsOfIncident(@Param("incidentId") long incidentId);
 
@@ -77,7 +85,6 @@ public interface IncidentMapper {
 
     /** Holds the feeder's row lock until the transaction ends: triage that may open or roll up incidents on it queues here. */
     String lockFeeder(@Param("feederId") String feederId);
-
 
     /**
      * A shared lock on an incident while a report joins it, so that a restoration (which updates the row) waits for
@@ -88,8 +95,7 @@ public interface IncidentMapper {
     List<IncidentSummary> list(@Param("states") Collection<IncidentState> states, @Param("limit") int limit);
 
     /** A report on the feeder: its transformer and customer. */
-    record Evidence(String transformerId, String customerNo) {
-    }
+    record Evidence(String transformerId, String customerNo) {}
 
     final class NewIncident {
         public Long id;

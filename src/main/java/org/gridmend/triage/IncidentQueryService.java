@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.gridmend.report.RepairProgress;
-import org.gridmend.core.Refusal;
 import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
+import org.gridmend.report.RepairProgress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,11 +29,29 @@ public class IncidentQueryService {
         if (limit < 1 || limit > MAX_LIST) {
             throw Refusal.invalid("INVALID_FIELD", "limit", "limit must be between 1 and " + MAX_LIST);
         }
-        return mapper.list(states == null || states.isEmpty() ? EnumSet.allOf(IncidentState.class) : states, limit)
-                .stream().map(i -> new IncidentView(PublicIds.incident(i.id()), i.deviceId(), i.level(), i.feederId(),
-                        i.areaType(), i.lat(), i.lng(), i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(),
-                        i.reason(), lines(i.prediction()), i.firstReportAt(), i.createdAt(), i.restoredAt(),
-                        i.reportCount(), null, null, null))
+        return mapper
+                .list(states == null || states.isEmpty() ? EnumSet.allOf(IncidentState.class) : states, limit)
+                .stream()
+                .map(i -> new IncidentView(
+                        PublicIds.incident(i.id()),
+                        i.deviceId(),
+                        i.level(),
+                        i.feederId(),
+                        i.areaType(),
+                        i.lat(),
+                        i.lng(),
+                        i.state(),
+                        PublicIds.incident(i.mergedIntoId()),
+                        i.rule(),
+                        i.reason(),
+                        lines(i.prediction()),
+                        i.firstReportAt(),
+                        i.createdAt(),
+                        i.restoredAt(),
+                        i.reportCount(),
+                        null,
+                        null,
+                        null))
                 .toList();
     }
 
@@ -47,16 +65,45 @@ public class IncidentQueryService {
         if (i == null) {
             throw Refusal.notFound("incident", publicId);
         }
-        List<String> reports = mapper.reportIds(id).stream().map(PublicIds::report).toList();
+        List<String> reports =
+                mapper.reportIds(id).stream().map(PublicIds::report).toList();
         List<IncidentView.Decision> decisions = mapper.decisionsOfIncident(id).stream()
-                .map(d -> new IncidentView.Decision(d.at(), d.reportId() == null ? null : PublicIds.report(d.reportId()),
-                        PublicIds.incident(d.incidentId()), d.decision(), d.rule(), d.reason()))
+                .map(d -> new IncidentView.Decision(
+                        d.at(),
+                        d.reportId() == null ? null : PublicIds.report(d.reportId()),
+                        PublicIds.incident(d.incidentId()),
+                        d.decision(),
+                        d.rule(),
+                        d.reason()))
                 .toList();
-        return new IncidentView(i.publicId(), i.deviceId(), i.level(), i.feederId(), i.areaType(), i.lat(), i.lng(),
-                i.state(), PublicIds.incident(i.mergedIntoId()), i.rule(), i.reason(), i.predictionLines(),
+        return new IncidentView(
+                i.publicId(),
+                i.deviceId(),
+                i.level(),
+                i.feederId(),
+                i.areaType(),
+                i.lat(),
+                i.lng(),
+                i.state(),
+                PublicIds.incident(i.mergedIntoId()),
+                i.rule(),
+                i.reason(),
+                i.predictionLines(),
                 i.firstReportAt(),
-                i.createdAt(), i.restoredAt(), reports.size(), reports, decisions,
-                repair.progress(id).map(r -> new IncidentView.Repair(r.crewId(), r.crewEmployeeNo(),
-                        r.arrivalDeadline(), r.eta(), r.late(), r.arrivedAt(), r.etr())).orElse(null));
+                i.createdAt(),
+                i.restoredAt(),
+                reports.size(),
+                reports,
+                decisions,
+                repair.progress(id)
+                        .map(r -> new IncidentView.Repair(
+                                r.crewId(),
+                                r.crewEmployeeNo(),
+                                r.arrivalDeadline(),
+                                r.eta(),
+                                r.late(),
+                                r.arrivedAt(),
+                                r.etr()))
+                        .orElse(null));
     }
 }

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.core.CustomerTexts;
+import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.PublicIds;
 import org.gridmend.grid.AreaType;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.TransformerSummary;
-import org.gridmend.core.CustomerTexts;
-import org.gridmend.core.ProcessConstants;
-import org.gridmend.core.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,8 +37,8 @@ public class IncidentService {
     private final DecisionLog decisions;
     private final Clock clock;
 
-    IncidentService(IncidentMapper mapper, RuntimeService runtime, CustomerTexts texts, DecisionLog decisions,
-                    Clock clock) {
+    IncidentService(
+            IncidentMapper mapper, RuntimeService runtime, CustomerTexts texts, DecisionLog decisions, Clock clock) {
         this.decisions = decisions;
         this.mapper = mapper;
         this.runtime = runtime;
@@ -69,15 +69,14 @@ public class IncidentService {
     }
 
     /** The result of {@link #openOrGet}: the open incident on the device, and whether this call opened it. */
-    public record Opened(IncidentRecord incident, boolean created) {
-    }
+    public record Opened(IncidentRecord incident, boolean created) {}
 
     /**
      * Opens the incident on {@code deviceId}, or returns the one already open there. Two callers racing for the same
      * device (threads or nodes) both end up with the same incident: the loser's insert hits the unique open key.
      */
-    public Opened openOrGet(FeederTopology feeder, String deviceId, TriageRule rule, String reason,
-                            Instant firstReportAt) {
+    public Opened openOrGet(
+            FeederTopology feeder, String deviceId, TriageRule rule, String reason, Instant firstReportAt) {
         return openOrGet(feeder, deviceId, rule, reason, null, firstReportAt, null);
     }
 
@@ -85,8 +84,14 @@ public class IncidentService {
      * As above, with the prediction's explanation and, for areas split off another incident, that incident (its
      * customers heard of the outage already).
      */
-    Opened openOrGet(FeederTopology feeder, String deviceId, TriageRule rule, String reason, String prediction,
-                     Instant firstReportAt, Long splitFromId) {
+    Opened openOrGet(
+            FeederTopology feeder,
+            String deviceId,
+            TriageRule rule,
+            String reason,
+            String prediction,
+            Instant firstReportAt,
+            Long splitFromId) {
         String key = IncidentRecord.openKeyOf(deviceId);
         for (int attempt = 0; attempt < 3; attempt++) {
             IncidentRecord existing = mapper.findOpenByKey(key);
@@ -103,8 +108,12 @@ public class IncidentService {
             }
             IncidentRecord opened = mapper.findById(incident.id);
             startRepairOrder(opened);
-            log.info("incident opened incidentId={} deviceId={} level={} rule={}", opened.id(), deviceId,
-                    opened.level(), rule);
+            log.info(
+                    "incident opened incidentId={} deviceId={} level={} rule={}",
+                    opened.id(),
+                    deviceId,
+                    opened.level(),
+                    rule);
             return new Opened(opened, true);
         }
         throw new IllegalStateException("could not open or find the incident on " + deviceId);
@@ -137,17 +146,25 @@ public class IncidentService {
         }
         Instant now = clock.instant();
         List<Long> ids = children.stream().map(IncidentRecord::id).toList();
-        long total = mapper.reportCount(parent.id()) + ids.stream().mapToLong(mapper::reportCount).sum();
+        long total = mapper.reportCount(parent.id())
+                + ids.stream().mapToLong(mapper::reportCount).sum();
         // Merged first: it takes the children's row locks, so joins still holding their shared lock finish first
         // and their reports are moved along with the rest.
         mapper.markMerged(ids, parent.id(), now);
         mapper.insertMovedEvents(ids, now, texts.text("report.moved", parent.publicId(), total));
         mapper.relinkReports(ids, parent.id(), now);
-        children.stream().map(IncidentRecord::firstReportAt).min(Comparator.naturalOrder())
+        children.stream()
+                .map(IncidentRecord::firstReportAt)
+                .min(Comparator.naturalOrder())
                 .ifPresent(first -> mapper.updateFirstReportAt(parent.id(), first));
         for (IncidentRecord child : children) {
-            decisions.record(null, child.id(), "MERGED", rule, child.publicId() + " merged into "
-                    + parent.publicId() + ": " + reason, now);
+            decisions.record(
+                    null,
+                    child.id(),
+                    "MERGED",
+                    rule,
+                    child.publicId() + " merged into " + parent.publicId() + ": " + reason,
+                    now);
             runtime.createMessageCorrelation(ProcessConstants.MESSAGE_REPAIR_ORDER_MERGED)
                     .processInstanceBusinessKey(child.publicId())
                     .setVariable(ProcessConstants.MERGED_INTO_ID, parent.id())
@@ -160,8 +177,13 @@ public class IncidentService {
      * Moves an open incident (with its repair order, crew and reports) to another node of its feeder: where the
      * prediction now puts the fault. False when it is no longer open or another incident is open on that node.
      */
-    boolean move(IncidentRecord incident, FeederTopology feeder, String deviceId, TriageRule rule, String reason,
-                 String prediction) {
+    boolean move(
+            IncidentRecord incident,
+            FeederTopology feeder,
+            String deviceId,
+            TriageRule rule,
+            String reason,
+            String prediction) {
         IncidentMapper.NewIncident placement = newIncident(feeder, deviceId, rule, reason, incident.firstReportAt());
         placement.prediction = prediction;
         try {
@@ -171,9 +193,18 @@ public class IncidentService {
         } catch (DuplicateKeyException taken) {
             return false;
         }
-        decisions.record(null, incident.id(), "MOVED", rule, incident.publicId() + " moved from "
-                + incident.deviceId() + " to " + deviceId + ": " + reason, clock.instant());
-        log.info("incident moved incidentId={} from={} to={} rule={}", incident.id(), incident.deviceId(), deviceId,
+        decisions.record(
+                null,
+                incident.id(),
+                "MOVED",
+                rule,
+                incident.publicId() + " moved from " + incident.deviceId() + " to " + deviceId + ": " + reason,
+                clock.instant());
+        log.info(
+                "incident moved incidentId={} from={} to={} rule={}",
+                incident.id(),
+                incident.deviceId(),
+                deviceId,
                 rule);
         return true;
     }
@@ -220,8 +251,8 @@ public class IncidentService {
                 .correlateStartMessage();
     }
 
-    private IncidentMapper.NewIncident newIncident(FeederTopology feeder, String deviceId, TriageRule rule,
-                                                   String reason, Instant firstReportAt) {
+    private IncidentMapper.NewIncident newIncident(
+            FeederTopology feeder, String deviceId, TriageRule rule, String reason, Instant firstReportAt) {
         IncidentMapper.NewIncident incident = new IncidentMapper.NewIncident();
         incident.openKey = IncidentRecord.openKeyOf(deviceId);
         incident.deviceId = deviceId;
@@ -243,13 +274,19 @@ public class IncidentService {
         incident.lat = device == null ? null : device.lat();
         incident.lng = device == null ? null : device.lng();
         // The strictest arrival commitment among the areas the device takes out.
-        incident.areaType = feeder.transformersBelow(deviceId).stream().map(feeder::transformer)
-                .map(TransformerSummary::areaType).min(Comparator.naturalOrder()).orElse(AreaType.RURAL);
+        incident.areaType = feeder.transformersBelow(deviceId).stream()
+                .map(feeder::transformer)
+                .map(TransformerSummary::areaType)
+                .min(Comparator.naturalOrder())
+                .orElse(AreaType.RURAL);
         if (incident.lat == null) {
-            feeder.transformersBelow(deviceId).stream().map(feeder::transformer).findFirst().ifPresent(t -> {
-                incident.lat = t.lat();
-                incident.lng = t.lng();
-            });
+            feeder.transformersBelow(deviceId).stream()
+                    .map(feeder::transformer)
+                    .findFirst()
+                    .ifPresent(t -> {
+                        incident.lat = t.lat();
+                        incident.lng = t.lng();
+                    });
         }
         return incident;
     }

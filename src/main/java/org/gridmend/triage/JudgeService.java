@@ -26,8 +26,13 @@ public class JudgeService {
     private final TriageProperties properties;
     private final Clock clock;
 
-    JudgeService(GridLookupService grid, OutageNoticeService notices, IncidentMapper incidents,
-                 IncidentService incidentService, TriageProperties properties, Clock clock) {
+    JudgeService(
+            GridLookupService grid,
+            OutageNoticeService notices,
+            IncidentMapper incidents,
+            IncidentService incidentService,
+            TriageProperties properties,
+            Clock clock) {
         this.grid = grid;
         this.notices = notices;
         this.incidents = incidents;
@@ -58,23 +63,38 @@ public class JudgeService {
         Optional<OutageNoticeRecord> notice = noticeFor(feeder, transformer);
         if (notice.isPresent()) {
             OutageNoticeRecord n = notice.get();
-            return new Judgement(n.id(), false, TriageRule.OUTAGE_NOTICE, n.type() + " outage notice " + n.id()
-                    + " on " + n.deviceId() + " covers transformer " + transformer);
+            return new Judgement(
+                    n.id(),
+                    false,
+                    TriageRule.OUTAGE_NOTICE,
+                    n.type() + " outage notice " + n.id() + " on " + n.deviceId() + " covers transformer "
+                            + transformer);
         }
-        if (Boolean.TRUE.equals(report.onlyMyHome()) && report.channel() != Channel.AMI
+        if (Boolean.TRUE.equals(report.onlyMyHome())
+                && report.channel() != Channel.AMI
                 && report.locatedCustomerNo() != null) {
             Instant since = clock.instant().minus(properties.behindMeter().window());
             long neighbours = incidents.neighbourReports(transformer, report.locatedCustomerNo(), since);
             long gasps = incidents.neighbourLastGasps(transformer, report.locatedCustomerNo(), since);
-            boolean covered = incidentService.coveringOpen(feeder, transformer, null).isPresent();
+            boolean covered =
+                    incidentService.coveringOpen(feeder, transformer, null).isPresent();
             if (neighbours == 0 && gasps == 0 && !covered) {
-                return new Judgement(null, true, TriageRule.BEHIND_METER, "customer says only their home is out; no "
-                        + "neighbour on transformer " + transformer + " reported and no neighbour's meter gasped within "
-                        + properties.behindMeter().window().toMinutes() + " min");
+                return new Judgement(
+                        null,
+                        true,
+                        TriageRule.BEHIND_METER,
+                        "customer says only their home is out; no "
+                                + "neighbour on transformer " + transformer
+                                + " reported and no neighbour's meter gasped within "
+                                + properties.behindMeter().window().toMinutes() + " min");
             }
-            return new Judgement(null, false, null, "customer says only their home is out, but on transformer "
-                    + transformer + " " + neighbours + " neighbours reported, " + gasps + " meters gasped"
-                    + (covered ? " and an incident is open" : ""));
+            return new Judgement(
+                    null,
+                    false,
+                    null,
+                    "customer says only their home is out, but on transformer "
+                            + transformer + " " + neighbours + " neighbours reported, " + gasps + " meters gasped"
+                            + (covered ? " and an incident is open" : ""));
         }
         return new Judgement(null, false, null, "no notice covers transformer " + transformer);
     }

@@ -1,6 +1,6 @@
 package org.gridmend.triage;
 
-/** The flag the FaultReport process branches on after "Locate report". */
+/** The flag the FaultReport process branches on after "Place report on the grid". */
 public enum LocateOutcome {
     /** On the grid: a customer or transformer area. */
     LOCATED,

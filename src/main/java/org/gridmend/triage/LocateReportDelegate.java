@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/** "Locate report": places the report on the grid (or takes the dispatcher's decision); sets {@code locateOutcome}. */
+/** "Place report on the grid": places the report (or takes the dispatcher's decision); sets {@code locateOutcome}. */
 @Component
 class LocateReportDelegate implements JavaDelegate {
 
@@ -23,10 +23,12 @@ class LocateReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String decision = ProcessVariables.string(execution, LOCATE_DECISION);
-        TriageService.DispatcherPlacement dispatcher = decision == null ? null
-                : new TriageService.DispatcherPlacement(LocateOutcome.valueOf(decision),
-                ProcessVariables.string(execution, LOCATED_CUSTOMER_NO),
-                ProcessVariables.string(execution, LOCATED_NODE_ID));
+        TriageService.DispatcherPlacement dispatcher = decision == null
+                ? null
+                : new TriageService.DispatcherPlacement(
+                        LocateOutcome.valueOf(decision),
+                        ProcessVariables.string(execution, LOCATED_CUSTOMER_NO),
+                        ProcessVariables.string(execution, LOCATED_NODE_ID));
         LocateOutcome outcome = triage.locate(ProcessVariables.reportId(execution), dispatcher);
         execution.setVariable(LOCATE_OUTCOME, outcome.name());
     }

@@ -39,20 +39,24 @@ public class LocateService {
             Optional<CustomerPlacement> customer = grid.placement(customerNo);
             if (customer.isPresent()) {
                 CustomerPlacement c = customer.get();
-                return new Placement(byMeter ? Placement.Method.METER
-                        : Placement.Method.CUSTOMER_ARCHIVE, c.customerNo(), c.transformerId(), c.feederId());
+                return new Placement(
+                        byMeter ? Placement.Method.METER : Placement.Method.CUSTOMER_ARCHIVE,
+                        c.customerNo(),
+                        c.transformerId(),
+                        c.feederId());
             }
         }
         if (lat != null && lng != null) {
-            List<NearbyCustomer> customers = spatial.nearestCustomers(lat, lng,
-                    properties.locate().customerRadiusM(), 1);
+            List<NearbyCustomer> customers =
+                    spatial.nearestCustomers(lat, lng, properties.locate().customerRadiusM(), 1);
             if (!customers.isEmpty()) {
                 return grid.placement(customers.get(0).customerNo())
-                        .map(c -> new Placement(Placement.Method.NEAREST_CUSTOMER, c.customerNo(), c.transformerId(),
-                                c.feederId())).orElse(Placement.NOWHERE);
+                        .map(c -> new Placement(
+                                Placement.Method.NEAREST_CUSTOMER, c.customerNo(), c.transformerId(), c.feederId()))
+                        .orElse(Placement.NOWHERE);
             }
-            List<NearbyTransformer> transformers = spatial.nearestTransformers(lat, lng,
-                    properties.locate().transformerRadiusM(), 1);
+            List<NearbyTransformer> transformers =
+                    spatial.nearestTransformers(lat, lng, properties.locate().transformerRadiusM(), 1);
             if (!transformers.isEmpty()) {
                 NearbyTransformer t = transformers.get(0);
                 return new Placement(Placement.Method.NEAREST_TRANSFORMER, null, t.id(), t.feederId());
@@ -65,8 +69,8 @@ public class LocateService {
     public Optional<Placement> placeByDispatcher(String customerNo, String transformerId) {
         if (customerNo != null && !customerNo.isBlank()) {
             return grid.placement(customerNo.trim())
-                    .map(c -> new Placement(Placement.Method.DISPATCHER, c.customerNo(), c.transformerId(),
-                            c.feederId()));
+                    .map(c -> new Placement(
+                            Placement.Method.DISPATCHER, c.customerNo(), c.transformerId(), c.feederId()));
         }
         if (transformerId != null && !transformerId.isBlank()) {
             return grid.transformer(transformerId.trim())

@@ -46,9 +46,18 @@ public class MeterPingService {
     private final NotificationService notifications;
     private final Clock clock;
 
-    MeterPingService(IncidentMapper incidents, PredictionMapper mapper, PowerObservationService observations,
-                     GridLookupService grid, AmiClient ami, AmiProperties properties, TriageProperties triage,
-                     DecisionLog decisions, AuditTrail audit, NotificationService notifications, Clock clock) {
+    MeterPingService(
+            IncidentMapper incidents,
+            PredictionMapper mapper,
+            PowerObservationService observations,
+            GridLookupService grid,
+            AmiClient ami,
+            AmiProperties properties,
+            TriageProperties triage,
+            DecisionLog decisions,
+            AuditTrail audit,
+            NotificationService notifications,
+            Clock clock) {
         this.notifications = notifications;
         this.incidents = incidents;
         this.mapper = mapper;
@@ -70,8 +79,11 @@ public class MeterPingService {
 
     /** The node whose areas the ping samples, or null when the incident is not a prediction worth checking. */
     private String scope(IncidentRecord incident) {
-        if (incident == null || incident.state() != IncidentState.OPEN || incident.deviceId() == null
-                || incident.feederId() == null || incident.rule() == TriageRule.OUTAGE_NOTICE) {
+        if (incident == null
+                || incident.state() != IncidentState.OPEN
+                || incident.deviceId() == null
+                || incident.feederId() == null
+                || incident.rule() == TriageRule.OUTAGE_NOTICE) {
             return null;
         }
         FeederTopology feeder = grid.topology(incident.feederId());
@@ -103,15 +115,20 @@ public class MeterPingService {
         }
         FeederTopology feeder = grid.topology(incident.feederId());
         Instant now = clock.instant();
-        Map<String, PredictionMapper.PingCandidate> sample = sample(feeder, scope, incidentId,
-                now.minus(triage.prediction().window()));
+        Map<String, PredictionMapper.PingCandidate> sample =
+                sample(feeder, scope, incidentId, now.minus(triage.prediction().window()));
         if (sample.isEmpty()) {
-            decisions.record(null, incidentId, "PINGED", TriageRule.METER_PING, "no meter below " + scope
-                    + " left to ask: every customer there reported or was seen", now);
+            decisions.record(
+                    null,
+                    incidentId,
+                    "PINGED",
+                    TriageRule.METER_PING,
+                    "no meter below " + scope + " left to ask: every customer there reported or was seen",
+                    now);
             return;
         }
-        List<AmiClient.MeterState> answers = ami.ping(incident.publicId() + "-" + now.toEpochMilli(),
-                List.copyOf(sample.keySet()));
+        List<AmiClient.MeterState> answers =
+                ami.ping(incident.publicId() + "-" + now.toEpochMilli(), List.copyOf(sample.keySet()));
         List<PredictionMapper.NewObservation> rows = new ArrayList<>();
         Map<String, Set<String>> dark = new TreeMap<>();
         Map<String, Set<String>> powered = new TreeMap<>();
@@ -120,24 +137,43 @@ public class MeterPingService {
             if (asked == null || answer.powered() == null) {
                 continue; // not asked, or the head-end could not reach it
             }
-            rows.add(observations.observation(new CustomerPlacement(asked.customerNo(), asked.transformerId(),
-                    feeder.feederId()), asked.meterNo(), answer.powered(), ObservationSource.PING, now, incidentId));
-            (answer.powered() ? powered : dark).computeIfAbsent(asked.transformerId(), k -> new TreeSet<>())
+            rows.add(observations.observation(
+                    new CustomerPlacement(asked.customerNo(), asked.transformerId(), feeder.feederId()),
+                    asked.meterNo(),
+                    answer.powered(),
+                    ObservationSource.PING,
+                    now,
+                    incidentId));
+            (answer.powered() ? powered : dark)
+                    .computeIfAbsent(asked.transformerId(), k -> new TreeSet<>())
                     .add(asked.meterNo());
         }
         long darkCount = dark.values().stream().mapToLong(Set::size).sum();
         long poweredCount = powered.values().stream().mapToLong(Set::size).sum();
-        String reason = "asked " + sample.size() + " meters in " + sample.values().stream()
-                .map(PredictionMapper.PingCandidate::transformerId).distinct().count() + " areas below " + scope
+        String reason = "asked " + sample.size() + " meters in "
+                + sample.values().stream()
+                        .map(PredictionMapper.PingCandidate::transformerId)
+                        .distinct()
+                        .count() + " areas below " + scope
                 + ": " + darkCount + " dark " + Prediction.abbreviate(dark.keySet()) + ", " + poweredCount
                 + " powered " + Prediction.abbreviate(powered.keySet()) + ", " + (sample.size() - rows.size())
                 + " without answer";
         decisions.record(null, incidentId, "PINGED", TriageRule.METER_PING, reason, now);
-        audit.record(AuditEntry.of("METERS_PINGED").at(now).incident(incidentId).device(scope)
-                .detail("asked", sample.size()).detail("dark", dark).detail("powered", powered)
+        audit.record(AuditEntry.of("METERS_PINGED")
+                .at(now)
+                .incident(incidentId)
+                .device(scope)
+                .detail("asked", sample.size())
+                .detail("dark", dark)
+                .detail("powered", powered)
                 .detail("unanswered", sample.size() - rows.size()));
-        log.info("meters pinged incidentId={} scope={} asked={} dark={} powered={}", incidentId, scope,
-                sample.size(), darkCount, poweredCount);
+        log.info(
+                "meters pinged incidentId={} scope={} asked={} dark={} powered={}",
+                incidentId,
+                scope,
+                sample.size(),
+                darkCount,
+                poweredCount);
         observations.meterStates(feeder, rows, incidentId);
         if (darkCount > 0) {
             notifications.announceIfCorroborated(incidentId);
@@ -148,8 +184,8 @@ public class MeterPingService {
      * Up to {@code samplePerArea} meters per area below the node (fewer when there are many areas, at most
      * {@code maxMeters} in all), areas nobody reported from first; within an area an order of its own per incident.
      */
-    private Map<String, PredictionMapper.PingCandidate> sample(FeederTopology feeder, String scope, long incidentId,
-                                                                Instant since) {
+    private Map<String, PredictionMapper.PingCandidate> sample(
+            FeederTopology feeder, String scope, long incidentId, Instant since) {
         List<String> areas = new ArrayList<>(new TreeSet<>(feeder.transformersBelow(scope)));
         if (areas.isEmpty()) {
             return Map.of();
@@ -157,11 +193,14 @@ public class MeterPingService {
         Map<String, List<PredictionMapper.PingCandidate>> byArea = new HashMap<>();
         for (int i = 0; i < areas.size(); i += 500) {
             mapper.pingCandidates(areas.subList(i, Math.min(i + 500, areas.size())), since)
-                    .forEach(c -> byArea.computeIfAbsent(c.transformerId(), k -> new ArrayList<>()).add(c));
+                    .forEach(c -> byArea.computeIfAbsent(c.transformerId(), k -> new ArrayList<>())
+                            .add(c));
         }
         // silent areas (every customer a candidate) come first: they decide whether the device is out
-        areas.sort(Comparator.comparing((String a) -> byArea.getOrDefault(a, List.of()).size()
-                < feeder.transformer(a).customerCount()).thenComparing(a -> a));
+        areas.sort(Comparator.comparing(
+                        (String a) -> byArea.getOrDefault(a, List.of()).size()
+                                < feeder.transformer(a).customerCount())
+                .thenComparing(a -> a));
         int perArea = Math.max(1, Math.min(properties.samplePerArea(), properties.maxMeters() / areas.size()));
         Map<String, PredictionMapper.PingCandidate> sample = new LinkedHashMap<>();
         for (String area : areas) {

@@ -38,7 +38,10 @@ class NoticeFaults implements KnownFaults {
     public Optional<OutageLookupService.Repair> openCovering(FeederTopology feeder, String transformerId) {
         return incidents.coveringOpen(feeder, transformerId, null).map(i -> {
             Optional<RepairProgress.Progress> progress = repair.progress(i.id());
-            return new OutageLookupService.Repair(i.publicId(), i.state().name(), incidents.reportCount(i.id()),
+            return new OutageLookupService.Repair(
+                    i.publicId(),
+                    i.state().name(),
+                    incidents.reportCount(i.id()),
                     progress.map(RepairProgress.Progress::crewEmployeeNo).orElse(null),
                     progress.map(RepairProgress.Progress::eta).orElse(null),
                     progress.map(RepairProgress.Progress::etr).orElse(null));

@@ -72,8 +72,7 @@ final class OutagePredictor {
     }
 
     /** One evaluated node: out for its parent's count, since when, and the latest power-on seen below it. */
-    private record Node(boolean outForParent, boolean inOut, Instant outSince, Instant onAt, String onArea) {
-    }
+    private record Node(boolean outForParent, boolean inOut, Instant outSince, Instant onAt, String onArea) {}
 
     private void read(FeederEvidence evidence) {
         for (Statement s : evidence.statements()) {
@@ -119,7 +118,8 @@ final class OutagePredictor {
             Instant on = a.lastOn.get(e.getKey());
             if (on == null || !on.isAfter(e.getValue())) {
                 out.add(e.getKey());
-                Instant since = on == null || a.firstOut.get(e.getKey()).isAfter(on) ? a.firstOut.get(e.getKey())
+                Instant since = on == null || a.firstOut.get(e.getKey()).isAfter(on)
+                        ? a.firstOut.get(e.getKey())
                         : e.getValue();
                 a.outSince = a.outSince == null || since.isBefore(a.outSince) ? since : a.outSince;
             }
@@ -158,7 +158,8 @@ final class OutagePredictor {
             return;
         }
         boolean crew = f.kind() == FindingKind.CREW_FOUND;
-        String who = crew ? "the crew of " + Prediction.id(f.incidentId()) + " found the fault"
+        String who = crew
+                ? "the crew of " + Prediction.id(f.incidentId()) + " found the fault"
                 : "a dispatcher moved " + Prediction.id(f.incidentId());
         forced.add(f.toNode());
         forcedWhy.put(f.toNode(), who + " here");
@@ -191,8 +192,12 @@ final class OutagePredictor {
             boolean energized = a != null && a.onAt != null && (a.outSince == null || !a.onAt.isBefore(a.outSince));
             FeederEvidence.Held h = held.get(id);
             Instant since = earliest(a == null ? null : a.outSince, h == null ? null : h.since());
-            Node n = new Node(out && !energized || forced.contains(id), out || h != null || forced.contains(id),
-                    since, a == null ? null : a.onAt, a == null || a.onAt == null ? null : id);
+            Node n = new Node(
+                    out && !energized || forced.contains(id),
+                    out || h != null || forced.contains(id),
+                    since,
+                    a == null ? null : a.onAt,
+                    a == null || a.onAt == null ? null : id);
             if (forced.contains(id)) {
                 verdicts.put(id, new Verdict(true, forcedRule.get(id), id + " (TRANSFORMER): " + forcedWhy.get(id), 1));
             }
@@ -223,8 +228,8 @@ final class OutagePredictor {
         return n;
     }
 
-    private Node decide(String id, List<String> kids, List<String> outKids, Instant since, Instant onAt,
-                        String onArea) {
+    private Node decide(
+            String id, List<String> kids, List<String> outKids, Instant since, Instant onAt, String onArea) {
         String label = id + " (" + feeder.kind(id) + ")";
         if (forced.contains(id)) {
             verdicts.put(id, new Verdict(true, forcedRule.get(id), label + ": " + forcedWhy.get(id), outKids.size()));
@@ -238,18 +243,33 @@ final class OutagePredictor {
         if (kids.size() == 1) {
             String kid = kids.get(0);
             Area a = areas.get(kid);
-            boolean share = feeder.isArea(kid) && a != null && !outKids.isEmpty()
+            boolean share = feeder.isArea(kid)
+                    && a != null
+                    && !outKids.isEmpty()
                     && feeder.transformer(kid).customerCount() > 0
-                    && a.out.size() >= rules.customerShare() * feeder.transformer(kid).customerCount();
+                    && a.out.size()
+                            >= rules.customerShare() * feeder.transformer(kid).customerCount();
             if (share) {
-                verdicts.put(id, new Verdict(true, TriageRule.ROLLUP_CUSTOMER_SHARE, label + ": " + a.out.size()
-                        + " of " + feeder.transformer(kid).customerCount() + " customers of " + kid
-                        + ", its only area, out (needs " + percent(rules.customerShare()) + ")", 1));
+                verdicts.put(
+                        id,
+                        new Verdict(
+                                true,
+                                TriageRule.ROLLUP_CUSTOMER_SHARE,
+                                label + ": " + a.out.size()
+                                        + " of " + feeder.transformer(kid).customerCount() + " customers of " + kid
+                                        + ", its only area, out (needs " + percent(rules.customerShare()) + ")",
+                                1));
             } else if (heldHere) {
                 verdicts.put(id, held(label, id, outKids.size()));
             } else {
-                verdicts.put(id, new Verdict(false, null, label + ": its single branch " + kid
-                        + (outKids.isEmpty() ? " is not out" : " is out, and explains it"), outKids.size()));
+                verdicts.put(
+                        id,
+                        new Verdict(
+                                false,
+                                null,
+                                label + ": its single branch " + kid
+                                        + (outKids.isEmpty() ? " is not out" : " is out, and explains it"),
+                                outKids.size()));
             }
             return new Node(!outKids.isEmpty() || share || heldHere, share || heldHere, since, onAt, onArea);
         }
@@ -263,15 +283,24 @@ final class OutagePredictor {
         } else if (heldHere) {
             verdicts.put(id, held(label, id, outKids.size()));
         } else {
-            verdicts.put(id, new Verdict(false, null, figures + ", not predicted (needs " + need + " and "
-                    + percent(share) + ")", outKids.size()));
+            verdicts.put(
+                    id,
+                    new Verdict(
+                            false,
+                            null,
+                            figures + ", not predicted (needs " + need + " and " + percent(share) + ")",
+                            outKids.size()));
         }
         return new Node(predicted || heldHere, predicted || heldHere, since, onAt, onArea);
     }
 
     private Verdict held(String label, String id, int outBranches) {
-        return new Verdict(true, TriageRule.COVERED_BY_OPEN_INCIDENT, label + ": open incident "
-                + Prediction.id(held.get(id).incidentId()) + " holds it and nothing contradicts it", outBranches);
+        return new Verdict(
+                true,
+                TriageRule.COVERED_BY_OPEN_INCIDENT,
+                label + ": open incident " + Prediction.id(held.get(id).incidentId())
+                        + " holds it and nothing contradicts it",
+                outBranches);
     }
 
     private Prediction result() {
@@ -280,7 +309,9 @@ final class OutagePredictor {
             String root = null;
             for (String n : feeder.pathUp(area)) {
                 Node node = nodes.get(n);
-                if (node != null && node.inOut() && !masked.getOrDefault(n, Set.of()).contains(area)) {
+                if (node != null
+                        && node.inOut()
+                        && !masked.getOrDefault(n, Set.of()).contains(area)) {
                     root = n;
                 }
             }
@@ -298,8 +329,9 @@ final class OutagePredictor {
         if (!a.out.isEmpty()) {
             return id + " (TRANSFORMER): " + (a.out.size() - a.dark.size()) + " of " + customers
                     + " customers reported" + (a.dark.isEmpty() ? "" : ", " + a.dark.size() + " meters dark")
-                    + (a.onAt != null && !a.onAt.isBefore(a.outSince) ? "; power on there too ("
-                    + describe(a.onWhy) + ")" : "");
+                    + (a.onAt != null && !a.onAt.isBefore(a.outSince)
+                            ? "; power on there too (" + describe(a.onWhy) + ")"
+                            : "");
         }
         return id + " (TRANSFORMER): power on (" + describe(a.onWhy) + ")";
     }

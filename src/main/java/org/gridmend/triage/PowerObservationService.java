@@ -8,15 +8,16 @@ import java.util.Optional;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.CustomerTexts;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
 import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridLookupService;
-import org.gridmend.core.CustomerTexts;
 import org.gridmend.report.OutageEvidence;
 import org.gridmend.report.ReportRequest;
-import org.gridmend.core.Refusal;
-import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,9 +41,17 @@ public class PowerObservationService implements OutageEvidence {
     private final CustomerTexts texts;
     private final Clock clock;
 
-    PowerObservationService(PredictionMapper mapper, IncidentMapper incidents, IncidentService incidentService,
-                            PredictionService prediction, GridLookupService grid, AuditTrail audit,
-                            LocateService locator, TriageProperties triage, CustomerTexts texts, Clock clock) {
+    PowerObservationService(
+            PredictionMapper mapper,
+            IncidentMapper incidents,
+            IncidentService incidentService,
+            PredictionService prediction,
+            GridLookupService grid,
+            AuditTrail audit,
+            LocateService locator,
+            TriageProperties triage,
+            CustomerTexts texts,
+            Clock clock) {
         this.locator = locator;
         this.triage = triage;
         this.texts = texts;
@@ -60,8 +69,8 @@ public class PowerObservationService implements OutageEvidence {
      * is on. At most {@value #MAX_PER_CUSTOMER} such statements per customer within ten minutes.
      */
     @Transactional
-    public String customerSaysPowerOn(String customerNo, ReportRequest.Location location, Boolean powered,
-                                      String clientAddress) {
+    public String customerSaysPowerOn(
+            String customerNo, ReportRequest.Location location, Boolean powered, String clientAddress) {
         if (powered == null) {
             throw Refusal.invalid("MISSING_FIELD", "powered", "powered is required: true");
         }
@@ -72,19 +81,24 @@ public class PowerObservationService implements OutageEvidence {
         if (noNumber && location == null) {
             throw Refusal.invalid("MISSING_FIELD", "customerNo", "give customerNo or location");
         }
-        double[] wgs84 = location == null ? null
-                : location.system().toWgs84(location.lat(), location.lng());
-        Placement place = locator.locate(noNumber ? null : customerNo.trim(), wgs84 == null ? null : wgs84[0],
-                wgs84 == null ? null : wgs84[1], false);
+        double[] wgs84 = location == null ? null : location.system().toWgs84(location.lat(), location.lng());
+        Placement place = locator.locate(
+                noNumber ? null : customerNo.trim(),
+                wgs84 == null ? null : wgs84[0],
+                wgs84 == null ? null : wgs84[1],
+                false);
         if (place.customerNo() == null) {
-            throw Refusal.invalid("UNKNOWN_PLACE", noNumber ? "location" : "customerNo", noNumber
-                    ? "no customer of the archive lives within " + Math.round(triage.locate().customerRadiusM())
-                    + " m of this location; give your customer number"
-                    : "customer " + PublicIds.shorten(customerNo.trim()) + " is not in the archive");
+            throw Refusal.invalid(
+                    "UNKNOWN_PLACE",
+                    noNumber ? "location" : "customerNo",
+                    noNumber
+                            ? "no customer of the archive lives within "
+                                    + Math.round(triage.locate().customerRadiusM())
+                                    + " m of this location; give your customer number"
+                            : "customer " + PublicIds.shorten(customerNo.trim()) + " is not in the archive");
         }
         Instant now = clock.instant();
-        if (mapper.customerStatementsSince(place.customerNo(), now.minus(Duration.ofMinutes(10)))
-                >= MAX_PER_CUSTOMER) {
+        if (mapper.customerStatementsSince(place.customerNo(), now.minus(Duration.ofMinutes(10))) >= MAX_PER_CUSTOMER) {
             throw Refusal.rateLimited("customerNo", "we have your word already; thank you", 600);
         }
         powerOn(place.customerNo(), PowerOnSource.CUSTOMER, now);
@@ -105,8 +119,12 @@ public class PowerObservationService implements OutageEvidence {
             case METER -> ObservationSource.METER;
         };
         mapper.insertObservations(List.of(observation(p, null, true, kind, at, null)));
-        audit.record(AuditEntry.of("POWER_ON_OBSERVED").at(clock.instant()).about(customerNo)
-                .device(p.transformerId()).detail("source", kind).detail("at", at));
+        audit.record(AuditEntry.of("POWER_ON_OBSERVED")
+                .at(clock.instant())
+                .about(customerNo)
+                .device(p.transformerId())
+                .detail("source", kind)
+                .detail("at", at));
         FeederTopology feeder = grid.topology(p.feederId());
         incidents.lockFeeder(feeder.feederId()); // before reading the feeder's incidents
         Optional<IncidentRecord> covering = incidentService.coveringOpen(feeder, p.transformerId(), null);
@@ -121,7 +139,7 @@ public class PowerObservationService implements OutageEvidence {
      * Stores a ping's answers and re-evaluates the feeder; {@code keep} asked for it. A transaction of its own: the
      * ping's job read the feeder's incidents before it called the head-end, and what follows must read them fresh.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void meterStates(FeederTopology feeder, List<PredictionMapper.NewObservation> rows, Long keep) {
         if (rows.isEmpty()) {
             return;
@@ -131,8 +149,13 @@ public class PowerObservationService implements OutageEvidence {
         prediction.reevaluate(feeder, null, keep);
     }
 
-    PredictionMapper.NewObservation observation(CustomerPlacement p, String meterNo, boolean powered,
-                                                ObservationSource source, Instant at, Long incidentId) {
+    PredictionMapper.NewObservation observation(
+            CustomerPlacement p,
+            String meterNo,
+            boolean powered,
+            ObservationSource source,
+            Instant at,
+            Long incidentId) {
         PredictionMapper.NewObservation o = new PredictionMapper.NewObservation();
         o.feederId = p.feederId();
         o.transformerId = p.transformerId();

@@ -21,8 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PowerStatusController {
 
     /** {@code POST /api/power-status}: where (customer number or location) and that power is on. */
-    record PowerStatus(String customerNo, @Valid ReportRequest.Location location, Boolean powered) {
-    }
+    record PowerStatus(String customerNo, @Valid ReportRequest.Location location, Boolean powered) {}
 
     private final PowerObservationService observations;
 
@@ -30,14 +29,17 @@ class PowerStatusController {
         this.observations = observations;
     }
 
-    @PostMapping(path = "/api/power-status", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/power-status",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Say that power is on at home (我家有电)",
+    @Operation(
+            summary = "Say that power is on at home (我家有电)",
             description = "202 with a thank-you. Needs customerNo or location, and powered: true (a power cut is "
                     + "reported with POST /api/reports). Power on below a predicted device moves the prediction down.")
     ResponseEntity<Map<String, Object>> powerOn(@Valid @RequestBody PowerStatus status, HttpServletRequest http) {
-        String message = observations.customerSaysPowerOn(status.customerNo(), status.location(), status.powered(),
-                http.getRemoteAddr());
+        String message = observations.customerSaysPowerOn(
+                status.customerNo(), status.location(), status.powered(), http.getRemoteAddr());
         return ResponseEntity.accepted().body(Map.of("message", message));
     }
 }

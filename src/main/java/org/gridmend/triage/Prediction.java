@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.gridmend.grid.FeederTopology;
 import org.gridmend.core.PublicIds;
+import org.gridmend.grid.FeederTopology;
 
 /**
  * What {@link OutagePredictor} concluded for one feeder: for every transformer area, the node whose incident its
@@ -30,8 +30,11 @@ final class Prediction {
     private final Map<String, Verdict> verdicts;
     private final Map<String, String> areaLines;
 
-    Prediction(FeederTopology feeder, Map<String, String> rootOf, Map<String, Verdict> verdicts,
-               Map<String, String> areaLines) {
+    Prediction(
+            FeederTopology feeder,
+            Map<String, String> rootOf,
+            Map<String, Verdict> verdicts,
+            Map<String, String> areaLines) {
         this.feeder = feeder;
         this.rootOf = rootOf;
         this.verdicts = verdicts;
@@ -111,7 +114,8 @@ final class Prediction {
 
     static String abbreviate(Collection<String> ids) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(ids));
-        return sorted.size() <= 6 ? "(" + String.join(", ", sorted) + ")"
+        return sorted.size() <= 6
+                ? "(" + String.join(", ", sorted) + ")"
                 : "(" + String.join(", ", sorted.subList(0, 6)) + ", … " + sorted.size() + " in all)";
     }
 }

@@ -26,10 +26,15 @@ interface PredictionMapper {
 
     List<FindingRow> activeFindings(@Param("feederId") String feederId);
 
-    void insertFinding(@Param("incidentId") long incidentId, @Param("feederId") String feederId,
-                       @Param("kind") FeederEvidence.FindingKind kind, @Param("fromNode") String fromNode,
-                       @Param("toNode") String toNode, @Param("areas") String areas, @Param("byUser") String byUser,
-                       @Param("at") Instant at);
+    void insertFinding(
+            @Param("incidentId") long incidentId,
+            @Param("feederId") String feederId,
+            @Param("kind") FeederEvidence.FindingKind kind,
+            @Param("fromNode") String fromNode,
+            @Param("toNode") String toNode,
+            @Param("areas") String areas,
+            @Param("byUser") String byUser,
+            @Param("at") Instant at);
 
     /** Findings follow their incident when it merges upstream. */
     void moveFindings(@Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId);
@@ -39,34 +44,35 @@ interface PredictionMapper {
      * area, and anything on the feeder that makes prediction more than counting (power seen on, "only my home"
      * reports, findings).
      */
-    JoinCheck joinCheck(@Param("feederId") String feederId, @Param("transformerId") String transformerId,
-                        @Param("since") Instant since);
+    JoinCheck joinCheck(
+            @Param("feederId") String feederId,
+            @Param("transformerId") String transformerId,
+            @Param("since") Instant since);
 
     /** Reports waiting for power on the feeder's open incidents, counted per incident and area. */
     List<Placement> placements(@Param("feederId") String feederId);
 
     List<Long> reportIdsOnArea(@Param("incidentId") long incidentId, @Param("transformerId") String transformerId);
 
-    int relinkArea(@Param("fromId") long fromId, @Param("toId") long toId,
-                   @Param("transformerId") String transformerId, @Param("now") Instant now);
+    int relinkArea(
+            @Param("fromId") long fromId,
+            @Param("toId") long toId,
+            @Param("transformerId") String transformerId,
+            @Param("now") Instant now);
 
     /** Customers of these areas with a meter, who neither reported nor were seen since {@code since}. */
-    List<PingCandidate> pingCandidates(@Param("transformerIds") Collection<String> transformerIds,
-                                       @Param("since") Instant since);
+    List<PingCandidate> pingCandidates(
+            @Param("transformerIds") Collection<String> transformerIds, @Param("since") Instant since);
 
     void updatePrediction(@Param("id") long id, @Param("prediction") String prediction, @Param("reason") String reason);
 
-    record ReportEvidence(String transformerId, String customerNo, Instant firstAt, Instant lastAt,
-                          Instant onlyMyHomeAt) {
-    }
+    record ReportEvidence(
+            String transformerId, String customerNo, Instant firstAt, Instant lastAt, Instant onlyMyHomeAt) {}
 
-    record ObservationEvidence(String transformerId, String customerNo, boolean powered, String source,
-                               Instant firstAt, Instant lastAt) {
-    }
+    record ObservationEvidence(
+            String transformerId, String customerNo, boolean powered, String source, Instant firstAt, Instant lastAt) {}
 
-    record FindingRow(long incidentId, FeederEvidence.FindingKind kind, String fromNode, String toNode,
-                      String areas) {
-    }
+    record FindingRow(long incidentId, FeederEvidence.FindingKind kind, String fromNode, String toNode, String areas) {}
 
     record JoinCheck(long reportsInArea, long powerSeen, long onlyMyHome, long findings) {
 
@@ -75,11 +81,9 @@ interface PredictionMapper {
         }
     }
 
-    record Placement(long incidentId, String transformerId, long reports) {
-    }
+    record Placement(long incidentId, String transformerId, long reports) {}
 
-    record PingCandidate(String customerNo, String meterNo, String transformerId) {
-    }
+    record PingCandidate(String customerNo, String meterNo, String transformerId) {}
 
     final class NewObservation {
         public String feederId;

@@ -42,8 +42,14 @@ public class PredictionService {
     private final GridLookupService grid;
     private final Clock clock;
 
-    PredictionService(IncidentMapper incidents, PredictionMapper mapper, IncidentService incidentService,
-                      ReportMoves moves, TriageProperties properties, GridLookupService grid, Clock clock) {
+    PredictionService(
+            IncidentMapper incidents,
+            PredictionMapper mapper,
+            IncidentService incidentService,
+            ReportMoves moves,
+            TriageProperties properties,
+            GridLookupService grid,
+            Clock clock) {
         this.grid = grid;
         this.incidents = incidents;
         this.mapper = mapper;
@@ -64,8 +70,7 @@ public class PredictionService {
     }
 
     /** A report being triaged now: evidence not yet on any incident. */
-    record NewReport(long reportId, String transformerId, String customerNo, Instant at, boolean onlyMyHome) {
-    }
+    record NewReport(long reportId, String transformerId, String customerNo, Instant at, boolean onlyMyHome) {}
 
     /** Where the evaluation left things: each root's incident, and which of them it opened. */
     record Outcome(Prediction prediction, Map<String, Long> incidentOf, Set<Long> opened) {
@@ -87,19 +92,21 @@ public class PredictionService {
         // a locking read: fresh whatever this transaction read before, and no restoration slips in meanwhile
         List<IncidentRecord> open = incidents.lockOpenOnFeeder(feeder.feederId()).stream()
                 .filter(i -> i.deviceId() != null && feeder.contains(i.deviceId()))
-                .sorted(Comparator.comparingLong(IncidentRecord::id)).toList();
+                .sorted(Comparator.comparingLong(IncidentRecord::id))
+                .toList();
         FeederEvidence evidence = load(feeder, now, open);
         if (report != null) {
-            evidence.add(new FeederEvidence.Statement(report.transformerId(), report.customerNo(), Source.REPORT,
-                    report.at()));
+            evidence.add(new FeederEvidence.Statement(
+                    report.transformerId(), report.customerNo(), Source.REPORT, report.at()));
             if (report.onlyMyHome()) {
-                evidence.add(new FeederEvidence.Statement(report.transformerId(), report.customerNo(),
-                        Source.NEIGHBOURS_POWERED, report.at()));
+                evidence.add(new FeederEvidence.Statement(
+                        report.transformerId(), report.customerNo(), Source.NEIGHBOURS_POWERED, report.at()));
             }
         }
         Prediction prediction = OutagePredictor.predict(feeder, evidence, properties.prediction());
         Map<Long, String> corrected = new HashMap<>();
-        evidence.findings().stream().filter(f -> f.toNode() != null)
+        evidence.findings().stream()
+                .filter(f -> f.toNode() != null)
                 .forEach(f -> corrected.put(f.incidentId(), f.toNode()));
         return new Reconciliation(feeder, prediction, open, keep, corrected, report == null ? null : report.at(), now)
                 .apply();
@@ -111,12 +118,12 @@ public class PredictionService {
         for (PredictionMapper.ReportEvidence r : mapper.reportEvidence(feeder.feederId(), since)) {
             evidence.add(new FeederEvidence.Statement(r.transformerId(), r.customerNo(), Source.REPORT, r.firstAt()));
             if (!r.lastAt().equals(r.firstAt())) {
-                evidence.add(new FeederEvidence.Statement(r.transformerId(), r.customerNo(), Source.REPORT,
-                        r.lastAt()));
+                evidence.add(
+                        new FeederEvidence.Statement(r.transformerId(), r.customerNo(), Source.REPORT, r.lastAt()));
             }
             if (r.onlyMyHomeAt() != null) {
-                evidence.add(new FeederEvidence.Statement(r.transformerId(), r.customerNo(),
-                        Source.NEIGHBOURS_POWERED, r.onlyMyHomeAt()));
+                evidence.add(new FeederEvidence.Statement(
+                        r.transformerId(), r.customerNo(), Source.NEIGHBOURS_POWERED, r.onlyMyHomeAt()));
             }
         }
         for (PredictionMapper.ObservationEvidence o : mapper.observationEvidence(feeder.feederId(), since)) {
@@ -125,11 +132,15 @@ public class PredictionService {
             evidence.add(new FeederEvidence.Statement(o.transformerId(), o.customerNo(), source, o.lastAt()));
         }
         for (IncidentRecord i : open) {
-            evidence.hold(new FeederEvidence.Held(i.id(), i.deviceId(), i.firstReportAt(),
-                    i.rule() == TriageRule.OUTAGE_NOTICE));
+            evidence.hold(new FeederEvidence.Held(
+                    i.id(), i.deviceId(), i.firstReportAt(), i.rule() == TriageRule.OUTAGE_NOTICE));
         }
         for (PredictionMapper.FindingRow f : mapper.activeFindings(feeder.feederId())) {
-            evidence.find(new FeederEvidence.Finding(f.incidentId(), f.kind(), f.fromNode(), f.toNode(),
+            evidence.find(new FeederEvidence.Finding(
+                    f.incidentId(),
+                    f.kind(),
+                    f.fromNode(),
+                    f.toNode(),
                     f.areas() == null ? Set.of() : Set.of(f.areas().split(","))));
         }
         return evidence;
@@ -152,8 +163,14 @@ public class PredictionService {
         private final Map<Long, List<PredictionMapper.Placement>> placements = new HashMap<>();
         private final Map<Long, IncidentRecord> byId = new HashMap<>();
 
-        Reconciliation(FeederTopology feeder, Prediction prediction, List<IncidentRecord> open, Long keep,
-                       Map<Long, String> corrected, Instant reportAt, Instant now) {
+        Reconciliation(
+                FeederTopology feeder,
+                Prediction prediction,
+                List<IncidentRecord> open,
+                Long keep,
+                Map<Long, String> corrected,
+                Instant reportAt,
+                Instant now) {
             this.feeder = feeder;
             this.corrected = corrected;
             this.reportAt = reportAt;
@@ -163,7 +180,9 @@ public class PredictionService {
             this.now = now;
             open.forEach(i -> byId.put(i.id(), i));
             for (PredictionMapper.Placement p : mapper.placements(feeder.feederId())) {
-                placements.computeIfAbsent(p.incidentId(), k -> new ArrayList<>()).add(p);
+                placements
+                        .computeIfAbsent(p.incidentId(), k -> new ArrayList<>())
+                        .add(p);
             }
         }
 
@@ -182,8 +201,13 @@ public class PredictionService {
             List<Long> opened = new ArrayList<>();
             for (String root : roots) {
                 if (!incidentOf.containsKey(root)) {
-                    IncidentService.Opened o = incidentService.openOrGet(feeder, root, prediction.rule(root),
-                            prediction.reason(root), String.join("\n", prediction.explain(root)), firstReportAt(root),
+                    IncidentService.Opened o = incidentService.openOrGet(
+                            feeder,
+                            root,
+                            prediction.rule(root),
+                            prediction.reason(root),
+                            String.join("\n", prediction.explain(root)),
+                            firstReportAt(root),
                             splitFrom.get(root));
                     incidentOf.put(root, o.incident().id());
                     if (o.created()) {
@@ -193,8 +217,13 @@ public class PredictionService {
             }
             for (Map.Entry<Long, String> m : moveTo.entrySet()) {
                 IncidentRecord incident = find(m.getKey());
-                if (!incidentService.move(incident, feeder, m.getValue(), movedRule(incident, m.getValue()),
-                        prediction.reason(m.getValue()), String.join("\n", prediction.explain(m.getValue())))) {
+                if (!incidentService.move(
+                        incident,
+                        feeder,
+                        m.getValue(),
+                        movedRule(incident, m.getValue()),
+                        prediction.reason(m.getValue()),
+                        String.join("\n", prediction.explain(m.getValue())))) {
                     throw new OptimisticLockingException("incident " + incident.publicId() + " changed while "
                             + "feeder " + feeder.feederId() + " was re-evaluated; triage again");
                 }
@@ -208,7 +237,9 @@ public class PredictionService {
 
         /** Where an incident that is not on a root goes: merged upstream, or moved to where its reports now point. */
         private void place(IncidentRecord i, Set<String> roots) {
-            String above = feeder.pathUp(i.deviceId()).stream().filter(roots::contains).reduce((a, b) -> b)
+            String above = feeder.pathUp(i.deviceId()).stream()
+                    .filter(roots::contains)
+                    .reduce((a, b) -> b)
                     .orElse(null);
             if (above != null) {
                 if (Objects.equals(keep, i.id()) && !incidentOf.containsKey(above)) {
@@ -224,7 +255,9 @@ public class PredictionService {
             if (told != null && roots.contains(told) && !incidentOf.containsKey(told)) {
                 incidentOf.put(told, i.id());
                 moveTo.put(i.id(), told);
-                feeder.transformersBelow(i.deviceId()).stream().map(prediction::rootOf).filter(Objects::nonNull)
+                feeder.transformersBelow(i.deviceId()).stream()
+                        .map(prediction::rootOf)
+                        .filter(Objects::nonNull)
                         .forEach(root -> splitFrom.putIfAbsent(root, i.id()));
                 return;
             }
@@ -243,30 +276,44 @@ public class PredictionService {
                 }
             }
             Comparator<Map.Entry<String, long[]>> best = Comparator.<Map.Entry<String, long[]>>comparingLong(
-                    e -> e.getValue()[0]).thenComparingLong(e -> e.getValue()[1]);
-            weight.entrySet().stream().filter(e -> !incidentOf.containsKey(e.getKey())).max(best).ifPresentOrElse(
-                    e -> {
-                        incidentOf.put(e.getKey(), i.id());
-                        moveTo.put(i.id(), e.getKey());
-                    },
-                    () -> weight.entrySet().stream().max(best).ifPresentOrElse(e -> mergeInto.put(i.id(), e.getKey()),
-                            () -> log.warn("incident {} on {} is contradicted but nothing else explains it; kept",
-                                    i.id(), i.deviceId())));
+                            e -> e.getValue()[0])
+                    .thenComparingLong(e -> e.getValue()[1]);
+            weight.entrySet().stream()
+                    .filter(e -> !incidentOf.containsKey(e.getKey()))
+                    .max(best)
+                    .ifPresentOrElse(
+                            e -> {
+                                incidentOf.put(e.getKey(), i.id());
+                                moveTo.put(i.id(), e.getKey());
+                            },
+                            () -> weight.entrySet().stream()
+                                    .max(best)
+                                    .ifPresentOrElse(
+                                            e -> mergeInto.put(i.id(), e.getKey()),
+                                            () -> log.warn(
+                                                    "incident {} on {} is contradicted but nothing else explains it; kept",
+                                                    i.id(),
+                                                    i.deviceId())));
             weight.keySet().forEach(root -> splitFrom.putIfAbsent(root, i.id()));
         }
 
         /** A new incident's first report: the earliest of the incidents below it, else the report's own time. */
         private Instant firstReportAt(String root) {
-            return open.stream().filter(i -> feeder.pathUp(i.deviceId()).contains(root))
-                    .map(IncidentRecord::firstReportAt).min(Comparator.naturalOrder())
+            return open.stream()
+                    .filter(i -> feeder.pathUp(i.deviceId()).contains(root))
+                    .map(IncidentRecord::firstReportAt)
+                    .min(Comparator.naturalOrder())
                     .orElse(reportAt != null ? reportAt : now);
         }
 
         private TriageRule movedRule(IncidentRecord incident, String to) {
             boolean up = feeder.pathUp(incident.deviceId()).contains(to);
-            return up ? prediction.rule(to) : prediction.rule(to) == TriageRule.CREW_FINDING
-                    || prediction.rule(to) == TriageRule.DISPATCHER_DECISION ? prediction.rule(to)
-                    : TriageRule.CONTRADICTED;
+            return up
+                    ? prediction.rule(to)
+                    : prediction.rule(to) == TriageRule.CREW_FINDING
+                                    || prediction.rule(to) == TriageRule.DISPATCHER_DECISION
+                            ? prediction.rule(to)
+                            : TriageRule.CONTRADICTED;
         }
 
         /** Reports whose area belongs on another incident than the one their incident ends up as move there. */

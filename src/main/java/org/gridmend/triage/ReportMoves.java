@@ -22,8 +22,12 @@ class ReportMoves {
     private final NotificationService notifications;
     private final CustomerTexts texts;
 
-    ReportMoves(PredictionMapper mapper, ReportMapper reports, DecisionLog decisions,
-                NotificationService notifications, CustomerTexts texts) {
+    ReportMoves(
+            PredictionMapper mapper,
+            ReportMapper reports,
+            DecisionLog decisions,
+            NotificationService notifications,
+            CustomerTexts texts) {
         this.mapper = mapper;
         this.reports = reports;
         this.decisions = decisions;
@@ -40,9 +44,15 @@ class ReportMoves {
         String line = texts.text("report.split", to.publicId(), to.deviceId());
         for (long reportId : ids) {
             reports.insertEvent(reportId, now, NotificationEvent.REPORT_MOVED.timelineType(), line);
-            decisions.record(reportId, to.id(), "SPLIT", TriageRule.CONTRADICTED, "area " + transformerId
-                    + " moved from " + from.publicId() + " (" + from.deviceId() + ") to " + to.publicId() + " ("
-                    + to.deviceId() + "): " + reason, now);
+            decisions.record(
+                    reportId,
+                    to.id(),
+                    "SPLIT",
+                    TriageRule.CONTRADICTED,
+                    "area " + transformerId
+                            + " moved from " + from.publicId() + " (" + from.deviceId() + ") to " + to.publicId() + " ("
+                            + to.deviceId() + "): " + reason,
+                    now);
             notifications.notify(NotificationEvent.REPORT_MOVED, reportId, null, null);
         }
         return ids.size();

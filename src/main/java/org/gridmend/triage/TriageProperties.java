@@ -9,12 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** The rules of locating and triage; every threshold is documented in the README. */
 @ConfigurationProperties("gridmend.triage")
-public record TriageProperties(@DefaultValue Locate locate, @DefaultValue Prediction prediction,
-                               @DefaultValue Cluster cluster, @DefaultValue BehindMeter behindMeter) {
+public record TriageProperties(
+        @DefaultValue Locate locate,
+        @DefaultValue Prediction prediction,
+        @DefaultValue Cluster cluster,
+        @DefaultValue BehindMeter behindMeter) {
 
     /** A bare location is placed at the nearest customer within one radius, else the nearest transformer within another. */
-    public record Locate(@DefaultValue("100") double customerRadiusM, @DefaultValue("1000") double transformerRadiusM) {
-    }
+    public record Locate(
+            @DefaultValue("100") double customerRadiusM,
+            @DefaultValue("1000") double transformerRadiusM) {}
 
     /**
      * Outage prediction, bottom-up over the feeder's tree: a transformer area is out when a customer of it reports
@@ -23,9 +27,12 @@ public record TriageProperties(@DefaultValue Locate locate, @DefaultValue Predic
      * overridable per type: FUSE, SWITCH, RECLOSER, BREAKER, FEEDER); a device that feeds a single area is out when
      * {@code customerShare} of that area's customers report. Evidence counts for {@code window}.
      */
-    public record Prediction(@DefaultValue("30m") Duration window, @DefaultValue("2") int minChildren,
-                             @DefaultValue("0.5") double childShare, @DefaultValue("0.5") double customerShare,
-                             Map<String, TypeRule> types) {
+    public record Prediction(
+            @DefaultValue("30m") Duration window,
+            @DefaultValue("2") int minChildren,
+            @DefaultValue("0.5") double childShare,
+            @DefaultValue("0.5") double customerShare,
+            Map<String, TypeRule> types) {
 
         public Prediction {
             types = types == null ? Map.of() : Map.copyOf(types);
@@ -43,14 +50,13 @@ public record TriageProperties(@DefaultValue Locate locate, @DefaultValue Predic
     }
 
     /** The thresholds of one device type, where they differ from the defaults. */
-    public record TypeRule(Integer minChildren, Double childShare) {
-    }
+    public record TypeRule(Integer minChildren, Double childShare) {}
 
     /** Reports with a location but no archive match group by distance and time. */
-    public record Cluster(@DefaultValue("500") double radiusM, @DefaultValue("30m") Duration window) {
-    }
+    public record Cluster(
+            @DefaultValue("500") double radiusM,
+            @DefaultValue("30m") Duration window) {}
 
     /** "Only my home" is behind the meter unless a neighbour reported or a neighbour's meter gasped within this window. */
-    public record BehindMeter(@DefaultValue("30m") Duration window) {
-    }
+    public record BehindMeter(@DefaultValue("30m") Duration window) {}
 }

@@ -19,6 +19,7 @@ class TriageReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(INCIDENT_ID, triage.triage(ProcessVariables.reportId(execution)).incidentId());
+        execution.setVariable(
+                INCIDENT_ID, triage.triage(ProcessVariables.reportId(execution)).incidentId());
     }
 }

@@ -4,20 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.LockService;
+import org.gridmend.core.PublicIds;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.grid.GridLookupService;
+import org.gridmend.notify.NotificationService;
 import org.gridmend.report.IncidentDirectory;
 import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportProgressService;
 import org.gridmend.report.ReportRecord;
-import org.gridmend.notify.NotificationService;
-import org.gridmend.core.LockService;
 import org.gridmend.report.ReportStatus;
-import org.gridmend.core.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -54,10 +53,22 @@ public class TriageService implements IncidentDirectory {
     private final NotificationService notifications;
     private final Clock clock;
 
-    TriageService(ReportMapper reports, ReportProgressService progress, IncidentMapper incidents, IncidentService incidentService,
-                  LocateService locator, JudgeService judge, GridLookupService grid, TriageProperties properties,
-                  LockService locks, DecisionLog decisions, AuditTrail audit, PredictionService prediction,
-                  PredictionMapper predictionMapper, NotificationService notifications, Clock clock) {
+    TriageService(
+            ReportMapper reports,
+            ReportProgressService progress,
+            IncidentMapper incidents,
+            IncidentService incidentService,
+            LocateService locator,
+            JudgeService judge,
+            GridLookupService grid,
+            TriageProperties properties,
+            LockService locks,
+            DecisionLog decisions,
+            AuditTrail audit,
+            PredictionService prediction,
+            PredictionMapper predictionMapper,
+            NotificationService notifications,
+            Clock clock) {
         this.notifications = notifications;
         this.prediction = prediction;
         this.predictionMapper = predictionMapper;
@@ -76,12 +87,10 @@ public class TriageService implements IncidentDirectory {
     }
 
     /** What the dispatcher decided in "Locate report". */
-    public record DispatcherPlacement(LocateOutcome decision, String customerNo, String transformerId) {
-    }
+    public record DispatcherPlacement(LocateOutcome decision, String customerNo, String transformerId) {}
 
     /** The result of triage: the incident the report is now on and why. */
-    public record Outcome(long incidentId, String decision, TriageRule rule, String reason) {
-    }
+    public record Outcome(long incidentId, String decision, TriageRule rule, String reason) {}
 
     @Transactional
     public LocateOutcome locate(long reportId, DispatcherPlacement dispatcher) {
@@ -90,8 +99,13 @@ public class TriageService implements IncidentDirectory {
         if (dispatcher != null && dispatcher.decision() != null) {
             switch (dispatcher.decision()) {
                 case UNLOCATABLE -> {
-                    decisions.record(reportId, null, "UNLOCATABLE", TriageRule.DISPATCHER_DECISION,
-                            "a dispatcher could not place the report", now);
+                    decisions.record(
+                            reportId,
+                            null,
+                            "UNLOCATABLE",
+                            TriageRule.DISPATCHER_DECISION,
+                            "a dispatcher could not place the report",
+                            now);
                     return LocateOutcome.UNLOCATABLE;
                 }
                 case BY_POSITION -> {
@@ -100,15 +114,14 @@ public class TriageService implements IncidentDirectory {
                     }
                 }
                 case LOCATED -> {
-                    Optional<Placement> placed = locator.placeByDispatcher(dispatcher.customerNo(),
-                            dispatcher.transformerId());
+                    Optional<Placement> placed =
+                            locator.placeByDispatcher(dispatcher.customerNo(), dispatcher.transformerId());
                     if (placed.isPresent()) {
                         place(report, placed.get(), now);
                         return LocateOutcome.LOCATED;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         Placement placement = locator.locate(report);
@@ -124,11 +137,21 @@ public class TriageService implements IncidentDirectory {
     }
 
     private void place(ReportRecord report, Placement placement, Instant now) {
-        reports.updateLocation(report.id(), placement.customerNo(), placement.transformerId(), placement.feederId(),
-                placement.method().name(), now);
-        audit.record(AuditEntry.of("REPORT_LOCATED").at(now).report(report.id()).about(placement.customerNo())
-                .device(placement.transformerId()).detail("method", placement.method())
-                .detail("transformer", placement.transformerId()).detail("feeder", placement.feederId()));
+        reports.updateLocation(
+                report.id(),
+                placement.customerNo(),
+                placement.transformerId(),
+                placement.feederId(),
+                placement.method().name(),
+                now);
+        audit.record(AuditEntry.of("REPORT_LOCATED")
+                .at(now)
+                .report(report.id())
+                .about(placement.customerNo())
+                .device(placement.transformerId())
+                .detail("method", placement.method())
+                .detail("transformer", placement.transformerId())
+                .detail("feeder", placement.feederId()));
     }
 
     /** Planned outage? Behind the meter? Recorded as a decision when either holds. */
@@ -144,8 +167,13 @@ public class TriageService implements IncidentDirectory {
             reports.setNotice(reportId, judgement.noticeId(), clock.instant());
         }
         if (judgement.plannedOutage() || judgement.behindMeter()) {
-            decisions.record(reportId, null, judgement.plannedOutage() ? "OUTAGE_NOTICE" : "BEHIND_METER",
-                    judgement.rule(), judgement.reason(), clock.instant());
+            decisions.record(
+                    reportId,
+                    null,
+                    judgement.plannedOutage() ? "OUTAGE_NOTICE" : "BEHIND_METER",
+                    judgement.rule(),
+                    judgement.reason(),
+                    clock.instant());
         }
         return judgement;
     }
@@ -165,10 +193,18 @@ public class TriageService implements IncidentDirectory {
         if (joined.isPresent()) {
             return joined.get();
         }
-        boolean known = incidentService.coveringOpen(feeder, report.locatedTransformerId(), null).isPresent();
-        PredictionService.Outcome outcome = prediction.reevaluate(feeder, new PredictionService.NewReport(
-                report.id(), report.locatedTransformerId(), report.locatedCustomerNo(), report.createdAt(),
-                Boolean.TRUE.equals(report.onlyMyHome())), null);
+        boolean known = incidentService
+                .coveringOpen(feeder, report.locatedTransformerId(), null)
+                .isPresent();
+        PredictionService.Outcome outcome = prediction.reevaluate(
+                feeder,
+                new PredictionService.NewReport(
+                        report.id(),
+                        report.locatedTransformerId(),
+                        report.locatedCustomerNo(),
+                        report.createdAt(),
+                        Boolean.TRUE.equals(report.onlyMyHome())),
+                null);
         String root = outcome.prediction().rootOf(report.locatedTransformerId());
         long incidentId = outcome.incidentOf().get(root);
         IncidentRecord incident = incidentService.find(incidentId).orElseThrow();
@@ -195,11 +231,18 @@ public class TriageService implements IncidentDirectory {
         if (!plainJoin(report, feeder, now)) {
             return Optional.empty();
         }
-        IncidentRecord incident = incidentService.coveringOpen(feeder, report.locatedTransformerId(), null)
+        IncidentRecord incident = incidentService
+                .coveringOpen(feeder, report.locatedTransformerId(), null)
                 .orElseThrow();
-        return Optional.of(link(report, incident, "JOINED", TriageRule.COVERED_BY_OPEN_INCIDENT, "transformer "
-                + report.locatedTransformerId() + " lies below open incident " + incident.publicId() + " on "
-                + incident.deviceId() + ", where its area already reported", now));
+        return Optional.of(link(
+                report,
+                incident,
+                "JOINED",
+                TriageRule.COVERED_BY_OPEN_INCIDENT,
+                "transformer "
+                        + report.locatedTransformerId() + " lies below open incident " + incident.publicId() + " on "
+                        + incident.deviceId() + ", where its area already reported",
+                now));
     }
 
     private boolean plainJoin(ReportRecord report, FeederTopology feeder, Instant now) {
@@ -213,11 +256,17 @@ public class TriageService implements IncidentDirectory {
         }
         // a single-area branch counts customers: another report may make its share rule hold
         String parent = feeder.parent(area);
-        if (parent != null && feeder.children(parent).size() == 1 && feeder.pathUp(area).indexOf(
-                covering.get().deviceId()) < feeder.pathUp(area).indexOf(parent)) {
+        if (parent != null
+                && feeder.children(parent).size() == 1
+                && feeder.pathUp(area).indexOf(covering.get().deviceId())
+                        < feeder.pathUp(area).indexOf(parent)) {
             return false;
         }
-        return predictionMapper.joinCheck(feeder.feederId(), area, now.minus(properties.prediction().window()))
+        return predictionMapper
+                .joinCheck(
+                        feeder.feederId(),
+                        area,
+                        now.minus(properties.prediction().window()))
                 .plainCounting();
     }
 
@@ -228,8 +277,8 @@ public class TriageService implements IncidentDirectory {
         IncidentRecord nearest = null;
         double best = Double.MAX_VALUE;
         for (IncidentRecord cluster : incidents.findRecentLocationClusters(now.minus(rules.window()))) {
-            if (cluster.lat() == null || (report.excludedIncidentId() != null
-                    && cluster.id() == report.excludedIncidentId())) {
+            if (cluster.lat() == null
+                    || (report.excludedIncidentId() != null && cluster.id() == report.excludedIncidentId())) {
                 continue;
             }
             double d = GeoMath.distanceM(report.lat(), report.lng(), cluster.lat(), cluster.lng());
@@ -239,25 +288,41 @@ public class TriageService implements IncidentDirectory {
             }
         }
         if (nearest != null) {
-            return link(report, nearest, "JOINED", TriageRule.LOCATION_CLUSTER, "no archive match; "
-                    + Math.round(best) + " m from cluster " + nearest.publicId() + ", which had a report within "
-                    + rules.window().toMinutes() + " min", now);
+            return link(
+                    report,
+                    nearest,
+                    "JOINED",
+                    TriageRule.LOCATION_CLUSTER,
+                    "no archive match; "
+                            + Math.round(best) + " m from cluster " + nearest.publicId()
+                            + ", which had a report within "
+                            + rules.window().toMinutes() + " min",
+                    now);
         }
         String reason = "no archive match and no report within " + Math.round(rules.radiusM()) + " m and "
                 + rules.window().toMinutes() + " min: a new location cluster";
-        IncidentRecord cluster = incidentService.openLocationCluster(report.lat(), report.lng(), reason,
-                report.createdAt());
+        IncidentRecord cluster =
+                incidentService.openLocationCluster(report.lat(), report.lng(), reason, report.createdAt());
         return link(report, cluster, "OPENED", TriageRule.LOCATION_CLUSTER, reason, now);
     }
 
-    private Outcome link(ReportRecord report, IncidentRecord incident, String decision, TriageRule rule,
-                         String reason, Instant now) {
+    private Outcome link(
+            ReportRecord report,
+            IncidentRecord incident,
+            String decision,
+            TriageRule rule,
+            String reason,
+            Instant now) {
         reports.linkIncident(report.id(), incident.id(), ReportStatus.IN_REPAIR, now);
         decisions.record(report.id(), incident.id(), decision, rule, reason, now);
         // another customer's word may corroborate an outage whose area was not told yet
         notifications.announceIfCorroborated(incident.id());
-        log.debug("report triaged reportId={} incidentId={} decision={} rule={}", report.id(), incident.id(),
-                decision, rule);
+        log.debug(
+                "report triaged reportId={} incidentId={} decision={} rule={}",
+                report.id(),
+                incident.id(),
+                decision,
+                rule);
         return new Outcome(incident.id(), decision, rule, reason);
     }
 
@@ -278,7 +343,8 @@ public class TriageService implements IncidentDirectory {
         if (Boolean.TRUE.equals(draft.onlyMyHome())) {
             return Foresight.NOTHING;
         }
-        return incidentService.coveringOpen(feeder, placement.transformerId(), null)
+        return incidentService
+                .coveringOpen(feeder, placement.transformerId(), null)
                 .map(i -> new Foresight(null, i.id(), incidents.reportCount(i.id())))
                 .orElse(Foresight.NOTHING);
     }
@@ -286,7 +352,16 @@ public class TriageService implements IncidentDirectory {
     @Override
     @Transactional(readOnly = true)
     public Optional<IncidentBrief> brief(long incidentId) {
-        return incidentService.find(incidentId).map(i -> new IncidentBrief(i.id(), i.publicId(), i.state().name(),
-                i.level().name(), i.deviceId(), incidents.reportCount(i.id()), i.firstReportAt(), i.restoredAt()));
+        return incidentService
+                .find(incidentId)
+                .map(i -> new IncidentBrief(
+                        i.id(),
+                        i.publicId(),
+                        i.state().name(),
+                        i.level().name(),
+                        i.deviceId(),
+                        incidents.reportCount(i.id()),
+                        i.firstReportAt(),
+                        i.restoredAt()));
     }
 }

@@ -2,9 +2,8 @@ package org.gridmend.web;
 
 import java.util.List;
 
-import org.gridmend.core.Refusal;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gridmend.core.Refusal;
 
 /**
  * The error body of every 4xx and 5xx answer of GridMend's own API: a stable code, a sentence for people and,

@@ -1,7 +1,5 @@
 package org.gridmend.web;
 
-import org.gridmend.core.Refusal;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.gridmend.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,8 +23,11 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -40,7 +42,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ApiError> refusal(Refusal e) {
         if (e.retryAfterSeconds() > 0) {
-            return ResponseEntity.status(RefusalStatus.of(e)).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+            return ResponseEntity.status(RefusalStatus.of(e))
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds()))
                     .body(ApiError.of(e));
         }
         return ResponseEntity.status(RefusalStatus.of(e)).body(ApiError.of(e));
@@ -53,7 +56,9 @@ class ApiExceptionHandler {
                 .toList();
         FieldError first = e.getBindingResult().getFieldError();
         String field = first == null ? null : first.getField();
-        String message = problems.isEmpty() ? "the request body is invalid" : problems.get(0).message();
+        String message = problems.isEmpty()
+                ? "the request body is invalid"
+                : problems.get(0).message();
         return badRequest(new ApiError("INVALID_FIELD", message, field, problems));
     }
 
@@ -74,8 +79,8 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
         String expected = type == null ? "another type" : describe(type);
-        return badRequest(new ApiError("INVALID_FIELD",
-                e.getName() + " must be " + expected + ", not '" + e.getValue() + "'", e.getName()));
+        return badRequest(new ApiError(
+                "INVALID_FIELD", e.getName() + " must be " + expected + ", not '" + e.getValue() + "'", e.getName()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -92,17 +97,21 @@ class ApiExceptionHandler {
         }
         if (cause instanceof InvalidFormatException f) {
             String field = path(f);
-            return badRequest(new ApiError("INVALID_FIELD",
-                    field + " must be " + describe(f.getTargetType()) + ", not '" + f.getValue() + "'", field));
+            return badRequest(new ApiError(
+                    "INVALID_FIELD",
+                    field + " must be " + describe(f.getTargetType()) + ", not '" + f.getValue() + "'",
+                    field));
         }
         if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String field = path(m);
             return badRequest(new ApiError("INVALID_FIELD", field + " must be " + describe(m.getTargetType()), field));
         }
         if (cause instanceof JsonParseException p) {
-            return badRequest(new ApiError("MALFORMED_JSON",
+            return badRequest(new ApiError(
+                    "MALFORMED_JSON",
                     "the body is not valid JSON (line " + p.getLocation().getLineNr() + ", column "
-                            + p.getLocation().getColumnNr() + ")", null));
+                            + p.getLocation().getColumnNr() + ")",
+                    null));
         }
         return badRequest(new ApiError("MALFORMED_JSON", "the body is missing or is not valid JSON", null));
     }
@@ -116,21 +125,25 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "send the body as "
-                        + (e.getSupportedMediaTypes().isEmpty() ? "application/json"
-                        : e.getSupportedMediaTypes().get(0).toString()), null));
+                .body(new ApiError(
+                        "UNSUPPORTED_MEDIA_TYPE",
+                        "send the body as "
+                                + (e.getSupportedMediaTypes().isEmpty()
+                                        ? "application/json"
+                                        : e.getSupportedMediaTypes().get(0).toString()),
+                        null));
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                 .body(new ApiError("TOO_LARGE", "the upload is too large: a photo may have at most 5 MB", "file"));
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ApiError> badMultipart(org.springframework.web.multipart.MultipartException e) {
-        return badRequest(new ApiError("MALFORMED_MULTIPART", "send the photo as multipart/form-data, part \"file\"",
-                "file"));
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> badMultipart(MultipartException e) {
+        return badRequest(
+                new ApiError("MALFORMED_MULTIPART", "send the photo as multipart/form-data, part \"file\"", "file"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -143,7 +156,7 @@ class ApiExceptionHandler {
      * A client that went away (a tracking page closed while its live timeline was open): nobody is left to answer,
      * and nothing went wrong on our side.
      */
-    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
     void clientGone(Exception e) {
         log.debug("client disconnected: {}", e.getMessage());
     }
@@ -181,8 +194,10 @@ class ApiExceptionHandler {
             return "of another type";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";

@@ -1,12 +1,11 @@
 package org.gridmend.web;
 
-import org.gridmend.core.Refusal;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -56,7 +55,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String type = request.getContentType();
         return !(path.startsWith("/api/") || path.startsWith("/dev/"))
-                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"));
+                || (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/"));
     }
 
     @Override
@@ -74,12 +73,17 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private long limitFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        boolean staff = caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)
-                && caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("ROLE_"));
+        boolean staff = caller != null
+                && caller.isAuthenticated()
+                && !(caller instanceof AnonymousAuthenticationToken)
+                && caller.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().startsWith("ROLE_"));
         if (!staff) {
             return limits.anonymous().toBytes();
         }
-        return path.equals("/api/grid/import") ? limits.gridImport().toBytes() : limits.staff().toBytes();
+        return path.equals("/api/grid/import")
+                ? limits.gridImport().toBytes()
+                : limits.staff().toBytes();
     }
 
     private void tooLarge(HttpServletResponse response, long limit) throws IOException {
@@ -94,7 +98,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private static String describe(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+        return bytes % (1024 * 1024) == 0
+                ? bytes / (1024 * 1024) + " MB"
                 : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 

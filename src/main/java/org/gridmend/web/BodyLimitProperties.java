@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param gridImport {@code POST /api/grid/import}, a utility's whole archive
  */
 @ConfigurationProperties("gridmend.web.body-limit")
-public record BodyLimitProperties(@DefaultValue("16KB") DataSize anonymous, @DefaultValue("2MB") DataSize staff,
-                                  @DefaultValue("512MB") DataSize gridImport) {
-}
+public record BodyLimitProperties(
+        @DefaultValue("16KB") DataSize anonymous,
+        @DefaultValue("2MB") DataSize staff,
+        @DefaultValue("512MB") DataSize gridImport) {}

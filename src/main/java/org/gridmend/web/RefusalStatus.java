@@ -1,14 +1,12 @@
 package org.gridmend.web;
 
 import org.gridmend.core.Refusal;
-
 import org.springframework.http.HttpStatus;
 
 /** The HTTP status of each kind of business refusal: the one place where a service's "no" becomes a status. */
 public final class RefusalStatus {
 
-    private RefusalStatus() {
-    }
+    private RefusalStatus() {}
 
     public static HttpStatus of(Refusal refusal) {
         return switch (refusal.kind()) {

@@ -3,10 +3,14 @@ package org.gridmend.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,10 +33,13 @@ class AuditApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ReportFixture fixture;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     ObjectMapper json;
 
@@ -47,23 +54,44 @@ class AuditApiTest {
         TestUsers.create(staff);
         auditor = Http.anonymous(port).as(TestUsers.AUDITOR, TestUsers.PASSWORD);
         grid = fixture.newGrid();
-        phone = "186" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
-        Http.Response submitted = Http.anonymous(port).post("/api/reports", Map.of("requestId",
-                UUID.randomUUID().toString(), "channel", "WEB", "customerNo", grid.customer(1), "phone", phone,
-                "address", "长春市绿园区审计街5号", "description", "整栋楼没电，电话 " + phone));
+        phone = "186" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        Http.Response submitted = Http.anonymous(port)
+                .post(
+                        "/api/reports",
+                        Map.of(
+                                "requestId",
+                                UUID.randomUUID().toString(),
+                                "channel",
+                                "WEB",
+                                "customerNo",
+                                grid.customer(1),
+                                "phone",
+                                phone,
+                                "address",
+                                "长春市绿园区审计街5号",
+                                "description",
+                                "整栋楼没电，电话 " + phone));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         answer = submitted.json();
         String id = answer.path("reportId").asText();
-        Await.until(() -> auditor.get("/api/audit/reports/" + id + "/trace").json().path("entries")
-                .findValuesAsText("type").contains("TRIAGE_OPENED"), 20);
+        Await.until(
+                () -> auditor.get("/api/audit/reports/" + id + "/trace")
+                        .json()
+                        .path("entries")
+                        .findValuesAsText("type")
+                        .contains("TRIAGE_OPENED"),
+                20);
     }
 
     @Test
     void aReportsTraceComesAsJsonWithPersonalDataMasked() {
-        JsonNode trace = auditor.get("/api/audit/reports/" + answer.path("reportId").asText() + "/trace").json();
-        assertThat(trace.path("subject").asText()).isEqualTo(answer.path("reportId").asText());
-        assertThat(trace.path("entries").findValuesAsText("type")).contains("REPORT_RECEIVED", "REPORT_LOCATED",
-                "TRIAGE_OPENED", "ACTIVITY_startEvent", "VARIABLE_SET");
+        JsonNode trace = auditor.get(
+                        "/api/audit/reports/" + answer.path("reportId").asText() + "/trace")
+                .json();
+        assertThat(trace.path("subject").asText())
+                .isEqualTo(answer.path("reportId").asText());
+        assertThat(trace.path("entries").findValuesAsText("type"))
+                .contains("REPORT_RECEIVED", "REPORT_LOCATED", "TRIAGE_OPENED", "ACTIVITY_startEvent", "VARIABLE_SET");
         JsonNode received = first(trace, "REPORT_RECEIVED");
         assertThat(received.path("actorType").asText()).isEqualTo("CUSTOMER");
         assertThat(received.path("actor").asText()).isEqualTo(grid.customer(1));
@@ -88,12 +116,20 @@ class AuditApiTest {
         do {
             trace = auditor.get("/api/audit/reports/" + id + "/trace").json();
             csv = auditor.get("/api/audit/reports/" + id + "/trace?format=csv");
-        } while (++tries < 20 && !auditor.get("/api/audit/reports/" + id + "/trace").json().path("entries")
-                .equals(trace.path("entries")));
+        } while (++tries < 20
+                && !auditor.get("/api/audit/reports/" + id + "/trace")
+                        .json()
+                        .path("entries")
+                        .equals(trace.path("entries")));
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv.body().replace("\uFEFF", ""))).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv.body().replace("\uFEFF", "")))
+                .getRecords();
         List<JsonNode> entries = new ArrayList<>();
         trace.path("entries").forEach(entries::add);
         assertThat(rows).hasSameSizeAs(entries);
@@ -103,9 +139,10 @@ class AuditApiTest {
             assertThat(row.get("type")).isEqualTo(e.path("type").asText());
             assertThat(row.get("source")).isEqualTo(e.path("source").asText());
             assertThat(row.get("actorType")).isEqualTo(e.path("actorType").asText());
-            assertThat(row.get("actor")).isEqualTo(e.path("actor").isNull() ? "" : e.path("actor").asText());
-            assertThat(java.time.Instant.parse(row.get("at")))
-                    .isEqualTo(java.time.Instant.parse(e.path("at").asText()));
+            assertThat(row.get("actor"))
+                    .isEqualTo(e.path("actor").isNull() ? "" : e.path("actor").asText());
+            assertThat(Instant.parse(row.get("at")))
+                    .isEqualTo(Instant.parse(e.path("at").asText()));
             assertThat(json.readTree(row.get("details"))).isEqualTo(e.path("details"));
         }
     }
@@ -119,28 +156,38 @@ class AuditApiTest {
 
         Http privacy = Http.anonymous(port).as(TestUsers.PRIVACY_AUDITOR, TestUsers.PASSWORD);
         assertThat(privacy.get("/api/audit/me").json().path("pii").asBoolean()).isTrue();
-        JsonNode full = privacy.get("/api/audit/reports/" + id + "/trace?unmask=true").json();
+        JsonNode full =
+                privacy.get("/api/audit/reports/" + id + "/trace?unmask=true").json();
         assertThat(full.path("masked").asBoolean()).isFalse();
         assertThat(full.path("customer").path("reportedPhone").asText()).isEqualTo(phone);
         assertThat(full.path("customer").path("reportedAddress").asText()).isEqualTo("长春市绿园区审计街5号");
-        JsonNode viewed = first(auditor.get("/api/audit/reports/" + id + "/trace").json(), "PII_VIEWED");
+        JsonNode viewed =
+                first(auditor.get("/api/audit/reports/" + id + "/trace").json(), "PII_VIEWED");
         assertThat(viewed.path("actor").asText()).isEqualTo(TestUsers.PRIVACY_AUDITOR);
     }
 
     @Test
     void searchFindsByCustomerDeviceAndDateAndNamesTheFieldItCannotRead() {
-        JsonNode byCustomer = auditor.get("/api/audit/search?customerNo=" + grid.customer(1)).json();
+        JsonNode byCustomer =
+                auditor.get("/api/audit/search?customerNo=" + grid.customer(1)).json();
         assertThat(byCustomer.path("reports").findValuesAsText("reportId"))
                 .contains(answer.path("reportId").asText());
-        String incident = byCustomer.path("reports").get(0).path("repairOrderId").asText();
-        assertThat(byCustomer.path("repairOrders").findValuesAsText("repairOrderId")).contains(incident);
+        String incident =
+                byCustomer.path("reports").get(0).path("repairOrderId").asText();
+        assertThat(byCustomer.path("repairOrders").findValuesAsText("repairOrderId"))
+                .contains(incident);
         JsonNode byDevice = auditor.get("/api/audit/search?deviceId=" + grid.node("T1") + "&from="
-                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)).json();
-        assertThat(byDevice.path("reports").findValuesAsText("reportId")).contains(answer.path("reportId").asText());
-        assertThat(auditor.get("/api/audit/search?customerNo=" + grid.customer(1) + "&to=2000-01-01").json()
-                .path("reports")).isEmpty();
+                        + LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1))
+                .json();
+        assertThat(byDevice.path("reports").findValuesAsText("reportId"))
+                .contains(answer.path("reportId").asText());
+        assertThat(auditor.get("/api/audit/search?customerNo=" + grid.customer(1) + "&to=2000-01-01")
+                        .json()
+                        .path("reports"))
+                .isEmpty();
 
-        JsonNode order = auditor.get("/api/audit/incidents/" + incident + "/trace").json();
+        JsonNode order =
+                auditor.get("/api/audit/incidents/" + incident + "/trace").json();
         assertThat(order.path("entries").findValuesAsText("type")).contains("INCIDENT_OPENED", "TRIAGE_OPENED");
 
         Http.Response nothing = auditor.get("/api/audit/search");
@@ -149,8 +196,8 @@ class AuditApiTest {
         Http.Response badDate = auditor.get("/api/audit/search?customerNo=x&from=yesterday");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.json().path("field").asText()).isEqualTo("from");
-        Http.Response badFormat = auditor.get("/api/audit/reports/" + answer.path("reportId").asText()
-                + "/trace?format=xml");
+        Http.Response badFormat =
+                auditor.get("/api/audit/reports/" + answer.path("reportId").asText() + "/trace?format=xml");
         assertThat(badFormat.json().path("field").asText()).isEqualTo("format");
         assertThat(auditor.get("/api/audit/reports/B-99999999/trace").status()).isEqualTo(404);
         assertThat(auditor.get("/api/audit/incidents/nonsense/trace").status()).isEqualTo(404);
@@ -159,10 +206,22 @@ class AuditApiTest {
     @Test
     void aHotlineReportNamesTheAgentWhoTookTheCall() {
         Http agent = Http.anonymous(port).as(TestUsers.DISPATCHER, TestUsers.PASSWORD);
-        JsonNode call = agent.post("/api/reports", Map.of("requestId", UUID.randomUUID().toString(),
-                "channel", "HOTLINE", "customerNo", grid.customer(2), "description", "来电报修")).json();
-        JsonNode received = first(auditor.get("/api/audit/reports/" + call.path("reportId").asText() + "/trace")
-                .json(), "REPORT_RECEIVED");
+        JsonNode call = agent.post(
+                        "/api/reports",
+                        Map.of(
+                                "requestId",
+                                UUID.randomUUID().toString(),
+                                "channel",
+                                "HOTLINE",
+                                "customerNo",
+                                grid.customer(2),
+                                "description",
+                                "来电报修"))
+                .json();
+        JsonNode received = first(
+                auditor.get("/api/audit/reports/" + call.path("reportId").asText() + "/trace")
+                        .json(),
+                "REPORT_RECEIVED");
         assertThat(received.path("actorType").asText()).isEqualTo("USER");
         assertThat(received.path("actor").asText()).isEqualTo(TestUsers.DISPATCHER);
         assertThat(received.path("details").path("customerNo").asText()).isEqualTo(grid.customer(2));

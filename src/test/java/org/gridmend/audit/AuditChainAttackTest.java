@@ -2,10 +2,12 @@ package org.gridmend.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.gridmend.core.LockService;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Http;
@@ -27,9 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * context of its own (its own in-memory database, nothing else writing), so that the chain is the test's alone.
  * Rotating the key, and a chain from before the key, are resealed and verify again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.process-engine-name=auditattack",
-        "spring.datasource.url=jdbc:h2:mem:gridmend-audit-attack;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camunda.bpm.process-engine-name=auditattack",
+            "spring.datasource.url=jdbc:h2:mem:gridmend-audit-attack;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
+        })
 @ActiveProfiles("test")
 class AuditChainAttackTest {
 
@@ -37,24 +42,34 @@ class AuditChainAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AuditTrail audit;
+
     @Autowired
     AuditChain chain;
+
     @Autowired
     AuditMapper mapper;
+
     @Autowired
     AuditProperties properties;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     LockService locks;
+
     @Autowired
-    org.apache.ibatis.session.SqlSessionFactory sessions;
+    SqlSessionFactory sessions;
+
     @Autowired
     Environment environment;
 
@@ -66,7 +81,8 @@ class AuditChainAttackTest {
         auditor = Http.anonymous(port).as(TestUsers.AUDITOR, TestUsers.PASSWORD);
         for (int i = 0; i < 20; i++) {
             int n = i;
-            transactions.executeWithoutResult(s -> audit.record(AuditEntry.of("TEST_EVENT").detail("n", n)));
+            transactions.executeWithoutResult(
+                    s -> audit.record(AuditEntry.of("TEST_EVENT").detail("n", n)));
         }
         chain.publishHead();
         assertThat(verify().path("intact").asBoolean()).as(verify().toString()).isTrue();
@@ -89,14 +105,19 @@ class AuditChainAttackTest {
 
     private void restore(List<Map<String, Object>> links) {
         for (Map<String, Object> row : links) {
-            jdbc.update("UPDATE gm_audit_event SET actor = ?, prev_hash = ?, hash = ? WHERE id = ?", row.get("actor"),
-                    row.get("prev_hash"), row.get("hash"), row.get("id"));
+            jdbc.update(
+                    "UPDATE gm_audit_event SET actor = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                    row.get("actor"),
+                    row.get("prev_hash"),
+                    row.get("hash"),
+                    row.get("id"));
         }
     }
 
     /** Recomputes every link from {@code fromSeq} on with plain SHA-256, as an attacker could before the key. */
     private void rehashUnkeyed(long fromSeq) {
-        String previous = fromSeq == 1 ? AuditChain.GENESIS
+        String previous = fromSeq == 1
+                ? AuditChain.GENESIS
                 : jdbc.queryForObject("SELECT hash FROM gm_audit_event WHERE seq = ?", String.class, fromSeq - 1);
         for (AuditEvent e : mapper.chain(fromSeq - 1, 100_000)) {
             String hash = AuditKey.unkeyed(AuditChain.text(previous, e.seq(), e));
@@ -106,9 +127,20 @@ class AuditChainAttackTest {
     }
 
     private AuditChain nodeWith(String key, String previousKey) {
-        return new AuditChain(mapper, sessions, locks, transactions, new AuditProperties(key, previousKey,
-                properties.sealInterval(), properties.sealBatch(), properties.headFile(),
-                properties.publishInterval()), environment, java.time.Clock.systemUTC());
+        return new AuditChain(
+                mapper,
+                sessions,
+                locks,
+                transactions,
+                new AuditProperties(
+                        key,
+                        previousKey,
+                        properties.sealInterval(),
+                        properties.sealBatch(),
+                        properties.headFile(),
+                        properties.publishInterval()),
+                environment,
+                Clock.systemUTC());
     }
 
     @Test
@@ -145,13 +177,27 @@ class AuditChainAttackTest {
                             + " was published: events were removed from its end");
         } finally {
             for (Map<String, Object> row : cut) {
-                jdbc.update("INSERT INTO gm_audit_event (id, seq, at, actor_type, actor, type, report_id, incident_id,"
+                jdbc.update(
+                        "INSERT INTO gm_audit_event (id, seq, at, actor_type, actor, type, report_id, incident_id,"
                                 + " notice_id, notification_id, customer_no, crew_id, device_id, details, prev_hash,"
                                 + " hash, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        row.get("ID"), row.get("SEQ"), row.get("AT"), row.get("ACTOR_TYPE"), row.get("ACTOR"),
-                        row.get("TYPE"), row.get("REPORT_ID"), row.get("INCIDENT_ID"), row.get("NOTICE_ID"),
-                        row.get("NOTIFICATION_ID"), row.get("CUSTOMER_NO"), row.get("CREW_ID"), row.get("DEVICE_ID"),
-                        row.get("DETAILS"), row.get("PREV_HASH"), row.get("HASH"), row.get("SEALED_AT"));
+                        row.get("ID"),
+                        row.get("SEQ"),
+                        row.get("AT"),
+                        row.get("ACTOR_TYPE"),
+                        row.get("ACTOR"),
+                        row.get("TYPE"),
+                        row.get("REPORT_ID"),
+                        row.get("INCIDENT_ID"),
+                        row.get("NOTICE_ID"),
+                        row.get("NOTIFICATION_ID"),
+                        row.get("CUSTOMER_NO"),
+                        row.get("CREW_ID"),
+                        row.get("DEVICE_ID"),
+                        row.get("DETAILS"),
+                        row.get("PREV_HASH"),
+                        row.get("HASH"),
+                        row.get("SEALED_AT"));
             }
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
@@ -169,7 +215,8 @@ class AuditChainAttackTest {
             // a node starting now takes the chain for one sealed before the key, and finds it does not verify so
             assertThat(nodeWith(properties.key(), null).adoptKey()).isEqualTo(-1);
         } finally {
-            jdbc.update("INSERT INTO gm_audit_key (id, fingerprint, adopted_at, resealed) VALUES (1, ?, NOW(), 0)",
+            jdbc.update(
+                    "INSERT INTO gm_audit_key (id, fingerprint, adopted_at, resealed) VALUES (1, ?, NOW(), 0)",
                     fingerprint);
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();

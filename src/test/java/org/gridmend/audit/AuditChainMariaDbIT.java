@@ -3,6 +3,7 @@ package org.gridmend.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,10 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.gridmend.core.LockService;
 import org.gridmend.support.MariaDbTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,28 +29,42 @@ class AuditChainMariaDbIT {
 
     @Autowired
     AuditTrail audit;
+
     @Autowired
     AuditChain chain;
+
     @Autowired
     AuditMapper mapper;
+
     @Autowired
     LockService locks;
+
     @Autowired
-    org.apache.ibatis.session.SqlSessionFactory sessions;
+    SqlSessionFactory sessions;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AuditProperties properties;
+
     @Autowired
-    org.springframework.core.env.Environment environment;
+    Environment environment;
 
     @Test
     void concurrentWritersAndTwoSealersMakeOneUnbrokenChain() throws Exception {
-        AuditChain otherNode = new AuditChain(mapper, sessions, locks, transactions, new AuditProperties(
-                properties.key(), null, java.time.Duration.ofMillis(10), 50, null, properties.publishInterval()),
-                environment, Clock.systemUTC());
+        AuditChain otherNode = new AuditChain(
+                mapper,
+                sessions,
+                locks,
+                transactions,
+                new AuditProperties(
+                        properties.key(), null, Duration.ofMillis(10), 50, null, properties.publishInterval()),
+                environment,
+                Clock.systemUTC());
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM gm_audit_event", Long.class);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -60,8 +77,12 @@ class AuditChainMariaDbIT {
                         int n = i;
                         // some transactions write several events, some roll back: neither may leave a gap
                         transactions.executeWithoutResult(status -> {
-                            audit.record(AuditEntry.of("TEST_EVENT").detail("writer", writer).detail("n", n));
-                            audit.record(AuditEntry.of("TEST_EVENT").detail("writer", writer).detail("n", n)
+                            audit.record(AuditEntry.of("TEST_EVENT")
+                                    .detail("writer", writer)
+                                    .detail("n", n));
+                            audit.record(AuditEntry.of("TEST_EVENT")
+                                    .detail("writer", writer)
+                                    .detail("n", n)
                                     .detail("second", true));
                             if (n % 10 == 9) {
                                 status.setRollbackOnly();
@@ -94,9 +115,11 @@ class AuditChainMariaDbIT {
 
         long written = jdbc.queryForObject("SELECT COUNT(*) FROM gm_audit_event", Long.class) - before;
         assertThat(written).isEqualTo(6 * 90 * 2);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_audit_event WHERE seq IS NULL", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_audit_event WHERE seq IS NULL", Long.class))
+                .isZero();
         assertThat(jdbc.queryForObject("SELECT MAX(seq) - MIN(seq) + 1 - COUNT(*) FROM gm_audit_event", Long.class))
-                .as("gaps in the sequence").isZero();
+                .as("gaps in the sequence")
+                .isZero();
         AuditChain.Verification verification = chain.verify();
         assertThat(verification.intact()).as(verification.toString()).isTrue();
 

@@ -15,22 +15,30 @@ class RetentionEngineTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RetentionService retention;
 
     @Test
     void everyProcessKeepsItsHistoryForTheConfiguredDays() {
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().list())
-                .isNotEmpty().extracting(ProcessDefinition::getHistoryTimeToLive).containsOnly(180);
+                .isNotEmpty()
+                .extracting(ProcessDefinition::getHistoryTimeToLive)
+                .containsOnly(180);
     }
 
     @Test
     void aDefinitionDeployedWithAnotherTimeToLiveIsSetToTheConfiguredOne() {
-        ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey("OutageNotice").latestVersion().singleResult();
+        ProcessDefinition definition = engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("OutageNotice")
+                .latestVersion()
+                .singleResult();
         engine.getRepositoryService().updateProcessDefinitionHistoryTimeToLive(definition.getId(), 7);
         retention.applyHistoryTimeToLive();
-        assertThat(engine.getRepositoryService().getProcessDefinition(definition.getId()).getHistoryTimeToLive())
+        assertThat(engine.getRepositoryService()
+                        .getProcessDefinition(definition.getId())
+                        .getHistoryTimeToLive())
                 .isEqualTo(180);
     }
 

@@ -12,9 +12,17 @@ import org.junit.jupiter.api.Test;
 class RetentionWindowTest {
 
     private static RetentionService window(String start, String end) {
-        return new RetentionService(null, null, null, null, null, null, null,
+        return new RetentionService(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 new RetentionProperties(Duration.ofDays(180), LocalTime.parse(start), LocalTime.parse(end), 1000),
-                List.of(), null);
+                List.of(),
+                null);
     }
 
     @Test
@@ -39,8 +47,10 @@ class RetentionWindowTest {
     @Test
     void historyTimeToLiveIsWholeDaysForCamunda() {
         assertThat(new RetentionProperties(Duration.ofDays(90), LocalTime.MIDNIGHT, LocalTime.NOON, 10)
-                .historyTimeToLiveDays()).isEqualTo(90);
+                        .historyTimeToLiveDays())
+                .isEqualTo(90);
         assertThat(new RetentionProperties(Duration.ofHours(5), LocalTime.MIDNIGHT, LocalTime.NOON, 10)
-                .historyTimeToLiveDays()).isEqualTo(1);
+                        .historyTimeToLiveDays())
+                .isEqualTo(1);
     }
 }

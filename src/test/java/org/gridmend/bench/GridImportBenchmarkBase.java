@@ -8,7 +8,6 @@ import java.util.Random;
 import org.gridmend.grid.AreaType;
 import org.gridmend.grid.DeviceType;
 import org.gridmend.grid.GridDocument;
-import org.gridmend.grid.GridImportResult;
 import org.gridmend.grid.GridImportService;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Http;
@@ -30,8 +29,10 @@ abstract class GridImportBenchmarkBase {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     GridImportService importer;
 
@@ -52,13 +53,28 @@ abstract class GridImportBenchmarkBase {
         if (inserted.status() != 200 || updated.status() != 200) {
             throw new AssertionError("import failed: " + inserted + " / " + updated);
         }
-        System.out.printf(Locale.ROOT, "%nBENCHMARK grid import on %s, %d cores, %s%n", database(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "  %,d customers, %,d transformers, new:     %.1f s (%,.0f customers/s)%n",
-                CUSTOMERS, TRANSFORMERS, insertSeconds, CUSTOMERS / insertSeconds);
-        System.out.printf(Locale.ROOT, "  %,d customers, %,d transformers, updates: %.1f s (%,.0f customers/s)%n",
-                CUSTOMERS, TRANSFORMERS, updateSeconds, CUSTOMERS / updateSeconds);
-        System.out.println("  reproduce: mvn verify -Pbenchmark -Dit.test=" + getClass().getSimpleName());
+        System.out.printf(
+                Locale.ROOT,
+                "%nBENCHMARK grid import on %s, %d cores, %s%n",
+                database(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "  %,d customers, %,d transformers, new:     %.1f s (%,.0f customers/s)%n",
+                CUSTOMERS,
+                TRANSFORMERS,
+                insertSeconds,
+                CUSTOMERS / insertSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "  %,d customers, %,d transformers, updates: %.1f s (%,.0f customers/s)%n",
+                CUSTOMERS,
+                TRANSFORMERS,
+                updateSeconds,
+                CUSTOMERS / updateSeconds);
+        System.out.println(
+                "  reproduce: mvn verify -Pbenchmark -Dit.test=" + getClass().getSimpleName());
     }
 
     static GridDocument document(String p) {
@@ -77,16 +93,27 @@ abstract class GridImportBenchmarkBase {
             String feeder = p + "-F" + (t % 50);
             double lat = 40 + random.nextDouble();
             double lng = 120 + random.nextDouble();
-            transformers.add(new GridDocument.Transformer(p + "-T" + t, "台区" + t, feeder, feeder + "-FU",
-                    AreaType.values()[t % 3], lat, lng));
+            transformers.add(new GridDocument.Transformer(
+                    p + "-T" + t, "台区" + t, feeder, feeder + "-FU", AreaType.values()[t % 3], lat, lng));
         }
         for (int c = 0; c < CUSTOMERS; c++) {
             GridDocument.Transformer t = transformers.get(c % TRANSFORMERS);
-            customers.add(new GridDocument.Customer(p + String.format(Locale.ROOT, "%08d", c), "张三",
-                    String.format(Locale.ROOT, "139%08d", c), t.id(), t.lat() + random.nextDouble() * 0.002,
-                    t.lng() + random.nextDouble() * 0.002, "长春市人民大街" + c + "号"));
+            customers.add(new GridDocument.Customer(
+                    p + String.format(Locale.ROOT, "%08d", c),
+                    "张三",
+                    String.format(Locale.ROOT, "139%08d", c),
+                    t.id(),
+                    t.lat() + random.nextDouble() * 0.002,
+                    t.lng() + random.nextDouble() * 0.002,
+                    "长春市人民大街" + c + "号"));
         }
-        return new GridDocument(List.of(), List.of(new GridDocument.Substation(p + "-SS", "Bench", 40.5, 120.5)),
-                feeders, devices, transformers, customers, List.of());
+        return new GridDocument(
+                List.of(),
+                List.of(new GridDocument.Substation(p + "-SS", "Bench", 40.5, 120.5)),
+                feeders,
+                devices,
+                transformers,
+                customers,
+                List.of());
     }
 }

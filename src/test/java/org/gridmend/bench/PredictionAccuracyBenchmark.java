@@ -6,15 +6,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.gridmend.core.StaffGroups;
 import org.gridmend.demo.storm.AccuracyStorms;
 import org.gridmend.demo.storm.HeadEndSimulator;
-import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +38,8 @@ class PredictionAccuracyBenchmark {
 
     @DynamicPropertySource
     static void headEnd(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-accuracy;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        registry.add(
+                "spring.datasource.url", () -> "jdbc:h2:mem:gridmend-accuracy;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         registry.add("camunda.bpm.process-engine-name", () -> "accuracy");
         registry.add("gridmend.ami.url", HEAD_END::serve);
         registry.add("gridmend.notify.deliver", () -> "false");
@@ -50,6 +52,7 @@ class PredictionAccuracyBenchmark {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
 
@@ -64,8 +67,11 @@ class PredictionAccuracyBenchmark {
         long asked = HEAD_END.asked();
         printLeftBehind();
         List<AccuracyStorms.Fault> without = run(storms, faults, true);
-        String figures = AccuracyStorms.table("With pings (" + asked + " meters asked), " + storms + " storms in "
-                + Math.round(pingSeconds) + " s:", withPings) + "\n"
+        String figures = AccuracyStorms.table(
+                        "With pings (" + asked + " meters asked), " + storms + " storms in " + Math.round(pingSeconds)
+                                + " s:",
+                        withPings)
+                + "\n"
                 + AccuracyStorms.table("Without pings (the head-end silent):", without)
                 + "\nReproduce: mvn verify -Pbenchmark -Dit.test=PredictionAccuracyBenchmark"
                 + " -Daccuracy.storms=" + storms + " -Daccuracy.faults=" + faults + "\n";
@@ -76,29 +82,47 @@ class PredictionAccuracyBenchmark {
     }
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     /** Reports waiting for power on an incident that is no longer open: there must be none. */
     private void printLeftBehind() {
-        jdbc.query("SELECT r.id, r.incident_id, i.state, r.located_transformer_id, r.created_at, r.updated_at, "
-                + "i.closed_at FROM gm_report r JOIN gm_incident i ON i.id = r.incident_id WHERE r.status = "
-                + "'IN_REPAIR' AND i.state <> 'OPEN'", rs -> {
-            long id = rs.getLong(1);
-            System.out.println("LEFT BEHIND report " + id + " on " + rs.getLong(2) + " " + rs.getString(3) + " area "
-                    + rs.getString(4) + " created " + rs.getTimestamp(5) + " updated " + rs.getTimestamp(6)
-                    + " incident closed " + rs.getTimestamp(7));
-            jdbc.query("SELECT at, incident_id, decision, rule, reason FROM gm_triage_decision WHERE report_id = ? "
-                    + "ORDER BY id", r -> {
-                System.out.println("   " + r.getTimestamp(1) + " " + r.getLong(2) + " " + r.getString(3) + " "
-                        + r.getString(4) + " " + r.getString(5));
-            }, id);
-        });
+        jdbc.query(
+                "SELECT r.id, r.incident_id, i.state, r.located_transformer_id, r.created_at, r.updated_at, "
+                        + "i.closed_at FROM gm_report r JOIN gm_incident i ON i.id = r.incident_id WHERE r.status = "
+                        + "'IN_REPAIR' AND i.state <> 'OPEN'",
+                rs -> {
+                    long id = rs.getLong(1);
+                    System.out.println("LEFT BEHIND report " + id + " on " + rs.getLong(2) + " " + rs.getString(3)
+                            + " area "
+                            + rs.getString(4) + " created " + rs.getTimestamp(5) + " updated " + rs.getTimestamp(6)
+                            + " incident closed " + rs.getTimestamp(7));
+                    jdbc.query(
+                            "SELECT at, incident_id, decision, rule, reason FROM gm_triage_decision WHERE report_id = ? "
+                                    + "ORDER BY id",
+                            r -> {
+                                System.out.println("   " + r.getTimestamp(1) + " " + r.getLong(2) + " " + r.getString(3)
+                                        + " " + r.getString(4) + " " + r.getString(5));
+                            },
+                            id);
+                });
     }
 
     private List<AccuracyStorms.Fault> run(int storms, int faults, boolean silent) {
         HEAD_END.silent(silent);
-        return new AccuracyStorms(new AccuracyStorms.Plan(URI.create("http://localhost:" + port + "/"), USER,
-                PASSWORD, storms, faults, 0.05, 0.60, 16, 95598, Duration.ofMinutes(5), HEAD_END),
-                System.out::println).run();
+        return new AccuracyStorms(
+                        new AccuracyStorms.Plan(
+                                URI.create("http://localhost:" + port + "/"),
+                                USER,
+                                PASSWORD,
+                                storms,
+                                faults,
+                                0.05,
+                                0.60,
+                                16,
+                                95598,
+                                Duration.ofMinutes(5),
+                                HEAD_END),
+                        System.out::println)
+                .run();
     }
 }

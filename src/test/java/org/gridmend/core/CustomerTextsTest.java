@@ -10,7 +10,6 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.gridmend.core.CustomerTexts;
 
 /** Operations edit what customers read in a file of their own; what it leaves out keeps the built-in text. */
 class CustomerTextsTest {
@@ -18,14 +17,19 @@ class CustomerTextsTest {
     @Test
     void theBuiltInTextsAreChineseWithEnglishOnRequest() {
         CustomerTexts texts = new CustomerTexts("");
-        assertThat(texts.text("notify.outage_known", "R-00000007")).contains("R-00000007").contains("无需报修");
-        assertThat(texts.text(Locale.ENGLISH, "notify.notice_cancelled", "a", "b", "c")).contains("cancelled");
+        assertThat(texts.text("notify.outage_known", "R-00000007"))
+                .contains("R-00000007")
+                .contains("无需报修");
+        assertThat(texts.text(Locale.ENGLISH, "notify.notice_cancelled", "a", "b", "c"))
+                .contains("cancelled");
     }
 
     @Test
     void anOverrideFileReplacesTheTextsItNamesAndOnlyThose(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("customer.properties"),
-                "notify.outage_known=长春供电公司提醒：您所在区域停电，抢修单 {0}，无需拨打95598。\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("customer.properties"),
+                "notify.outage_known=长春供电公司提醒：您所在区域停电，抢修单 {0}，无需拨打95598。\n",
+                StandardCharsets.UTF_8);
         CustomerTexts texts = new CustomerTexts("file:" + dir.resolve("customer"));
         assertThat(texts.text("notify.outage_known", "R-00000007"))
                 .isEqualTo("长春供电公司提醒：您所在区域停电，抢修单 R-00000007，无需拨打95598。");

@@ -23,8 +23,10 @@ class LogPrivacyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     GridImportService importer;
+
     @Autowired
     StaffIdentitySetup staff;
 
@@ -38,13 +40,21 @@ class LogPrivacyTest {
         admin.get("/api/grid/transformers/" + p + "-T1");
         admin.get("/api/grid/customers/" + p + "C1");
         // a rejected document is logged too
-        admin.post("/api/grid/import", "{\"customers\": [{\"customerNo\": \"" + p + "X\", \"phone\": \"13999999999\", "
-                + "\"name\": \"孙悟空\", \"transformerId\": \"nowhere\", \"address\": \"花果山水帘洞\"}]}");
+        admin.post(
+                "/api/grid/import",
+                "{\"customers\": [{\"customerNo\": \"" + p + "X\", \"phone\": \"13999999999\", "
+                        + "\"name\": \"孙悟空\", \"transformerId\": \"nowhere\", \"address\": \"花果山水帘洞\"}]}");
 
         assertThat(output.getAll()).contains("grid import done").contains("grid import rejected");
         for (GridDocument.Customer c : doc.customers()) {
-            assertThat(output.getAll()).doesNotContain(c.phone()).doesNotContain(c.name()).doesNotContain(c.address());
+            assertThat(output.getAll())
+                    .doesNotContain(c.phone())
+                    .doesNotContain(c.name())
+                    .doesNotContain(c.address());
         }
-        assertThat(output.getAll()).doesNotContain("13999999999").doesNotContain("孙悟空").doesNotContain("花果山");
+        assertThat(output.getAll())
+                .doesNotContain("13999999999")
+                .doesNotContain("孙悟空")
+                .doesNotContain("花果山");
     }
 }

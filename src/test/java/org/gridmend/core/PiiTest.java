@@ -3,7 +3,6 @@ package org.gridmend.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.gridmend.core.Pii;
 
 class PiiTest {
 

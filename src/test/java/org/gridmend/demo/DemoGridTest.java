@@ -53,8 +53,10 @@ class DemoGridTest {
     void itLiesAroundChangchunAndCustomersLiveNearTheirTransformer() {
         Map<String, GridDocument.Transformer> transformers = grid.transformers().stream()
                 .collect(Collectors.toMap(GridDocument.Transformer::id, Function.identity()));
-        assertThat(grid.transformers()).allSatisfy(t -> assertThat(
-                GeoMath.distanceM(DemoGrid.CENTRE_LAT, DemoGrid.CENTRE_LNG, t.lat(), t.lng())).isLessThan(60_000));
+        assertThat(grid.transformers())
+                .allSatisfy(
+                        t -> assertThat(GeoMath.distanceM(DemoGrid.CENTRE_LAT, DemoGrid.CENTRE_LNG, t.lat(), t.lng()))
+                                .isLessThan(60_000));
         assertThat(grid.customers()).allSatisfy(c -> {
             GridDocument.Transformer t = transformers.get(c.transformerId());
             assertThat(GeoMath.distanceM(t.lat(), t.lng(), c.lat(), c.lng())).isLessThan(650);

@@ -24,8 +24,10 @@ class GridArchiveMariaDbIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -41,26 +43,33 @@ class GridArchiveMariaDbIT {
 
     @Test
     void chineseTextAndEmojiSurviveTheRoundTrip() {
-        assertThat(admin.post("/api/grid/import", TestGrids.small(p, 34.0, 104.0)).status()).isEqualTo(200);
+        assertThat(admin.post("/api/grid/import", TestGrids.small(p, 34.0, 104.0))
+                        .status())
+                .isEqualTo(200);
         List<Customer> emoji = List.of(new Customer(p + "E1", "王伟🙂", null, p + "-T1", null, null, "长春市🏠人民大街1号"));
-        assertThat(admin.post("/api/grid/import", Map.of("customers", emoji)).status()).isEqualTo(200);
+        assertThat(admin.post("/api/grid/import", Map.of("customers", emoji)).status())
+                .isEqualTo(200);
 
         JsonNode customer = admin.get("/api/grid/customers/" + p + "E1").json();
         assertThat(customer.path("name").asText()).isEqualTo("王伟🙂");
         assertThat(customer.path("address").asText()).isEqualTo("长春市🏠人民大街1号");
-        assertThat(jdbc.queryForObject("SELECT CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE "
-                + "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'gm_customer' AND COLUMN_NAME = 'address'", String.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE "
+                                + "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'gm_customer' AND COLUMN_NAME = 'address'",
+                        String.class))
                 .isEqualTo("utf8mb4");
     }
 
     @Test
     void nearestSearchesUseTheSpatialIndex() {
-        assertThat(jdbc.queryForList("SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
-                + "DATABASE() AND INDEX_TYPE = 'SPATIAL' ORDER BY INDEX_NAME", String.class))
+        assertThat(jdbc.queryForList(
+                        "SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
+                                + "DATABASE() AND INDEX_TYPE = 'SPATIAL' ORDER BY INDEX_NAME",
+                        String.class))
                 .containsExactly("sx_gm_customer_pos", "sx_gm_transformer_pos");
         String box = BoundingBox.around(43.88, 125.32, 500).getWkt();
-        List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN SELECT customer_no FROM gm_customer "
-                + "WHERE MBRContains(ST_GeomFromText(?), pos)", box);
+        List<Map<String, Object>> plan = jdbc.queryForList(
+                "EXPLAIN SELECT customer_no FROM gm_customer " + "WHERE MBRContains(ST_GeomFromText(?), pos)", box);
         assertThat(plan.get(0).get("possible_keys").toString()).contains("sx_gm_customer_pos");
     }
 
@@ -78,9 +87,11 @@ class GridArchiveMariaDbIT {
         } finally {
             jdbc.execute("DROP TRIGGER " + p + "_fail");
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_feeder WHERE id = ?", Long.class, p + "-F")).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_customer WHERE customer_no LIKE ?", Long.class,
-                p + "%")).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_feeder WHERE id = ?", Long.class, p + "-F"))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM gm_customer WHERE customer_no LIKE ?", Long.class, p + "%"))
+                .isZero();
     }
 
     @Test

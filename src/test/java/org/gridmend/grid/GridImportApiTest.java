@@ -27,10 +27,13 @@ class GridImportApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -62,9 +65,10 @@ class GridImportApiTest {
     @Test
     void anUpdateChangesTheRecord() {
         admin.post("/api/grid/import", TestGrids.small(p, 31.0, 101.0));
-        List<Customer> moved = List.of(new Customer(p + "C1", "王伟", "13812345678", p + "-T2", 31.0, 101.0041,
-                "长春市郊9号"));
-        assertThat(admin.post("/api/grid/import", Map.of("customers", moved)).status()).isEqualTo(200);
+        List<Customer> moved =
+                List.of(new Customer(p + "C1", "王伟", "13812345678", p + "-T2", 31.0, 101.0041, "长春市郊9号"));
+        assertThat(admin.post("/api/grid/import", Map.of("customers", moved)).status())
+                .isEqualTo(200);
 
         JsonNode customer = admin.get("/api/grid/customers/" + p + "C1").json();
         assertThat(customer.path("transformerId").asText()).isEqualTo(p + "-T2");
@@ -84,8 +88,14 @@ class GridImportApiTest {
         GridDocument good = TestGrids.small(p, 31.0, 101.0);
         List<Device> devices = new ArrayList<>(good.devices());
         devices.set(2, new Device(p + "-FU", DeviceType.FUSE, p + "-F", "no-such-switch", null, null));
-        GridDocument bad = new GridDocument(good.stations(), good.substations(), good.feeders(), devices,
-                good.transformers(), good.customers(), good.crews());
+        GridDocument bad = new GridDocument(
+                good.stations(),
+                good.substations(),
+                good.feeders(),
+                devices,
+                good.transformers(),
+                good.customers(),
+                good.crews());
 
         Http.Response response = admin.post("/api/grid/import", bad);
 
@@ -93,7 +103,8 @@ class GridImportApiTest {
         assertThat(response.json().path("error").asText()).isEqualTo("INVALID_GRID_DOCUMENT");
         assertThat(response.json().path("field").asText()).isEqualTo("devices[2].parentId");
         assertThat(response.json().path("message").asText())
-                .startsWith("device " + p + "-FU: parent device no-such-switch is neither in the document nor in the archive");
+                .startsWith("device " + p
+                        + "-FU: parent device no-such-switch is neither in the document nor in the archive");
         assertThat(response.json().path("problems")).isNotEmpty();
         // Nothing of the document was written, not even its valid parts.
         assertThat(admin.get("/api/grid/feeders/" + p + "-F").status()).isEqualTo(404);
@@ -107,7 +118,8 @@ class GridImportApiTest {
         Http.Response response = admin.post("/api/grid/import", json.writeValueAsString(doc));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("field").asText()).isEqualTo("transformers[1].lat");
-        assertThat(response.json().path("message").asText()).isEqualTo("transformers[1].lat must be a number, not 'north'");
+        assertThat(response.json().path("message").asText())
+                .isEqualTo("transformers[1].lat must be a number, not 'north'");
     }
 
     @Test
@@ -151,13 +163,24 @@ class GridImportApiTest {
         GridDocument doc = TestGrids.small(p, 31.0, 101.0);
         admin.post("/api/grid/import", doc);
         GridDocument.Crew crew = doc.crews().get(0);
-        GridDocument.Crew retrained = new GridDocument.Crew(crew.id(), crew.employeeNo(), crew.name(), crew.phone(),
-                crew.stationId(), crew.userId(), List.of(Skill.MV), crew.lat(), crew.lng());
-        assertThat(admin.post("/api/grid/import", Map.of("crews", List.of(retrained))).status()).isEqualTo(200);
+        GridDocument.Crew retrained = new GridDocument.Crew(
+                crew.id(),
+                crew.employeeNo(),
+                crew.name(),
+                crew.phone(),
+                crew.stationId(),
+                crew.userId(),
+                List.of(Skill.MV),
+                crew.lat(),
+                crew.lng());
+        assertThat(admin.post("/api/grid/import", Map.of("crews", List.of(retrained)))
+                        .status())
+                .isEqualTo(200);
         assertThat(skillsOf(crew.id())).containsExactly("MV");
     }
 
     private List<String> skillsOf(String crewId) {
-        return jdbc.queryForList("SELECT skill FROM gm_crew_skill WHERE crew_id = ? ORDER BY skill", String.class, crewId);
+        return jdbc.queryForList(
+                "SELECT skill FROM gm_crew_skill WHERE crew_id = ? ORDER BY skill", String.class, crewId);
     }
 }

@@ -34,9 +34,21 @@ class GridMapperTest {
         mapper.upsertFeeders(doc.feeders(), now);
         mapper.upsertDevices(doc.devices(), now);
         mapper.upsertTransformers(doc.transformers(), now);
-        mapper.upsertCustomers(doc.customers().stream().filter(c -> c.lat() != null)
-                .map(c -> new CustomerRecord(c.customerNo(), c.name(), c.phone(), c.transformerId(), c.lat(), c.lng(),
-                        CustomerRecord.FROM_ARCHIVE, c.address(), c.customerNo())).toList(), now);
+        mapper.upsertCustomers(
+                doc.customers().stream()
+                        .filter(c -> c.lat() != null)
+                        .map(c -> new CustomerRecord(
+                                c.customerNo(),
+                                c.name(),
+                                c.phone(),
+                                c.transformerId(),
+                                c.lat(),
+                                c.lng(),
+                                CustomerRecord.FROM_ARCHIVE,
+                                c.address(),
+                                c.customerNo()))
+                        .toList(),
+                now);
         mapper.upsertStations(doc.stations(), now);
         mapper.upsertCrews(doc.crews(), now);
         mapper.insertCrewSkills(doc.crews());
@@ -61,15 +73,18 @@ class GridMapperTest {
     @Test
     void linksForValidation() {
         assertThat(mapper.deviceLinks(List.of(p + "-FU"))).containsExactly(new Link(p + "-FU", p + "-F", p + "-SW"));
-        assertThat(mapper.childrenOf(List.of(p + "-SW"))).extracting(Link::id)
+        assertThat(mapper.childrenOf(List.of(p + "-SW")))
+                .extracting(Link::id)
                 .containsExactlyInAnyOrder(p + "-FU", p + "-T2");
         assertThat(mapper.crewKeys(List.of(doc.crews().get(0).employeeNo()), List.of()))
-                .extracting(GridLinks.CrewKey::id).containsExactly(p + "-C");
+                .extracting(GridLinks.CrewKey::id)
+                .containsExactly(p + "-C");
     }
 
     @Test
     void topologyWalksUpAndDown() {
-        assertThat(mapper.devicesAbove(p + "-FU")).extracting(GridDocument.Device::id)
+        assertThat(mapper.devicesAbove(p + "-FU"))
+                .extracting(GridDocument.Device::id)
                 .containsExactly(p + "-FU", p + "-SW", p + "-CB");
         assertThat(mapper.transformersBelowDevice(p + "-SW")).containsExactly(p + "-T1", p + "-T2");
         assertThat(mapper.customersBelowDevice(p + "-FU")).containsExactly(p + "C1", p + "C2", p + "C3");
@@ -78,8 +93,8 @@ class GridMapperTest {
 
     @Test
     void nearestWithinTheBox() {
-        List<NearbyTransformer> near = mapper.nearestTransformers(36.0, 106.0, BoundingBox.around(36.0, 106.0, 500),
-                500, 5);
+        List<NearbyTransformer> near =
+                mapper.nearestTransformers(36.0, 106.0, BoundingBox.around(36.0, 106.0, 500), 500, 5);
         assertThat(near).extracting(NearbyTransformer::id).containsExactly(p + "-T1", p + "-T2");
     }
 }

@@ -23,8 +23,10 @@ class GridReadApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     GridImportService importer;
 
@@ -86,13 +88,16 @@ class GridReadApiTest {
 
     @Test
     void everythingBelowADevice() {
-        JsonNode below = dispatcher.get("/api/grid/nodes/" + p + "-SW/downstream").json();
+        JsonNode below =
+                dispatcher.get("/api/grid/nodes/" + p + "-SW/downstream").json();
         assertThat(texts(below.path("transformerIds"))).containsExactly(p + "-T1", p + "-T2");
         assertThat(texts(below.path("customerNos"))).containsExactly(p + "C1", p + "C2", p + "C3", p + "C4", p + "C5");
 
-        JsonNode feeder = dispatcher.get("/api/grid/nodes/" + p + "-F/downstream").json();
+        JsonNode feeder =
+                dispatcher.get("/api/grid/nodes/" + p + "-F/downstream").json();
         assertThat(texts(feeder.path("customerNos"))).hasSize(6);
-        JsonNode transformer = dispatcher.get("/api/grid/nodes/" + p + "-T3/downstream").json();
+        JsonNode transformer =
+                dispatcher.get("/api/grid/nodes/" + p + "-T3/downstream").json();
         assertThat(texts(transformer.path("customerNos"))).containsExactly(p + "C6");
     }
 
@@ -114,9 +119,13 @@ class GridReadApiTest {
 
     @Test
     void nearestByApi() {
-        JsonNode near = dispatcher.get("/api/grid/nearest?lat=32.0&lng=102.0&radius=500&kind=TRANSFORMER").json();
+        JsonNode near = dispatcher
+                .get("/api/grid/nearest?lat=32.0&lng=102.0&radius=500&kind=TRANSFORMER")
+                .json();
         assertThat(ids(near)).containsExactly(p + "-T1", p + "-T2");
-        JsonNode customers = dispatcher.get("/api/grid/nearest?lat=31.99&lng=102.0&radius=5&kind=CUSTOMER").json();
+        JsonNode customers = dispatcher
+                .get("/api/grid/nearest?lat=31.99&lng=102.0&radius=5&kind=CUSTOMER")
+                .json();
         assertThat(customers.get(0).path("customerNo").asText()).isEqualTo(p + "C6");
     }
 
@@ -132,13 +141,19 @@ class GridReadApiTest {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("field").asText()).isEqualTo("lat");
         Http.Response kind = dispatcher.get("/api/grid/nearest?lat=32&lng=102&kind=HOUSE");
-        assertThat(kind.json().path("message").asText()).isEqualTo("kind must be one of CUSTOMER, TRANSFORMER, not 'HOUSE'");
+        assertThat(kind.json().path("message").asText())
+                .isEqualTo("kind must be one of CUSTOMER, TRANSFORMER, not 'HOUSE'");
     }
 
     @Test
     void unknownIdsAre404WithJson() {
-        for (String path : List.of("/api/grid/feeders/nope", "/api/grid/devices/nope", "/api/grid/transformers/nope",
-                "/api/grid/customers/nope", "/api/grid/nodes/nope/upstream", "/api/grid/nodes/nope/downstream")) {
+        for (String path : List.of(
+                "/api/grid/feeders/nope",
+                "/api/grid/devices/nope",
+                "/api/grid/transformers/nope",
+                "/api/grid/customers/nope",
+                "/api/grid/nodes/nope/upstream",
+                "/api/grid/nodes/nope/downstream")) {
             Http.Response response = dispatcher.get(path);
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(response.json().path("error").asText()).isEqualTo("NOT_FOUND");

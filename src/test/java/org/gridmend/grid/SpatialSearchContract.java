@@ -21,6 +21,7 @@ abstract class SpatialSearchContract {
 
     @Autowired
     SpatialSearchService spatial;
+
     @Autowired
     GridImportService importer;
 
@@ -49,13 +50,15 @@ abstract class SpatialSearchContract {
 
     @Test
     void aWiderRadiusReachesTheFarTransformer() {
-        assertThat(spatial.nearestTransformers(lat, lng, 2_000, 10)).extracting(NearbyTransformer::id)
+        assertThat(spatial.nearestTransformers(lat, lng, 2_000, 10))
+                .extracting(NearbyTransformer::id)
                 .containsExactly(p + "-T1", p + "-T2", p + "-T3");
     }
 
     @Test
     void theLimitKeepsTheNearest() {
-        assertThat(spatial.nearestTransformers(lat, lng, 2_000, 1)).extracting(NearbyTransformer::id)
+        assertThat(spatial.nearestTransformers(lat, lng, 2_000, 1))
+                .extracting(NearbyTransformer::id)
                 .containsExactly(p + "-T1");
     }
 
@@ -63,7 +66,8 @@ abstract class SpatialSearchContract {
     void theRadiusIsAGreatCircleNotTheBoundingBox() {
         // T2 lies inside the bounding box of this radius (east of the point) but beyond the radius itself.
         double d = GeoMath.distanceM(lat, lng, lat, lng + 0.004);
-        assertThat(spatial.nearestTransformers(lat, lng, d - 1, 10)).extracting(NearbyTransformer::id)
+        assertThat(spatial.nearestTransformers(lat, lng, d - 1, 10))
+                .extracting(NearbyTransformer::id)
                 .containsExactly(p + "-T1");
     }
 
@@ -77,7 +81,8 @@ abstract class SpatialSearchContract {
 
     @Test
     void aCustomerWithoutCoordinatesIsFoundAtItsTransformer() {
-        assertThat(spatial.nearestCustomers(lat - 0.01, lng, 10, 10)).extracting(NearbyCustomer::customerNo)
+        assertThat(spatial.nearestCustomers(lat - 0.01, lng, 10, 10))
+                .extracting(NearbyCustomer::customerNo)
                 .containsExactly(p + "C6");
     }
 

@@ -3,5 +3,4 @@ package org.gridmend.grid;
 import org.gridmend.support.GridMendTest;
 
 @GridMendTest
-class SpatialSearchH2Test extends SpatialSearchContract {
-}
+class SpatialSearchH2Test extends SpatialSearchContract {}

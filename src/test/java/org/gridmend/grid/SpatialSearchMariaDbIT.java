@@ -3,5 +3,4 @@ package org.gridmend.grid;
 import org.gridmend.support.MariaDbTest;
 
 @MariaDbTest
-class SpatialSearchMariaDbIT extends SpatialSearchContract {
-}
+class SpatialSearchMariaDbIT extends SpatialSearchContract {}

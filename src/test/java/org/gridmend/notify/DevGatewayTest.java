@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridmend.support.Await;
@@ -40,7 +42,8 @@ class DevGatewayTest {
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-devgateway;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        registry.add(
+                "spring.datasource.url", () -> "jdbc:h2:mem:gridmend-devgateway;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         registry.add("camunda.bpm.process-engine-name", () -> "devgateway");
         registry.add("gridmend.notify.sms.url", () -> "http://localhost:" + PORT + "/dev/gateway/sms");
         registry.add("gridmend.notify.push.url", () -> "http://localhost:" + PORT + "/dev/gateway/push");
@@ -84,12 +87,14 @@ class DevGatewayTest {
         // the customer signs in with the code the development gateway delivers to the archive phone's inbox
         String reporter = grid.customer(1);
         String phone = grid.doc().customers().get(0).phone();
-        assertThat(http.post("/api/customer/otp", Map.of("phone", phone)).status()).isEqualTo(202);
+        assertThat(http.post("/api/customer/otp", Map.of("phone", phone)).status())
+                .isEqualTo(202);
         Await.until(() -> says(inbox(phone), "验证码"), 30);
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("验证码是 (\\d{6})")
+        Matcher code = Pattern.compile("验证码是 (\\d{6})")
                 .matcher(inbox(phone).get(0).path("text").asText());
         assertThat(code.find()).isTrue();
-        JsonNode session = http.post("/api/customer/session", Map.of("phone", phone, "code", code.group(1))).json();
+        JsonNode session = http.post("/api/customer/session", Map.of("phone", phone, "code", code.group(1)))
+                .json();
         assertThat(session.path("customerNos").toString()).contains(reporter);
         Http signedIn = http.bearer(session.path("token").asText());
 
@@ -108,26 +113,32 @@ class DevGatewayTest {
         // a neighbour on the same transformer who did not report: an SMS that the outage is known (a signed-in
         // customer's report corroborates the outage)
         String incident = http.get("/api/reports/" + answer.path("reportId").asText() + "?token="
-                + answer.path("trackingToken").asText()).json().path("incident").path("incidentId").asText();
+                        + answer.path("trackingToken").asText())
+                .json()
+                .path("incident")
+                .path("incidentId")
+                .asText();
         String neighbourPhone = grid.doc().customers().get(1).phone();
         Await.until(() -> says(inbox(neighbourPhone), incident), 30);
         JsonNode sms = inbox(neighbourPhone).get(0);
         assertThat(sms.path("channel").asText()).isEqualTo("SMS");
         assertThat(sms.path("text").asText()).startsWith("【供电服务】").contains("无需报修");
-        assertThat(http.get("/dev/inbox/phones").json().findValuesAsText("address")).contains(reporter,
-                neighbourPhone);
+        assertThat(http.get("/dev/inbox/phones").json().findValuesAsText("address"))
+                .contains(reporter, neighbourPhone);
     }
 
     @Test
     void theGatewayTakesEachMessageIdOnceAndNamesAMissingField() {
         String id = UUID.randomUUID().toString();
-        Map<String, Object> sms = Map.of("messageId", id, "to", "13800000001", "template", "notify.test",
-                "text", "测试短信");
-        assertThat(http.post("/dev/gateway/sms", sms).json().path("duplicate").asBoolean()).isFalse();
-        assertThat(http.post("/dev/gateway/sms", sms).json().path("duplicate").asBoolean()).isTrue();
+        Map<String, Object> sms =
+                Map.of("messageId", id, "to", "13800000001", "template", "notify.test", "text", "测试短信");
+        assertThat(http.post("/dev/gateway/sms", sms).json().path("duplicate").asBoolean())
+                .isFalse();
+        assertThat(http.post("/dev/gateway/sms", sms).json().path("duplicate").asBoolean())
+                .isTrue();
         assertThat(inbox("13800000001")).hasSize(1);
-        Http.Response missing = http.post("/dev/gateway/push", Map.of("messageId", UUID.randomUUID().toString(),
-                "body", "x"));
+        Http.Response missing = http.post(
+                "/dev/gateway/push", Map.of("messageId", UUID.randomUUID().toString(), "body", "x"));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("field").asText()).isEqualTo("customerNo");
     }
@@ -135,8 +146,9 @@ class DevGatewayTest {
     @Test
     void theInboxPageShowsWhatAPhoneReceived() {
         String phone = "1390000" + (1000 + (int) (Math.random() * 8999));
-        http.post("/dev/gateway/sms", Map.of("messageId", UUID.randomUUID().toString(), "to", phone,
-                "text", "【供电服务】抢修班组 0371 已接单"));
+        http.post(
+                "/dev/gateway/sms",
+                Map.of("messageId", UUID.randomUUID().toString(), "to", phone, "text", "【供电服务】抢修班组 0371 已接单"));
         WebDriver browser = Browser.open();
         try {
             browser.get("http://localhost:" + PORT + "/dev/inbox");
@@ -145,7 +157,9 @@ class DevGatewayTest {
             wait.until(ExpectedConditions.elementToBeClickable(button)).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("address"), phone));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "抢修班组 0371 已接单"));
-            assertThat(browser.findElement(By.cssSelector("#messages .msg .meta")).getText()).startsWith("SMS");
+            assertThat(browser.findElement(By.cssSelector("#messages .msg .meta"))
+                            .getText())
+                    .startsWith("SMS");
         } finally {
             browser.quit();
         }

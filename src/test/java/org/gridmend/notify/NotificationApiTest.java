@@ -23,12 +23,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridmend.report.TimelineStreamService;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestUsers;
-import org.gridmend.report.TimelineStreamService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +45,13 @@ class NotificationApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ReportFixture fixture;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     TimelineStreamService streams;
 
@@ -75,38 +78,43 @@ class NotificationApiTest {
     }
 
     /** One Server-Sent Event: its name and JSON data. */
-    record Event(String name, JsonNode data) {
-    }
+    record Event(String name, JsonNode data) {}
 
     /** Reads a stream's events on a thread of its own into a queue, as a browser's EventSource would. */
     private BlockingQueue<Event> listen(String path) throws Exception {
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path)).header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
-                    StandardCharsets.UTF_8))) {
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("event:")) {
-                        name = line.substring(6).trim();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5));
-                    } else if (line.isEmpty() && name != null) {
-                        events.add(new Event(name, JSON.readTree(data.toString())));
-                        name = null;
-                        data.setLength(0);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines =
+                            new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                        String name = null;
+                        StringBuilder data = new StringBuilder();
+                        for (String line; (line = lines.readLine()) != null; ) {
+                            if (line.startsWith("event:")) {
+                                name = line.substring(6).trim();
+                            } else if (line.startsWith("data:")) {
+                                data.append(line.substring(5));
+                            } else if (line.isEmpty() && name != null) {
+                                events.add(new Event(name, JSON.readTree(data.toString())));
+                                name = null;
+                                data.setLength(0);
+                            }
+                        }
+                        events.add(new Event("end", null));
+                    } catch (Exception closed) {
+                        // the test is over
                     }
-                }
-                events.add(new Event("end", null));
-            } catch (Exception closed) {
-                // the test is over
-            }
-        }, "sse-reader");
+                },
+                "sse-reader");
         reader.setDaemon(true);
         reader.start();
         return events;
@@ -127,17 +135,23 @@ class NotificationApiTest {
     @Test
     void aNodeShuttingDownEndsItsStreamsInsteadOfWaitingForThem() throws Exception {
         JsonNode answer = report(1);
-        BlockingQueue<Event> events = listen("/api/reports/" + answer.path("reportId").asText() + "/events?token="
-                + answer.path("trackingToken").asText());
+        BlockingQueue<Event> events =
+                listen("/api/reports/" + answer.path("reportId").asText() + "/events?token="
+                        + answer.path("trackingToken").asText());
         assertThat(timelineTypesUntil(events, "RECEIVED")).contains("RECEIVED");
         streams.stop();
         try {
             Instant until = Instant.now().plusSeconds(10);
             Event event = null;
-            while (Instant.now().isBefore(until) && (event == null || !event.name().equals("end"))) {
+            while (Instant.now().isBefore(until)
+                    && (event == null || !event.name().equals("end"))) {
                 event = events.poll(500, TimeUnit.MILLISECONDS);
             }
-            assertThat(event).as("the stream ended").isNotNull().extracting(Event::name).isEqualTo("end");
+            assertThat(event)
+                    .as("the stream ended")
+                    .isNotNull()
+                    .extracting(Event::name)
+                    .isEqualTo("end");
         } finally {
             streams.start();
         }
@@ -160,26 +174,37 @@ class NotificationApiTest {
             }
         }
         assertThat(status).isNotNull();
-        assertThat(status.data().path("reportId").asText()).isEqualTo(answer.path("reportId").asText());
+        assertThat(status.data().path("reportId").asText())
+                .isEqualTo(answer.path("reportId").asText());
         assertThat(status.data().has("timeline")).isFalse();
 
         // a wrong token opens nothing
-        Http.Response wrong = customer.get("/api/reports/" + answer.path("reportId").asText()
-                + "/events?token=nope", "text/event-stream");
+        Http.Response wrong = customer.get(
+                "/api/reports/" + answer.path("reportId").asText() + "/events?token=nope", "text/event-stream");
         assertThat(wrong.status()).isEqualTo(404);
     }
 
     @Test
     void aFaultNoticeIsPublishedLookedUpByCustomersAndEndsWithItsRepairOrder() {
         Instant start = Instant.now().minusSeconds(60);
-        Map<String, Object> body = Map.of("type", "FAULT", "deviceId", grid.node("SW"), "start", start.toString(),
-                "expectedEnd", start.plus(Duration.ofHours(3)).toString(), "reason", "10kV 开关跳闸");
+        Map<String, Object> body = Map.of(
+                "type",
+                "FAULT",
+                "deviceId",
+                grid.node("SW"),
+                "start",
+                start.toString(),
+                "expectedEnd",
+                start.plus(Duration.ofHours(3)).toString(),
+                "reason",
+                "10kV 开关跳闸");
         Http.Response created = dispatcher.post("/api/outage-notices", body);
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("customers").asInt()).isEqualTo(5);
         long noticeId = created.json().path("noticeId").asLong();
 
-        JsonNode atHome = customer.get("/api/outages?customerNo=" + grid.customer(1)).json();
+        JsonNode atHome =
+                customer.get("/api/outages?customerNo=" + grid.customer(1)).json();
         assertThat(atHome.path("transformerId").asText()).isEqualTo(grid.node("T1"));
         assertThat(atHome.path("notices")).hasSize(1);
         assertThat(atHome.path("notices").get(0).path("type").asText()).isEqualTo("FAULT");
@@ -187,8 +212,12 @@ class NotificationApiTest {
         assertThat(atHome.path("notices").get(0).path("reason").asText()).isEqualTo("10kV 开关跳闸");
         assertThat(atHome.path("repairOrder").path("incidentId").asText()).startsWith("R-");
         // T3 hangs above the switch: its customer is not affected
-        assertThat(customer.get("/api/outages?customerNo=" + grid.customer(6)).json().path("notices")).isEmpty();
-        JsonNode nearby = customer.get("/api/outages?lat=" + (grid.lat() + 0.001) + "&lng=" + grid.lng()).json();
+        assertThat(customer.get("/api/outages?customerNo=" + grid.customer(6))
+                        .json()
+                        .path("notices"))
+                .isEmpty();
+        JsonNode nearby = customer.get("/api/outages?lat=" + (grid.lat() + 0.001) + "&lng=" + grid.lng())
+                .json();
         assertThat(nearby.path("transformerId").asText()).isEqualTo(grid.node("T1"));
         assertThat(nearby.path("notices")).hasSize(1);
 
@@ -197,29 +226,64 @@ class NotificationApiTest {
         Http.Response ended = dispatcher.post("/api/outage-notices/" + noticeId + "/end", Map.of());
         assertThat(ended.status()).isEqualTo(200);
         assertThat(ended.json().path("state").asText()).isEqualTo("ENDED");
-        assertThat(dispatcher.post("/api/outage-notices/" + noticeId + "/end", Map.of()).status()).isEqualTo(409);
-        assertThat(customer.get("/api/outages?customerNo=" + grid.customer(1)).json().path("notices")).isEmpty();
+        assertThat(dispatcher
+                        .post("/api/outage-notices/" + noticeId + "/end", Map.of())
+                        .status())
+                .isEqualTo(409);
+        assertThat(customer.get("/api/outages?customerNo=" + grid.customer(1))
+                        .json()
+                        .path("notices"))
+                .isEmpty();
     }
 
     @Test
     void badLookUpsAndNoticesAreAnsweredWithTheFieldNamed() {
         assertThat(customer.get("/api/outages").json().path("field").asText()).isEqualTo("customerNo");
         assertThat(customer.get("/api/outages").status()).isEqualTo(400);
-        assertThat(customer.get("/api/outages?lat=43.8").json().path("field").asText()).isEqualTo("lng");
-        assertThat(customer.get("/api/outages?lat=95&lng=125").json().path("field").asText()).isEqualTo("lat");
-        assertThat(customer.get("/api/outages?lat=43&lng=125&coordSys=XYZ").json().path("field").asText())
+        assertThat(customer.get("/api/outages?lat=43.8").json().path("field").asText())
+                .isEqualTo("lng");
+        assertThat(customer.get("/api/outages?lat=95&lng=125")
+                        .json()
+                        .path("field")
+                        .asText())
+                .isEqualTo("lat");
+        assertThat(customer.get("/api/outages?lat=43&lng=125&coordSys=XYZ")
+                        .json()
+                        .path("field")
+                        .asText())
                 .isEqualTo("coordSys");
         assertThat(customer.get("/api/outages?customerNo=NOBODY").status()).isEqualTo(404);
 
         Instant start = Instant.now().plusSeconds(3600);
-        Http.Response noDevice = dispatcher.post("/api/outage-notices", Map.of("type", "PLANNED", "deviceId",
-                "NO-SUCH", "start", start.toString(), "expectedEnd", start.plusSeconds(3600).toString()));
+        Http.Response noDevice = dispatcher.post(
+                "/api/outage-notices",
+                Map.of(
+                        "type",
+                        "PLANNED",
+                        "deviceId",
+                        "NO-SUCH",
+                        "start",
+                        start.toString(),
+                        "expectedEnd",
+                        start.plusSeconds(3600).toString()));
         assertThat(noDevice.status()).isEqualTo(400);
         assertThat(noDevice.json().path("field").asText()).isEqualTo("deviceId");
-        Http.Response backwards = dispatcher.post("/api/outage-notices", Map.of("type", "PLANNED", "deviceId",
-                grid.node("SW"), "start", start.toString(), "expectedEnd", start.minusSeconds(60).toString()));
+        Http.Response backwards = dispatcher.post(
+                "/api/outage-notices",
+                Map.of(
+                        "type",
+                        "PLANNED",
+                        "deviceId",
+                        grid.node("SW"),
+                        "start",
+                        start.toString(),
+                        "expectedEnd",
+                        start.minusSeconds(60).toString()));
         assertThat(backwards.json().path("field").asText()).isEqualTo("expectedEnd");
-        assertThat(dispatcher.post("/api/outage-notices/999999999/end", Map.of()).status()).isEqualTo(404);
+        assertThat(dispatcher
+                        .post("/api/outage-notices/999999999/end", Map.of())
+                        .status())
+                .isEqualTo(404);
         assertThat(customer.post("/api/outage-notices", Map.of()).status()).isEqualTo(401);
     }
 
@@ -236,22 +300,39 @@ class NotificationApiTest {
             }
         });
         assertThat(dispatcher.get("/api/notifications/summary").status()).isEqualTo(200);
-        assertThat(dispatcher.get("/api/notifications?status=LOST").json().path("field").asText())
+        assertThat(dispatcher
+                        .get("/api/notifications?status=LOST")
+                        .json()
+                        .path("field")
+                        .asText())
                 .isEqualTo("status");
-        assertThat(dispatcher.get("/api/notifications?incidentId=X").json().path("field").asText())
+        assertThat(dispatcher
+                        .get("/api/notifications?incidentId=X")
+                        .json()
+                        .path("field")
+                        .asText())
                 .isEqualTo("incidentId");
-        assertThat(dispatcher.post("/api/notifications/999999999/retry", Map.of()).status()).isEqualTo(404);
+        assertThat(dispatcher
+                        .post("/api/notifications/999999999/retry", Map.of())
+                        .status())
+                .isEqualTo(404);
         long pending = list.json().get(0).path("id").asLong();
-        assertThat(dispatcher.post("/api/notifications/" + pending + "/retry", Map.of()).status()).isEqualTo(409);
+        assertThat(dispatcher
+                        .post("/api/notifications/" + pending + "/retry", Map.of())
+                        .status())
+                .isEqualTo(409);
 
         Http crew = Http.anonymous(port).as(TestUsers.CREW, TestUsers.PASSWORD);
         assertThat(crew.get("/api/notifications").status()).isEqualTo(403);
         assertThat(customer.get("/api/notifications").status()).isEqualTo(401);
         Http auditor = Http.anonymous(port).as(TestUsers.AUDITOR, TestUsers.PASSWORD);
         assertThat(auditor.get("/api/notifications").status()).isEqualTo(200);
-        assertThat(auditor.post("/api/notifications/" + pending + "/retry", Map.of()).status()).isEqualTo(403);
+        assertThat(auditor.post("/api/notifications/" + pending + "/retry", Map.of())
+                        .status())
+                .isEqualTo(403);
         // the development gateway exists only in the demo profile
-        assertThat(customer.post("/dev/gateway/sms", Map.of("messageId", "x", "to", "1", "text", "t")).status())
+        assertThat(customer.post("/dev/gateway/sms", Map.of("messageId", "x", "to", "1", "text", "t"))
+                        .status())
                 .isEqualTo(404);
     }
 }

@@ -2,6 +2,7 @@ package org.gridmend.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,16 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
+import org.gridmend.audit.AuditTrail;
+import org.gridmend.audit.TraceService;
+import org.gridmend.core.PublicIds;
 import org.gridmend.support.FakeGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivery of the outbox to real HTTP gateways on loopback ({@link FakeGateway}), on H2 and on MariaDB: retries
@@ -34,20 +39,27 @@ abstract class NotificationDeliveryContract {
 
     @Autowired
     NotificationMapper mapper;
+
     @Autowired
     NotificationAdminService admin;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
-    org.gridmend.audit.AuditTrail audit;
+    AuditTrail audit;
+
     @Autowired
-    org.gridmend.audit.TraceService traces;
+    TraceService traces;
+
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
+    TransactionTemplate transactions;
 
     final FakeGateway sms = new FakeGateway();
     final FakeGateway push = new FakeGateway();
@@ -56,8 +68,9 @@ abstract class NotificationDeliveryContract {
     @BeforeEach
     void parkOtherMessages() {
         // the database is shared with other tests: their messages wait while these tests deliver
-        jdbc.update("UPDATE gm_notification SET next_attempt_at = ? WHERE status = 'PENDING'",
-                java.sql.Timestamp.from(Instant.parse("2999-01-01T00:00:00Z")));
+        jdbc.update(
+                "UPDATE gm_notification SET next_attempt_at = ? WHERE status = 'PENDING'",
+                Timestamp.from(Instant.parse("2999-01-01T00:00:00Z")));
     }
 
     @AfterEach
@@ -68,17 +81,29 @@ abstract class NotificationDeliveryContract {
     }
 
     NotificationDispatcher dispatcher(int maxAttempts, Duration readTimeout, boolean smsConfigured) {
-        NotifyProperties.Gateway smsGateway = new NotifyProperties.Gateway(smsConfigured ? sms.url("/sms") : "",
-                "gridmend", "s3cret", Duration.ofSeconds(1), readTimeout);
-        NotifyProperties.Gateway pushGateway = new NotifyProperties.Gateway(push.url("/push"), "", "",
-                Duration.ofSeconds(1), readTimeout);
-        NotifyProperties properties = new NotifyProperties(smsGateway, pushGateway, true, 4, 50,
-                Duration.ofMillis(50), Duration.ofMinutes(2), maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5),
-                Duration.ofMinutes(30), new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
-                "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 10, 3, 20, Duration.ofMinutes(1),
-                Duration.ofSeconds(15)), new NotifyProperties.Corroboration(2));
-        NotificationDispatcher dispatcher = new NotificationDispatcher(mapper, properties, runtime, audit,
-                transactions, Clock.systemUTC(), json);
+        NotifyProperties.Gateway smsGateway = new NotifyProperties.Gateway(
+                smsConfigured ? sms.url("/sms") : "", "gridmend", "s3cret", Duration.ofSeconds(1), readTimeout);
+        NotifyProperties.Gateway pushGateway =
+                new NotifyProperties.Gateway(push.url("/push"), "", "", Duration.ofSeconds(1), readTimeout);
+        NotifyProperties properties = new NotifyProperties(
+                smsGateway,
+                pushGateway,
+                true,
+                4,
+                50,
+                Duration.ofMillis(50),
+                Duration.ofMinutes(2),
+                maxAttempts,
+                Duration.ofMillis(1),
+                Duration.ofMillis(5),
+                Duration.ofMinutes(30),
+                new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
+                "【供电服务】",
+                new NotifyProperties.Streams(
+                        Duration.ofSeconds(2), 10, 3, 20, Duration.ofMinutes(1), Duration.ofSeconds(15)),
+                new NotifyProperties.Corroboration(2));
+        NotificationDispatcher dispatcher =
+                new NotificationDispatcher(mapper, properties, runtime, audit, transactions, Clock.systemUTC(), json);
         dispatchers.add(dispatcher);
         return dispatcher;
     }
@@ -138,7 +163,8 @@ abstract class NotificationDeliveryContract {
 
         FakeGateway.Request sent = sms.requestsFor(text.messageId()).get(0);
         assertThat(sent.path()).isEqualTo("/sms");
-        assertThat(sent.body().path("to").asText()).isEqualTo(mapper.find(text.id()).phone());
+        assertThat(sent.body().path("to").asText())
+                .isEqualTo(mapper.find(text.id()).phone());
         assertThat(sent.body().path("template").asText()).isEqualTo("notify.crew_accepted");
         assertThat(sent.body().path("text").asText()).isEqualTo("【供电服务】抢修班组 0371 已接单，预计 14:20 到达。");
         assertThat(sent.authorization()).isEqualTo("Basic Z3JpZG1lbmQ6czNjcmV0");
@@ -177,11 +203,19 @@ abstract class NotificationDeliveryContract {
             assertThat(m.attempts()).isEqualTo(2);
         });
         // each attempt is in the audit trail with its result, for the auditor's "what was the customer told, when"
-        assertThat(jdbc.queryForList("SELECT type FROM gm_audit_event WHERE notification_id = ? ORDER BY id",
-                String.class, message.id())).containsExactly("NOTIFICATION_RETRY", "NOTIFICATION_SENT");
-        assertThat(jdbc.queryForObject("SELECT details FROM gm_audit_event WHERE notification_id = ? "
-                + "AND type = 'NOTIFICATION_RETRY'", String.class, message.id()))
-                .contains("\"gatewayStatus\":500").contains("\"attempt\":1").contains(message.messageId());
+        assertThat(jdbc.queryForList(
+                        "SELECT type FROM gm_audit_event WHERE notification_id = ? ORDER BY id",
+                        String.class,
+                        message.id()))
+                .containsExactly("NOTIFICATION_RETRY", "NOTIFICATION_SENT");
+        assertThat(jdbc.queryForObject(
+                        "SELECT details FROM gm_audit_event WHERE notification_id = ? "
+                                + "AND type = 'NOTIFICATION_RETRY'",
+                        String.class,
+                        message.id()))
+                .contains("\"gatewayStatus\":500")
+                .contains("\"attempt\":1")
+                .contains(message.messageId());
     }
 
     @Test
@@ -205,13 +239,17 @@ abstract class NotificationDeliveryContract {
         sms.downFor(Duration.ofMillis(400));
         NotificationDispatcher dispatcher = dispatcher(10, Duration.ofSeconds(2), true);
         dispatcher.deliverDue();
-        assertThat(messages).allSatisfy(m -> assertThat(mapper.find(m.id())).satisfies(waiting -> {
-            assertThat(waiting.status()).isEqualTo("PENDING");
-            assertThat(waiting.gatewayStatus()).isEqualTo(503);
-        }));
+        assertThat(messages)
+                .allSatisfy(m -> assertThat(mapper.find(m.id())).satisfies(waiting -> {
+                    assertThat(waiting.status()).isEqualTo("PENDING");
+                    assertThat(waiting.gatewayStatus()).isEqualTo(503);
+                }));
         // back-off doubles from 1 ms to at most 5 ms here: the gateway comes back within the ten attempts
-        for (int round = 0; round < 100
-                && messages.stream().anyMatch(m -> mapper.find(m.id()).status().equals("PENDING")); round++) {
+        for (int round = 0;
+                round < 100
+                        && messages.stream()
+                                .anyMatch(m -> mapper.find(m.id()).status().equals("PENDING"));
+                round++) {
             dispatcher.deliverDue();
             Thread.sleep(50);
         }
@@ -233,7 +271,9 @@ abstract class NotificationDeliveryContract {
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.attempts()).isEqualTo(3);
         assertThat(failed.lastError()).contains("HTTP 503");
-        assertThat(admin.list("FAILED", null, 1000)).extracting(NotificationRecord::id).contains(message.id());
+        assertThat(admin.list("FAILED", null, 1000))
+                .extracting(NotificationRecord::id)
+                .contains(message.id());
         assertThat(push.acceptedCount(message.messageId())).isZero();
     }
 
@@ -247,21 +287,32 @@ abstract class NotificationDeliveryContract {
 
         assertThat(mapper.find(message.id()).status()).isEqualTo("FAILED");
         assertThat(mapper.find(message.id()).attempts()).isEqualTo(1);
-        var incident = runtime.createIncidentQuery().incidentType(NotificationDispatcher.INCIDENT_TYPE)
-                .configuration(message.messageId()).singleResult();
+        var incident = runtime.createIncidentQuery()
+                .incidentType(NotificationDispatcher.INCIDENT_TYPE)
+                .configuration(message.messageId())
+                .singleResult();
         assertThat(incident).isNotNull();
         assertThat(incident.getIncidentMessage()).contains("SMS CREW_ACCEPTED").contains("HTTP 400");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId())
-                .singleResult().getBusinessKey()).isEqualTo(org.gridmend.core.PublicIds.incident(incidentId));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(incident.getProcessInstanceId())
+                        .singleResult()
+                        .getBusinessKey())
+                .isEqualTo(PublicIds.incident(incidentId));
         // the repair order's audit trace names the message given up on
-        assertThat(traces.incident(org.gridmend.core.PublicIds.incident(incidentId), false, "tauditor").entries())
+        assertThat(traces.incident(PublicIds.incident(incidentId), false, "tauditor")
+                        .entries())
                 .filteredOn(e -> e.type().equals("NOTIFICATION_FAILED"))
-                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("gatewayStatus", 400)
+                .singleElement()
+                .satisfies(e -> assertThat(e.details())
+                        .containsEntry("gatewayStatus", 400)
                         .containsEntry("messageId", message.messageId()));
 
         assertThat(admin.retry(message.id()).status()).isEqualTo("PENDING");
-        assertThat(runtime.createIncidentQuery().incidentType(NotificationDispatcher.INCIDENT_TYPE)
-                .configuration(message.messageId()).count()).isZero();
+        assertThat(runtime.createIncidentQuery()
+                        .incidentType(NotificationDispatcher.INCIDENT_TYPE)
+                        .configuration(message.messageId())
+                        .count())
+                .isZero();
         drain(dispatcher);
         assertThat(mapper.find(message.id()).status()).isEqualTo("SENT");
         assertThat(sms.requestsFor(message.messageId())).hasSize(2);
@@ -309,6 +360,8 @@ abstract class NotificationDeliveryContract {
             assertThat(sms.requestsFor(m.messageId())).as(m.messageId()).hasSize(1);
             assertThat(mapper.find(m.id()).status()).isEqualTo("SENT");
         }
-        assertThat(nodes).as("every node took a share").allSatisfy(n -> assertThat(n.sentCount()).isPositive());
+        assertThat(nodes)
+                .as("every node took a share")
+                .allSatisfy(n -> assertThat(n.sentCount()).isPositive());
     }
 }

@@ -1,11 +1,11 @@
 package org.gridmend.notify;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.gridmend.core.PublicIds;
 import org.gridmend.report.ReportAnswer;
 import org.gridmend.support.Await;
 import org.gridmend.support.MariaDbTest;
 import org.gridmend.support.ReportFixture;
-import org.gridmend.core.PublicIds;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @MariaDbTest
@@ -13,6 +13,7 @@ class NotificationDeliveryMariaDbIT extends NotificationDeliveryContract {
 
     @Autowired
     ReportFixture reports;
+
     @Autowired
     ManagementService management;
 
@@ -26,9 +27,18 @@ class NotificationDeliveryMariaDbIT extends NotificationDeliveryContract {
         // the job executor runs here: let the order reach its first wait state (the crew's acceptance) so that the
         // test's own Cockpit incident does not race the order's first steps (the dispatcher retries such a race,
         // but only for a few seconds)
-        String order = runtime.createProcessInstanceQuery().processInstanceBusinessKey(PublicIds.incident(incidentId))
-                .singleResult().getId();
-        Await.until(() -> management.createJobQuery().processInstanceId(order).executable().count() == 0, 30);
+        String order = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(PublicIds.incident(incidentId))
+                .singleResult()
+                .getId();
+        Await.until(
+                () -> management
+                                .createJobQuery()
+                                .processInstanceId(order)
+                                .executable()
+                                .count()
+                        == 0,
+                30);
         return incidentId;
     }
 }

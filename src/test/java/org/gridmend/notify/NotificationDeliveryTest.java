@@ -15,6 +15,7 @@ class NotificationDeliveryTest extends NotificationDeliveryContract {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     ReportFixture reports;
 

@@ -19,11 +19,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.gridmend.repair.RepairOrderService;
 import org.gridmend.report.Channel;
 import org.gridmend.report.ReportAnswer;
 import org.gridmend.report.ReportRequest;
 import org.gridmend.report.ReportService;
-import org.gridmend.repair.RepairOrderService;
 import org.gridmend.support.ProcessTest;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.ReportFixture;
@@ -44,16 +44,22 @@ class NotificationProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RepairFixture repairs;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     ReportService customers;
+
     @Autowired
     RepairOrderService orders;
+
     @Autowired
     IncidentService incidents;
+
     @Autowired
     NotificationMapper outbox;
 
@@ -72,16 +78,21 @@ class NotificationProcessTest {
 
     /** Who was told each event of the incident, as "customer/channel", sorted. */
     private Map<String, List<String>> told(long incidentId) {
-        return outbox.list(null, incidentId, 1000).stream().collect(Collectors.groupingBy(
-                NotificationRecord::eventType, TreeMap::new, Collectors.mapping(
-                        n -> n.customerNo().substring(g.p().length()) + "/" + n.channel(),
-                        Collectors.collectingAndThen(Collectors.toList(), l -> l.stream().sorted().toList()))));
+        return outbox.list(null, incidentId, 1000).stream()
+                .collect(Collectors.groupingBy(
+                        NotificationRecord::eventType,
+                        TreeMap::new,
+                        Collectors.mapping(
+                                n -> n.customerNo().substring(g.p().length()) + "/" + n.channel(),
+                                Collectors.collectingAndThen(
+                                        Collectors.toList(),
+                                        l -> l.stream().sorted().toList()))));
     }
 
     /** A report; from the app it comes from the signed-in customer (which binds the app for pushes). */
     private ReportAnswer report(int customer, Channel channel) {
-        ReportRequest request = new ReportRequest(UUID.randomUUID().toString(), channel, g.customer(customer), null,
-                null, null, "停电了", null);
+        ReportRequest request = new ReportRequest(
+                UUID.randomUUID().toString(), channel, g.customer(customer), null, null, null, "停电了", null);
         ReportAnswer answer = channel == Channel.APP ? reports.signedIn(request) : reports.submit(request);
         execute(job(reports.process(answer)));
         return answer;
@@ -101,25 +112,33 @@ class NotificationProcessTest {
         assertThat(told(incidentId)).containsEntry("OUTAGE_KNOWN", List.of("C2/SMS", "C3/SMS"));
 
         execute(job("Task_DispatchCrew", order));
-        repairs.completeAs(g.user(1), "crews", task("Task_AcceptRepairOrder", order), withVariables("acceptDecision",
-                "ACCEPT"));
+        repairs.completeAs(
+                g.user(1), "crews", task("Task_AcceptRepairOrder", order), withVariables("acceptDecision", "ACCEPT"));
         assertThat(order).hasPassed("Task_NotifyCrewAccepted");
         assertThat(told(incidentId)).containsEntry("CREW_ACCEPTED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
         NotificationRecord accepted = outbox.list(null, incidentId, 1000).stream()
-                .filter(n -> n.eventType().equals("CREW_ACCEPTED") && n.channel().equals("SMS")).findFirst()
+                .filter(n ->
+                        n.eventType().equals("CREW_ACCEPTED") && n.channel().equals("SMS"))
+                .findFirst()
                 .orElseThrow();
         assertThat(outbox.find(accepted.id()).phone()).isNotBlank();
 
         execute(job("Event_ArrivalCommitmentPassed", order));
         assertThat(told(incidentId)).containsEntry("DELAYED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
-        repairs.completeAs("dispatcher1", "dispatchers", task("Task_HandleLateArrival", order),
+        repairs.completeAs(
+                "dispatcher1",
+                "dispatchers",
+                task("Task_HandleLateArrival", order),
                 withVariables("lateCause", "TRAFFIC"));
 
         g.crewAtFault(1);
         repairs.completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
         assertThat(told(incidentId)).containsEntry("ARRIVED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
 
-        repairs.completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
+        repairs.completeAs(
+                g.user(1),
+                "crews",
+                task("Task_DiagnoseFault", order),
                 withVariables("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
         assertThat(told(incidentId)).containsEntry("DIAGNOSED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
 
@@ -130,18 +149,20 @@ class NotificationProcessTest {
         orders.changeEtr(orders.order(incidentId), RepairFixture.hoursAhead(4));
         assertThat(told(incidentId)).containsEntry("ETR_CHANGED", List.of("C1/PUSH", "C2/SMS", "C3/SMS"));
 
-        repairs.completeAs(g.user(1), "crews", task("Task_CompleteRepair", order),
-                withVariables("resolution", "REPLACED_FUSE"));
+        repairs.completeAs(
+                g.user(1), "crews", task("Task_CompleteRepair", order), withVariables("resolution", "REPLACED_FUSE"));
         // everyone at once: neighbours hear power is back; the reporter is asked to confirm, once for both reports
         execute(job("Task_NotifyPowerRestored", order));
-        assertThat(told(incidentId)).containsEntry("RESTORED", List.of("C2/SMS", "C3/SMS"))
+        assertThat(told(incidentId))
+                .containsEntry("RESTORED", List.of("C2/SMS", "C3/SMS"))
                 .containsEntry("CONFIRMATION_REQUEST", List.of("C1/PUSH"));
         execute(job("Task_NotifyRestoration", order));
         assertThat(order).isWaitingAt("Task_ReviewRepairOrder");
         // the reports' own processes ask too, and find the customer told
         execute(job(reports.process(app)));
         execute(job(reports.process(hotline)));
-        assertThat(reports.process(app)).hasPassed("Task_NotifyConfirmationRequest")
+        assertThat(reports.process(app))
+                .hasPassed("Task_NotifyConfirmationRequest")
                 .isWaitingAt("Gateway_AwaitConfirmation");
         assertThat(told(incidentId)).containsEntry("CONFIRMATION_REQUEST", List.of("C1/PUSH"));
 
@@ -150,13 +171,18 @@ class NotificationProcessTest {
         assertThat(reports.process(app)).hasPassed("Task_NotifyRatingRequest");
         assertThat(told(incidentId)).containsEntry("RATING_REQUEST", List.of("C1/PUSH"));
         NotificationRecord rating = outbox.list(null, incidentId, 1000).stream()
-                .filter(n -> n.eventType().equals("RATING_REQUEST")).findFirst().orElseThrow();
+                .filter(n -> n.eventType().equals("RATING_REQUEST"))
+                .findFirst()
+                .orElseThrow();
         // held back during quiet hours: due now, or at 08:00 China time when it is night
         Instant dueNoLaterThan = Instant.now().plus(10, ChronoUnit.HOURS);
-        assertThat(rating.nextAttemptAt()).isBefore(dueNoLaterThan).isAfter(rating.createdAt().minusSeconds(1));
+        assertThat(rating.nextAttemptAt())
+                .isBefore(dueNoLaterThan)
+                .isAfter(rating.createdAt().minusSeconds(1));
 
         // nobody heard anything twice, and every message says what the timeline says
-        assertThat(outbox.list(null, incidentId, 1000)).allSatisfy(n -> assertThat(n.status()).isEqualTo("PENDING"))
+        assertThat(outbox.list(null, incidentId, 1000))
+                .allSatisfy(n -> assertThat(n.status()).isEqualTo("PENDING"))
                 .hasSize(1 + 2 + 3 * 5 + 2 + 1 + 1);
     }
 
@@ -169,8 +195,8 @@ class NotificationProcessTest {
         execute(job("Task_NotifyOutageKnown", order));
         assertThat(told(incidentId)).containsOnly(Map.entry("ACKNOWLEDGED", List.of("C1/SMS")));
         execute(job("Task_DispatchCrew", order));
-        repairs.completeAs(g.user(1), "crews", task("Task_AcceptRepairOrder", order), withVariables("acceptDecision",
-                "ACCEPT"));
+        repairs.completeAs(
+                g.user(1), "crews", task("Task_AcceptRepairOrder", order), withVariables("acceptDecision", "ACCEPT"));
         assertThat(told(incidentId)).containsEntry("CREW_ACCEPTED", List.of("C1/SMS"));
 
         // a second customer's report corroborates it (two of T1's three customers: the fuse feeding T1 alone is
@@ -179,7 +205,8 @@ class NotificationProcessTest {
         long fuse = reports.record(second).incidentId();
         assertThat(reports.record(first).incidentId()).isEqualTo(fuse);
         execute(job("Task_NotifyOutageKnown", repairs.order(fuse)));
-        assertThat(told(fuse)).containsEntry("OUTAGE_KNOWN", List.of("C3/SMS"))
+        assertThat(told(fuse))
+                .containsEntry("OUTAGE_KNOWN", List.of("C3/SMS"))
                 .containsEntry("ACKNOWLEDGED", List.of("C2/SMS"));
         // the merged order never told its area: its news of the merge reaches those of its area who reported, not C3
         execute(job("Task_NotifyMerged", order));
@@ -206,14 +233,15 @@ class NotificationProcessTest {
         // below the switch only C5 had heard nothing yet; C1 and C4 reported, C2 and C3 heard on T1's order
         ProcessInstance upstream = repairs.order(upstreamId);
         execute(job("Task_NotifyOutageKnown", upstream));
-        assertThat(told(upstreamId)).containsEntry("OUTAGE_KNOWN", List.of("C5/SMS"))
+        assertThat(told(upstreamId))
+                .containsEntry("OUTAGE_KNOWN", List.of("C5/SMS"))
                 .containsEntry("ACKNOWLEDGED", List.of("C4/PUSH"));
 
         // from now on they hear the upstream order's news, once each
         execute(job("Task_DispatchCrew", upstream));
         Task offer = task("Task_AcceptRepairOrder", upstream);
         repairs.completeAs(offer.getAssignee(), "crews", offer, withVariables("acceptDecision", "ACCEPT"));
-        assertThat(told(upstreamId)).containsEntry("CREW_ACCEPTED",
-                List.of("C1/PUSH", "C2/SMS", "C3/SMS", "C4/PUSH", "C5/SMS"));
+        assertThat(told(upstreamId))
+                .containsEntry("CREW_ACCEPTED", List.of("C1/PUSH", "C2/SMS", "C3/SMS", "C4/PUSH", "C5/SMS"));
     }
 }

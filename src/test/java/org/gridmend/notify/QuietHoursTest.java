@@ -15,11 +15,21 @@ class QuietHoursTest {
 
     private final NotifyProperties properties = new NotifyProperties(
             new NotifyProperties.Gateway("", "", "", Duration.ofSeconds(2), Duration.ofSeconds(5)),
-            new NotifyProperties.Gateway("", "", "", Duration.ofSeconds(2), Duration.ofSeconds(5)), true, 8, 100,
-            Duration.ofMillis(200), Duration.ofMinutes(2), 10, Duration.ofSeconds(5), Duration.ofMinutes(30),
-            Duration.ofMinutes(30), new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
-            "【供电服务】", new NotifyProperties.Streams(Duration.ofSeconds(2), 500, 3, 20, Duration.ofMinutes(30),
-            Duration.ofSeconds(15)), new NotifyProperties.Corroboration(2));
+            new NotifyProperties.Gateway("", "", "", Duration.ofSeconds(2), Duration.ofSeconds(5)),
+            true,
+            8,
+            100,
+            Duration.ofMillis(200),
+            Duration.ofMinutes(2),
+            10,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(30),
+            new NotifyProperties.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0)),
+            "【供电服务】",
+            new NotifyProperties.Streams(
+                    Duration.ofSeconds(2), 500, 3, 20, Duration.ofMinutes(30), Duration.ofSeconds(15)),
+            new NotifyProperties.Corroboration(2));
     private final Outbox service = new Outbox(null, properties, null, Clock.systemUTC());
 
     private static Instant china(String dateTime) {

@@ -28,10 +28,13 @@ class OutageNoticeMariaDbIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ReportFixture fixture;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -48,14 +51,27 @@ class OutageNoticeMariaDbIT {
     }
 
     private long told(long noticeId, String event) {
-        return jdbc.queryForObject("SELECT COUNT(DISTINCT customer_no) FROM gm_notification WHERE notice_id = ? AND "
-                + "event_type = ?", Long.class, noticeId, event);
+        return jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT customer_no) FROM gm_notification WHERE notice_id = ? AND " + "event_type = ?",
+                Long.class,
+                noticeId,
+                event);
     }
 
     private long publish(String type, Instant start) {
-        Http.Response created = dispatcher.post("/api/outage-notices", Map.of("type", type, "deviceId",
-                grid.node("SW"), "start", start.toString(), "expectedEnd", start.plus(Duration.ofHours(4)).toString(),
-                "reason", "10kV 线路检修"));
+        Http.Response created = dispatcher.post(
+                "/api/outage-notices",
+                Map.of(
+                        "type",
+                        type,
+                        "deviceId",
+                        grid.node("SW"),
+                        "start",
+                        start.toString(),
+                        "expectedEnd",
+                        start.plus(Duration.ofHours(4)).toString(),
+                        "reason",
+                        "10kV 线路检修"));
         assertThat(created.status()).isEqualTo(201);
         return created.json().path("noticeId").asLong();
     }
@@ -66,13 +82,18 @@ class OutageNoticeMariaDbIT {
         Await.until(() -> told(noticeId, "NOTICE_DAY_BEFORE") == 5, 30);
         assertThat(told(noticeId, "NOTICE_WEEK_BEFORE")).isZero();
 
-        JsonNode outages = customer.get("/api/outages?customerNo=" + grid.customer(4)).json();
+        JsonNode outages =
+                customer.get("/api/outages?customerNo=" + grid.customer(4)).json();
         assertThat(outages.path("notices").get(0).path("inEffect").asBoolean()).isFalse();
 
-        assertThat(dispatcher.post("/api/outage-notices/" + noticeId + "/end", Map.of()).status()).isEqualTo(200);
+        assertThat(dispatcher
+                        .post("/api/outage-notices/" + noticeId + "/end", Map.of())
+                        .status())
+                .isEqualTo(200);
         Await.until(() -> told(noticeId, "NOTICE_CANCELLED") == 5, 30);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_notification WHERE notice_id = ?", Long.class,
-                noticeId)).isEqualTo(10);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM gm_notification WHERE notice_id = ?", Long.class, noticeId))
+                .isEqualTo(10);
     }
 
     @Test
@@ -83,12 +104,27 @@ class OutageNoticeMariaDbIT {
         long incidentId = notice.path("incidentId").asLong();
         assertThat(incidentId).isPositive();
         // the repair order's own "outage known" finds them all told
-        Await.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN ACT_HI_PROCINST p ON "
-                + "a.PROC_INST_ID_ = p.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ = ? AND a.ACT_ID_ = ? AND a.END_TIME_ IS "
-                + "NOT NULL", Long.class, String.format("R-%08d", incidentId), "Task_NotifyOutageKnown") == 1, 30);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_notification WHERE incident_id = ? AND event_type = "
-                + "'OUTAGE_KNOWN'", Long.class, incidentId)).isZero();
-        assertThat(customer.get("/api/outages?customerNo=" + grid.customer(1)).json().path("repairOrder")
-                .path("incidentId").asText()).isEqualTo(String.format("R-%08d", incidentId));
+        Await.until(
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN ACT_HI_PROCINST p ON "
+                                        + "a.PROC_INST_ID_ = p.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ = ? AND a.ACT_ID_ = ? AND a.END_TIME_ IS "
+                                        + "NOT NULL",
+                                Long.class,
+                                String.format("R-%08d", incidentId),
+                                "Task_NotifyOutageKnown")
+                        == 1,
+                30);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM gm_notification WHERE incident_id = ? AND event_type = "
+                                + "'OUTAGE_KNOWN'",
+                        Long.class,
+                        incidentId))
+                .isZero();
+        assertThat(customer.get("/api/outages?customerNo=" + grid.customer(1))
+                        .json()
+                        .path("repairOrder")
+                        .path("incidentId")
+                        .asText())
+                .isEqualTo(String.format("R-%08d", incidentId));
     }
 }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.gridmend.core.PublicIds;
 import org.gridmend.notify.NotificationMapper;
 import org.gridmend.notify.NotificationRecord;
 import org.gridmend.report.ReportAnswer;
@@ -29,7 +30,6 @@ import org.gridmend.support.ProcessTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.triage.IncidentService;
 import org.gridmend.triage.IncidentState;
-import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,14 +48,19 @@ class OutageNoticeProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     OutageNoticeService notices;
+
     @Autowired
     IncidentService incidents;
+
     @Autowired
     NotificationMapper outbox;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -79,25 +84,39 @@ class OutageNoticeProcessTest {
     }
 
     private ProcessInstance process(long noticeId) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(PublicIds.notice(noticeId)).singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(PublicIds.notice(noticeId))
+                .singleResult();
     }
 
     private List<NotificationRecord> messages(long noticeId) {
-        return jdbc.queryForList("SELECT id FROM gm_notification WHERE notice_id = ? ORDER BY id", Long.class,
-                noticeId).stream().map(outbox::find).toList();
+        return jdbc
+                .queryForList("SELECT id FROM gm_notification WHERE notice_id = ? ORDER BY id", Long.class, noticeId)
+                .stream()
+                .map(outbox::find)
+                .toList();
     }
 
     /** Who heard each event of the notice, by customer (the grid's prefix left off). */
     private Map<String, List<String>> told(long noticeId) {
-        return messages(noticeId).stream().collect(Collectors.groupingBy(NotificationRecord::eventType,
-                TreeMap::new, Collectors.mapping(n -> n.customerNo().substring(g.p().length()),
-                        Collectors.collectingAndThen(Collectors.toList(), l -> l.stream().sorted().toList()))));
+        return messages(noticeId).stream()
+                .collect(Collectors.groupingBy(
+                        NotificationRecord::eventType,
+                        TreeMap::new,
+                        Collectors.mapping(
+                                n -> n.customerNo().substring(g.p().length()),
+                                Collectors.collectingAndThen(
+                                        Collectors.toList(),
+                                        l -> l.stream().sorted().toList()))));
     }
 
     private Instant due(ProcessInstance instance, String activityId) {
-        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId(activityId).singleResult();
+        Job timer = engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .singleResult();
         return timer.getDuedate().toInstant();
     }
 
@@ -107,8 +126,12 @@ class OutageNoticeProcessTest {
         OutageNoticeRecord notice = notices.find(noticeId).orElseThrow();
         ProcessInstance instance = process(noticeId);
         // three days ahead: the week-ahead message is due at once, the day-ahead one 24 h before
-        assertThat(instance).isWaitingAt("Event_WeekBefore").variables().containsEntry("weekAhead", true)
-                .containsEntry("faultNotice", false).containsOnlyKeys("noticeId", "weekAhead", "faultNotice");
+        assertThat(instance)
+                .isWaitingAt("Event_WeekBefore")
+                .variables()
+                .containsEntry("weekAhead", true)
+                .containsEntry("faultNotice", false)
+                .containsOnlyKeys("noticeId", "weekAhead", "faultNotice");
         assertThat(due(instance, "Event_WeekBefore")).isBefore(Instant.now());
         execute(job("Event_WeekBefore", instance));
         assertThat(told(noticeId)).containsOnly(Map.entry("NOTICE_WEEK_BEFORE", BELOW_SWITCH));
@@ -118,9 +141,12 @@ class OutageNoticeProcessTest {
         execute(job("Event_DayBefore", instance));
         assertThat(told(noticeId)).containsEntry("NOTICE_DAY_BEFORE", BELOW_SWITCH);
         NotificationRecord sample = messages(noticeId).stream()
-                .filter(n -> n.eventType().equals("NOTICE_DAY_BEFORE")).findFirst().orElseThrow();
+                .filter(n -> n.eventType().equals("NOTICE_DAY_BEFORE"))
+                .findFirst()
+                .orElseThrow();
         assertThat(jdbc.queryForObject("SELECT text FROM gm_notification WHERE id = ?", String.class, sample.id()))
-                .contains("计划停电").contains("10kV 线路检修");
+                .contains("计划停电")
+                .contains("10kV 线路检修");
 
         assertThat(instance).isWaitingAt("Event_ExpectedEnd");
         assertThat(due(instance, "Event_ExpectedEnd")).isEqualTo(notice.expectedEndAt());
@@ -175,7 +201,10 @@ class OutageNoticeProcessTest {
         execute(job("Task_NotifyNoticeCancelled", instance));
         assertThat(instance).isEnded();
         assertThat(told(noticeId)).containsOnly(Map.entry("NOTICE_CANCELLED", BELOW_SWITCH));
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
                 .isZero();
     }
 
@@ -183,17 +212,21 @@ class OutageNoticeProcessTest {
     void aFaultNoticeReachesEveryoneBelowAtOnceOpensTheRepairOrderAndEndsWithIt() {
         long noticeId = publish(NoticeType.FAULT, Duration.ZERO, Duration.ofHours(3));
         ProcessInstance instance = process(noticeId);
-        assertThat(instance).hasPassed("Task_OpenIncident", "Task_NotifyFaultOutage")
+        assertThat(instance)
+                .hasPassed("Task_OpenIncident", "Task_NotifyFaultOutage")
                 .isWaitingAt("Event_ExpectedEnd");
         assertThat(told(noticeId)).containsOnly(Map.entry("NOTICE_FAULT", BELOW_SWITCH));
 
         long incidentId = notices.find(noticeId).orElseThrow().incidentId();
         assertThat(incidents.find(incidentId).orElseThrow().deviceId()).isEqualTo(g.node("SW"));
-        ProcessInstance order = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(PublicIds.incident(incidentId)).singleResult();
+        ProcessInstance order = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(PublicIds.incident(incidentId))
+                .singleResult();
         // the repair order does not tell them of the outage a second time
         execute(job("Task_NotifyOutageKnown", order));
-        assertThat(outbox.list(null, incidentId, 1000)).noneMatch(n -> n.eventType().equals("OUTAGE_KNOWN"));
+        assertThat(outbox.list(null, incidentId, 1000))
+                .noneMatch(n -> n.eventType().equals("OUTAGE_KNOWN"));
 
         // a second fault notice on the same device joins the same order
         long again = publish(NoticeType.FAULT, Duration.ZERO, Duration.ofHours(3));
@@ -201,7 +234,9 @@ class OutageNoticeProcessTest {
 
         assertThat(incidents.markRestored(incidentId)).isTrue();
         assertThat(incidents.find(incidentId).orElseThrow().state()).isEqualTo(IncidentState.RESTORED);
-        assertThat(instance).isEnded().hasPassed("Task_EndNotice", "EndEvent_NoticeClosed")
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Task_EndNotice", "EndEvent_NoticeClosed")
                 .hasNotPassed("Task_NotifyNoticeEnded");
         assertThat(process(again)).isNull();
         assertThat(notices.find(noticeId).orElseThrow()).satisfies(n -> {
@@ -213,27 +248,71 @@ class OutageNoticeProcessTest {
 
     @Test
     void aDispatcherPublishesFromTasklistsStartFormAndBadFieldsAreRefused() {
-        var definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey("OutageNotice").latestVersion().singleResult();
-        String start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).truncatedTo(ChronoUnit.MINUTES)
+        var definition = engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("OutageNotice")
+                .latestVersion()
+                .singleResult();
+        String start = OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .plusHours(2)
+                .truncatedTo(ChronoUnit.MINUTES)
                 .toString();
-        String end = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(6).truncatedTo(ChronoUnit.MINUTES)
+        String end = OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .plusHours(6)
+                .truncatedTo(ChronoUnit.MINUTES)
                 .toString();
         engine.getIdentityService().setAuthentication("dispatcher1", List.of("dispatchers"));
 
-        assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition.getId(), Map.of(
-                "noticeType", "PLANNED", "deviceId", "NO-SUCH-DEVICE", "start", start, "expectedEnd", end)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("deviceId");
-        assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition.getId(), Map.of(
-                "noticeType", "PLANNED", "deviceId", g.node("SW"), "start", end, "expectedEnd", start)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("expectedEnd");
+        assertThatThrownBy(() -> engine.getFormService()
+                        .submitStartForm(
+                                definition.getId(),
+                                Map.of(
+                                        "noticeType",
+                                        "PLANNED",
+                                        "deviceId",
+                                        "NO-SUCH-DEVICE",
+                                        "start",
+                                        start,
+                                        "expectedEnd",
+                                        end)))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("deviceId");
+        assertThatThrownBy(() -> engine.getFormService()
+                        .submitStartForm(
+                                definition.getId(),
+                                Map.of(
+                                        "noticeType",
+                                        "PLANNED",
+                                        "deviceId",
+                                        g.node("SW"),
+                                        "start",
+                                        end,
+                                        "expectedEnd",
+                                        start)))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("expectedEnd");
 
-        ProcessInstance instance = engine.getFormService().submitStartForm(definition.getId(), Map.of(
-                "noticeType", "PLANNED", "deviceId", g.node("SW"), "start", start, "expectedEnd", end,
-                "reason", "变压器更换"));
+        ProcessInstance instance = engine.getFormService()
+                .submitStartForm(
+                        definition.getId(),
+                        Map.of(
+                                "noticeType",
+                                "PLANNED",
+                                "deviceId",
+                                g.node("SW"),
+                                "start",
+                                start,
+                                "expectedEnd",
+                                end,
+                                "reason",
+                                "变压器更换"));
         long noticeId = (Long) engine.getRuntimeService().getVariable(instance.getId(), "noticeId");
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getBusinessKey()).isEqualTo(PublicIds.notice(noticeId));
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getBusinessKey())
+                .isEqualTo(PublicIds.notice(noticeId));
         assertThat(engine.getRuntimeService().getVariables(instance.getId()))
                 .containsOnlyKeys("noticeId", "weekAhead", "faultNotice");
         assertThat(notices.find(noticeId).orElseThrow()).satisfies(n -> {

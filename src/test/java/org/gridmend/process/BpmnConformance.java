@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,13 +47,14 @@ final class BpmnConformance {
 
     /** Type prefix, underscore, business name: both parts start with a capital letter. */
     private static final Pattern MEANINGFUL_ID = Pattern.compile("[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9]*");
+
     private static final Pattern PROCESS_ID = Pattern.compile("[A-Z][A-Za-z0-9]*");
     /** A word after the first that starts with a capital and goes on in small letters: Title Case. */
     private static final Pattern TITLE_CASE_WORD = Pattern.compile("\\s([A-Z][a-z]+)");
+
     private static final Set<String> PROPER_NOUNS = Set.of("Tasklist", "Cockpit", "GridMend", "Camunda", "No");
 
-    private BpmnConformance() {
-    }
+    private BpmnConformance() {}
 
     static List<String> check(Path file, Path formsDirectory) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -84,7 +84,8 @@ final class BpmnConformance {
             problems.add(name + ": modeler:executionPlatformVersion must be 7.24.0 (was '" + version + "')");
         }
         Definitions definitions = model.getDefinitions();
-        if (definitions.getId() == null || !MEANINGFUL_ID.matcher(definitions.getId()).matches()) {
+        if (definitions.getId() == null
+                || !MEANINGFUL_ID.matcher(definitions.getId()).matches()) {
             problems.add(name + ": definitions id '" + definitions.getId() + "' is not meaningful");
         }
     }
@@ -97,8 +98,10 @@ final class BpmnConformance {
             return;
         }
         Set<String> drawn = new HashSet<>();
-        shapes.forEach(s -> drawn.add(s.getBpmnElement() == null ? null : s.getBpmnElement().getId()));
-        edges.forEach(e -> drawn.add(e.getBpmnElement() == null ? null : e.getBpmnElement().getId()));
+        shapes.forEach(s ->
+                drawn.add(s.getBpmnElement() == null ? null : s.getBpmnElement().getId()));
+        edges.forEach(e ->
+                drawn.add(e.getBpmnElement() == null ? null : e.getBpmnElement().getId()));
         List<BaseElement> drawable = new ArrayList<>();
         drawable.addAll(model.getModelElementsByType(FlowNode.class));
         drawable.addAll(model.getModelElementsByType(SequenceFlow.class));
@@ -136,7 +139,9 @@ final class BpmnConformance {
             if (id == null || element instanceof BpmnShape || element instanceof BpmnEdge) {
                 continue;
             }
-            boolean ok = element instanceof Process ? PROCESS_ID.matcher(id).matches() : MEANINGFUL_ID.matcher(id).matches();
+            boolean ok = element instanceof Process
+                    ? PROCESS_ID.matcher(id).matches()
+                    : MEANINGFUL_ID.matcher(id).matches();
             if (!ok) {
                 problems.add(name + ": id '" + id + "' looks generated; use a type prefix and a business name "
                         + "such as Task_DispatchCrew");
@@ -199,7 +204,8 @@ final class BpmnConformance {
         if (formsDirectory != null && Files.isDirectory(formsDirectory)) {
             ObjectMapper json = new ObjectMapper();
             try (var files = Files.list(formsDirectory)) {
-                for (Path form : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+                for (Path form :
+                        files.filter(f -> f.toString().endsWith(".form")).toList()) {
                     formIds.add(json.readTree(form.toFile()).path("id").asText());
                 }
             }
@@ -232,10 +238,12 @@ final class BpmnConformance {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+            return factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(bytes))
+                    .getDocumentElement();
         } catch (Exception e) {
-            throw new IOException("cannot parse " + new String(bytes, 0, Math.min(80, bytes.length),
-                    StandardCharsets.UTF_8), e);
+            throw new IOException(
+                    "cannot parse " + new String(bytes, 0, Math.min(80, bytes.length), StandardCharsets.UTF_8), e);
         }
     }
 }

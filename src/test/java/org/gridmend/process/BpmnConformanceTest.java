@@ -28,9 +28,12 @@ class BpmnConformanceTest {
     Stream<DynamicTest> everyProcessFileConforms() throws IOException {
         assertThat(PROCESSES).isDirectory();
         try (Stream<Path> files = Files.list(PROCESSES)) {
-            List<Path> bpmn = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
-            return bpmn.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-                    () -> assertThat(BpmnConformance.check(file, FORMS)).isEmpty()));
+            List<Path> bpmn =
+                    files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+            return bpmn.stream()
+                    .map(file -> DynamicTest.dynamicTest(
+                            file.getFileName().toString(),
+                            () -> assertThat(BpmnConformance.check(file, FORMS)).isEmpty()));
         }
     }
 
@@ -82,12 +85,14 @@ class BpmnConformanceTest {
 
     @Test
     void delegatesByClassOrUnboundServiceTasksAreCaught() throws IOException {
-        assertThat(check(sample().replace("camunda:delegateExpression=\"${sampleDelegate}\"",
-                "camunda:class=\"org.example.SampleDelegate\"")))
+        assertThat(check(sample().replace(
+                                "camunda:delegateExpression=\"${sampleDelegate}\"",
+                                "camunda:class=\"org.example.SampleDelegate\"")))
                 .anyMatch(p -> p.contains("Task_CheckSample uses camunda:class"))
                 .anyMatch(p -> p.contains("Task_CheckSample is a serviceTask not bound by camunda:delegateExpression"));
-        assertThat(check(sample().replace("camunda:delegateExpression=\"${sampleDelegate}\"",
-                "camunda:expression=\"${sample.check()}\"")))
+        assertThat(check(sample().replace(
+                                "camunda:delegateExpression=\"${sampleDelegate}\"",
+                                "camunda:expression=\"${sample.check()}\"")))
                 .anyMatch(p -> p.contains("not bound by camunda:delegateExpression"));
     }
 

@@ -29,7 +29,9 @@ class BpmnPicturesTest {
             "data-element-id=\"([A-Za-z0-9_]+)\"[^>]*transform=\"matrix\\(1 0 0 1 (-?[0-9.]+) (-?[0-9.]+)\\)\"");
 
     static Stream<Path> processes() throws IOException {
-        return Files.list(Path.of("processes")).filter(p -> p.toString().endsWith(".bpmn")).sorted();
+        return Files.list(Path.of("processes"))
+                .filter(p -> p.toString().endsWith(".bpmn"))
+                .sorted();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -37,7 +39,9 @@ class BpmnPicturesTest {
     void thePictureShowsEveryElementWhereTheDiagramHasIt(Path bpmn) throws IOException {
         String name = bpmn.getFileName().toString().replace(".bpmn", "");
         Path svg = Path.of("docs", "processes", name + ".svg");
-        assertThat(svg).as("picture of " + bpmn + ": run scripts/render-processes.sh").exists();
+        assertThat(svg)
+                .as("picture of " + bpmn + ": run scripts/render-processes.sh")
+                .exists();
         Map<String, double[]> drawn = new HashMap<>();
         Matcher m = SHAPE.matcher(Files.readString(svg, StandardCharsets.UTF_8));
         while (m.find()) {
@@ -47,9 +51,12 @@ class BpmnPicturesTest {
         for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
             String id = shape.getBpmnElement().getId();
             Bounds bounds = shape.getBounds();
-            assertThat(drawn).as(svg + " lacks " + id + ": run scripts/render-processes.sh").containsKey(id);
-            assertThat(drawn.get(id)).as(svg + " draws " + id + " elsewhere than " + bpmn
-                    + ": run scripts/render-processes.sh").containsExactly(bounds.getX(), bounds.getY());
+            assertThat(drawn)
+                    .as(svg + " lacks " + id + ": run scripts/render-processes.sh")
+                    .containsKey(id);
+            assertThat(drawn.get(id))
+                    .as(svg + " draws " + id + " elsewhere than " + bpmn + ": run scripts/render-processes.sh")
+                    .containsExactly(bounds.getX(), bounds.getY());
         }
         assertThat(drawn.keySet().stream().filter(id -> !id.endsWith("_label")))
                 .as(svg + " draws elements that " + bpmn + " no longer has: run scripts/render-processes.sh")

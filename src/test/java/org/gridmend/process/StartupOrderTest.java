@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.gridmend.support.GridMendTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,10 +18,13 @@ class StartupOrderTest {
 
     @Autowired
     ConfigurableListableBeanFactory beans;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     Flyway flyway;
 
@@ -31,7 +35,8 @@ class StartupOrderTest {
         for (String name : engines) {
             String definitionName = beans.containsBeanDefinition(name) ? name : name.replace("&", "");
             assertThat(beans.getBeanDefinition(definitionName).getDependsOn())
-                    .as("beans %s waits for", definitionName).isNotNull()
+                    .as("beans %s waits for", definitionName)
+                    .isNotNull()
                     .satisfies(dependsOn -> assertThat(Arrays.asList(dependsOn)).contains("flywayInitializer"));
         }
     }
@@ -39,9 +44,9 @@ class StartupOrderTest {
     @Test
     void ourTablesAndTheEnginesShareTheDatabase() {
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion()).isGreaterThanOrEqualTo(
-                org.flywaydb.core.api.MigrationVersion.fromVersion("3"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_customer", Long.class)).isNotNull();
+        assertThat(flyway.info().current().getVersion()).isGreaterThanOrEqualTo(MigrationVersion.fromVersion("3"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_customer", Long.class))
+                .isNotNull();
         assertThat(engine.getManagementService().getTableCount()).containsKey("ACT_RU_EXECUTION");
     }
 }

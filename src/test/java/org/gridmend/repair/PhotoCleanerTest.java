@@ -3,6 +3,7 @@ package org.gridmend.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 
@@ -23,7 +24,9 @@ class PhotoCleanerTest {
         byte[] phone = TestPhotos.withExif(TestPhotos.jpeg(40, 20), 1, "taken at 43.88N 125.35E by SN-0042");
         assertThat(PhotoCleaner.jpegOrientation(phone)).isEqualTo(1);
         assertThat(contains(phone, "Exif")).isTrue();
-        assertThat(TestPhotos.decode(phone).getWidth()).as("the phone's file is a valid JPEG").isEqualTo(40);
+        assertThat(TestPhotos.decode(phone).getWidth())
+                .as("the phone's file is a valid JPEG")
+                .isEqualTo(40);
 
         byte[] stored = PhotoCleaner.clean(phone, "image/jpeg");
 
@@ -33,14 +36,22 @@ class PhotoCleanerTest {
         BufferedImage back = TestPhotos.decode(stored);
         assertThat(back.getWidth()).isEqualTo(40);
         assertThat(back.getHeight()).isEqualTo(20);
-        assertThat(new java.awt.Color(back.getRGB(5, 5)).getRed()).isGreaterThan(200);
-        assertThat(new java.awt.Color(back.getRGB(35, 15)).getBlue()).isGreaterThan(200);
+        assertThat(new Color(back.getRGB(5, 5)).getRed()).isGreaterThan(200);
+        assertThat(new Color(back.getRGB(35, 15)).getBlue()).isGreaterThan(200);
     }
 
     /** Where the red top-left quarter of a 40 × 20 picture is once turned upright: at (x, y) of the result. */
     @ParameterizedTest(name = "orientation {0}")
-    @CsvSource({"1, 40, 20, 5, 5", "2, 40, 20, 35, 5", "3, 40, 20, 35, 15", "4, 40, 20, 5, 15",
-            "5, 20, 40, 5, 5", "6, 20, 40, 15, 5", "7, 20, 40, 15, 35", "8, 20, 40, 5, 35"})
+    @CsvSource({
+        "1, 40, 20, 5, 5",
+        "2, 40, 20, 35, 5",
+        "3, 40, 20, 35, 15",
+        "4, 40, 20, 5, 15",
+        "5, 20, 40, 5, 5",
+        "6, 20, 40, 15, 5",
+        "7, 20, 40, 15, 35",
+        "8, 20, 40, 5, 35"
+    })
     void theOrientationIsAppliedToThePixels(int orientation, int width, int height, int redX, int redY)
             throws Exception {
         byte[] phone = TestPhotos.withExif(TestPhotos.jpeg(40, 20), orientation, "x");
@@ -48,7 +59,8 @@ class PhotoCleanerTest {
         BufferedImage upright = TestPhotos.decode(PhotoCleaner.clean(phone, "image/jpeg"));
         assertThat(upright.getWidth()).isEqualTo(width);
         assertThat(upright.getHeight()).isEqualTo(height);
-        assertThat(new java.awt.Color(upright.getRGB(redX, redY)).getRed()).as("red at %d,%d", redX, redY)
+        assertThat(new Color(upright.getRGB(redX, redY)).getRed())
+                .as("red at %d,%d", redX, redY)
                 .isGreaterThan(200);
     }
 
@@ -63,7 +75,8 @@ class PhotoCleanerTest {
     @Test
     void aFileThatOnlyStartsLikeAPhotoIsRefused() {
         byte[] fake = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, '<', 's'};
-        assertThatThrownBy(() -> PhotoCleaner.clean(fake, "image/jpeg")).isInstanceOf(PhotoCleaner.NotAPhoto.class)
+        assertThatThrownBy(() -> PhotoCleaner.clean(fake, "image/jpeg"))
+                .isInstanceOf(PhotoCleaner.NotAPhoto.class)
                 .hasMessage("file could not be read as a JPEG photo");
     }
 

@@ -18,9 +18,13 @@ class PhotoTypeTest {
 
     @Test
     void anythingElseIsNotAPhoto() {
-        assertThat(OrderAttachmentService.imageType("GIF89a".getBytes(StandardCharsets.US_ASCII))).isNull();
-        assertThat(OrderAttachmentService.imageType("<svg xmlns=".getBytes(StandardCharsets.US_ASCII))).isNull();
-        assertThat(OrderAttachmentService.imageType(new byte[] {(byte) 0xff, (byte) 0xd8})).isNull();
-        assertThat(OrderAttachmentService.imageType(new byte[] {(byte) 0x89, 'P', 'N', 'G'})).isNull();
+        assertThat(OrderAttachmentService.imageType("GIF89a".getBytes(StandardCharsets.US_ASCII)))
+                .isNull();
+        assertThat(OrderAttachmentService.imageType("<svg xmlns=".getBytes(StandardCharsets.US_ASCII)))
+                .isNull();
+        assertThat(OrderAttachmentService.imageType(new byte[] {(byte) 0xff, (byte) 0xd8}))
+                .isNull();
+        assertThat(OrderAttachmentService.imageType(new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
+                .isNull();
     }
 }

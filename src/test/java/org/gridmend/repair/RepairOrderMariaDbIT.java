@@ -12,24 +12,28 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.assertj.core.data.Offset;
 import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Http;
-import org.gridmend.support.PrivacyScan;
 import org.gridmend.support.MariaDbTest;
+import org.gridmend.support.PrivacyScan;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A small storm worked to the end on a real MariaDB, with the job executor running and everybody acting through
@@ -43,10 +47,13 @@ class RepairOrderMariaDbIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RepairFixture repairs;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -56,11 +63,13 @@ class RepairOrderMariaDbIT {
     final Map<String, Http> crewUsers = new LinkedHashMap<>();
     final Map<String, String> crewOfUser = new HashMap<>();
 
-    private static <T> T until(String what, Supplier<T> poll, java.util.function.Predicate<T> done) {
+    private static <T> T until(String what, Supplier<T> poll, Predicate<T> done) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         T value = poll.get();
         while (!done.test(value)) {
-            assertThat(Instant.now()).as("never got there: " + what + ", last " + value).isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("never got there: " + what + ", last " + value)
+                    .isBefore(deadline);
             try {
                 Thread.sleep(150);
             } catch (InterruptedException e) {
@@ -78,8 +87,10 @@ class RepairOrderMariaDbIT {
     }
 
     private JsonNode track(JsonNode answer) {
-        return anonymous.get("/api/reports/" + answer.path("reportId").asText() + "?token="
-                + answer.path("trackingToken").asText()).json();
+        return anonymous
+                .get("/api/reports/" + answer.path("reportId").asText() + "?token="
+                        + answer.path("trackingToken").asText())
+                .json();
     }
 
     private static Map<String, Object> form(Object... pairs) {
@@ -120,9 +131,23 @@ class RepairOrderMariaDbIT {
                 String address = "长春市南关区隐私路" + (100 + answers.size()) + "号";
                 secrets.add(phone);
                 secrets.add(address);
-                answers.add(anonymous.post("/api/reports", Map.of("requestId", UUID.randomUUID().toString(),
-                        "channel", "APP", "customerNo", grids.get(i).customer(customer), "phone", phone,
-                        "address", address, "description", "停电了，请回电 " + phone)).json());
+                answers.add(anonymous
+                        .post(
+                                "/api/reports",
+                                Map.of(
+                                        "requestId",
+                                        UUID.randomUUID().toString(),
+                                        "channel",
+                                        "APP",
+                                        "customerNo",
+                                        grids.get(i).customer(customer),
+                                        "phone",
+                                        phone,
+                                        "address",
+                                        address,
+                                        "description",
+                                        "停电了，请回电 " + phone))
+                        .json());
             }
         }
         for (RepairFixture.Grid g : grids) {
@@ -130,45 +155,82 @@ class RepairOrderMariaDbIT {
             g.grid().doc().crews().forEach(c -> secrets.addAll(List.of(c.name(), c.phone())));
         }
         for (JsonNode answer : answers) {
-            until("triaged " + answer, () -> track(answer), v -> v.path("status").asText().equals("IN_REPAIR"));
+            until(
+                    "triaged " + answer,
+                    () -> track(answer),
+                    v -> v.path("status").asText().equals("IN_REPAIR"));
         }
         // a roll-up that raced with the lower order's own first step is retried by the job executor a little later:
         // wait until every report is on an order that stays (open, not merged away)
-        Map<String, List<JsonNode>> incidents = until("every report on a running order", () -> {
-            Map<String, List<JsonNode>> byIncident = new LinkedHashMap<>();
-            for (JsonNode answer : answers) {
-                byIncident.computeIfAbsent(track(answer).path("incident").path("incidentId").asText(),
-                        i -> new ArrayList<>()).add(answer);
-            }
-            return byIncident;
-        }, byIncident -> byIncident.size() == 4 && byIncident.keySet().stream().allMatch(key -> dispatcher.get(
-                "/api/incidents/" + key).json().path("state").asText().equals("OPEN")));
+        Map<String, List<JsonNode>> incidents = until(
+                "every report on a running order",
+                () -> {
+                    Map<String, List<JsonNode>> byIncident = new LinkedHashMap<>();
+                    for (JsonNode answer : answers) {
+                        byIncident
+                                .computeIfAbsent(
+                                        track(answer)
+                                                .path("incident")
+                                                .path("incidentId")
+                                                .asText(),
+                                        i -> new ArrayList<>())
+                                .add(answer);
+                    }
+                    return byIncident;
+                },
+                byIncident -> byIncident.size() == 4
+                        && byIncident.keySet().stream()
+                                .allMatch(key -> dispatcher
+                                        .get("/api/incidents/" + key)
+                                        .json()
+                                        .path("state")
+                                        .asText()
+                                        .equals("OPEN")));
 
         // a crew cannot complete another crew's task
-        JsonNode someTask = until("a crew task", () -> list(admin.get("/engine-rest/task?taskDefinitionKey="
-                        + "Task_AcceptRepairOrder&processInstanceBusinessKey=" + incidents.keySet().iterator().next())
-                        .json()), tasks -> !tasks.isEmpty()).get(0);
+        JsonNode someTask = until(
+                        "a crew task",
+                        () -> list(admin.get("/engine-rest/task?taskDefinitionKey="
+                                        + "Task_AcceptRepairOrder&processInstanceBusinessKey="
+                                        + incidents.keySet().iterator().next())
+                                .json()),
+                        tasks -> !tasks.isEmpty())
+                .get(0);
         String owner = someTask.path("assignee").asText();
-        Http intruder = crewUsers.entrySet().stream().filter(e -> !e.getKey().equals(owner)).findFirst().orElseThrow()
+        Http intruder = crewUsers.entrySet().stream()
+                .filter(e -> !e.getKey().equals(owner))
+                .findFirst()
+                .orElseThrow()
                 .getValue();
-        Http.Response stolen = intruder.post("/engine-rest/task/" + someTask.path("id").asText() + "/submit-form",
-                form("acceptDecision", "ACCEPT"));
+        Http.Response stolen = intruder.post(
+                "/engine-rest/task/" + someTask.path("id").asText() + "/submit-form", form("acceptDecision", "ACCEPT"));
         assertThat(stolen.status()).as(stolen.toString()).isIn(403, 404);
-        assertThat(intruder.get("/engine-rest/task/" + someTask.path("id").asText()).status()).isIn(403, 404);
+        assertThat(intruder.get("/engine-rest/task/" + someTask.path("id").asText())
+                        .status())
+                .isIn(403, 404);
 
         // crews and dispatchers work every task until every order waits for its rating window
-        String etr = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(3).truncatedTo(ChronoUnit.MINUTES).toString();
+        String etr = OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .plusHours(3)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
         Map<String, String> crewOfIncident = new HashMap<>();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (reviewed(incidents.keySet()) < incidents.size()) {
             assertThat(Instant.now()).as("orders never all reviewed").isBefore(deadline);
             boolean worked = false;
             for (var crew : crewUsers.entrySet()) {
-                for (JsonNode task : list(crew.getValue().get("/engine-rest/task?assignee=" + crew.getKey()).json())) {
+                for (JsonNode task : list(crew.getValue()
+                        .get("/engine-rest/task?assignee=" + crew.getKey())
+                        .json())) {
                     worked = true;
                     String id = task.path("id").asText();
-                    String order = crew.getValue().get("/engine-rest/task/" + id + "/form-variables").json()
-                            .path("orderId").path("value").asText();
+                    String order = crew.getValue()
+                            .get("/engine-rest/task/" + id + "/form-variables")
+                            .json()
+                            .path("orderId")
+                            .path("value")
+                            .asText();
                     if (!incidents.containsKey(order)) {
                         continue; // an order merged away meanwhile
                     }
@@ -176,27 +238,53 @@ class RepairOrderMariaDbIT {
                     Http.Response done = switch (task.path("taskDefinitionKey").asText()) {
                         case "Task_AcceptRepairOrder" -> crew.getValue().post(submit, form("acceptDecision", "ACCEPT"));
                         case "Task_ConfirmArrival" -> {
-                            JsonNode briefing = crew.getValue().get("/api/incidents/" + order + "/briefing").json();
-                            assertThat(crew.getValue().post("/api/crews/" + crewOfUser.get(crew.getKey()) + "/positions",
-                                    Map.of("lat", briefing.path("lat").asDouble() + 0.001,
-                                            "lng", briefing.path("lng").asDouble())).status()).isEqualTo(202);
+                            JsonNode briefing = crew.getValue()
+                                    .get("/api/incidents/" + order + "/briefing")
+                                    .json();
+                            assertThat(crew.getValue()
+                                            .post(
+                                                    "/api/crews/" + crewOfUser.get(crew.getKey()) + "/positions",
+                                                    Map.of(
+                                                            "lat",
+                                                            briefing.path("lat").asDouble() + 0.001,
+                                                            "lng",
+                                                            briefing.path("lng").asDouble()))
+                                            .status())
+                                    .isEqualTo(202);
                             crewOfIncident.put(order, crew.getKey());
                             yield crew.getValue().post(submit, form());
                         }
-                        case "Task_DiagnoseFault" -> crew.getValue().post(submit, form("cause", "FUSE_BLOWN", "etr", etr));
+                        case "Task_DiagnoseFault" ->
+                            crew.getValue().post(submit, form("cause", "FUSE_BLOWN", "etr", etr));
                         case "Task_CompleteRepair" -> {
-                            assertThat(crew.getValue().upload("/api/incidents/" + order + "/photos", "file", "done.jpg",
-                                    "image/jpeg", RepairApiTest.JPEG, Map.of()).status()).isEqualTo(201);
+                            assertThat(crew.getValue()
+                                            .upload(
+                                                    "/api/incidents/" + order + "/photos",
+                                                    "file",
+                                                    "done.jpg",
+                                                    "image/jpeg",
+                                                    RepairApiTest.JPEG,
+                                                    Map.of())
+                                            .status())
+                                    .isEqualTo(201);
                             yield crew.getValue().post(submit, form("resolution", "REPLACED_FUSE"));
                         }
                         default -> throw new AssertionError("unexpected crew task " + task);
                     };
-                    assertThat(done.status()).as(task.path("taskDefinitionKey").asText() + ": " + done).isEqualTo(204);
+                    assertThat(done.status())
+                            .as(task.path("taskDefinitionKey").asText() + ": " + done)
+                            .isEqualTo(204);
                 }
             }
-            for (JsonNode task : list(dispatcher.get("/engine-rest/task?candidateGroup=dispatchers").json())) {
-                String order = dispatcher.get("/engine-rest/task/" + task.path("id").asText() + "/form-variables")
-                        .json().path("orderId").path("value").asText();
+            for (JsonNode task : list(dispatcher
+                    .get("/engine-rest/task?candidateGroup=dispatchers")
+                    .json())) {
+                String order = dispatcher
+                        .get("/engine-rest/task/" + task.path("id").asText() + "/form-variables")
+                        .json()
+                        .path("orderId")
+                        .path("value")
+                        .asText();
                 if (!incidents.containsKey(order)) {
                     continue; // another test's order
                 }
@@ -206,15 +294,24 @@ class RepairOrderMariaDbIT {
                     case "Task_ReviewRepairOrder" -> dispatcher.post(submit, form("reviewDecision", "APPROVE"));
                     case "Task_HandleLateArrival" -> dispatcher.post(submit, form("lateCause", "WEATHER"));
                     case "Task_DispatchCrewManually" -> {
-                        JsonNode options = dispatcher.get("/engine-rest/task/" + task.path("id").asText()
-                                + "/form-variables?variableNames=candidateCrews").json().path("candidateCrews");
-                        String first = list(com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-                                .readTree(options.path("value").asText())).get(0).path("value").asText();
+                        JsonNode options = dispatcher
+                                .get("/engine-rest/task/" + task.path("id").asText()
+                                        + "/form-variables?variableNames=candidateCrews")
+                                .json()
+                                .path("candidateCrews");
+                        String first = list(JsonMapper.builder()
+                                        .build()
+                                        .readTree(options.path("value").asText()))
+                                .get(0)
+                                .path("value")
+                                .asText();
                         yield dispatcher.post(submit, form("chosenCrewId", first));
                     }
                     default -> throw new AssertionError("unexpected dispatcher task " + task);
                 };
-                assertThat(done.status()).as(task.path("taskDefinitionKey").asText() + ": " + done).isEqualTo(204);
+                assertThat(done.status())
+                        .as(task.path("taskDefinitionKey").asText() + ": " + done)
+                        .isEqualTo(204);
             }
             if (!worked) {
                 sleep();
@@ -228,35 +325,57 @@ class RepairOrderMariaDbIT {
             for (JsonNode answer : entry.getValue()) {
                 String base = "/api/reports/" + answer.path("reportId").asText();
                 String token = "?token=" + answer.path("trackingToken").asText();
-                until("restored " + base, () -> track(answer), v -> v.path("status").asText().equals("RESTORED"));
-                assertThat(anonymous.post(base + "/confirmation" + token, Map.of("powerRestored", true)).status())
+                until(
+                        "restored " + base,
+                        () -> track(answer),
+                        v -> v.path("status").asText().equals("RESTORED"));
+                assertThat(anonymous
+                                .post(base + "/confirmation" + token, Map.of("powerRestored", true))
+                                .status())
                         .isEqualTo(202);
-                until("rating " + base, () -> track(answer), v -> v.path("status").asText().equals("RATING"));
+                until(
+                        "rating " + base,
+                        () -> track(answer),
+                        v -> v.path("status").asText().equals("RATING"));
                 stars = stars == 5 ? 2 : stars + 1;
-                starsOfIncident.computeIfAbsent(entry.getKey(), i -> new ArrayList<>()).add(stars);
-                assertThat(anonymous.post(base + "/rating" + token, Map.of("stars", stars)).status()).isEqualTo(202);
+                starsOfIncident
+                        .computeIfAbsent(entry.getKey(), i -> new ArrayList<>())
+                        .add(stars);
+                assertThat(anonymous
+                                .post(base + "/rating" + token, Map.of("stars", stars))
+                                .status())
+                        .isEqualTo(202);
             }
         }
         for (String incident : incidents.keySet()) {
-            String instance = list(admin.get("/engine-rest/process-instance?businessKey=" + incident).json()).get(0)
-                    .path("id").asText();
+            String instance = list(admin.get("/engine-rest/process-instance?businessKey=" + incident)
+                            .json())
+                    .get(0)
+                    .path("id")
+                    .asText();
             JsonNode timer = list(admin.get("/engine-rest/job?processInstanceId=" + instance
-                    + "&activityId=Event_RatingWindowPassed").json()).get(0);
-            assertThat(admin.post("/engine-rest/job/" + timer.path("id").asText() + "/execute", "{}").status())
+                                    + "&activityId=Event_RatingWindowPassed")
+                            .json())
+                    .get(0);
+            assertThat(admin.post("/engine-rest/job/" + timer.path("id").asText() + "/execute", "{}")
+                            .status())
                     .isEqualTo(204);
         }
         for (String incident : incidents.keySet()) {
-            until("closed " + incident, () -> dispatcher.get("/api/incidents/" + incident).json(),
+            until(
+                    "closed " + incident,
+                    () -> dispatcher.get("/api/incidents/" + incident).json(),
                     v -> v.path("state").asText().equals("CLOSED"));
         }
 
         // what the customers saw, and what the crews' records say
         for (JsonNode answer : answers) {
             JsonNode view = track(answer);
-            assertThat(view.path("incident").path("crew").path("employeeNo").asText()).isNotBlank();
+            assertThat(view.path("incident").path("crew").path("employeeNo").asText())
+                    .isNotBlank();
             assertThat(view.path("incident").path("photos")).hasSize(1);
-            assertThat(view.path("timeline").findValuesAsText("type")).containsSubsequence("RECEIVED",
-                    "ACKNOWLEDGED", "ACCEPTED", "ARRIVED", "DIAGNOSED", "REPAIRED")
+            assertThat(view.path("timeline").findValuesAsText("type"))
+                    .containsSubsequence("RECEIVED", "ACKNOWLEDGED", "ACCEPTED", "ARRIVED", "DIAGNOSED", "REPAIRED")
                     .contains("REVIEWED", "RESTORED", "CONFIRMED", "RATED");
         }
         Map<String, List<Integer>> starsOfCrew = new HashMap<>();
@@ -264,13 +383,22 @@ class RepairOrderMariaDbIT {
                 starsOfCrew.computeIfAbsent(user, u -> new ArrayList<>()).addAll(starsOfIncident.get(incident)));
         for (var entry : starsOfCrew.entrySet()) {
             String crewId = crewOfUser.get(entry.getKey());
-            JsonNode stats = crewUsers.get(entry.getKey()).get("/api/crews/" + crewId + "/stats").json();
-            long orders = crewOfIncident.values().stream().filter(entry.getKey()::equals).count();
+            JsonNode stats = crewUsers
+                    .get(entry.getKey())
+                    .get("/api/crews/" + crewId + "/stats")
+                    .json();
+            long orders = crewOfIncident.values().stream()
+                    .filter(entry.getKey()::equals)
+                    .count();
             assertThat(stats.path("orders").asLong()).as(stats.toString()).isEqualTo(orders);
             assertThat(stats.path("arrivals").asLong()).isEqualTo(orders);
-            assertThat(stats.path("ratingsCount").asInt()).isEqualTo(entry.getValue().size());
-            double average = entry.getValue().stream().mapToInt(Integer::intValue).average().orElseThrow();
-            assertThat(stats.path("averageRating").asDouble()).isCloseTo(average, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(stats.path("ratingsCount").asInt())
+                    .isEqualTo(entry.getValue().size());
+            double average = entry.getValue().stream()
+                    .mapToInt(Integer::intValue)
+                    .average()
+                    .orElseThrow();
+            assertThat(stats.path("averageRating").asDouble()).isCloseTo(average, Offset.offset(0.01));
             assertThat(stats.path("averageMinutesToArrive").isNumber()).isTrue();
         }
         auditAfterTheStorm(answers, secrets, output);
@@ -282,17 +410,31 @@ class RepairOrderMariaDbIT {
      * personal data masked unless in the pii group, and the audit chain verifies.
      */
     private void auditAfterTheStorm(List<JsonNode> answers, List<String> secrets, CapturedOutput output) {
-        assertThat(PrivacyScan.engineTables(jdbc, secrets)).as("personal data in the engine's tables").isEmpty();
+        assertThat(PrivacyScan.engineTables(jdbc, secrets))
+                .as("personal data in the engine's tables")
+                .isEmpty();
         for (String secret : secrets) {
             assertThat(output.getAll()).as("log output").doesNotContain(secret);
         }
 
         Http auditor = anonymous.as(TestUsers.AUDITOR, TestUsers.PASSWORD);
         String reportId = answers.get(0).path("reportId").asText();
-        JsonNode trace = auditor.get("/api/audit/reports/" + reportId + "/trace").json();
+        JsonNode trace =
+                auditor.get("/api/audit/reports/" + reportId + "/trace").json();
         List<String> types = trace.path("entries").findValuesAsText("type");
-        assertThat(types).contains("REPORT_RECEIVED", "CREW_OFFERED", "ACCEPTED", "ARRIVED", "DIAGNOSED", "PHOTO_ADDED",
-                "REPAIRED", "REVIEWED", "CONFIRMED_RESTORED", "RATED", "OPERATION_Complete");
+        assertThat(types)
+                .contains(
+                        "REPORT_RECEIVED",
+                        "CREW_OFFERED",
+                        "ACCEPTED",
+                        "ARRIVED",
+                        "DIAGNOSED",
+                        "PHOTO_ADDED",
+                        "REPAIRED",
+                        "REVIEWED",
+                        "CONFIRMED_RESTORED",
+                        "RATED",
+                        "OPERATION_Complete");
         List<String> completers = new ArrayList<>();
         trace.path("entries").forEach(e -> {
             if (e.path("type").asText().equals("OPERATION_Complete")) {
@@ -304,22 +446,33 @@ class RepairOrderMariaDbIT {
         assertThat(trace.toString()).doesNotContain(secrets.get(0)).doesNotContain(secrets.get(1));
         assertThat(trace.path("customer").path("reportedPhone").asText()).contains("****");
 
-        assertThat(auditor.get("/api/audit/reports/" + reportId + "/trace?unmask=true").status()).isEqualTo(403);
-        JsonNode full = anonymous.as(TestUsers.PRIVACY_AUDITOR, TestUsers.PASSWORD)
-                .get("/api/audit/reports/" + reportId + "/trace?unmask=true").json();
+        assertThat(auditor.get("/api/audit/reports/" + reportId + "/trace?unmask=true")
+                        .status())
+                .isEqualTo(403);
+        JsonNode full = anonymous
+                .as(TestUsers.PRIVACY_AUDITOR, TestUsers.PASSWORD)
+                .get("/api/audit/reports/" + reportId + "/trace?unmask=true")
+                .json();
         assertThat(full.path("customer").path("reportedPhone").asText()).isEqualTo(secrets.get(0));
-        assertThat(auditor.get("/api/audit/reports/" + reportId + "/trace").json().path("entries")
-                .findValuesAsText("type")).contains("PII_VIEWED");
+        assertThat(auditor.get("/api/audit/reports/" + reportId + "/trace")
+                        .json()
+                        .path("entries")
+                        .findValuesAsText("type"))
+                .contains("PII_VIEWED");
         JsonNode verify = auditor.get("/api/audit/verify").json();
         assertThat(verify.path("intact").asBoolean()).as(verify.toString()).isTrue();
         assertThat(verify.path("checked").asLong()).isPositive();
     }
 
-    private long reviewed(java.util.Set<String> incidents) {
-        return incidents.stream().filter(incident -> {
-            JsonNode briefing = dispatcher.get("/api/incidents/" + incident + "/briefing").json();
-            return briefing.path("timeline").findValuesAsText("type").contains("REVIEWED");
-        }).count();
+    private long reviewed(Set<String> incidents) {
+        return incidents.stream()
+                .filter(incident -> {
+                    JsonNode briefing = dispatcher
+                            .get("/api/incidents/" + incident + "/briefing")
+                            .json();
+                    return briefing.path("timeline").findValuesAsText("type").contains("REVIEWED");
+                })
+                .count();
     }
 
     private static void sleep() {

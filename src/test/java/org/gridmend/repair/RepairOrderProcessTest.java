@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.report.ReportAnswer;
 import org.gridmend.report.ReportService;
@@ -32,13 +34,12 @@ import org.gridmend.triage.IncidentRecord;
 import org.gridmend.triage.IncidentService;
 import org.gridmend.triage.IncidentState;
 import org.gridmend.triage.TriageRule;
-import org.gridmend.core.Refusal;
-import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every path of processes/repair-order.bpmn: the happy path from dispatch to the crew's rating in one test, the
@@ -50,24 +51,33 @@ class RepairOrderProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RepairFixture repairs;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     ReportService customers;
+
     @Autowired
     RepairOrderService orders;
+
     @Autowired
     RepairQueryService query;
+
     @Autowired
     CrewService crews;
+
     @Autowired
     IncidentService incidents;
+
     @Autowired
     GridLookupService grid;
+
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     RepairFixture.Grid g;
 
@@ -112,7 +122,8 @@ class RepairOrderProcessTest {
 
     private List<String> timeline(ReportAnswer answer) {
         return customers.track(answer.reportId(), answer.trackingToken()).timeline().stream()
-                .map(TrackingView.Entry::type).toList();
+                .map(TrackingView.Entry::type)
+                .toList();
     }
 
     private RepairOrderRecord record(long incidentId) {
@@ -121,8 +132,8 @@ class RepairOrderProcessTest {
 
     /** Who the audit trail names for the order's one event of this type. */
     private String auditActor(long incidentId, String type) {
-        return jdbc.queryForObject("SELECT actor FROM gm_audit_event WHERE incident_id = ? AND type = ?", String.class,
-                incidentId, type);
+        return jdbc.queryForObject(
+                "SELECT actor FROM gm_audit_event WHERE incident_id = ? AND type = ?", String.class, incidentId, type);
     }
 
     private List<DispatchAttempt> attempts(long incidentId) {
@@ -147,13 +158,19 @@ class RepairOrderProcessTest {
         assertThat(order).isWaitingAt("Task_DispatchCrew");
 
         execute(job("Task_DispatchCrew", order));
-        assertThat(order).isWaitingAt("Task_AcceptRepairOrder").variables()
-                .containsEntry("crewFound", true).containsEntry("crewId", g.crew(4))
-                .containsEntry("crewUserId", g.user(4)).containsEntry("dispatchTries", 1);
+        assertThat(order)
+                .isWaitingAt("Task_AcceptRepairOrder")
+                .variables()
+                .containsEntry("crewFound", true)
+                .containsEntry("crewId", g.crew(4))
+                .containsEntry("crewUserId", g.user(4))
+                .containsEntry("dispatchTries", 1);
         Task acceptTask = task("Task_AcceptRepairOrder", order);
         assertThat(acceptTask).isAssignedTo(g.user(4));
         Map<String, Object> shown = engine.getTaskService().getVariablesLocal(acceptTask.getId());
-        assertThat(shown).containsEntry("orderId", PublicIds.incident(incidentId)).containsEntry("reportsCount", 3L)
+        assertThat(shown)
+                .containsEntry("orderId", PublicIds.incident(incidentId))
+                .containsEntry("reportsCount", 3L)
                 .containsEntry("briefingUrl", "/crew.html?order=" + PublicIds.incident(incidentId));
         assertThat((String) shown.get("navigationUrl")).startsWith("https://uri.amap.com/navigation?to=");
         assertThat(shown.keySet()).noneMatch(k -> k.contains("phone") || k.contains("address"));
@@ -165,7 +182,8 @@ class RepairOrderProcessTest {
         String employeeNo = (g.p() + "04").toUpperCase();
         assertThat(accepted.incident().crew().employeeNo()).isEqualTo(employeeNo);
         assertThat(accepted.incident().eta()).isAfter(Instant.now());
-        assertThat(accepted.timeline().get(accepted.timeline().size() - 1).text()).contains("已接单")
+        assertThat(accepted.timeline().get(accepted.timeline().size() - 1).text())
+                .contains("已接单")
                 .contains(employeeNo);
 
         g.crewAtFault(4);
@@ -173,13 +191,16 @@ class RepairOrderProcessTest {
         assertThat(order).hasPassed("Task_RecordArrival", "EndEvent_CrewOnSite").isWaitingAt("Task_DiagnoseFault");
         assertThat(record(incidentId).arrivedAt()).isNotNull();
 
-        repairs.completeAs(g.user(4), "crews", task("Task_DiagnoseFault", order),
+        repairs.completeAs(
+                g.user(4),
+                "crews",
+                task("Task_DiagnoseFault", order),
                 withVariables("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
         assertThat(order).isWaitingAt("Task_CompleteRepair");
         assertThat(record(incidentId).cause()).isEqualTo("FUSE_BLOWN");
 
-        repairs.completeAs(g.user(4), "crews", task("Task_CompleteRepair", order),
-                withVariables("resolution", "REPLACED_FUSE"));
+        repairs.completeAs(
+                g.user(4), "crews", task("Task_CompleteRepair", order), withVariables("resolution", "REPLACED_FUSE"));
         assertThat(order).hasPassed("Task_RestorePower").variables().containsEntry("restorationBatches", 2);
         assertThat(record(incidentId).state()).isEqualTo(IncidentState.RESTORED);
         // everyone affected hears it at once, in a job of its own; then the reports' processes, in batches
@@ -193,7 +214,8 @@ class RepairOrderProcessTest {
         Task review = task("Task_ReviewRepairOrder", order);
         assertThat(review).hasCandidateGroup("dispatchers");
         assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
-                .containsEntry("causeText", "熔断器熔断").containsEntry("withinCommitment", "是 (yes)");
+                .containsEntry("causeText", "熔断器熔断")
+                .containsEntry("withinCommitment", "是 (yes)");
 
         repairs.completeAs("dispatcher1", "dispatchers", review, withVariables("reviewDecision", "APPROVE"));
         assertThat(order).isWaitingAt("Event_RatingWindowPassed");
@@ -218,8 +240,9 @@ class RepairOrderProcessTest {
         assertThat(stats.orders()).isEqualTo(1);
         assertThat(stats.shareWithinCommitment()).isEqualTo(1.0);
         assertThat(record(incidentId).state()).isEqualTo(IncidentState.CLOSED);
-        assertThat(timeline(first)).containsSubsequence("ACKNOWLEDGED", "ACCEPTED", "ARRIVED", "DIAGNOSED",
-                "REPAIRED", "REVIEWED").containsSubsequence("REPAIRED", "RESTORED", "CONFIRMED", "RATED");
+        assertThat(timeline(first))
+                .containsSubsequence("ACKNOWLEDGED", "ACCEPTED", "ARRIVED", "DIAGNOSED", "REPAIRED", "REVIEWED")
+                .containsSubsequence("REPAIRED", "RESTORED", "CONFIRMED", "RATED");
     }
 
     // ---- dispatch ----
@@ -243,8 +266,9 @@ class RepairOrderProcessTest {
 
         @Test
         void aFeederLevelFaultNeedsAMediumVoltageCrew() {
-            IncidentRecord feederFault = incidents.openOrGet(grid.topology(g.node("F")), g.node("SW"),
-                    TriageRule.FIRST_REPORT, "test", Instant.now()).incident();
+            IncidentRecord feederFault = incidents
+                    .openOrGet(grid.topology(g.node("F")), g.node("SW"), TriageRule.FIRST_REPORT, "test", Instant.now())
+                    .incident();
             ProcessInstance order = dispatched(feederFault.id());
             assertThat(order).variables().containsEntry("crewId", g.crew(4));
         }
@@ -259,13 +283,16 @@ class RepairOrderProcessTest {
             assertThat(order).variables().containsEntry("crewFound", false);
             Task manual = task("Task_DispatchCrewManually", order);
             assertThat(manual).hasCandidateGroup("dispatchers");
-            String candidates = engine.getTaskService().getVariableLocalTyped(manual.getId(), "candidateCrews")
-                    .getValue().toString();
+            String candidates = engine.getTaskService()
+                    .getVariableLocalTyped(manual.getId(), "candidateCrews")
+                    .getValue()
+                    .toString();
             assertThat(candidates).contains("\"value\":\"" + g.crew(1) + "\"").contains("222");
 
-            assertThatThrownBy(() -> repairs.completeAs("dispatcher1", "dispatchers", manual,
-                    withVariables("chosenCrewId", "no-such-crew")))
-                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("no-such-crew");
+            assertThatThrownBy(() -> repairs.completeAs(
+                            "dispatcher1", "dispatchers", manual, withVariables("chosenCrewId", "no-such-crew")))
+                    .isInstanceOf(FormFieldValidationException.class)
+                    .hasMessageContaining("no-such-crew");
             assertThat(order).isWaitingAt("Task_DispatchCrewManually");
 
             repairs.completeAs("dispatcher1", "dispatchers", manual, withVariables("chosenCrewId", g.crew(3)));
@@ -285,14 +312,25 @@ class RepairOrderProcessTest {
             long incidentId = incidentOf(report(1));
             ProcessInstance order = dispatched(incidentId);
             Task offer = task("Task_AcceptRepairOrder", order);
-            assertThatThrownBy(() -> repairs.completeAs(g.user(1), "crews", offer,
-                    withVariables("acceptDecision", "DECLINE", "declineReason", "TIRED")))
-                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("declineReason");
+            assertThatThrownBy(() -> repairs.completeAs(
+                            g.user(1),
+                            "crews",
+                            offer,
+                            withVariables("acceptDecision", "DECLINE", "declineReason", "TIRED")))
+                    .isInstanceOf(FormFieldValidationException.class)
+                    .hasMessageContaining("declineReason");
 
-            repairs.completeAs(g.user(1), "crews", offer,
+            repairs.completeAs(
+                    g.user(1),
+                    "crews",
+                    offer,
                     withVariables("acceptDecision", "DECLINE", "declineReason", "ON_ANOTHER_JOB"));
-            assertThat(order).hasPassed("Task_RecordCrewAnswer").isWaitingAt("Task_DispatchCrew")
-                    .variables().containsEntry("accepted", false).doesNotContainKey("acceptDecision");
+            assertThat(order)
+                    .hasPassed("Task_RecordCrewAnswer")
+                    .isWaitingAt("Task_DispatchCrew")
+                    .variables()
+                    .containsEntry("accepted", false)
+                    .doesNotContainKey("acceptDecision");
             execute(job("Task_DispatchCrew", order));
             assertThat(task("Task_AcceptRepairOrder", order)).isAssignedTo(g.user(2));
             assertThat(attempts(incidentId))
@@ -317,15 +355,24 @@ class RepairOrderProcessTest {
             ProcessInstance order = dispatched(incidentId);
             execute(job("Event_AcceptWindowPassed", order));
             execute(job("Task_DispatchCrew", order));
-            repairs.completeAs(g.user(2), "crews", task("Task_AcceptRepairOrder", order),
+            repairs.completeAs(
+                    g.user(2),
+                    "crews",
+                    task("Task_AcceptRepairOrder", order),
                     withVariables("acceptDecision", "DECLINE", "declineReason", "TOO_FAR"));
             execute(job("Task_DispatchCrew", order));
             assertThat(task("Task_AcceptRepairOrder", order)).isAssignedTo(g.user(3));
             execute(job("Event_AcceptWindowPassed", order));
-            assertThat(order).hasPassed("Gateway_TriesLeft").isWaitingAt("Task_DispatchCrewManually")
-                    .variables().containsEntry("dispatchTries", 3);
+            assertThat(order)
+                    .hasPassed("Gateway_TriesLeft")
+                    .isWaitingAt("Task_DispatchCrewManually")
+                    .variables()
+                    .containsEntry("dispatchTries", 3);
 
-            repairs.completeAs("dispatcher1", "dispatchers", task("Task_DispatchCrewManually", order),
+            repairs.completeAs(
+                    "dispatcher1",
+                    "dispatchers",
+                    task("Task_DispatchCrewManually", order),
                     withVariables("chosenCrewId", g.crew(1)));
             accept(order, 1);
             assertThat(order).isWaitingAt("Task_ConfirmArrival");
@@ -345,7 +392,8 @@ class RepairOrderProcessTest {
             Task confirm = task("Task_ConfirmArrival", order);
             assertThatThrownBy(() -> repairs.completeAs(g.user(1), "crews", confirm, Map.of()))
                     .isInstanceOf(FormFieldValidationException.class)
-                    .hasMessageContaining("1.0 公里").hasMessageContaining("within 500 m");
+                    .hasMessageContaining("1.0 公里")
+                    .hasMessageContaining("within 500 m");
             assertThat(order).isWaitingAt("Task_ConfirmArrival");
             assertThat(task("Task_ConfirmArrival", order).getId()).isEqualTo(confirm.getId());
             assertThat(record(incidentId).arrivedAt()).isNull();
@@ -362,19 +410,33 @@ class RepairOrderProcessTest {
             ProcessInstance order = dispatched(incidentId);
             accept(order, 1);
             RepairOrderRecord accepted = record(incidentId);
-            assertThat(accepted.arrivalDeadline()).isEqualTo(accepted.firstReportAt().plus(45, ChronoUnit.MINUTES));
-            assertThat(engine.getManagementService().createJobQuery().activityId("Event_ArrivalCommitmentPassed")
-                    .processInstanceId(order.getId()).singleResult().getDuedate().toInstant())
+            assertThat(accepted.arrivalDeadline())
+                    .isEqualTo(accepted.firstReportAt().plus(45, ChronoUnit.MINUTES));
+            assertThat(engine.getManagementService()
+                            .createJobQuery()
+                            .activityId("Event_ArrivalCommitmentPassed")
+                            .processInstanceId(order.getId())
+                            .singleResult()
+                            .getDuedate()
+                            .toInstant())
                     .isEqualTo(accepted.arrivalDeadline());
 
             execute(job("Event_ArrivalCommitmentPassed", order));
-            assertThat(order).hasPassed("Task_AnnounceDelay")
+            assertThat(order)
+                    .hasPassed("Task_AnnounceDelay")
                     .isWaitingAt("Task_ConfirmArrival", "Task_HandleLateArrival");
             assertThat(task("Task_HandleLateArrival", order)).hasCandidateGroup("dispatchers");
             assertThat(timeline(answer)).endsWith("DELAYED");
-            assertThat(customers.track(answer.reportId(), answer.trackingToken()).incident().late()).isTrue();
+            assertThat(customers
+                            .track(answer.reportId(), answer.trackingToken())
+                            .incident()
+                            .late())
+                    .isTrue();
 
-            repairs.completeAs("dispatcher1", "dispatchers", task("Task_HandleLateArrival", order),
+            repairs.completeAs(
+                    "dispatcher1",
+                    "dispatchers",
+                    task("Task_HandleLateArrival", order),
                     withVariables("lateCause", "TRAFFIC"));
             assertThat(order).hasPassed("EndEvent_LateArrivalHandled").isWaitingAt("Task_ConfirmArrival");
             g.crewAtFault(1);
@@ -404,12 +466,20 @@ class RepairOrderProcessTest {
         void aDiagnosisNeedsACauseFromTheListAndAnEtrAhead() {
             ProcessInstance order = onSite(incidentOf(report(1)));
             Task diagnose = task("Task_DiagnoseFault", order);
-            assertThatThrownBy(() -> repairs.completeAs(g.user(1), "crews", diagnose,
-                    withVariables("cause", "GREMLINS", "etr", RepairFixture.hoursAhead(2))))
-                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("cause");
-            assertThatThrownBy(() -> repairs.completeAs(g.user(1), "crews", diagnose,
-                    withVariables("cause", "CABLE_FAULT", "etr", "2020-01-01T08:00+08:00")))
-                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("ETR");
+            assertThatThrownBy(() -> repairs.completeAs(
+                            g.user(1),
+                            "crews",
+                            diagnose,
+                            withVariables("cause", "GREMLINS", "etr", RepairFixture.hoursAhead(2))))
+                    .isInstanceOf(FormFieldValidationException.class)
+                    .hasMessageContaining("cause");
+            assertThatThrownBy(() -> repairs.completeAs(
+                            g.user(1),
+                            "crews",
+                            diagnose,
+                            withVariables("cause", "CABLE_FAULT", "etr", "2020-01-01T08:00+08:00")))
+                    .isInstanceOf(FormFieldValidationException.class)
+                    .hasMessageContaining("ETR");
             assertThat(order).isWaitingAt("Task_DiagnoseFault");
         }
 
@@ -419,18 +489,25 @@ class RepairOrderProcessTest {
             long incidentId = incidentOf(answer);
             ProcessInstance order = onSite(incidentId);
             assertThatThrownBy(() -> orders.changeEtr(record(incidentId), RepairFixture.hoursAhead(2)))
-                    .isInstanceOf(Refusal.class).hasMessageContaining("not under repair");
+                    .isInstanceOf(Refusal.class)
+                    .hasMessageContaining("not under repair");
 
-            repairs.completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
+            repairs.completeAs(
+                    g.user(1),
+                    "crews",
+                    task("Task_DiagnoseFault", order),
                     withVariables("cause", "CABLE_FAULT", "etr", RepairFixture.hoursAhead(2)));
             String later = RepairFixture.hoursAhead(5);
             orders.changeEtr(record(incidentId), later);
-            assertThat(order).hasPassed("Event_EtrUpdated", "Task_TellCustomersNewEtr")
+            assertThat(order)
+                    .hasPassed("Event_EtrUpdated", "Task_TellCustomersNewEtr")
                     .isWaitingAt("Task_CompleteRepair");
-            assertThat(record(incidentId).etr()).isEqualTo(OffsetDateTime.parse(later).toInstant());
+            assertThat(record(incidentId).etr())
+                    .isEqualTo(OffsetDateTime.parse(later).toInstant());
             TrackingView view = customers.track(answer.reportId(), answer.trackingToken());
             assertThat(view.timeline().get(view.timeline().size() - 1).type()).isEqualTo("ETR_CHANGED");
-            assertThat(view.incident().etr()).isEqualTo(OffsetDateTime.parse(later).toInstant());
+            assertThat(view.incident().etr())
+                    .isEqualTo(OffsetDateTime.parse(later).toInstant());
         }
     }
 
@@ -448,23 +525,45 @@ class RepairOrderProcessTest {
         g.crewAtFault(4);
         repairs.completeAs(g.user(4), "crews", task("Task_ConfirmArrival", order), Map.of());
         Task diagnose = task("Task_DiagnoseFault", order);
-        assertThat(engine.getTaskService().getVariableLocal(diagnose.getId(), "faultDevices").toString())
-                .contains("\"value\":\"" + g.node("FU") + "\"").contains("\"value\":\"" + g.node("T1") + "\"")
+        assertThat(engine.getTaskService()
+                        .getVariableLocal(diagnose.getId(), "faultDevices")
+                        .toString())
+                .contains("\"value\":\"" + g.node("FU") + "\"")
+                .contains("\"value\":\"" + g.node("T1") + "\"")
                 .doesNotContain(g.node("T2"));
 
-        assertThatThrownBy(() -> repairs.completeAs(g.user(4), "crews", diagnose, withVariables("cause",
-                "TRANSFORMER_FAULT", "etr", RepairFixture.hoursAhead(2), "faultDeviceId", g.node("T2"))))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("predicted device or one below it");
+        assertThatThrownBy(() -> repairs.completeAs(
+                        g.user(4),
+                        "crews",
+                        diagnose,
+                        withVariables(
+                                "cause",
+                                "TRANSFORMER_FAULT",
+                                "etr",
+                                RepairFixture.hoursAhead(2),
+                                "faultDeviceId",
+                                g.node("T2"))))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("predicted device or one below it");
         assertThat(record(incidentId).deviceId()).isEqualTo(g.node("FU"));
 
-        repairs.completeAs(g.user(4), "crews", diagnose, withVariables("cause", "TRANSFORMER_FAULT", "etr",
-                RepairFixture.hoursAhead(2), "faultDeviceId", g.node("T1")));
+        repairs.completeAs(
+                g.user(4),
+                "crews",
+                diagnose,
+                withVariables(
+                        "cause",
+                        "TRANSFORMER_FAULT",
+                        "etr",
+                        RepairFixture.hoursAhead(2),
+                        "faultDeviceId",
+                        g.node("T1")));
         RepairOrderRecord moved = record(incidentId);
         assertThat(moved.deviceId()).isEqualTo(g.node("T1"));
         IncidentRecord incident = incidents.find(incidentId).orElseThrow();
         assertThat(incident.rule()).isEqualTo(TriageRule.CREW_FINDING);
-        assertThat(incident.predictionLines().get(0)).contains("the crew of " + PublicIds.incident(incidentId)
-                + " found the fault here");
+        assertThat(incident.predictionLines().get(0))
+                .contains("the crew of " + PublicIds.incident(incidentId) + " found the fault here");
         assertThat(reports.record(second).incidentId()).isEqualTo(incidentId);
         assertThat(order).isWaitingAt("Task_CompleteRepair");
     }
@@ -478,13 +577,20 @@ class RepairOrderProcessTest {
         accept(order, 1);
         g.crewAtFault(1);
         repairs.completeAs(g.user(1), "crews", task("Task_ConfirmArrival", order), Map.of());
-        repairs.completeAs(g.user(1), "crews", task("Task_DiagnoseFault", order),
+        repairs.completeAs(
+                g.user(1),
+                "crews",
+                task("Task_DiagnoseFault", order),
                 withVariables("cause", "OTHER", "etr", RepairFixture.hoursAhead(2)));
-        repairs.completeAs(g.user(1), "crews", task("Task_CompleteRepair", order), withVariables("resolution", "OTHER"));
+        repairs.completeAs(
+                g.user(1), "crews", task("Task_CompleteRepair", order), withVariables("resolution", "OTHER"));
         execute(job("Task_NotifyPowerRestored", order));
         execute(job("Task_NotifyRestoration", order));
 
-        repairs.completeAs("dispatcher1", "dispatchers", task("Task_ReviewRepairOrder", order),
+        repairs.completeAs(
+                "dispatcher1",
+                "dispatchers",
+                task("Task_ReviewRepairOrder", order),
                 withVariables("reviewDecision", "SEND_BACK", "reviewRemark", "CAUSE_UNCLEAR"));
         assertThat(order).isWaitingAt("Task_AmendRepairReport");
         Task amend = task("Task_AmendRepairReport", order);
@@ -492,10 +598,14 @@ class RepairOrderProcessTest {
         assertThat(engine.getTaskService().getVariablesLocal(amend.getId()))
                 .containsEntry("reviewRemarkText", "故障原因不清");
 
-        repairs.completeAs(g.user(1), "crews", amend, withVariables("cause", "TREE_CONTACT", "resolution", "REPAIRED_LINE"));
+        repairs.completeAs(
+                g.user(1), "crews", amend, withVariables("cause", "TREE_CONTACT", "resolution", "REPAIRED_LINE"));
         assertThat(order).hasPassed("Task_RecordAmendment").isWaitingAt("Task_ReviewRepairOrder");
         assertThat(record(incidentId).cause()).isEqualTo("TREE_CONTACT");
-        repairs.completeAs("dispatcher2", "dispatchers", task("Task_ReviewRepairOrder", order),
+        repairs.completeAs(
+                "dispatcher2",
+                "dispatchers",
+                task("Task_ReviewRepairOrder", order),
                 withVariables("reviewDecision", "APPROVE"));
         assertThat(order).isWaitingAt("Event_RatingWindowPassed");
         assertThat(record(incidentId).reviewRemark()).isNull();
@@ -517,17 +627,21 @@ class RepairOrderProcessTest {
         accept(child, 1);
         assertThat(crews.crew(g.crew(1)).openOrders()).isEqualTo(1);
 
-        IncidentRecord parent = incidents.openOrGet(feeder, g.node("FU"), TriageRule.ROLLUP_BRANCHES, "test",
-                Instant.now()).incident();
-        incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_BRANCHES,
-                "test");
+        IncidentRecord parent = incidents
+                .openOrGet(feeder, g.node("FU"), TriageRule.ROLLUP_BRANCHES, "test", Instant.now())
+                .incident();
+        incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_BRANCHES, "test");
 
         // the crew is free at once; the customers hear of the merge in a step of its own
         assertThat(child).hasPassed("Task_ReleaseCrew").isWaitingAt("Task_NotifyMerged");
         assertThat(crews.crew(g.crew(1)).openOrders()).isZero();
         execute(job("Task_NotifyMerged", child));
         assertThat(child).isEnded().hasPassed("Task_ReleaseCrew", "Task_NotifyMerged", "EndEvent_RepairOrderMerged");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).count()).isZero();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(child.getId())
+                        .count())
+                .isZero();
         assertThat(crews.crew(g.crew(1)).openOrders()).isZero();
         assertThat(repairs.order(parent.id())).isWaitingAt("Task_NotifyOutageKnown");
     }
@@ -537,13 +651,14 @@ class RepairOrderProcessTest {
         var feeder = grid.topology(g.node("F"));
         long incidentId = incidentOf(report(1));
         ProcessInstance child = dispatched(incidentId);
-        IncidentRecord parent = incidents.openOrGet(feeder, g.node("FU"), TriageRule.ROLLUP_BRANCHES, "test",
-                Instant.now()).incident();
-        incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_BRANCHES,
-                "test");
+        IncidentRecord parent = incidents
+                .openOrGet(feeder, g.node("FU"), TriageRule.ROLLUP_BRANCHES, "test", Instant.now())
+                .incident();
+        incidents.absorb(parent, List.of(incidents.find(incidentId).orElseThrow()), TriageRule.ROLLUP_BRANCHES, "test");
         execute(job("Task_NotifyMerged", child));
         assertThat(child).isEnded();
-        assertThat(attempts(incidentId)).singleElement()
+        assertThat(attempts(incidentId))
+                .singleElement()
                 .satisfies(a -> assertThat(a.outcome()).isEqualTo("CANCELLED"));
         assertThat(record(incidentId).crewId()).isNull();
     }

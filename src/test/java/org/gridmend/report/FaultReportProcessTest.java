@@ -9,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,13 +18,13 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeService;
 import org.gridmend.support.ProcessTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.triage.IncidentService;
-import org.gridmend.core.Refusal;
-import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,14 +39,19 @@ class FaultReportProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     ReportService customer;
+
     @Autowired
     IncidentService incidents;
+
     @Autowired
     OutageNoticeService notices;
+
     @Autowired
     ReportMapper mapper;
 
@@ -69,7 +76,9 @@ class FaultReportProcessTest {
     }
 
     private List<String> timeline(ReportAnswer answer) {
-        return mapper.events(record(answer).id()).stream().map(ReportEvent::type).toList();
+        return mapper.events(record(answer).id()).stream()
+                .map(ReportEvent::type)
+                .toList();
     }
 
     @Test
@@ -78,10 +87,15 @@ class FaultReportProcessTest {
         assertThat(answer.status()).isEqualTo(ReportStatus.RECEIVED);
         ProcessInstance instance = received(answer);
 
-        assertThat(instance).hasPassedInOrder("Task_LocateReport", "Task_JudgeReport", "Task_TriageReport",
-                "Task_AcknowledgeReport").isWaitingAt("Gateway_AwaitRestoration")
-                .variables().containsEntry("locateOutcome", "LOCATED").containsEntry("plannedOutage", false)
-                .containsEntry("behindMeter", false).containsKey("incidentId");
+        assertThat(instance)
+                .hasPassedInOrder(
+                        "Task_LocateReport", "Task_JudgeReport", "Task_TriageReport", "Task_AcknowledgeReport")
+                .isWaitingAt("Gateway_AwaitRestoration")
+                .variables()
+                .containsEntry("locateOutcome", "LOCATED")
+                .containsEntry("plannedOutage", false)
+                .containsEntry("behindMeter", false)
+                .containsKey("incidentId");
         ReportRecord triaged = record(answer);
         assertThat(triaged.status()).isEqualTo(ReportStatus.IN_REPAIR);
         assertThat(triaged.locatedTransformerId()).isEqualTo(grid.node("T1"));
@@ -105,8 +119,8 @@ class FaultReportProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_ReportClosed");
         assertThat(record(answer).status()).isEqualTo(ReportStatus.CLOSED);
         assertThat(mapper.ratingOf(record(answer).id())).isEqualTo(5);
-        assertThat(timeline(answer)).containsExactly("ACKNOWLEDGED", "RESTORED", "CONFIRMED", "RATING_REQUESTED",
-                "RATED", "CLOSED");
+        assertThat(timeline(answer))
+                .containsExactly("ACKNOWLEDGED", "RESTORED", "CONFIRMED", "RATING_REQUESTED", "RATED", "CLOSED");
     }
 
     @Nested
@@ -115,13 +129,20 @@ class FaultReportProcessTest {
         @Test
         void aReportFromAnAnnouncedAreaIsAnsweredByTheNoticeWithoutAnIncident() {
             Instant now = Instant.now();
-            notices.announce(NoticeType.PLANNED, grid.node("SW"), now.minus(1, ChronoUnit.HOURS),
-                    now.plus(3, ChronoUnit.HOURS), "线路检修", "tester");
+            notices.announce(
+                    NoticeType.PLANNED,
+                    grid.node("SW"),
+                    now.minus(1, ChronoUnit.HOURS),
+                    now.plus(3, ChronoUnit.HOURS),
+                    "线路检修",
+                    "tester");
             ReportAnswer answer = reports.byCustomer(grid.customer(4));
             assertThat(answer.message()).contains("计划停电").contains("线路检修");
 
             ProcessInstance instance = received(answer);
-            assertThat(instance).isEnded().hasPassed("Task_AnswerWithNotice", "EndEvent_AnsweredByNotice")
+            assertThat(instance)
+                    .isEnded()
+                    .hasPassed("Task_AnswerWithNotice", "EndEvent_AnsweredByNotice")
                     .hasNotPassed("Task_TriageReport");
             ReportRecord report = record(answer);
             assertThat(report.status()).isEqualTo(ReportStatus.PLANNED_OUTAGE);
@@ -144,9 +165,10 @@ class FaultReportProcessTest {
         void theCustomerMayInsistOnAUtilityCrew() {
             ReportAnswer answer = reports.onlyMyHome(grid.customer(1));
             ProcessInstance instance = offered(answer);
-            customer.chooseBehindMeter(answer.reportId(), answer.trackingToken(),
-                    ReportService.BehindMeterChoice.UTILITY_CREW);
-            assertThat(instance).hasPassed("Event_UtilityCrewRequested", "Task_TriageReport")
+            customer.chooseBehindMeter(
+                    answer.reportId(), answer.trackingToken(), ReportService.BehindMeterChoice.UTILITY_CREW);
+            assertThat(instance)
+                    .hasPassed("Event_UtilityCrewRequested", "Task_TriageReport")
                     .isWaitingAt("Gateway_AwaitRestoration");
             assertThat(record(answer).incidentId()).isNotNull();
         }
@@ -155,8 +177,8 @@ class FaultReportProcessTest {
         void orTakeTheSocialElectrician() {
             ReportAnswer answer = reports.onlyMyHome(grid.customer(2));
             ProcessInstance instance = offered(answer);
-            customer.chooseBehindMeter(answer.reportId(), answer.trackingToken(),
-                    ReportService.BehindMeterChoice.SOCIAL_ELECTRICIAN);
+            customer.chooseBehindMeter(
+                    answer.reportId(), answer.trackingToken(), ReportService.BehindMeterChoice.SOCIAL_ELECTRICIAN);
             assertThat(instance).isEnded().hasPassed("Task_ReferToElectrician", "EndEvent_ReferredToElectrician");
             assertThat(record(answer).status()).isEqualTo(ReportStatus.REFERRED);
         }
@@ -187,10 +209,11 @@ class FaultReportProcessTest {
             ProcessInstance instance = received(answer);
             assertThat(instance).isWaitingAt("Task_LocateReportManually").task().hasCandidateGroup("dispatchers");
             // The Camunda Form comes from the same deployment as the process.
-            try (var form = engine.getFormService().getDeployedTaskForm(task(instance).getId())) {
-                assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            try (var form =
+                    engine.getFormService().getDeployedTaskForm(task(instance).getId())) {
+                assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
                         .contains("\"id\": \"LocateReport\"");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new AssertionError(e);
             }
             assertThat(record(answer).status()).isEqualTo(ReportStatus.LOCATING);
@@ -277,8 +300,10 @@ class FaultReportProcessTest {
             customer.confirm(answer.reportId(), answer.trackingToken(), true);
             assertThat(record(answer).powerRestored()).isTrue();
             execute(job(instance));
-            assertThat(instance).hasPassed("Gateway_AnsweredAlready", "Gateway_PowerBack")
-                    .hasNotPassed("Gateway_AwaitConfirmation").isWaitingAt("Task_RequestRating");
+            assertThat(instance)
+                    .hasPassed("Gateway_AnsweredAlready", "Gateway_PowerBack")
+                    .hasNotPassed("Gateway_AwaitConfirmation")
+                    .isWaitingAt("Task_RequestRating");
             assertThat(timeline(answer)).endsWith("CONFIRMED");
         }
 
@@ -292,7 +317,8 @@ class FaultReportProcessTest {
             customer.confirm(answer.reportId(), answer.trackingToken(), false);
             incidents.notifyRestored(List.of(record(answer).id()));
             execute(job(instance));
-            assertThat(instance).hasPassed("Gateway_AnsweredAlready", "Task_RecordNestedOutage")
+            assertThat(instance)
+                    .hasPassed("Gateway_AnsweredAlready", "Task_RecordNestedOutage")
                     .isWaitingAt("Gateway_AwaitRestoration");
             assertThat(record(answer).excludedIncidentId()).isEqualTo(restoredIncident);
         }
@@ -318,7 +344,8 @@ class FaultReportProcessTest {
             ReportAnswer answer = reports.byCustomer(grid.customer(3));
             received(answer);
             assertThatThrownBy(() -> customer.confirm(answer.reportId(), answer.trackingToken(), false))
-                    .isInstanceOf(Refusal.class).hasMessageContaining("does not expect");
+                    .isInstanceOf(Refusal.class)
+                    .hasMessageContaining("does not expect");
         }
 
         @Test
@@ -341,6 +368,7 @@ class FaultReportProcessTest {
         ProcessInstance instance = received(answer);
         assertThat(engine.getRuntimeService().getVariables(instance.getId()).keySet())
                 .containsExactlyInAnyOrder("reportId", "locateOutcome", "plannedOutage", "behindMeter", "incidentId");
-        assertThat(instance.getBusinessKey()).isEqualTo(PublicIds.report(record(answer).id()));
+        assertThat(instance.getBusinessKey())
+                .isEqualTo(PublicIds.report(record(answer).id()));
     }
 }

@@ -34,7 +34,8 @@ class IntakeRateLimiterTest {
         when(reports.countSinceByCustomer(eq("C1"), any())).thenReturn(2L, 3L);
         IntakeRateLimiter limiter = at("2026-11-29T10:00:00Z");
         limiter.check(from("C1", null), "10.0.0.1");
-        assertThatThrownBy(() -> limiter.check(from("C1", null), "10.0.0.1")).isInstanceOf(Refusal.class)
+        assertThatThrownBy(() -> limiter.check(from("C1", null), "10.0.0.1"))
+                .isInstanceOf(Refusal.class)
                 .satisfies(e -> {
                     Refusal limited = (Refusal) e;
                     assertThat(limited.kind()).isEqualTo(Refusal.Kind.RATE_LIMITED);
@@ -61,8 +62,8 @@ class IntakeRateLimiterTest {
         // another address is not affected
         limiter.check(from("C9", null), "10.0.0.10");
         // the next minute starts afresh
-        IntakeRateLimiter nextMinute = new IntakeRateLimiter(reports, properties,
-                Clock.fixed(Instant.parse("2026-11-29T10:01:00Z"), ZoneOffset.UTC));
+        IntakeRateLimiter nextMinute = new IntakeRateLimiter(
+                reports, properties, Clock.fixed(Instant.parse("2026-11-29T10:01:00Z"), ZoneOffset.UTC));
         nextMinute.check(from("C9", null), "10.0.0.9");
     }
 }

@@ -10,13 +10,14 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.api.Assertions;
+import org.gridmend.core.PublicIds;
 import org.gridmend.grid.CoordinateSystem;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestUsers;
-import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,10 +29,13 @@ class ReportApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ReportFixture fixture;
+
     @Autowired
     ReportMapper reports;
+
     @Autowired
     StaffIdentitySetup staff;
 
@@ -56,7 +60,8 @@ class ReportApiTest {
 
     /** Polls the tracking page until the report reaches the state, as the customer's page would. */
     private JsonNode trackUntil(JsonNode answer, Predicate<JsonNode> done) {
-        String path = "/api/reports/" + answer.path("reportId").asText() + "?token=" + answer.path("trackingToken").asText();
+        String path = "/api/reports/" + answer.path("reportId").asText() + "?token="
+                + answer.path("trackingToken").asText();
         Instant until = Instant.now().plus(Duration.ofSeconds(20));
         JsonNode view = http.get(path).json();
         while (!done.test(view) && Instant.now().isBefore(until)) {
@@ -90,22 +95,26 @@ class ReportApiTest {
         assertThat(tracked.path("incident").path("incidentId").asText()).matches("R-\\d{8}");
         assertThat(tracked.path("incident").path("reportsCount").asInt()).isEqualTo(1);
         assertThat(tracked.path("timeline").get(0).path("type").asText()).isEqualTo("RECEIVED");
-        assertThat(tracked.path("timeline").get(0).path("text").asText()).isEqualTo(answer.path("message").asText());
+        assertThat(tracked.path("timeline").get(0).path("text").asText())
+                .isEqualTo(answer.path("message").asText());
         assertThat(tracked.path("timeline").get(1).path("text").asText()).contains("已生成抢修单");
-        assertThat(tracked.path("actions").path("confirmRestoration").asBoolean()).isTrue();
+        assertThat(tracked.path("actions").path("confirmRestoration").asBoolean())
+                .isTrue();
         assertThat(tracked.path("receivedAt").asText()).endsWith("Z");
     }
 
     @Test
     void aNeighbourLearnsAtOnceThatTheFaultIsKnown() {
         JsonNode first = http.post("/api/reports", report(grid.customer(1))).json();
-        JsonNode incident = trackUntil(first, v -> v.path("status").asText().equals("IN_REPAIR")).path("incident");
+        JsonNode incident = trackUntil(first, v -> v.path("status").asText().equals("IN_REPAIR"))
+                .path("incident");
 
         JsonNode second = http.post("/api/reports", report(grid.customer(2))).json();
         assertThat(second.path("merged").asBoolean()).isTrue();
-        assertThat(second.path("incidentId").asText()).isEqualTo(incident.path("incidentId").asText());
-        assertThat(second.path("message").asText()).isEqualTo("您的报修已并入抢修单 "
-                + incident.path("incidentId").asText() + "，附近已有 1 户报修，我们正在安排抢修人员。");
+        assertThat(second.path("incidentId").asText())
+                .isEqualTo(incident.path("incidentId").asText());
+        assertThat(second.path("message").asText())
+                .isEqualTo("您的报修已并入抢修单 " + incident.path("incidentId").asText() + "，附近已有 1 户报修，我们正在安排抢修人员。");
         JsonNode tracked = trackUntil(second, v -> v.path("status").asText().equals("IN_REPAIR"));
         assertThat(tracked.path("incident").path("reportsCount").asInt()).isEqualTo(2);
     }
@@ -181,16 +190,18 @@ class ReportApiTest {
         body.put("location", Map.of("lat", gcj[0], "lng", gcj[1], "coordSys", "GCJ02"));
         JsonNode answer = http.post("/api/reports", body).json();
         trackUntil(answer, v -> v.path("status").asText().equals("IN_REPAIR"));
-        ReportRecord report = reports.findById(PublicIds.parseReport(answer.path("reportId").asText()));
+        ReportRecord report =
+                reports.findById(PublicIds.parseReport(answer.path("reportId").asText()));
         assertThat(report.coordSys()).isEqualTo("GCJ02");
-        assertThat(report.lat()).isCloseTo(home.lat(), org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(report.lat()).isCloseTo(home.lat(), Assertions.within(1e-5));
         assertThat(report.locatedCustomerNo()).isEqualTo(home.customerNo());
     }
 
     @Test
     void tooManyReportsFromOneCustomerAreA429() {
         for (int i = 0; i < 5; i++) {
-            assertThat(http.post("/api/reports", report(grid.customer(6))).status()).isEqualTo(201);
+            assertThat(http.post("/api/reports", report(grid.customer(6))).status())
+                    .isEqualTo(201);
         }
         Http.Response limited = http.post("/api/reports", report(grid.customer(6)));
         assertThat(limited.status()).isEqualTo(429);
@@ -219,7 +230,8 @@ class ReportApiTest {
         String id = answer.path("reportId").asText();
         Http.Response wrong = http.get("/api/reports/" + id + "?token=" + "x".repeat(43));
         Http.Response missing = http.get("/api/reports/" + id);
-        Http.Response nothing = http.get("/api/reports/B-99999999?token=" + answer.path("trackingToken").asText());
+        Http.Response nothing = http.get(
+                "/api/reports/B-99999999?token=" + answer.path("trackingToken").asText());
         assertThat(wrong.status()).isEqualTo(404);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(wrong.json().path("message").asText())
@@ -238,19 +250,31 @@ class ReportApiTest {
         Http.Response rateTooEarly = http.post(base + "/rating" + token, Map.of("stars", 5));
         assertThat(rateTooEarly.status()).isEqualTo(409);
         assertThat(rateTooEarly.json().path("error").asText()).isEqualTo("NOT_EXPECTED_NOW");
-        assertThat(http.post(base + "/rating" + token, Map.of("stars", 0)).json().path("field").asText())
+        assertThat(http.post(base + "/rating" + token, Map.of("stars", 0))
+                        .json()
+                        .path("field")
+                        .asText())
                 .isEqualTo("stars");
-        assertThat(http.post(base + "/confirmation" + token, Map.of()).json().path("field").asText())
+        assertThat(http.post(base + "/confirmation" + token, Map.of())
+                        .json()
+                        .path("field")
+                        .asText())
                 .isEqualTo("powerRestored");
-        assertThat(http.post(base + "/confirmation?token=wrong", Map.of("powerRestored", true)).status())
+        assertThat(http.post(base + "/confirmation?token=wrong", Map.of("powerRestored", true))
+                        .status())
                 .isEqualTo(404);
 
         // Power came back by itself: the customer says so, and is asked for a rating.
-        assertThat(http.post(base + "/confirmation" + token, Map.of("powerRestored", true)).status()).isEqualTo(202);
+        assertThat(http.post(base + "/confirmation" + token, Map.of("powerRestored", true))
+                        .status())
+                .isEqualTo(202);
         trackUntil(answer, v -> v.path("status").asText().equals("RATING"));
-        assertThat(http.post(base + "/rating" + token, Map.of("stars", 4, "comment", "谢谢")).status()).isEqualTo(202);
+        assertThat(http.post(base + "/rating" + token, Map.of("stars", 4, "comment", "谢谢"))
+                        .status())
+                .isEqualTo(202);
         JsonNode closed = trackUntil(answer, v -> v.path("status").asText().equals("CLOSED"));
         assertThat(closed.path("timeline").findValuesAsText("type")).contains("CONFIRMED", "RATED", "CLOSED");
-        assertThat(http.post(base + "/rating" + token, Map.of("stars", 1)).status()).isEqualTo(409);
+        assertThat(http.post(base + "/rating" + token, Map.of("stars", 1)).status())
+                .isEqualTo(409);
     }
 }

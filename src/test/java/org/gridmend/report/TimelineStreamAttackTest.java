@@ -13,10 +13,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gridmend.report.ReportAnswer;
 import org.gridmend.support.Await;
 import org.gridmend.support.ReportFixture;
-import org.gridmend.report.TimelineStreamService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +27,16 @@ import org.springframework.test.context.ActiveProfiles;
  * The report's and the client's caps refuse it with 429 and Retry-After (the tracking page polls instead), and a slot
  * given back is free again. A context of its own with small caps, so that no other test's streams count.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.process-engine-name=streamattack",
-        "spring.datasource.url=jdbc:h2:mem:gridmend-stream-attack;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "gridmend.notify.streams.max-per-report=3", "gridmend.notify.streams.max-per-client=5",
-        "gridmend.notify.streams.heartbeat=1s", "gridmend.notify.streams.poll=500ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camunda.bpm.process-engine-name=streamattack",
+            "spring.datasource.url=jdbc:h2:mem:gridmend-stream-attack;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+            "gridmend.notify.streams.max-per-report=3",
+            "gridmend.notify.streams.max-per-client=5",
+            "gridmend.notify.streams.heartbeat=1s",
+            "gridmend.notify.streams.poll=500ms"
+        })
 @ActiveProfiles("test")
 class TimelineStreamAttackTest {
 
@@ -41,8 +44,10 @@ class TimelineStreamAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     TimelineStreamService streams;
 
@@ -57,10 +62,14 @@ class TimelineStreamAttackTest {
     }
 
     private HttpResponse<InputStream> open(ReportAnswer answer) throws Exception {
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/api/reports/" + answer.reportId() + "/events?token="
-                                + answer.trackingToken())).header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/"
+                                        + answer.reportId() + "/events?token=" + answer.trackingToken()))
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         held.add(response);
         return response;
     }

@@ -17,15 +17,20 @@ class AdminAccountTest {
         if (profile != null) {
             environment.setActiveProfiles(profile);
         }
-        return new StaffIdentitySetup(mock(IdentityService.class), mock(AuthorizationService.class),
-                new AdminAccountProperties(user, password), environment);
+        return new StaffIdentitySetup(
+                mock(IdentityService.class),
+                mock(AuthorizationService.class),
+                new AdminAccountProperties(user, password),
+                environment);
     }
 
     @Test
     void refusesToStartWithoutAnAdministrator() {
-        assertThatThrownBy(() -> start("mysql", null, null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> start("mysql", null, null))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GRIDMEND_ADMIN_USER is not set");
-        assertThatThrownBy(() -> start(null, "root", null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> start(null, "root", null))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GRIDMEND_ADMIN_PASSWORD is not set");
     }
 
@@ -33,12 +38,14 @@ class AdminAccountTest {
     void refusesADemoOrWeakPassword() {
         assertThatThrownBy(() -> start("mysql", "root", "demo")).hasMessageContaining("at least 12 characters");
         assertThatThrownBy(() -> start("mysql", "root", "passwordpassword")).hasMessageContaining("demo or well-known");
-        assertThatThrownBy(() -> start("mysql", "operator1234", "Operator1234")).hasMessageContaining("demo or well-known");
+        assertThatThrownBy(() -> start("mysql", "operator1234", "Operator1234"))
+                .hasMessageContaining("demo or well-known");
     }
 
     @Test
     void refusesAUserIdCamundaWouldReject() {
-        assertThatThrownBy(() -> start("mysql", "ops-admin", "a-Long-passw0rd")).hasMessageContaining("letters and digits");
+        assertThatThrownBy(() -> start("mysql", "ops-admin", "a-Long-passw0rd"))
+                .hasMessageContaining("letters and digits");
     }
 
     @Test

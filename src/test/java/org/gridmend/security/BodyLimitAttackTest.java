@@ -8,16 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridmend.core.StaffGroups;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.TestGrids;
 import org.gridmend.support.TestUsers;
-import org.gridmend.core.StaffGroups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,8 +36,10 @@ class BodyLimitAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     RepairFixture repairs;
 
@@ -61,11 +65,14 @@ class BodyLimitAttackTest {
         tooLarge(otp.status(), otp.body(), "16 KB");
 
         byte[] chunked = report(2_000_000).getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/reports"))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         tooLarge(response.statusCode(), response.body(), "16 KB");
 
         // a phone's real report is far below the limit
@@ -80,10 +87,12 @@ class BodyLimitAttackTest {
         Http crew = Http.anonymous(port).as(g.user(1), TestUsers.PASSWORD);
         // the largest batch a phone sends after a while offline: 500 positions, some 40 KB
         StringBuilder batch = new StringBuilder("[");
-        java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofHours(23));
+        Instant start = Instant.now().minus(Duration.ofHours(23));
         for (int i = 0; i < 500; i++) {
-            batch.append(i == 0 ? "" : ",").append("{\"lat\": 43.9, \"lng\": 125.3, \"at\": \"")
-                    .append(start.plusSeconds(150L * i)).append("\"}");
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"lat\": 43.9, \"lng\": 125.3, \"at\": \"")
+                    .append(start.plusSeconds(150L * i))
+                    .append("\"}");
         }
         batch.append(']');
         assertThat(batch.length()).isGreaterThan(32_000);
@@ -95,8 +104,8 @@ class BodyLimitAttackTest {
         tooLarge(tooMuch.status(), tooMuch.body(), "2 MB");
 
         Http admin = Http.anonymous(port).as(TestUsers.ADMIN, TestUsers.PASSWORD);
-        String doc = JSON.writeValueAsString(TestGrids.small("BIG" + UUID.randomUUID().toString().substring(0, 5)
-                .toUpperCase(), 31.5, 101.5));
+        String doc = JSON.writeValueAsString(TestGrids.small(
+                "BIG" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(), 31.5, 101.5));
         String padded = doc.substring(0, doc.length() - 1) + " ".repeat(3_000_000) + "}";
         assertThat(admin.post("/api/grid/import", padded).status()).isEqualTo(200);
     }

@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gridmend.core.StaffGroups;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.TestGrids;
 import org.gridmend.support.TestUsers;
-import org.gridmend.core.StaffGroups;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +28,10 @@ class CoordinatesAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RepairFixture repairs;
+
     @Autowired
     StaffIdentitySetup staff;
 
@@ -55,18 +57,26 @@ class CoordinatesAttackTest {
         for (String coordinate : List.of("lat", "lng")) {
             String other = coordinate.equals("lat") ? "lng" : "lat";
             String position = "{\"" + coordinate + "\": \"" + bad + "\", \"" + other + "\": 43.9}";
-            refused(anonymous.post("/api/reports", "{\"requestId\": \"" + UUID.randomUUID()
-                    + "\", \"channel\": \"WECHAT\", \"location\": " + position + "}"), "location." + coordinate);
-            refused(anonymous.post("/api/power-status", "{\"powered\": true, \"location\": " + position + "}"),
+            refused(
+                    anonymous.post(
+                            "/api/reports",
+                            "{\"requestId\": \"" + UUID.randomUUID() + "\", \"channel\": \"WECHAT\", \"location\": "
+                                    + position + "}"),
+                    "location." + coordinate);
+            refused(
+                    anonymous.post("/api/power-status", "{\"powered\": true, \"location\": " + position + "}"),
                     "location." + coordinate);
             refused(anonymous.get("/api/outages?" + coordinate + "=" + bad + "&" + other + "=43.9"), coordinate);
             refused(crew.post("/api/crews/" + g.crew(1) + "/positions", position), coordinate);
-            refused(crew.post("/api/crews/" + g.crew(1) + "/positions", "[{\"lat\": 43.9, \"lng\": 125.3}, " + position
-                    + "]"), "[1]." + coordinate);
+            refused(
+                    crew.post(
+                            "/api/crews/" + g.crew(1) + "/positions",
+                            "[{\"lat\": 43.9, \"lng\": 125.3}, " + position + "]"),
+                    "[1]." + coordinate);
             refused(dispatcher.get("/api/grid/nearest?" + coordinate + "=" + bad + "&" + other + "=43.9"), coordinate);
 
-            ObjectNode doc = (ObjectNode) json.valueToTree(TestGrids.small("NAN" + UUID.randomUUID().toString()
-                    .substring(0, 6).toUpperCase(), 31.0, 101.0));
+            ObjectNode doc = (ObjectNode) json.valueToTree(TestGrids.small(
+                    "NAN" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), 31.0, 101.0));
             ((ObjectNode) doc.withArray("customers").get(0)).put(coordinate, bad);
             Http.Response grid = admin.post("/api/grid/import", json.writeValueAsString(doc));
             assertThat(grid.status()).as(grid.body()).isEqualTo(400);

@@ -11,12 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gridmend.core.PublicIds;
 import org.gridmend.support.Await;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestUsers;
-import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,10 +35,13 @@ class CustomerAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,7 +54,8 @@ class CustomerAttackTest {
         TestUsers.create(staff);
         anonymous = Http.anonymous(port);
         grid = reports.newGrid();
-        attackerPhone = "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        attackerPhone =
+                "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     private Map<String, Object> report(String channel, String customerNo, String phone) {
@@ -66,9 +70,13 @@ class CustomerAttackTest {
 
     /** The attacker signs in with their own phone: the code arrives on it (the outbox, in this test). */
     private String signIn(String phone) {
-        assertThat(anonymous.post("/api/customer/otp", Map.of("phone", phone)).status()).isEqualTo(202);
-        String text = jdbc.queryForObject("SELECT text FROM gm_notification WHERE event_type = 'SIGN_IN_CODE' "
-                + "AND phone LIKE ? ORDER BY id DESC LIMIT 1", String.class, "%" + phone);
+        assertThat(anonymous.post("/api/customer/otp", Map.of("phone", phone)).status())
+                .isEqualTo(202);
+        String text = jdbc.queryForObject(
+                "SELECT text FROM gm_notification WHERE event_type = 'SIGN_IN_CODE' "
+                        + "AND phone LIKE ? ORDER BY id DESC LIMIT 1",
+                String.class,
+                "%" + phone);
         Matcher code = Pattern.compile("[0-9]{6}").matcher(text);
         assertThat(code.find()).isTrue();
         Http.Response session = anonymous.post("/api/customer/session", Map.of("phone", phone, "code", code.group()));
@@ -78,14 +86,18 @@ class CustomerAttackTest {
 
     private long incidentOf(JsonNode answer) {
         long reportId = PublicIds.parseReport(answer.path("reportId").asText());
-        Await.until(() -> jdbc.queryForObject("SELECT incident_id FROM gm_report WHERE id = ?", Long.class,
-                reportId) != null, 30);
+        Await.until(
+                () -> jdbc.queryForObject("SELECT incident_id FROM gm_report WHERE id = ?", Long.class, reportId)
+                        != null,
+                30);
         return jdbc.queryForObject("SELECT incident_id FROM gm_report WHERE id = ?", Long.class, reportId);
     }
 
     private List<String> phonesTexted(String customerNo) {
-        return jdbc.queryForList("SELECT DISTINCT phone FROM gm_notification WHERE customer_no = ? AND phone IS NOT "
-                + "NULL", String.class, customerNo);
+        return jdbc.queryForList(
+                "SELECT DISTINCT phone FROM gm_notification WHERE customer_no = ? AND phone IS NOT " + "NULL",
+                String.class,
+                customerNo);
     }
 
     @Test
@@ -99,18 +111,25 @@ class CustomerAttackTest {
         Http.Response claimed = attacker.post("/api/reports", report("APP", victim, attackerPhone));
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(201);
         // and once more without signing in, on the web
-        assertThat(anonymous.post("/api/reports", report("WEB", victim, "+86 136-" + attackerPhone.substring(3)))
-                .status()).isEqualTo(201);
+        assertThat(anonymous
+                        .post("/api/reports", report("WEB", victim, "+86 136-" + attackerPhone.substring(3)))
+                        .status())
+                .isEqualTo(201);
         incidentOf(claimed.json());
         Await.until(() -> !phonesTexted(victim).isEmpty(), 30);
 
         assertThat(phonesTexted(victim)).allSatisfy(phone -> assertThat(phone).endsWith("13812345678"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_notification WHERE phone LIKE ?", Long.class,
-                "%" + attackerPhone)).as("only the attacker's own sign-in code").isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_app_registration WHERE customer_no = ?", Long.class,
-                victim)).as("no app bound to the neighbour's number").isZero();
-        assertThat(jdbc.queryForList("SELECT verified_phone FROM gm_report WHERE customer_no = ?", String.class,
-                victim)).containsOnlyNulls();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM gm_notification WHERE phone LIKE ?", Long.class, "%" + attackerPhone))
+                .as("only the attacker's own sign-in code")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM gm_app_registration WHERE customer_no = ?", Long.class, victim))
+                .as("no app bound to the neighbour's number")
+                .isZero();
+        assertThat(jdbc.queryForList(
+                        "SELECT verified_phone FROM gm_report WHERE customer_no = ?", String.class, victim))
+                .containsOnlyNulls();
     }
 
     @Test
@@ -118,17 +137,24 @@ class CustomerAttackTest {
         Http.Response forged = anonymous.post("/api/reports", report("AMI", grid.customer(2), null));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.json().path("field").asText()).isEqualTo("channel");
-        Http.Response crew = anonymous.as(TestUsers.DISPATCHER, TestUsers.PASSWORD)
+        Http.Response crew = anonymous
+                .as(TestUsers.DISPATCHER, TestUsers.PASSWORD)
                 .post("/api/reports", report("AMI", grid.customer(2), null));
         assertThat(crew.status()).as("staff passwords are not the head-end's").isEqualTo(403);
 
-        Http.Response issued = anonymous.as(TestUsers.ADMIN, TestUsers.PASSWORD).post("/api/integrations/keys",
-                Map.of("label", "AMI head-end " + grid.p()));
+        Http.Response issued = anonymous
+                .as(TestUsers.ADMIN, TestUsers.PASSWORD)
+                .post("/api/integrations/keys", Map.of("label", "AMI head-end " + grid.p()));
         assertThat(issued.status()).isEqualTo(201);
         Http headEnd = anonymous.with("X-API-Key", issued.json().path("key").asText());
-        assertThat(headEnd.post("/api/reports", report("AMI", grid.customer(2), null)).status()).isEqualTo(201);
-        assertThat(anonymous.with("X-API-Key", "gmk_not-a-key").post("/api/reports",
-                report("AMI", grid.customer(2), null)).status()).isEqualTo(401);
+        assertThat(headEnd.post("/api/reports", report("AMI", grid.customer(2), null))
+                        .status())
+                .isEqualTo(201);
+        assertThat(anonymous
+                        .with("X-API-Key", "gmk_not-a-key")
+                        .post("/api/reports", report("AMI", grid.customer(2), null))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -139,19 +165,36 @@ class CustomerAttackTest {
         Await.until(() -> !phonesTexted(grid.customer(1)).isEmpty(), 30);
         // the others below the device hear nothing from one stranger's request
         for (int n : new int[] {2, 3}) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_notification WHERE customer_no = ? AND "
-                    + "event_type = 'OUTAGE_KNOWN'", Long.class, grid.customer(n))).isZero();
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM gm_notification WHERE customer_no = ? AND "
+                                    + "event_type = 'OUTAGE_KNOWN'",
+                            Long.class,
+                            grid.customer(n)))
+                    .isZero();
         }
-        Await.until(() -> "HELD".equals(jdbc.queryForObject("SELECT outage_known FROM gm_incident WHERE id = ?",
-                String.class, incidentId)), 30);
+        Await.until(
+                () -> "HELD"
+                        .equals(jdbc.queryForObject(
+                                "SELECT outage_known FROM gm_incident WHERE id = ?", String.class, incidentId)),
+                30);
         for (int n : new int[] {2, 3}) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_notification WHERE customer_no = ? AND "
-                    + "event_type = 'OUTAGE_KNOWN'", Long.class, grid.customer(n))).isZero();
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM gm_notification WHERE customer_no = ? AND "
+                                    + "event_type = 'OUTAGE_KNOWN'",
+                            Long.class,
+                            grid.customer(n)))
+                    .isZero();
         }
 
         // a second customer below it corroborates: now the area is told
         anonymous.post("/api/reports", report("WECHAT", grid.customer(2), null));
-        Await.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM gm_notification WHERE customer_no = ? AND "
-                + "event_type = 'OUTAGE_KNOWN'", Long.class, grid.customer(3)) > 0, 30);
+        Await.until(
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM gm_notification WHERE customer_no = ? AND "
+                                        + "event_type = 'OUTAGE_KNOWN'",
+                                Long.class,
+                                grid.customer(3))
+                        > 0,
+                30);
     }
 }

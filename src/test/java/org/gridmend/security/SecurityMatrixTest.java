@@ -38,6 +38,7 @@ class SecurityMatrixTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
 
@@ -103,11 +104,14 @@ class SecurityMatrixTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("groupsPerRule")
     void onlyTheRightGroupsGetThrough(Rule rule, String group) {
-        Http.Response response = Http.anonymous(port).as(TestUsers.userOf(group), TestUsers.PASSWORD)
+        Http.Response response = Http.anonymous(port)
+                .as(TestUsers.userOf(group), TestUsers.PASSWORD)
                 .send(rule.method(), rule.path(), null);
         if (rule.allowed().contains(group)) {
             // 404 for something that does not exist, or 400 for an empty body, still means the caller got through.
-            assertThat(response.status()).as(rule + " as " + group + ": " + response).isIn(200, 400, 404);
+            assertThat(response.status())
+                    .as(rule + " as " + group + ": " + response)
+                    .isIn(200, 400, 404);
         } else {
             assertThat(response.status()).as(rule + " as " + group).isEqualTo(403);
             assertThat(response.json().path("error").asText()).isEqualTo("FORBIDDEN");
@@ -122,7 +126,11 @@ class SecurityMatrixTest {
         staff.user(TRIES_WRONG, "Test", "Wrong", TestUsers.PASSWORD, ADMINS);
         Http.Response response = Http.anonymous(port).as(TRIES_WRONG, "wrong").get("/api/grid/feeders");
         assertThat(response.status()).isEqualTo(401);
-        assertThat(Http.anonymous(port).as("nobody", "x").get("/api/grid/feeders").status()).isEqualTo(401);
+        assertThat(Http.anonymous(port)
+                        .as("nobody", "x")
+                        .get("/api/grid/feeders")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -134,24 +142,51 @@ class SecurityMatrixTest {
     void theEngineRestApiNeedsAuthentication() {
         assertThat(Http.anonymous(port).get("/engine-rest/task").status()).isEqualTo(401);
         staff.user(TRIES_WRONG, "Test", "Wrong", TestUsers.PASSWORD, ADMINS);
-        assertThat(Http.anonymous(port).as(TRIES_WRONG, "wrong").get("/engine-rest/task").status()).isEqualTo(401);
-        assertThat(Http.anonymous(port).as(TestUsers.CREW, TestUsers.PASSWORD).get("/engine-rest/task").status())
+        assertThat(Http.anonymous(port)
+                        .as(TRIES_WRONG, "wrong")
+                        .get("/engine-rest/task")
+                        .status())
+                .isEqualTo(401);
+        assertThat(Http.anonymous(port)
+                        .as(TestUsers.CREW, TestUsers.PASSWORD)
+                        .get("/engine-rest/task")
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void theEngineRestApiChecksCamundaAuthorizations() {
         Map<String, Object> user = Map.of(
-                "profile", Map.of("id", "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 10),
-                        "firstName", "New", "lastName", "User"),
+                "profile",
+                        Map.of(
+                                "id",
+                                "u"
+                                        + UUID.randomUUID()
+                                                .toString()
+                                                .replace("-", "")
+                                                .substring(0, 10),
+                                "firstName",
+                                "New",
+                                "lastName",
+                                "User"),
                 "credentials", Map.of("password", "a-Long-passw0rd"));
-        assertThat(Http.anonymous(port).post("/engine-rest/user/create", user).status()).isEqualTo(401);
-        assertThat(Http.anonymous(port).as(TestUsers.CREW, TestUsers.PASSWORD).post("/engine-rest/user/create", user)
-                .status()).isEqualTo(403);
-        assertThat(Http.anonymous(port).as(TestUsers.AUDITOR, TestUsers.PASSWORD).post("/engine-rest/user/create", user)
-                .status()).isEqualTo(403);
-        assertThat(Http.anonymous(port).as(TestUsers.ADMIN, TestUsers.PASSWORD).post("/engine-rest/user/create", user)
-                .status()).isEqualTo(204);
+        assertThat(Http.anonymous(port).post("/engine-rest/user/create", user).status())
+                .isEqualTo(401);
+        assertThat(Http.anonymous(port)
+                        .as(TestUsers.CREW, TestUsers.PASSWORD)
+                        .post("/engine-rest/user/create", user)
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.anonymous(port)
+                        .as(TestUsers.AUDITOR, TestUsers.PASSWORD)
+                        .post("/engine-rest/user/create", user)
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.anonymous(port)
+                        .as(TestUsers.ADMIN, TestUsers.PASSWORD)
+                        .post("/engine-rest/user/create", user)
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -167,7 +202,10 @@ class SecurityMatrixTest {
 
     @Test
     void healthDetailsAreForAdmins() {
-        var health = Http.anonymous(port).as(TestUsers.ADMIN, TestUsers.PASSWORD).get("/actuator/health").json();
+        var health = Http.anonymous(port)
+                .as(TestUsers.ADMIN, TestUsers.PASSWORD)
+                .get("/actuator/health")
+                .json();
         assertThat(health.path("components").has("processEngine")).isTrue();
         assertThat(health.path("components").has("jobExecutor")).isTrue();
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
@@ -178,24 +216,38 @@ class SecurityMatrixTest {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
         String base = "http://localhost:" + port;
-        browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         String login = base + "/camunda/api/admin/auth/user/default/login/tasklist";
         String form = "username=" + TestUsers.CREW + "&password=" + TestUsers.PASSWORD;
 
-        HttpResponse<String> withoutToken = browser.send(HttpRequest.newBuilder(URI.create(login))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutToken = browser.send(
+                HttpRequest.newBuilder(URI.create(login))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(withoutToken.statusCode()).isEqualTo(403);
 
         // A rejected request makes Camunda issue a new token; the page hands it out again, as a browser reload would.
-        browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
-        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
-        HttpResponse<String> withToken = browser.send(HttpRequest.newBuilder(URI.create(login))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> withToken = browser.send(
+                HttpRequest.newBuilder(URI.create(login))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", token)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(withToken.statusCode()).isEqualTo(200);
         assertThat(withToken.body()).contains("\"tasklist\"").doesNotContain("\"cockpit\"");
     }

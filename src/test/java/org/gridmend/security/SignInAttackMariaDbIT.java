@@ -12,10 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.gridmend.core.StaffGroups;
 import org.gridmend.support.MariaDbTest;
 import org.gridmend.support.RawHttp;
 import org.gridmend.support.TestUsers;
-import org.gridmend.core.StaffGroups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +31,10 @@ class SignInAttackMariaDbIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -70,10 +72,12 @@ class SignInAttackMariaDbIT {
         }
         // every wrong password that was checked is counted, none lost to a race, and the per-user limit (30) held
         assertThat(wrong).isBetween(30L, 40L);
-        assertThat(jdbc.queryForObject("SELECT failures FROM gm_sign_in_failure WHERE throttle_key = ?",
-                Long.class, "u:" + crew)).isEqualTo(wrong);
+        assertThat(jdbc.queryForObject(
+                        "SELECT failures FROM gm_sign_in_failure WHERE throttle_key = ?", Long.class, "u:" + crew))
+                .isEqualTo(wrong);
         for (int a = 1; a <= 10; a++) {
-            assertThat(signIn(net + "1." + a, crew, TestUsers.PASSWORD).status()).isEqualTo(429);
+            assertThat(signIn(net + "1." + a, crew, TestUsers.PASSWORD).status())
+                    .isEqualTo(429);
         }
         assertThat(signIn(net + "2.1", crew, TestUsers.PASSWORD).status()).isEqualTo(200);
     }

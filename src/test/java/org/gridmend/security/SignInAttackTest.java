@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.gridmend.core.StaffGroups;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.RawHttp;
 import org.gridmend.support.TestUsers;
-import org.gridmend.core.StaffGroups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +31,10 @@ class SignInAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -70,7 +72,8 @@ class SignInAttackTest {
         throttled(signIn(attacker, crew, TestUsers.PASSWORD)); // even the right password, from there
         assertThat(signIn(net + "2.1", crew, TestUsers.PASSWORD).status()).isEqualTo(200);
         // and Camunda never counted anything against the account
-        assertThat(jdbc.queryForObject("SELECT COALESCE(ATTEMPTS_, 0) FROM ACT_ID_USER WHERE ID_ = ?", Integer.class, crew))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COALESCE(ATTEMPTS_, 0) FROM ACT_ID_USER WHERE ID_ = ?", Integer.class, crew))
                 .isZero();
     }
 
@@ -92,11 +95,16 @@ class SignInAttackTest {
         throttled(signIn(net + "3.11", crew, TestUsers.PASSWORD));
         // the crew's own address never failed: in at once, with Basic and with the session API
         assertThat(signIn(net + "4.1", crew, TestUsers.PASSWORD).status()).isEqualTo(200);
-        RawHttp.Response session = RawHttp.send(net + "4.2", port, "POST", "/api/staff/session",
+        RawHttp.Response session = RawHttp.send(
+                net + "4.2",
+                port,
+                "POST",
+                "/api/staff/session",
                 Map.of("Content-Type", "application/json"),
                 "{\"user\": \"" + crew + "\", \"password\": \"" + TestUsers.PASSWORD + "\"}");
         assertThat(session.status()).as(session.body()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT COALESCE(ATTEMPTS_, 0) FROM ACT_ID_USER WHERE ID_ = ?", Integer.class, crew))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COALESCE(ATTEMPTS_, 0) FROM ACT_ID_USER WHERE ID_ = ?", Integer.class, crew))
                 .isZero();
     }
 
@@ -108,17 +116,28 @@ class SignInAttackTest {
         assertThat(unknown.body()).isEqualTo(known.body());
         assertThat(unknown.header("WWW-Authenticate")).isNull();
         assertThat(known.header("WWW-Authenticate")).isNull();
-        RawHttp.Response engineRest = RawHttp.send(net + "5.3", port, "GET", "/engine-rest/task", Map.of(
-                "Authorization", "Basic " + Base64.getEncoder().encodeToString((crew + ":wrong")
-                        .getBytes(StandardCharsets.UTF_8))), null);
+        RawHttp.Response engineRest = RawHttp.send(
+                net + "5.3",
+                port,
+                "GET",
+                "/engine-rest/task",
+                Map.of(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((crew + ":wrong").getBytes(StandardCharsets.UTF_8))),
+                null);
         assertThat(engineRest.status()).isEqualTo(401);
-        assertThat(engineRest.header("WWW-Authenticate")).as("no browser login dialog").isNull();
+        assertThat(engineRest.header("WWW-Authenticate"))
+                .as("no browser login dialog")
+                .isNull();
 
         // the same work: medians of a few checks each, from fresh addresses (4 tries each stay below the limits)
         long knownNanos = median(crew);
         long unknownNanos = median("nosuchuser" + ThreadLocalRandom.current().nextInt());
-        assertThat(Math.abs(knownNanos - unknownNanos)).as("known %d µs, unknown %d µs", knownNanos / 1000,
-                unknownNanos / 1000).isLessThan(50_000_000L);
+        assertThat(Math.abs(knownNanos - unknownNanos))
+                .as("known %d µs, unknown %d µs", knownNanos / 1000, unknownNanos / 1000)
+                .isLessThan(50_000_000L);
     }
 
     private long median(String user) {

@@ -9,8 +9,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for what the job executor does in the background. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Polls every 100 ms until the condition holds; fails after {@code seconds}. */
     public static void until(BooleanSupplier condition, int seconds) {

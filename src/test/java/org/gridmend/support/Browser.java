@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
-
+import java.util.List;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
@@ -32,8 +31,7 @@ public final class Browser {
     private static final String[] CHROMIUM = {"/usr/bin/chromium", "/usr/bin/chromium-browser"};
     private static final String[] DRIVER = {"/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"};
 
-    private Browser() {
-    }
+    private Browser() {}
 
     public static WebDriver open() {
         File chromium = first(CHROMIUM);
@@ -48,13 +46,20 @@ public final class Browser {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=412,915", "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=412,915",
+                "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver)
+                .usingAnyFreePort()
+                .build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
@@ -67,7 +72,8 @@ public final class Browser {
     public static void closeWithoutScriptErrors(WebDriver browser) {
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !(e.getMessage().contains("/api/") && e.getMessage().contains("Failed to load")))
+                .filter(e ->
+                        !(e.getMessage().contains("/api/") && e.getMessage().contains("Failed to load")))
                 .toList();
         browser.quit();
         if (!errors.isEmpty()) {

@@ -15,9 +15,11 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.process-engine-name=browsertest",
-        "spring.datasource.url=jdbc:h2:mem:gridmend-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camunda.bpm.process-engine-name=browsertest",
+            "spring.datasource.url=jdbc:h2:mem:gridmend-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
+        })
 @ActiveProfiles("test")
-public @interface BrowserTest {
-}
+public @interface BrowserTest {}

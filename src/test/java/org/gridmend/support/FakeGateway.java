@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +59,8 @@ public final class FakeGateway implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 raw = in.readAllBytes();
             }
-            Request request = new Request(exchange.getRequestURI().getPath(),
+            Request request = new Request(
+                    exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     JSON.readTree(new String(raw, StandardCharsets.UTF_8)));
             requests.add(request);
@@ -75,7 +77,8 @@ public final class FakeGateway implements AutoCloseable {
                 stallsFor.remove(request.messageId());
             }
             if (status >= 200 && status < 300) {
-                accepted.computeIfAbsent(request.messageId(), k -> new AtomicInteger()).incrementAndGet();
+                accepted.computeIfAbsent(request.messageId(), k -> new AtomicInteger())
+                        .incrementAndGet();
             }
             if (!stall.isZero()) {
                 try {
@@ -144,6 +147,6 @@ public final class FakeGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,7 +55,7 @@ public final class FakeHeadEnd implements AutoCloseable {
                 status = 200;
                 List<Map<String, Object>> results = new ArrayList<>();
                 for (String meter : meters) {
-                    Map<String, Object> r = new java.util.LinkedHashMap<>();
+                    Map<String, Object> r = new LinkedHashMap<>();
                     r.put("meterNo", meter);
                     r.put("powered", state.apply(meter));
                     results.add(r);

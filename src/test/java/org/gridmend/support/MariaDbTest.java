@@ -18,5 +18,4 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "mysql"})
 @ContextConfiguration(initializers = MariaDbSupport.class)
-public @interface MariaDbTest {
-}
+public @interface MariaDbTest {}

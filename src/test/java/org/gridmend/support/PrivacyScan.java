@@ -15,12 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class PrivacyScan {
 
-    private PrivacyScan() {
-    }
+    private PrivacyScan() {}
 
     /** One place personal data was found: table, column and the start of the value. */
-    public record Finding(String table, String column, String value) {
-    }
+    public record Finding(String table, String column, String value) {}
 
     public static List<Finding> engineTables(JdbcTemplate jdbc, Collection<String> secrets) {
         List<Map<String, Object>> columns = jdbc.queryForList("SELECT table_name, column_name FROM "
@@ -33,8 +31,7 @@ public final class PrivacyScan {
             String name = (String) column.get("column_name");
             jdbc.query("SELECT `" + name + "` FROM `" + table + "` WHERE `" + name + "` IS NOT NULL", row -> {
                 Object raw = row.getObject(1);
-                String value = raw instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                        : raw.toString();
+                String value = raw instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : raw.toString();
                 if (Pii.containsPhone(value) || secrets.stream().anyMatch(value::contains)) {
                     findings.add(new Finding(table, name, value.length() > 200 ? value.substring(0, 200) : value));
                 }

@@ -14,14 +14,16 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "camunda.bpm.job-execution.enabled=false",
-        // Camunda keeps engines in a JVM-wide registry by name; the REST API of the @GridMendTest context must keep
-        // finding its own engine as "default".
-        "camunda.bpm.process-engine-name=processtest",
-        // restoration in batches of two reports, so that a test with three reports sees two batches
-        "gridmend.repair.restoration-batch-size=2",
-        "spring.datasource.url=jdbc:h2:mem:gridmend-process;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {
+            "camunda.bpm.job-execution.enabled=false",
+            // Camunda keeps engines in a JVM-wide registry by name; the REST API of the @GridMendTest context must keep
+            // finding its own engine as "default".
+            "camunda.bpm.process-engine-name=processtest",
+            // restoration in batches of two reports, so that a test with three reports sees two batches
+            "gridmend.repair.restoration-batch-size=2",
+            "spring.datasource.url=jdbc:h2:mem:gridmend-process;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
+        })
 @ActiveProfiles("test")
-public @interface ProcessTest {
-}
+public @interface ProcessTest {}

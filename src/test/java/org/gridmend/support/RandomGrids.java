@@ -36,15 +36,21 @@ public final class RandomGrids {
         public FeederTopology topology() {
             List<TransformerSummary> summaries = new ArrayList<>();
             for (GridDocument.Transformer t : document.transformers()) {
-                summaries.add(new TransformerSummary(t.id(), t.name(), t.feederId(), t.parentId(), t.areaType(),
-                        t.lat(), t.lng(), customersOf(t.id())));
+                summaries.add(new TransformerSummary(
+                        t.id(),
+                        t.name(),
+                        t.feederId(),
+                        t.parentId(),
+                        t.areaType(),
+                        t.lat(),
+                        t.lng(),
+                        customersOf(t.id())));
             }
             return FeederTopology.of(prefix + "-F", document.devices(), summaries);
         }
     }
 
-    private RandomGrids() {
-    }
+    private RandomGrids() {}
 
     public static Feeder feeder(String prefix, long seed) {
         Random random = new Random(seed);
@@ -70,13 +76,17 @@ public final class RandomGrids {
         for (int i = 0; i < b.areas.size(); i++) {
             GridDocument.Transformer t = b.transformers.get(i);
             for (int c = 1; c <= b.counts.get(i); c++) {
-                customers.add(new GridDocument.Customer(prefix + t.name() + "c" + c, null, null, t.id(),
-                        t.lat() + 0.00001 * c, t.lng(), null));
+                customers.add(new GridDocument.Customer(
+                        prefix + t.name() + "c" + c, null, null, t.id(), t.lat() + 0.00001 * c, t.lng(), null));
             }
         }
-        GridDocument doc = new GridDocument(List.of(),
+        GridDocument doc = new GridDocument(
+                List.of(),
                 List.of(new GridDocument.Substation(prefix + "-SS", null, lat, lng)),
-                List.of(new GridDocument.Feeder(feeder, null, prefix + "-SS")), b.devices, b.transformers, customers,
+                List.of(new GridDocument.Feeder(feeder, null, prefix + "-SS")),
+                b.devices,
+                b.transformers,
+                customers,
                 List.of());
         return new Feeder(prefix, doc, b.areas, b.counts);
     }
@@ -109,8 +119,8 @@ public final class RandomGrids {
             for (int i = 0; i < n; i++) {
                 String name = "T" + (++next);
                 String id = prefix + "-" + name;
-                transformers.add(new GridDocument.Transformer(id, name, prefix + "-F", parent, AreaType.URBAN,
-                        lat + 0.001 * next, lng + 0.001));
+                transformers.add(new GridDocument.Transformer(
+                        id, name, prefix + "-F", parent, AreaType.URBAN, lat + 0.001 * next, lng + 0.001));
                 areas.add(id);
                 counts.add(2 + random.nextInt(9));
             }

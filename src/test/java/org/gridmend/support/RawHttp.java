@@ -1,5 +1,6 @@
 package org.gridmend.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +20,7 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public record Response(int status, Map<String, String> headers, String body) {
         public String header(String name) {
@@ -27,8 +28,8 @@ public final class RawHttp {
         }
     }
 
-    public static Response send(String from, int port, String method, String path, Map<String, String> headers,
-                                String body) {
+    public static Response send(
+            String from, int port, String method, String path, Map<String, String> headers, String body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -59,11 +60,13 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
-        byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+        byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = dechunk(new java.io.ByteArrayInputStream(body));
+            body = dechunk(new ByteArrayInputStream(body));
         }
         return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }
@@ -77,7 +80,9 @@ public final class RawHttp {
                     size.append((char) c);
                 }
             }
-            int n = size.length() == 0 ? 0 : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
+            int n = size.length() == 0
+                    ? 0
+                    : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
             if (n == 0) {
                 return out.toByteArray();
             }

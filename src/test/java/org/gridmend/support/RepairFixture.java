@@ -12,12 +12,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gridmend.core.PublicIds;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridImportService;
 import org.gridmend.grid.Skill;
 import org.gridmend.repair.CrewRecord;
 import org.gridmend.repair.CrewService;
-import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +43,10 @@ public class RepairFixture {
 
     /** The incident's RepairOrder process, or null once it ended. */
     public ProcessInstance order(long incidentId) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(PublicIds.incident(incidentId)).singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(PublicIds.incident(incidentId))
+                .singleResult();
     }
 
     /** Completes the task as this user of this group would in Tasklist, with Camunda's authorization checks. */
@@ -59,8 +61,10 @@ public class RepairFixture {
 
     /** A time as a crew's form sends it: China time, whole minutes, this many hours from now. */
     public static String hoursAhead(double hours) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes((long) (hours * 60))
-                .truncatedTo(ChronoUnit.MINUTES).toString();
+        return OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .plusMinutes((long) (hours * 60))
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
     }
 
     public Grid newGrid() {
@@ -71,11 +75,25 @@ public class RepairFixture {
         List<GridDocument.Crew> crewList = new ArrayList<>();
         for (int k = 1; k <= 4; k++) {
             List<Skill> skills = k == 4 ? List.of(Skill.LV, Skill.MV) : List.of(Skill.LV);
-            crewList.add(new GridDocument.Crew(p + "-K" + k, (p + "0" + k).toUpperCase(Locale.ROOT), "班组" + k,
-                    "1300000000" + k, p + "-ST", p + "k" + k, skills, lat, lng));
+            crewList.add(new GridDocument.Crew(
+                    p + "-K" + k,
+                    (p + "0" + k).toUpperCase(Locale.ROOT),
+                    "班组" + k,
+                    "1300000000" + k,
+                    p + "-ST",
+                    p + "k" + k,
+                    skills,
+                    lat,
+                    lng));
         }
-        GridDocument doc = new GridDocument(small.stations(), small.substations(), small.feeders(), small.devices(),
-                small.transformers(), small.customers(), crewList);
+        GridDocument doc = new GridDocument(
+                small.stations(),
+                small.substations(),
+                small.feeders(),
+                small.devices(),
+                small.transformers(),
+                small.customers(),
+                crewList);
         importer.importDocument(doc);
         return new Grid(new ReportFixture.Grid(p, lat, lng, doc), this);
     }

@@ -1,14 +1,16 @@
 package org.gridmend.support;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gridmend.core.PublicIds;
+import org.gridmend.customer.CustomerSession;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridImportService;
-import org.gridmend.customer.CustomerSession;
 import org.gridmend.report.Channel;
 import org.gridmend.report.FaultReportStarter;
 import org.gridmend.report.ReportAnswer;
@@ -16,7 +18,6 @@ import org.gridmend.report.ReportIntakeService;
 import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportRecord;
 import org.gridmend.report.ReportRequest;
-import org.gridmend.core.PublicIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +33,12 @@ public class ReportFixture {
     private final RuntimeService runtime;
     private final FaultReportStarter starter;
 
-    ReportFixture(GridImportService importer, ReportIntakeService intake, ReportMapper reports,
-                  RuntimeService runtime, FaultReportStarter starter) {
+    ReportFixture(
+            GridImportService importer,
+            ReportIntakeService intake,
+            ReportMapper reports,
+            RuntimeService runtime,
+            FaultReportStarter starter) {
         this.importer = importer;
         this.intake = intake;
         this.reports = reports;
@@ -63,18 +68,25 @@ public class ReportFixture {
     }
 
     public ReportAnswer byCustomer(String customerNo) {
-        return submit(new ReportRequest(UUID.randomUUID().toString(), Channel.APP, customerNo, null, null, null,
-                "停电了", null));
+        return submit(new ReportRequest(
+                UUID.randomUUID().toString(), Channel.APP, customerNo, null, null, null, "停电了", null));
     }
 
     public ReportAnswer onlyMyHome(String customerNo) {
-        return submit(new ReportRequest(UUID.randomUUID().toString(), Channel.APP, customerNo, null, null, null,
-                "只有我家停电", true));
+        return submit(new ReportRequest(
+                UUID.randomUUID().toString(), Channel.APP, customerNo, null, null, null, "只有我家停电", true));
     }
 
     public ReportAnswer atLocation(double lat, double lng) {
-        return submit(new ReportRequest(UUID.randomUUID().toString(), Channel.WECHAT, null, null,
-                new ReportRequest.Location(lat, lng, null), null, null, null));
+        return submit(new ReportRequest(
+                UUID.randomUUID().toString(),
+                Channel.WECHAT,
+                null,
+                null,
+                new ReportRequest.Location(lat, lng, null),
+                null,
+                null,
+                null));
     }
 
     public ReportAnswer submit(ReportRequest request) {
@@ -83,8 +95,14 @@ public class ReportFixture {
 
     /** A report from a customer signed in with the phone that holds this customer number (the app's case). */
     public ReportAnswer signedIn(ReportRequest request) {
-        return intake.submit(request, "127.0.0.1", new CustomerSession("+8613800000000", List.of(request.customerNo()),
-                java.time.Instant.now().plusSeconds(3600))).answer();
+        return intake.submit(
+                        request,
+                        "127.0.0.1",
+                        new CustomerSession(
+                                "+8613800000000",
+                                List.of(request.customerNo()),
+                                Instant.now().plusSeconds(3600)))
+                .answer();
     }
 
     public ReportRecord record(ReportAnswer answer) {
@@ -94,6 +112,8 @@ public class ReportFixture {
     /** The report's process; started here if the starter has not got to it yet. */
     public ProcessInstance process(ReportAnswer answer) {
         starter.startPending();
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(answer.reportId()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(answer.reportId())
+                .singleResult();
     }
 }

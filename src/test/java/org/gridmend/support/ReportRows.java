@@ -16,8 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ReportRows {
 
-    private ReportRows() {
-    }
+    private ReportRows() {}
 
     /** Received app reports of these customers, in this order; returns their ids. */
     public static List<Long> started(ReportMapper reports, TransactionTemplate transactions, List<String> customers) {

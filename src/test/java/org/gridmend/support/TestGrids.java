@@ -27,8 +27,7 @@ import org.gridmend.grid.Skill;
  */
 public final class TestGrids {
 
-    private TestGrids() {
-    }
+    private TestGrids() {}
 
     public static String prefix() {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 7);
@@ -46,14 +45,24 @@ public final class TestGrids {
                 List.of(new Station(p + "-ST", "测试供电所", lat, lng)),
                 List.of(new Substation(p + "-SS", "测试变电站", lat, lng)),
                 List.of(new Feeder(p + "-F", "测试01线", p + "-SS")),
-                List.of(new Device(p + "-CB", DeviceType.BREAKER, p + "-F", null, lat, lng),
+                List.of(
+                        new Device(p + "-CB", DeviceType.BREAKER, p + "-F", null, lat, lng),
                         new Device(p + "-SW", DeviceType.SWITCH, p + "-F", p + "-CB", lat, lng + 0.002),
                         new Device(p + "-FU", DeviceType.FUSE, p + "-F", p + "-SW", lat + 0.0005, lng)),
-                List.of(new Transformer(p + "-T1", "一号台区", p + "-F", p + "-FU", AreaType.URBAN, lat + 0.001, lng),
+                List.of(
+                        new Transformer(p + "-T1", "一号台区", p + "-F", p + "-FU", AreaType.URBAN, lat + 0.001, lng),
                         new Transformer(p + "-T2", "二号台区", p + "-F", p + "-SW", AreaType.RURAL, lat, lng + 0.004),
                         new Transformer(p + "-T3", "三号台区", p + "-F", p + "-CB", AreaType.REMOTE, lat - 0.01, lng)),
                 customers,
-                List.of(new Crew(p + "-C", p.toUpperCase(Locale.ROOT), "赵军", "13000000000", p + "-ST", null,
-                        List.of(Skill.LV), lat, lng)));
+                List.of(new Crew(
+                        p + "-C",
+                        p.toUpperCase(Locale.ROOT),
+                        "赵军",
+                        "13000000000",
+                        p + "-ST",
+                        null,
+                        List.of(Skill.LV),
+                        lat,
+                        lng)));
     }
 }

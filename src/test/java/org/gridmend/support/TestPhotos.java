@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -16,8 +15,7 @@ import javax.imageio.ImageIO;
  */
 public final class TestPhotos {
 
-    private TestPhotos() {
-    }
+    private TestPhotos() {}
 
     /** A w × h picture: red in its top-left quarter, blue elsewhere, so that a turn can be seen. */
     public static BufferedImage picture(int w, int h) {
@@ -71,15 +69,15 @@ public final class TestPhotos {
         int textAt = 8 + ifd0Size;
         int gpsAt = textAt + text.length;
         short16(tiff, ifd0Entries);
-        entry(tiff, 0x010e, 2, text.length, textAt);         // ImageDescription
-        entry(tiff, 0x0112, 3, 1, orientation << 16);        // Orientation (SHORT, left-justified)
-        entry(tiff, 0x8825, 4, 1, gpsAt);                    // GPSInfo IFD
+        entry(tiff, 0x010e, 2, text.length, textAt); // ImageDescription
+        entry(tiff, 0x0112, 3, 1, orientation << 16); // Orientation (SHORT, left-justified)
+        entry(tiff, 0x8825, 4, 1, gpsAt); // GPSInfo IFD
         int32(tiff, 0);
         tiff.writeBytes(text);
         int rationalAt = gpsAt + 2 + 12 * 2 + 4;
         short16(tiff, 2);
-        entry(tiff, 0x0001, 2, 2, 'N' << 24);                // GPSLatitudeRef "N"
-        entry(tiff, 0x0002, 5, 3, rationalAt);               // GPSLatitude
+        entry(tiff, 0x0001, 2, 2, 'N' << 24); // GPSLatitudeRef "N"
+        entry(tiff, 0x0002, 5, 3, rationalAt); // GPSLatitude
         int32(tiff, 0);
         for (int v : new int[] {43, 1, 52, 1, 0, 1}) {
             int32(tiff, v);

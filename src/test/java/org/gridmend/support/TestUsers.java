@@ -16,8 +16,7 @@ public final class TestUsers {
     /** Signed in, but in none of GridMend's groups. */
     public static final String OUTSIDER = "toutsider";
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     public static void create(StaffIdentitySetup staff) {
         staff.user(CREW, "Test", "Crew", PASSWORD, StaffGroups.CREWS);

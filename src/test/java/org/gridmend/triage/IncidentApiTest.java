@@ -10,10 +10,12 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.StaffGroups;
 import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportRecord;
+import org.gridmend.report.ReportService;
 import org.gridmend.report.ReportStatus;
-import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Await;
 import org.gridmend.support.GridMendTest;
@@ -33,14 +35,18 @@ class IncidentApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ReportFixture fixture;
+
     @Autowired
     ReportMapper reports;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
-    org.gridmend.report.ReportService customer;
+    ReportService customer;
 
     Http dispatcher;
     Http ami;
@@ -79,7 +85,9 @@ class IncidentApiTest {
                 listed = i;
             }
         }
-        assertThat(listed).as("incident " + incidentId + " in the OPEN list " + list).isNotNull();
+        assertThat(listed)
+                .as("incident " + incidentId + " in the OPEN list " + list)
+                .isNotNull();
         assertThat(listed.path("reportsCount").asInt()).isEqualTo(2);
         assertThat(listed.path("deviceId").asText()).isEqualTo(grid.node("T2"));
 
@@ -98,9 +106,19 @@ class IncidentApiTest {
     @Test
     void aNoticeCoversTheDevicesAreaAndAnswersItsReports() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
-        Http.Response created = dispatcher.post("/api/outage-notices", Map.of("type", "PLANNED",
-                "deviceId", grid.node("FU"), "start", now.minusHours(1).toString(),
-                "expectedEnd", now.plusHours(2).toString(), "reason", "更换熔断器"));
+        Http.Response created = dispatcher.post(
+                "/api/outage-notices",
+                Map.of(
+                        "type",
+                        "PLANNED",
+                        "deviceId",
+                        grid.node("FU"),
+                        "start",
+                        now.minusHours(1).toString(),
+                        "expectedEnd",
+                        now.plusHours(2).toString(),
+                        "reason",
+                        "更换熔断器"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("customers").asInt()).isEqualTo(3);
 
@@ -108,12 +126,30 @@ class IncidentApiTest {
         assertThat(answer.message()).contains("计划停电").contains("更换熔断器");
         await(() -> fixture.record(answer).status() == ReportStatus.PLANNED_OUTAGE);
 
-        Http.Response unknown = dispatcher.post("/api/outage-notices", Map.of("type", "PLANNED", "deviceId", "nope",
-                "start", now.toString(), "expectedEnd", now.plusHours(1).toString()));
+        Http.Response unknown = dispatcher.post(
+                "/api/outage-notices",
+                Map.of(
+                        "type",
+                        "PLANNED",
+                        "deviceId",
+                        "nope",
+                        "start",
+                        now.toString(),
+                        "expectedEnd",
+                        now.plusHours(1).toString()));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("field").asText()).isEqualTo("deviceId");
-        Http.Response backwards = dispatcher.post("/api/outage-notices", Map.of("type", "FAULT",
-                "deviceId", grid.node("FU"), "start", now.toString(), "expectedEnd", now.minusHours(1).toString()));
+        Http.Response backwards = dispatcher.post(
+                "/api/outage-notices",
+                Map.of(
+                        "type",
+                        "FAULT",
+                        "deviceId",
+                        grid.node("FU"),
+                        "start",
+                        now.toString(),
+                        "expectedEnd",
+                        now.minusHours(1).toString()));
         assertThat(backwards.json().path("field").asText()).isEqualTo("expectedEnd");
     }
 
@@ -129,17 +165,25 @@ class IncidentApiTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("duplicate").asBoolean()).isTrue();
 
-        long id = org.gridmend.core.PublicIds.parseReport(reportId);
+        long id = PublicIds.parseReport(reportId);
         await(() -> reports.findById(id).status() == ReportStatus.IN_REPAIR);
         ReportRecord amiReport = reports.findById(id);
         assertThat(amiReport.channel().name()).isEqualTo("AMI");
         assertThat(amiReport.locateMethod()).isEqualTo("METER");
         // No customer behind a meter's gasp: no answer on its timeline.
-        assertThat(customer.track(reportId, amiReport.trackingToken()).timeline()).extracting(e -> e.type())
+        assertThat(customer.track(reportId, amiReport.trackingToken()).timeline())
+                .extracting(e -> e.type())
                 .doesNotContain("RECEIVED");
 
-        Http.Response restored = ami.post("/api/meter-events", Map.of("meterNo", meter, "type", "POWER_RESTORED",
-                "at", Instant.now().toString()));
+        Http.Response restored = ami.post(
+                "/api/meter-events",
+                Map.of(
+                        "meterNo",
+                        meter,
+                        "type",
+                        "POWER_RESTORED",
+                        "at",
+                        Instant.now().toString()));
         assertThat(restored.json().path("confirmedReports").asInt()).isEqualTo(1);
         await(() -> reports.findById(id).status() == ReportStatus.RATING);
         assertThat(reports.findById(id).powerRestored()).isTrue();
@@ -147,12 +191,26 @@ class IncidentApiTest {
 
     @Test
     void meterEventsAreValidated() {
-        Http.Response unknown = ami.post("/api/meter-events", Map.of("meterNo", "M-" + UUID.randomUUID(),
-                "type", "LAST_GASP", "at", Instant.now().toString()));
+        Http.Response unknown = ami.post(
+                "/api/meter-events",
+                Map.of(
+                        "meterNo",
+                        "M-" + UUID.randomUUID(),
+                        "type",
+                        "LAST_GASP",
+                        "at",
+                        Instant.now().toString()));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("error").asText()).isEqualTo("UNKNOWN_METER");
-        Http.Response badType = ami.post("/api/meter-events", Map.of("meterNo", grid.customer(1), "type", "BLINK",
-                "at", Instant.now().toString()));
+        Http.Response badType = ami.post(
+                "/api/meter-events",
+                Map.of(
+                        "meterNo",
+                        grid.customer(1),
+                        "type",
+                        "BLINK",
+                        "at",
+                        Instant.now().toString()));
         assertThat(badType.json().path("field").asText()).isEqualTo("type");
         Http.Response noTime = ami.post("/api/meter-events", Map.of("meterNo", grid.customer(1), "type", "LAST_GASP"));
         assertThat(noTime.json().path("field").asText()).isEqualTo("at");

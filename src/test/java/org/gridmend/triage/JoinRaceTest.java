@@ -35,8 +35,10 @@ class JoinRaceTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     GridImportService importer;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -52,21 +54,25 @@ class JoinRaceTest {
                 devices.add(new GridDocument.Device(p + "-FU" + f, DeviceType.FUSE, p + "-F", p + "-CB", 30.0, 100.0));
                 for (int t = 1; t <= 3; t++) {
                     String area = p + "-T" + f + t;
-                    areas.add(new GridDocument.Transformer(area, null, p + "-F", p + "-FU" + f, AreaType.URBAN,
-                            30.0 + 0.01 * f, 100.0 + 0.01 * t));
+                    areas.add(new GridDocument.Transformer(
+                            area, null, p + "-F", p + "-FU" + f, AreaType.URBAN, 30.0 + 0.01 * f, 100.0 + 0.01 * t));
                     for (int c = 0; c < 60; c++) {
-                        customers.add(new GridDocument.Customer(p + "c" + f + t + "x" + c, null, null, area,
-                                30.0 + 0.01 * f, 100.0 + 0.01 * t, null));
+                        customers.add(new GridDocument.Customer(
+                                p + "c" + f + t + "x" + c, null, null, area, 30.0 + 0.01 * f, 100.0 + 0.01 * t, null));
                     }
                 }
             }
-            importer.importDocument(new GridDocument(List.of(),
+            importer.importDocument(new GridDocument(
+                    List.of(),
                     List.of(new GridDocument.Substation(p + "-SS", null, 30.0, 100.0)),
-                    List.of(new GridDocument.Feeder(p + "-F", null, p + "-SS")), devices, areas, customers,
+                    List.of(new GridDocument.Feeder(p + "-F", null, p + "-SS")),
+                    devices,
+                    areas,
+                    customers,
                     List.of()));
             List<String> who = new ArrayList<>();
             for (int c = 0; c < 60; c++) {
-                who.add(p + "c11x" + c);       // the area that is out, reported in dozens
+                who.add(p + "c11x" + c); // the area that is out, reported in dozens
             }
             for (int f = 1; f <= 3; f++) {
                 for (int t = 1; t <= 3; t++) {
@@ -79,8 +85,16 @@ class JoinRaceTest {
             try {
                 List<Future<Integer>> sent = new ArrayList<>();
                 for (String customer : who) {
-                    sent.add(pool.submit(() -> http.post("/api/reports", Map.of("requestId",
-                            UUID.randomUUID().toString(), "channel", "APP", "customerNo", customer)).status()));
+                    sent.add(pool.submit(() -> http.post(
+                                    "/api/reports",
+                                    Map.of(
+                                            "requestId",
+                                            UUID.randomUUID().toString(),
+                                            "channel",
+                                            "APP",
+                                            "customerNo",
+                                            customer))
+                            .status()));
                 }
                 for (Future<Integer> f : sent) {
                     assertThat(f.get()).isEqualTo(201);
@@ -88,13 +102,26 @@ class JoinRaceTest {
             } finally {
                 pool.shutdown();
             }
-            Await.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM gm_report WHERE customer_no LIKE ? AND "
-                    + "status = 'IN_REPAIR'", Long.class, p + "%") == who.size(), 120);
-            assertThat(jdbc.queryForList("SELECT r.id FROM gm_report r JOIN gm_incident i ON i.id = r.incident_id "
-                    + "WHERE r.customer_no LIKE ? AND i.state <> 'OPEN'", Long.class, p + "%"))
-                    .as("round %d: reports left on an incident that is not open", round).isEmpty();
-            assertThat(jdbc.queryForList("SELECT DISTINCT i.device_id FROM gm_report r JOIN gm_incident i ON "
-                    + "i.id = r.incident_id WHERE r.customer_no LIKE ?", String.class, p + "%"))
+            Await.until(
+                    () -> jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM gm_report WHERE customer_no LIKE ? AND "
+                                            + "status = 'IN_REPAIR'",
+                                    Long.class,
+                                    p + "%")
+                            == who.size(),
+                    120);
+            assertThat(jdbc.queryForList(
+                            "SELECT r.id FROM gm_report r JOIN gm_incident i ON i.id = r.incident_id "
+                                    + "WHERE r.customer_no LIKE ? AND i.state <> 'OPEN'",
+                            Long.class,
+                            p + "%"))
+                    .as("round %d: reports left on an incident that is not open", round)
+                    .isEmpty();
+            assertThat(jdbc.queryForList(
+                            "SELECT DISTINCT i.device_id FROM gm_report r JOIN gm_incident i ON "
+                                    + "i.id = r.incident_id WHERE r.customer_no LIKE ?",
+                            String.class,
+                            p + "%"))
                     .containsExactly(p + "-CB");
         }
     }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.gridmend.core.PublicIds;
 import org.gridmend.grid.AreaType;
 import org.gridmend.grid.DeviceType;
 import org.gridmend.grid.GridDocument;
@@ -27,7 +28,6 @@ import org.gridmend.support.ProcessTest;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestGrids;
-import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,8 @@ class MeterCheckProcessTest {
         // a context of its own (the head-end's URL is its own): its own engine name and database
         registry.add("gridmend.ami.url", HEAD_END::url);
         registry.add("camunda.bpm.process-engine-name", () -> "metercheck");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gridmend-metercheck;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        registry.add(
+                "spring.datasource.url", () -> "jdbc:h2:mem:gridmend-metercheck;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
 
     @AfterAll
@@ -65,16 +66,22 @@ class MeterCheckProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     GridImportService importer;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     RepairFixture repairs;
+
     @Autowired
     ReportService customers;
+
     @Autowired
     IncidentMapper incidents;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -89,20 +96,36 @@ class MeterCheckProcessTest {
         List<GridDocument.Transformer> areas = new ArrayList<>();
         List<GridDocument.Customer> people = new ArrayList<>();
         for (int t = 1; t <= 6; t++) {
-            areas.add(new GridDocument.Transformer(p + "-T" + t, "T" + t, p + "-F", p + (t <= 3 ? "-FU1" : "-FU2"),
-                    AreaType.URBAN, lat + 0.01 * t, lng));
+            areas.add(new GridDocument.Transformer(
+                    p + "-T" + t,
+                    "T" + t,
+                    p + "-F",
+                    p + (t <= 3 ? "-FU1" : "-FU2"),
+                    AreaType.URBAN,
+                    lat + 0.01 * t,
+                    lng));
             for (int c = 1; c <= 4; c++) {
-                people.add(new GridDocument.Customer(customer(t, c), null, String.format("139%04d%04d", t, c % 10000),
-                        p + "-T" + t, lat + 0.01 * t, lng, null));
+                people.add(new GridDocument.Customer(
+                        customer(t, c),
+                        null,
+                        String.format("139%04d%04d", t, c % 10000),
+                        p + "-T" + t,
+                        lat + 0.01 * t,
+                        lng,
+                        null));
             }
         }
-        importer.importDocument(new GridDocument(List.of(),
+        importer.importDocument(new GridDocument(
+                List.of(),
                 List.of(new GridDocument.Substation(p + "-SS", null, lat, lng)),
                 List.of(new GridDocument.Feeder(p + "-F", null, p + "-SS")),
-                List.of(new GridDocument.Device(p + "-B1", DeviceType.BREAKER, p + "-F", null, lat, lng),
+                List.of(
+                        new GridDocument.Device(p + "-B1", DeviceType.BREAKER, p + "-F", null, lat, lng),
                         new GridDocument.Device(p + "-FU1", DeviceType.FUSE, p + "-F", p + "-B1", lat, lng),
                         new GridDocument.Device(p + "-FU2", DeviceType.FUSE, p + "-F", p + "-B1", lat, lng)),
-                areas, people, List.of()));
+                areas,
+                people,
+                List.of()));
     }
 
     private String customer(int area, int n) {
@@ -153,7 +176,8 @@ class MeterCheckProcessTest {
         IncidentRecord incident = incidentOf(answers.get(0));
         assertThat(incident.deviceId()).isEqualTo(p + "-B1");
         assertThat(incident.predictionLines().get(0)).startsWith(p + "-B1 (BREAKER): 2 of 2 branches out");
-        assertThat(incidents.decisionsOfIncident(incident.id())).extracting(TriageDecision::reason)
+        assertThat(incidents.decisionsOfIncident(incident.id()))
+                .extracting(TriageDecision::reason)
                 .anyMatch(r -> r.startsWith("asked 18 meters in 6 areas below " + p + "-B1: 18 dark"));
         assertThat(order).isWaitingAt("Task_NotifyOutageKnown");
     }
@@ -168,22 +192,33 @@ class MeterCheckProcessTest {
         execute(job("Task_PingMeters", order));
 
         IncidentRecord moved = incidents.findById(orderId);
-        assertThat(moved.deviceId()).as("the order goes where most of its reports are").isEqualTo(p + "-FU2");
+        assertThat(moved.deviceId())
+                .as("the order goes where most of its reports are")
+                .isEqualTo(p + "-FU2");
         assertThat(moved.rule()).isEqualTo(TriageRule.CONTRADICTED);
         assertThat(deviceOf(answers.get(2))).isEqualTo(p + "-FU2");
         assertThat(deviceOf(answers.get(0))).isEqualTo(p + "-T1");
         assertThat(deviceOf(answers.get(1))).isEqualTo(p + "-T2");
-        assertThat(incidents.findOpenOnFeeder(p + "-F")).extracting(IncidentRecord::deviceId)
+        assertThat(incidents.findOpenOnFeeder(p + "-F"))
+                .extracting(IncidentRecord::deviceId)
                 .containsExactlyInAnyOrder(p + "-FU2", p + "-T1", p + "-T2");
-        assertThat(incidents.decisionsOfIncident(orderId)).extracting(TriageDecision::decision).contains("MOVED");
-        assertThat(moved.predictionLines()).contains(p + "-B1 (BREAKER): not out, power is on below it at " + p
-                + "-T3 (a meter answered the ping with power)");
+        assertThat(incidents.decisionsOfIncident(orderId))
+                .extracting(TriageDecision::decision)
+                .contains("MOVED");
+        assertThat(moved.predictionLines())
+                .contains(p + "-B1 (BREAKER): not out, power is on below it at " + p
+                        + "-T3 (a meter answered the ping with power)");
 
         // the reporters whose areas left the order read it on their page and hear it once; the others nothing
         for (ReportAnswer left : List.of(answers.get(0), answers.get(1))) {
-            List<TrackingView.Entry> lines = customers.track(left.reportId(), left.trackingToken()).timeline();
-            assertThat(lines).filteredOn(e -> e.type().equals("MOVED_INCIDENT")).last()
-                    .extracting(TrackingView.Entry::text).asString().contains(incidentOf(left).publicId());
+            List<TrackingView.Entry> lines =
+                    customers.track(left.reportId(), left.trackingToken()).timeline();
+            assertThat(lines)
+                    .filteredOn(e -> e.type().equals("MOVED_INCIDENT"))
+                    .last()
+                    .extracting(TrackingView.Entry::text)
+                    .asString()
+                    .contains(incidentOf(left).publicId());
             assertThat(moves(left)).isEqualTo(1);
         }
         assertThat(moves(answers.get(2))).isZero();
@@ -194,8 +229,11 @@ class MeterCheckProcessTest {
     }
 
     private long moves(ReportAnswer answer) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM gm_notification WHERE report_id = ? AND event_type = ?",
-                Long.class, PublicIds.parseReport(answer.reportId()), "REPORT_MOVED");
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM gm_notification WHERE report_id = ? AND event_type = ?",
+                Long.class,
+                PublicIds.parseReport(answer.reportId()),
+                "REPORT_MOVED");
     }
 
     @Test
@@ -205,12 +243,21 @@ class MeterCheckProcessTest {
         ProcessInstance order = repairs.order(incidentOf(answers.get(0)).id());
         Job ping = job("Task_PingMeters", order);
         assertThatThrownBy(() -> execute(ping)).hasStackTraceContaining("HTTP 503");
-        assertThat(engine.getManagementService().createJobQuery().jobId(ping.getId()).singleResult().getRetries())
-                .as("retried later").isEqualTo(2);
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .jobId(ping.getId())
+                        .singleResult()
+                        .getRetries())
+                .as("retried later")
+                .isEqualTo(2);
 
         execute(job("Event_HeadEndSilent", order));
         assertThat(order).hasPassed("Event_HeadEndSilent").isWaitingAt("Task_NotifyOutageKnown");
-        assertThat(engine.getManagementService().createJobQuery().jobId(ping.getId()).count()).isZero();
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .jobId(ping.getId())
+                        .count())
+                .isZero();
         assertThat(incidentOf(answers.get(0)).deviceId()).isEqualTo(p + "-B1");
     }
 
@@ -218,7 +265,9 @@ class MeterCheckProcessTest {
     void anAreasOwnOrderAsksNothing() {
         ReportAnswer answer = report(1);
         ProcessInstance order = repairs.order(incidentOf(answer).id());
-        assertThat(order).hasPassed("Gateway_AskMeters").hasNotPassed("SubProcess_CheckMeters")
+        assertThat(order)
+                .hasPassed("Gateway_AskMeters")
+                .hasNotPassed("SubProcess_CheckMeters")
                 .isWaitingAt("Task_NotifyOutageKnown");
         assertThat(Set.of(incidentOf(answer).level())).containsExactly(IncidentLevel.TRANSFORMER);
     }

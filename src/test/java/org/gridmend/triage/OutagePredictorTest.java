@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class OutagePredictorTest {
 
-    static final TriageProperties.Prediction RULES = new TriageProperties.Prediction(Duration.ofMinutes(30), 2, 0.5,
-            0.5, Map.of());
+    static final TriageProperties.Prediction RULES =
+            new TriageProperties.Prediction(Duration.ofMinutes(30), 2, 0.5, 0.5, Map.of());
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     /** B1 ─ FU1 ─ T1, T2, T3 and B1 ─ FU2 ─ T4, T5, T6, 30 customers each. */
     private static FeederTopology twoFuses() {
-        List<Device> devices = List.of(new Device("B1", DeviceType.BREAKER, "F", null, 0.0, 0.0),
+        List<Device> devices = List.of(
+                new Device("B1", DeviceType.BREAKER, "F", null, 0.0, 0.0),
                 new Device("FU1", DeviceType.FUSE, "F", "B1", 0.0, 0.0),
                 new Device("FU2", DeviceType.FUSE, "F", "B1", 0.0, 0.0));
         List<TransformerSummary> areas = new ArrayList<>();
@@ -62,8 +63,10 @@ class OutagePredictorTest {
         Prediction p = OutagePredictor.predict(twoFuses(), e, RULES);
         assertThat(p.roots()).containsExactly("FU2", "T2");
         assertThat(p.areasOf("FU2")).containsExactly("T4", "T5", "T6");
-        assertThat(p.explain("FU2")).containsExactly("FU2 (FUSE): 3 of 3 branches out (T4, T5, T6)",
-                "B1 (BREAKER): 1 of 2 branches out (FU2), not predicted (needs 2 and 50%)");
+        assertThat(p.explain("FU2"))
+                .containsExactly(
+                        "FU2 (FUSE): 3 of 3 branches out (T4, T5, T6)",
+                        "B1 (BREAKER): 1 of 2 branches out (FU2), not predicted (needs 2 and 50%)");
         assertThat(p.rule("FU2")).isEqualTo(TriageRule.ROLLUP_BRANCHES);
         assertThat(p.rule("T2")).isEqualTo(TriageRule.FIRST_REPORT);
     }
@@ -85,8 +88,9 @@ class OutagePredictorTest {
         e.add(new Statement("T1", "T1c7", Source.METER_POWERED, T0.plusSeconds(60)));
         Prediction p = OutagePredictor.predict(twoFuses(), e, RULES);
         assertThat(p.roots()).containsExactly("FU2", "T2", "T3");
-        assertThat(p.explain("T2")).contains("FU1 (FUSE): not out, power is on below it at T1 (a meter answered "
-                + "the ping with power)");
+        assertThat(p.explain("T2"))
+                .contains(
+                        "FU1 (FUSE): not out, power is on below it at T1 (a meter answered " + "the ping with power)");
     }
 
     @Test
@@ -124,8 +128,8 @@ class OutagePredictorTest {
         Prediction p = OutagePredictor.predict(twoFuses(), e, RULES);
         assertThat(p.roots()).containsExactly("FU1", "FU2");
         assertThat(p.rule("FU2")).isEqualTo(TriageRule.CREW_FINDING);
-        assertThat(p.explain("FU1")).contains("B1 (BREAKER): not out, closed: the crew of R-00000007 found the "
-                + "fault at FU2");
+        assertThat(p.explain("FU1"))
+                .contains("B1 (BREAKER): not out, closed: the crew of R-00000007 found the " + "fault at FU2");
     }
 
     @Test
@@ -139,14 +143,15 @@ class OutagePredictorTest {
 
     @Test
     void anOpenIncidentHoldsItsDeviceWhenItsReportsAreOlderThanTheWindow() {
-        FeederEvidence e = reports(new FeederEvidence(), "T3", 1, 100)
-                .hold(new FeederEvidence.Held(5, "FU1", T0, false));
+        FeederEvidence e =
+                reports(new FeederEvidence(), "T3", 1, 100).hold(new FeederEvidence.Held(5, "FU1", T0, false));
         assertThat(OutagePredictor.predict(twoFuses(), e, RULES).roots()).containsExactly("FU1");
     }
 
     /** FU7 feeds T7 alone (4 customers); SW9 is a single-child switch above fuse FU8 (T8, T9). */
     private static FeederTopology singles() {
-        List<Device> devices = List.of(new Device("B1", DeviceType.BREAKER, "F", null, 0.0, 0.0),
+        List<Device> devices = List.of(
+                new Device("B1", DeviceType.BREAKER, "F", null, 0.0, 0.0),
                 new Device("FU7", DeviceType.FUSE, "F", "B1", 0.0, 0.0),
                 new Device("SW9", DeviceType.SWITCH, "F", "B1", 0.0, 0.0),
                 new Device("FU8", DeviceType.FUSE, "F", "SW9", 0.0, 0.0));
@@ -180,8 +185,8 @@ class OutagePredictorTest {
     void rulesCanBeStricterForOneType() {
         FeederEvidence e = reports(reports(reports(new FeederEvidence(), "T1", 1, 1), "T2", 1, 2), "T4", 1, 3);
         reports(e, "T5", 1, 4);
-        TriageProperties.Prediction strict = new TriageProperties.Prediction(Duration.ofMinutes(30), 2, 0.5, 0.5,
-                Map.of("breaker", new TriageProperties.TypeRule(3, null)));
+        TriageProperties.Prediction strict = new TriageProperties.Prediction(
+                Duration.ofMinutes(30), 2, 0.5, 0.5, Map.of("breaker", new TriageProperties.TypeRule(3, null)));
         assertThat(OutagePredictor.predict(twoFuses(), e, strict).roots()).containsExactly("FU1", "FU2");
     }
 
@@ -197,7 +202,10 @@ class OutagePredictorTest {
             Random random = new Random(seed);
             List<Statement> evidence = Reference.evidence(f, random);
             Map<String, String> expected = Reference.roots(topology, evidence, RULES);
-            deviceRoots += (int) expected.values().stream().distinct().filter(r -> !topology.isArea(r)).count();
+            deviceRoots += (int) expected.values().stream()
+                    .distinct()
+                    .filter(r -> !topology.isArea(r))
+                    .count();
             feederRoots += expected.containsValue(topology.feederId()) ? 1 : 0;
             vetoes += evidence.stream().anyMatch(s -> s.source().powered()) ? 1 : 0;
             for (int order = 0; order < 5; order++) {
@@ -211,9 +219,12 @@ class OutagePredictorTest {
                         actual.put(area, p.rootOf(area));
                     }
                 }
-                assertThat(actual).as("seed %d, order %d, evidence %s", seed, order, evidence).isEqualTo(expected);
+                assertThat(actual)
+                        .as("seed %d, order %d, evidence %s", seed, order, evidence)
+                        .isEqualTo(expected);
                 if (order == 0) {
-                    shares += (int) p.roots().stream().filter(r -> p.rule(r) == TriageRule.ROLLUP_CUSTOMER_SHARE)
+                    shares += (int) p.roots().stream()
+                            .filter(r -> p.rule(r) == TriageRule.ROLLUP_CUSTOMER_SHARE)
                             .count();
                 }
             }

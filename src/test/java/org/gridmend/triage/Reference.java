@@ -20,8 +20,7 @@ import org.gridmend.triage.FeederEvidence.Statement;
  */
 final class Reference {
 
-    private Reference() {
-    }
+    private Reference() {}
 
     /** Reports from some customers of some areas, then power seen at some customers who did not report. */
     static List<Statement> evidence(RandomGrids.Feeder f, Random random) {
@@ -34,8 +33,8 @@ final class Reference {
             }
             for (int c = 1; c <= f.customersOf(area); c++) {
                 if (random.nextDouble() < rate) {
-                    evidence.add(new Statement(area, f.customer(area, c), Source.REPORT,
-                            OutagePredictorTest.T0.plusSeconds(second++)));
+                    evidence.add(new Statement(
+                            area, f.customer(area, c), Source.REPORT, OutagePredictorTest.T0.plusSeconds(second++)));
                 }
             }
         }
@@ -46,7 +45,10 @@ final class Reference {
             if (random.nextDouble() < 0.12) {
                 for (int c = 1; c <= f.customersOf(area); c++) {
                     if (!reporters.contains(f.customer(area, c))) {
-                        evidence.add(new Statement(area, f.customer(area, c), Source.METER_POWERED,
+                        evidence.add(new Statement(
+                                area,
+                                f.customer(area, c),
+                                Source.METER_POWERED,
                                 OutagePredictorTest.T0.plusSeconds(later++)));
                         break;
                     }
@@ -57,8 +59,8 @@ final class Reference {
     }
 
     /** For every area that some incident must cover, the node whose incident that is. */
-    static Map<String, String> roots(FeederTopology feeder, List<Statement> evidence,
-                                     TriageProperties.Prediction rules) {
+    static Map<String, String> roots(
+            FeederTopology feeder, List<Statement> evidence, TriageProperties.Prediction rules) {
         Map<String, Set<String>> reporters = new HashMap<>();
         Set<String> powered = new HashSet<>();
         for (Statement s : evidence) {
@@ -84,8 +86,11 @@ final class Reference {
         return roots;
     }
 
-    private record Run(FeederTopology feeder, Map<String, Set<String>> reporters, Set<String> powered,
-                       TriageProperties.Prediction rules) {
+    private record Run(
+            FeederTopology feeder,
+            Map<String, Set<String>> reporters,
+            Set<String> powered,
+            TriageProperties.Prediction rules) {
 
         boolean out(String area) {
             return reporters.containsKey(area);
@@ -116,12 +121,13 @@ final class Reference {
             if (kids.size() == 1) {
                 String kid = kids.get(0);
                 long customers = feeder.isArea(kid) ? feeder.transformer(kid).customerCount() : 0;
-                return customers > 0 && outForParent(kid)
+                return customers > 0
+                        && outForParent(kid)
                         && reporters.get(kid).size() >= rules.customerShare() * customers;
             }
             long out = kids.stream().filter(this::outForParent).count();
-            return out >= rules.minChildren(feeder.kind(node)) && out >= rules.childShare(feeder.kind(node))
-                    * kids.size();
+            return out >= rules.minChildren(feeder.kind(node))
+                    && out >= rules.childShare(feeder.kind(node)) * kids.size();
         }
     }
 }

@@ -47,14 +47,19 @@ class TriageConcurrencyMariaDbIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     GridImportService importer;
+
     @Autowired
     TriageService triage;
+
     @Autowired
     ReportMapper reports;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -68,14 +73,17 @@ class TriageConcurrencyMariaDbIT {
             customers.add(new GridDocument.Customer(p + "c" + c, null, null, p + "-TA", lat + c * 1e-5, lng, null));
         }
         customers.add(new GridDocument.Customer(p + "other", null, null, p + "-TB", lat + 0.01, lng, null));
-        importer.importDocument(new GridDocument(List.of(),
+        importer.importDocument(new GridDocument(
+                List.of(),
                 List.of(new GridDocument.Substation(p + "-SS", null, lat, lng)),
                 List.of(new GridDocument.Feeder(p + "-F", null, p + "-SS")),
                 List.of(new GridDocument.Device(p + "-CB", DeviceType.BREAKER, p + "-F", null, lat, lng)),
-                List.of(new GridDocument.Transformer(p + "-TA", null, p + "-F", p + "-CB", AreaType.URBAN, lat, lng),
-                        new GridDocument.Transformer(p + "-TB", null, p + "-F", p + "-CB", AreaType.URBAN, lat + 0.01,
-                                lng)),
-                customers, List.of()));
+                List.of(
+                        new GridDocument.Transformer(p + "-TA", null, p + "-F", p + "-CB", AreaType.URBAN, lat, lng),
+                        new GridDocument.Transformer(
+                                p + "-TB", null, p + "-F", p + "-CB", AreaType.URBAN, lat + 0.01, lng)),
+                customers,
+                List.of()));
         return p;
     }
 
@@ -107,8 +115,12 @@ class TriageConcurrencyMariaDbIT {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_incident WHERE device_id = ?", Long.class, p + "-TA"))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_report r JOIN gm_incident i ON r.incident_id = i.id "
-                + "WHERE i.device_id = ? AND r.status = 'IN_REPAIR'", Long.class, p + "-TA")).isEqualTo(REPORTS);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM gm_report r JOIN gm_incident i ON r.incident_id = i.id "
+                                + "WHERE i.device_id = ? AND r.status = 'IN_REPAIR'",
+                        Long.class,
+                        p + "-TA"))
+                .isEqualTo(REPORTS);
     }
 
     /**
@@ -132,10 +144,12 @@ class TriageConcurrencyMariaDbIT {
                 prefixes.add(p);
                 seedOf.put(p, seed);
                 List<FeederEvidence.Statement> plan = Reference.evidence(f, new Random(seed)).stream()
-                        .filter(st -> st.source() == FeederEvidence.Source.REPORT).toList();
+                        .filter(st -> st.source() == FeederEvidence.Source.REPORT)
+                        .toList();
                 assertThat(plan).as("seed %d gives reports", seed).isNotEmpty();
-                Reference.roots(f.topology(), plan, OutagePredictorTest.RULES).forEach((area, root) ->
-                        expected.computeIfAbsent(strip(p, root), k -> new TreeSet<>()).add(strip(p, area)));
+                Reference.roots(f.topology(), plan, OutagePredictorTest.RULES)
+                        .forEach((area, root) -> expected.computeIfAbsent(strip(p, root), k -> new TreeSet<>())
+                                .add(strip(p, area)));
                 for (int i = 0; i < 100; i++) {
                     customers.add(plan.get(i % plan.size()).customer());
                 }
@@ -156,30 +170,46 @@ class TriageConcurrencyMariaDbIT {
             }
             Map<String, Set<String>> incidents = new HashMap<>();
             for (String p : prefixes) {
-                jdbc.query("SELECT i.device_id, r.located_transformer_id FROM gm_report r JOIN gm_incident i "
-                        + "ON i.id = r.incident_id WHERE r.customer_no LIKE ? AND r.status = 'IN_REPAIR' "
-                        + "AND i.state = 'OPEN'", rs -> {
-                    incidents.computeIfAbsent(strip(p, rs.getString(1)), k -> new TreeSet<>())
-                            .add(strip(p, rs.getString(2)));
-                }, p + "%");
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_report WHERE customer_no LIKE ? AND "
-                        + "(incident_id IS NULL OR status <> 'IN_REPAIR')", Long.class, p + "%"))
-                        .as("every report on an open incident").isZero();
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_report r JOIN gm_incident i ON i.id = "
-                        + "r.incident_id WHERE r.customer_no LIKE ? AND i.state <> 'OPEN'", Long.class, p + "%"))
+                jdbc.query(
+                        "SELECT i.device_id, r.located_transformer_id FROM gm_report r JOIN gm_incident i "
+                                + "ON i.id = r.incident_id WHERE r.customer_no LIKE ? AND r.status = 'IN_REPAIR' "
+                                + "AND i.state = 'OPEN'",
+                        rs -> {
+                            incidents
+                                    .computeIfAbsent(strip(p, rs.getString(1)), k -> new TreeSet<>())
+                                    .add(strip(p, rs.getString(2)));
+                        },
+                        p + "%");
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM gm_report WHERE customer_no LIKE ? AND "
+                                        + "(incident_id IS NULL OR status <> 'IN_REPAIR')",
+                                Long.class,
+                                p + "%"))
+                        .as("every report on an open incident")
+                        .isZero();
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM gm_report r JOIN gm_incident i ON i.id = "
+                                        + "r.incident_id WHERE r.customer_no LIKE ? AND i.state <> 'OPEN'",
+                                Long.class,
+                                p + "%"))
                         .isZero();
             }
             // the devices the reports' areas are on are the devices the rule predicts (areas nobody reported from
             // are on the expected side too, but carry no report)
             for (Map.Entry<String, Set<String>> i : incidents.entrySet()) {
-                assertThat(expected).as("run %d: an incident on %s", run, i.getKey()).containsKey(i.getKey());
-                assertThat(expected.get(i.getKey())).as("run %d: areas of %s", run, i.getKey())
+                assertThat(expected)
+                        .as("run %d: an incident on %s", run, i.getKey())
+                        .containsKey(i.getKey());
+                assertThat(expected.get(i.getKey()))
+                        .as("run %d: areas of %s", run, i.getKey())
                         .containsAll(i.getValue());
             }
             if (first == null) {
                 first = incidents;
             } else {
-                assertThat(incidents).as("the second order gives the first order's incidents").isEqualTo(first);
+                assertThat(incidents)
+                        .as("the second order gives the first order's incidents")
+                        .isEqualTo(first);
             }
         }
     }
@@ -217,8 +247,9 @@ class TriageConcurrencyMariaDbIT {
             List<Callable<Http.Response>> work = new ArrayList<>();
             for (int c = 0; c < REPORTS; c++) {
                 String customer = p + "c" + c;
-                work.add(() -> http.post("/api/reports", Map.of("requestId", UUID.randomUUID().toString(),
-                        "channel", "APP", "customerNo", customer)));
+                work.add(() -> http.post(
+                        "/api/reports",
+                        Map.of("requestId", UUID.randomUUID().toString(), "channel", "APP", "customerNo", customer)));
             }
             for (Future<Http.Response> f : pool.invokeAll(work)) {
                 Http.Response response = f.get();
@@ -229,15 +260,21 @@ class TriageConcurrencyMariaDbIT {
             pool.shutdown();
         }
         Instant until = Instant.now().plus(Duration.ofSeconds(120));
-        while (jdbc.queryForObject("SELECT COUNT(*) FROM gm_report WHERE customer_no LIKE ? AND status = 'IN_REPAIR'",
-                Long.class, p + "c%") < REPORTS) {
+        while (jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM gm_report WHERE customer_no LIKE ? AND status = 'IN_REPAIR'",
+                        Long.class,
+                        p + "c%")
+                < REPORTS) {
             assertThat(Instant.now()).as("all reports triaged").isBefore(until);
             Thread.sleep(200);
         }
         assertThat(reportIds).doesNotHaveDuplicates().hasSize(REPORTS);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_incident WHERE device_id = ?", Long.class, p + "-TA"))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT incident_id) FROM gm_report WHERE customer_no LIKE ?",
-                Long.class, p + "c%")).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT incident_id) FROM gm_report WHERE customer_no LIKE ?",
+                        Long.class,
+                        p + "c%"))
+                .isEqualTo(1);
     }
 }

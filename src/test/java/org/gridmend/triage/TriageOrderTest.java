@@ -42,14 +42,19 @@ class TriageOrderTest {
 
     @Autowired
     GridImportService importer;
+
     @Autowired
     TriageService triage;
+
     @Autowired
     OutageEvidence evidence;
+
     @Autowired
     ReportMapper reports;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -69,8 +74,10 @@ class TriageOrderTest {
                 importer.importDocument(f.document());
                 List<Statement> own = Reference.evidence(f, new Random(seed));
                 Map<String, String> expected = Reference.roots(f.topology(), own, OutagePredictorTest.RULES);
-                List<Statement> outs = new ArrayList<>(own.stream().filter(s -> s.source() == Source.REPORT).toList());
-                List<Statement> ons = new ArrayList<>(own.stream().filter(s -> s.source().powered()).toList());
+                List<Statement> outs = new ArrayList<>(
+                        own.stream().filter(s -> s.source() == Source.REPORT).toList());
+                List<Statement> ons = new ArrayList<>(
+                        own.stream().filter(s -> s.source().powered()).toList());
                 Random order = new Random(seed * 31 + run);
                 Collections.shuffle(outs, order);
                 Collections.shuffle(ons, order);
@@ -85,22 +92,32 @@ class TriageOrderTest {
                     evidence.powerOn(s.customer(), OutageEvidence.PowerOnSource.CUSTOMER, Instant.now());
                 }
                 Map<String, Set<String>> incidents = incidents(f);
-                assertThat(incidents.keySet()).as("seed %d run %d: open incidents", seed, run)
-                        .containsExactlyInAnyOrderElementsOf(new HashSet<>(expected.values()).stream()
-                                .map(n -> n.substring(f.prefix().length() + 1)).toList());
+                assertThat(incidents.keySet())
+                        .as("seed %d run %d: open incidents", seed, run)
+                        .containsExactlyInAnyOrderElementsOf(new HashSet<>(expected.values())
+                                .stream()
+                                        .map(n -> n.substring(f.prefix().length() + 1))
+                                        .toList());
                 for (Map.Entry<String, Set<String>> i : incidents.entrySet()) {
                     for (String area : i.getValue()) {
-                        assertThat(expected.get(f.prefix() + "-" + area)).as("seed %d run %d: reports of %s", seed,
-                                run, area).isEqualTo(f.prefix() + "-" + i.getKey());
+                        assertThat(expected.get(f.prefix() + "-" + area))
+                                .as("seed %d run %d: reports of %s", seed, run, area)
+                                .isEqualTo(f.prefix() + "-" + i.getKey());
                     }
                 }
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_report WHERE customer_no LIKE ? "
-                        + "AND (incident_id IS NULL OR status <> 'IN_REPAIR')", Long.class, f.prefix() + "%"))
-                        .as("every report on an incident").isZero();
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM gm_report WHERE customer_no LIKE ? "
+                                        + "AND (incident_id IS NULL OR status <> 'IN_REPAIR')",
+                                Long.class,
+                                f.prefix() + "%"))
+                        .as("every report on an incident")
+                        .isZero();
                 if (first == null) {
                     first = incidents;
                 } else {
-                    assertThat(incidents).as("seed %d run %d equals run 0", seed, run).isEqualTo(first);
+                    assertThat(incidents)
+                            .as("seed %d run %d equals run 0", seed, run)
+                            .isEqualTo(first);
                 }
             }
         }
@@ -109,14 +126,17 @@ class TriageOrderTest {
     /** Open incidents on the feeder, by device (without the prefix), with the areas of their reports. */
     private Map<String, Set<String>> incidents(RandomGrids.Feeder f) {
         Map<String, Set<String>> byDevice = new HashMap<>();
-        jdbc.query("SELECT i.device_id, r.located_transformer_id FROM gm_incident i LEFT JOIN gm_report r "
-                + "ON r.incident_id = i.id WHERE i.feeder_id = ? AND i.state = 'OPEN'", rs -> {
-            Set<String> areas = byDevice.computeIfAbsent(rs.getString(1).substring(f.prefix().length() + 1),
-                    k -> new HashSet<>());
-            if (rs.getString(2) != null) {
-                areas.add(rs.getString(2).substring(f.prefix().length() + 1));
-            }
-        }, f.prefix() + "-F");
+        jdbc.query(
+                "SELECT i.device_id, r.located_transformer_id FROM gm_incident i LEFT JOIN gm_report r "
+                        + "ON r.incident_id = i.id WHERE i.feeder_id = ? AND i.state = 'OPEN'",
+                rs -> {
+                    Set<String> areas = byDevice.computeIfAbsent(
+                            rs.getString(1).substring(f.prefix().length() + 1), k -> new HashSet<>());
+                    if (rs.getString(2) != null) {
+                        areas.add(rs.getString(2).substring(f.prefix().length() + 1));
+                    }
+                },
+                f.prefix() + "-F");
         return byDevice;
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.gridmend.core.PublicIds;
 import org.gridmend.grid.AreaType;
 import org.gridmend.grid.DeviceType;
 import org.gridmend.grid.GridDocument;
@@ -19,7 +20,6 @@ import org.gridmend.report.ReportRecord;
 import org.gridmend.support.ProcessTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestGrids;
-import org.gridmend.core.PublicIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *    ├ FU2 ─ T7                    (a fuse with a single transformer area)
  *    └ T5, T6
  * </pre>
- * Reports go through intake; triage is called directly, as the process's "Locate report", "Judge report" and
+ * Reports go through intake; triage is called directly, as the process's "Place report on the grid", "Judge report" and
  * "Triage report" do.
  */
 @ProcessTest
@@ -41,16 +41,22 @@ class TriageRulesTest {
 
     @Autowired
     GridImportService importer;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     TriageService triage;
+
     @Autowired
     IncidentService incidents;
+
     @Autowired
     IncidentMapper incidentMapper;
+
     @Autowired
     ReportMapper reportMapper;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -65,26 +71,31 @@ class TriageRulesTest {
         lng = 75 + ThreadLocalRandom.current().nextDouble(55);
         List<GridDocument.Transformer> transformers = new ArrayList<>();
         List<GridDocument.Customer> customers = new ArrayList<>();
-        String[][] areas = {{"T1", "FU"}, {"T2", "FU"}, {"T3", "FU"}, {"T4", "SW"}, {"T5", "CB"}, {"T6", "CB"},
-                {"T7", "FU2"}};
+        String[][] areas = {
+            {"T1", "FU"}, {"T2", "FU"}, {"T3", "FU"}, {"T4", "SW"}, {"T5", "CB"}, {"T6", "CB"}, {"T7", "FU2"}
+        };
         for (int t = 0; t < areas.length; t++) {
             String id = p + "-" + areas[t][0];
             double tLat = lat + 0.01 * t;
-            transformers.add(new GridDocument.Transformer(id, areas[t][0], p + "-F", p + "-" + areas[t][1],
-                    AreaType.URBAN, tLat, lng));
+            transformers.add(new GridDocument.Transformer(
+                    id, areas[t][0], p + "-F", p + "-" + areas[t][1], AreaType.URBAN, tLat, lng));
             for (int c = 1; c <= 4; c++) {
-                customers.add(new GridDocument.Customer(customer(areas[t][0], c), null, null, id, tLat + 0.0001 * c,
-                        lng, null));
+                customers.add(new GridDocument.Customer(
+                        customer(areas[t][0], c), null, null, id, tLat + 0.0001 * c, lng, null));
             }
         }
-        importer.importDocument(new GridDocument(List.of(),
+        importer.importDocument(new GridDocument(
+                List.of(),
                 List.of(new GridDocument.Substation(p + "-SS", null, lat, lng)),
                 List.of(new GridDocument.Feeder(p + "-F", null, p + "-SS")),
-                List.of(new GridDocument.Device(p + "-CB", DeviceType.BREAKER, p + "-F", null, lat, lng),
+                List.of(
+                        new GridDocument.Device(p + "-CB", DeviceType.BREAKER, p + "-F", null, lat, lng),
                         new GridDocument.Device(p + "-SW", DeviceType.SWITCH, p + "-F", p + "-CB", lat, lng),
                         new GridDocument.Device(p + "-FU", DeviceType.FUSE, p + "-F", p + "-SW", lat, lng),
                         new GridDocument.Device(p + "-FU2", DeviceType.FUSE, p + "-F", p + "-CB", lat, lng)),
-                transformers, customers, List.of()));
+                transformers,
+                customers,
+                List.of()));
     }
 
     private String customer(String transformer, int n) {
@@ -123,7 +134,8 @@ class TriageRulesTest {
         ReportRecord first = triaged(customer("T1", 1));
         ReportRecord second = triaged(customer("T1", 2));
         assertThat(incidentOf(second).id()).isEqualTo(incidentOf(first).id());
-        assertThat(incidentMapper.decisionsOfReport(second.id())).extracting(TriageDecision::rule)
+        assertThat(incidentMapper.decisionsOfReport(second.id()))
+                .extracting(TriageDecision::rule)
                 .containsExactly(TriageRule.COVERED_BY_OPEN_INCIDENT);
     }
 
@@ -139,14 +151,17 @@ class TriageRulesTest {
         assertThat(fuse.level()).isEqualTo(IncidentLevel.FUSE);
         assertThat(fuse.rule()).isEqualTo(TriageRule.ROLLUP_BRANCHES);
         // the explanation is kept current: after the third report all three areas are out, the switch is not
-        assertThat(fuse.predictionLines()).containsExactly(p + "-FU (FUSE): 3 of 3 branches out (" + p + "-T1, " + p
-                + "-T2, " + p + "-T3)", p + "-SW (SWITCH): 1 of 2 branches out (" + p + "-FU), not predicted (needs 2 "
-                + "and 50%)");
+        assertThat(fuse.predictionLines())
+                .containsExactly(
+                        p + "-FU (FUSE): 3 of 3 branches out (" + p + "-T1, " + p + "-T2, " + p + "-T3)",
+                        p + "-SW (SWITCH): 1 of 2 branches out (" + p + "-FU), not predicted (needs 2 " + "and 50%)");
         assertThat(fuse.reason()).isEqualTo(String.join("; ", fuse.predictionLines()));
         // The earlier reporter followed the incident up, and was told once.
         assertThat(incidentOf(t1).id()).isEqualTo(fuse.id());
         assertThat(incidentOf(t3).id()).isEqualTo(fuse.id());
-        assertThat(reportMapper.events(t1.id())).filteredOn(e -> e.type().equals("MOVED_INCIDENT")).hasSize(1);
+        assertThat(reportMapper.events(t1.id()))
+                .filteredOn(e -> e.type().equals("MOVED_INCIDENT"))
+                .hasSize(1);
         assertThat(fuse.firstReportAt()).isEqualTo(transformerIncident.firstReportAt());
         IncidentRecord merged = incidentMapper.findById(transformerIncident.id());
         assertThat(merged.state()).isEqualTo(IncidentState.MERGED);
@@ -190,8 +205,10 @@ class TriageRulesTest {
     @Test
     void reportsOutsideTheWindowDoNotRollUp() {
         ReportRecord old = triaged(customer("T1", 1));
-        jdbc.update("UPDATE gm_report SET created_at = ? WHERE id = ?",
-                Timestamp.from(Instant.now().minus(2, ChronoUnit.HOURS)), old.id());
+        jdbc.update(
+                "UPDATE gm_report SET created_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minus(2, ChronoUnit.HOURS)),
+                old.id());
         ReportRecord t2 = triaged(customer("T2", 1));
         assertThat(incidentOf(t2).deviceId()).isEqualTo(p + "-T2");
     }
@@ -218,14 +235,16 @@ class TriageRulesTest {
     void reportsWithoutAnArchiveMatchClusterByDistanceAndTime() {
         double far = lat + 1; // no customer or transformer of the archive within the radii
         ReportRecord first = clustered(far, lng);
-        ReportRecord near = clustered(far + 0.002, lng);      // ~220 m away
-        ReportRecord away = clustered(far + 0.02, lng);       // ~2.2 km away
+        ReportRecord near = clustered(far + 0.002, lng); // ~220 m away
+        ReportRecord away = clustered(far + 0.02, lng); // ~2.2 km away
         assertThat(incidentOf(first).level()).isEqualTo(IncidentLevel.LOCATION);
         assertThat(incidentOf(near).id()).isEqualTo(incidentOf(first).id());
         assertThat(incidentOf(away).id()).isNotEqualTo(incidentOf(first).id());
 
-        jdbc.update("UPDATE gm_report SET created_at = ? WHERE incident_id = ?",
-                Timestamp.from(Instant.now().minus(2, ChronoUnit.HOURS)), first.incidentId());
+        jdbc.update(
+                "UPDATE gm_report SET created_at = ? WHERE incident_id = ?",
+                Timestamp.from(Instant.now().minus(2, ChronoUnit.HOURS)),
+                first.incidentId());
         ReportRecord later = clustered(far + 0.001, lng);
         assertThat(incidentOf(later).id()).isNotEqualTo(incidentOf(first).id());
     }
@@ -259,9 +278,11 @@ class TriageRulesTest {
         IncidentRecord fuse = incidentOf(t1);
         List<TriageDecision> decisions = incidentMapper.decisionsOfIncident(fuse.id());
         assertThat(decisions).extracting(TriageDecision::rule).contains(TriageRule.ROLLUP_BRANCHES);
-        assertThat(incidentMapper.decisionsOfReport(t1.id())).extracting(TriageDecision::reason)
+        assertThat(incidentMapper.decisionsOfReport(t1.id()))
+                .extracting(TriageDecision::reason)
                 .anyMatch(r -> r.startsWith(p + "-T1 (TRANSFORMER): 1 of 4 customers reported"));
         assertThat(incidentMapper.decisionsOfIncident(t1.incidentId() == null ? -1 : t1.incidentId()))
-                .extracting(TriageDecision::decision).contains("OPENED", "MERGED");
+                .extracting(TriageDecision::decision)
+                .contains("OPENED", "MERGED");
     }
 }

@@ -35,10 +35,13 @@ class AgentDeskBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -68,21 +71,25 @@ class AgentDeskBrowserIT {
     @Test
     void anAgentSeesTheKnownIncidentAndWhatToSayBeforeRegisteringTheCall() {
         // a neighbour reported in the app a moment ago
-        ReportAnswer first = reports.submit(new ReportRequest(UUID.randomUUID().toString(), Channel.APP,
-                g.customer(1), null, null, null, "停电", null));
+        ReportAnswer first = reports.submit(new ReportRequest(
+                UUID.randomUUID().toString(), Channel.APP, g.customer(1), null, null, null, "停电", null));
         Await.until(() -> reports.record(first).incidentId() != null, 30);
         String order = String.format("R-%08d", reports.record(first).incidentId());
 
         signIn(TestUsers.DISPATCHER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("call")));
         // the caller knows only the address: the agent finds the customer by it
-        browser.findElement(By.id("address")).sendKeys(g.doc().customers().get(1).address());
+        browser.findElement(By.id("address"))
+                .sendKeys(g.doc().customers().get(1).address());
         browser.findElement(By.id("findAddress")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#matches button[data-customer='"
-                + g.customer(2) + "']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#matches button[data-customer='" + g.customer(2) + "']")))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("say"), order));
         assertThat(browser.findElement(By.id("say")).getText()).contains("无需重复报修");
-        assertThat(browser.findElement(By.id("customer")).getText()).contains(g.node("T1")).contains("****");
+        assertThat(browser.findElement(By.id("customer")).getText())
+                .contains(g.node("T1"))
+                .contains("****");
 
         browser.findElement(By.id("phone")).sendKeys("13900001111");
         browser.findElement(By.id("description")).sendKeys("客户来电：整栋楼停电");
@@ -92,8 +99,9 @@ class AgentDeskBrowserIT {
         String reportId = browser.findElement(By.id("reportId")).getText();
         assertThat(reportId).startsWith("B-");
         assertThat(browser.findElement(By.id("answer")).getText()).contains(order);
-        assertThat(jdbc.queryForObject("SELECT channel FROM gm_report WHERE customer_no = ?", String.class,
-                g.customer(2))).isEqualTo("HOTLINE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT channel FROM gm_report WHERE customer_no = ?", String.class, g.customer(2)))
+                .isEqualTo("HOTLINE");
     }
 
     @Test

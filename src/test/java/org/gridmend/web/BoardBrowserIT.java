@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,12 +38,16 @@ class BoardBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RepairFixture repairs;
+
     @Autowired
     ReportFixture reports;
+
     @Autowired
     StaffIdentitySetup staff;
+
     @Autowired
     ProcessEngine engine;
 
@@ -67,13 +72,13 @@ class BoardBrowserIT {
 
     @Test
     void aDispatcherWatchesOpenOrdersCrewsAndTodaysFigures() {
-        ReportAnswer first = reports.submit(new ReportRequest(UUID.randomUUID().toString(), Channel.APP,
-                g.customer(1), null, null, null, "停电", null));
+        ReportAnswer first = reports.submit(new ReportRequest(
+                UUID.randomUUID().toString(), Channel.APP, g.customer(1), null, null, null, "停电", null));
         Await.until(() -> reports.record(first).incidentId() != null, 30);
         long incidentId = reports.record(first).incidentId();
         String order = String.format("R-%08d", incidentId);
 
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.manage().window().setSize(new Dimension(1280, 900));
         Browser.signIn(browser, "http://localhost:" + port + "/board", TestUsers.DISPATCHER, TestUsers.PASSWORD);
 
         By row = By.cssSelector("#incidents tr[data-incident='" + order + "']");
@@ -85,18 +90,28 @@ class BoardBrowserIT {
         // the grid the map is drawn on: GridMend's own transformer areas, no tiles from the internet
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.area")));
         assertThat(browser.findElements(By.cssSelector("#map path.feeder"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("#map img.leaflet-tile"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#map img.leaflet-tile")))
+                .isEmpty();
         assertThat(browser.findElement(By.id("figures")).getText()).contains("今日报修");
 
         // the crew accepts: the board shows its number at the next refresh
         String processId = repairs.order(incidentId).getId();
-        Await.until(() -> engine.getTaskService().createTaskQuery().processInstanceId(processId)
-                .taskDefinitionKey("Task_AcceptRepairOrder").count() == 1, 40);
-        Task offer = engine.getTaskService().createTaskQuery().processInstanceId(processId)
-                .taskDefinitionKey("Task_AcceptRepairOrder").singleResult();
+        Await.until(
+                () -> engine.getTaskService()
+                                .createTaskQuery()
+                                .processInstanceId(processId)
+                                .taskDefinitionKey("Task_AcceptRepairOrder")
+                                .count()
+                        == 1,
+                40);
+        Task offer = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(processId)
+                .taskDefinitionKey("Task_AcceptRepairOrder")
+                .singleResult();
         repairs.completeAs(offer.getAssignee(), "crews", offer, Map.of("acceptDecision", "ACCEPT"));
-        String employeeNo = (g.p() + "0" + offer.getAssignee().substring(offer.getAssignee().length() - 1))
-                .toUpperCase();
+        String employeeNo =
+                (g.p() + "0" + offer.getAssignee().substring(offer.getAssignee().length() - 1)).toUpperCase();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, employeeNo));
         Browser.screenshot(browser, "board");
     }

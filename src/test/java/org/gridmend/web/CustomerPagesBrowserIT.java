@@ -2,8 +2,14 @@ package org.gridmend.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +18,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeService;
 import org.gridmend.report.ReportAnswer;
+import org.gridmend.report.TimelineStreamService;
 import org.gridmend.support.Await;
 import org.gridmend.support.Browser;
 import org.gridmend.support.BrowserTest;
 import org.gridmend.support.RepairFixture;
+import org.gridmend.support.ReportFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,18 +46,24 @@ class CustomerPagesBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RepairFixture repairs;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     OutageNoticeService notices;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    org.gridmend.support.ReportFixture reports;
+    ReportFixture reports;
+
     @Autowired
-    org.gridmend.report.TimelineStreamService streams;
+    TimelineStreamService streams;
 
     RepairFixture.Grid g;
     WebDriver browser;
@@ -74,29 +88,41 @@ class CustomerPagesBrowserIT {
     }
 
     private void seeLine(String type) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type='" + type
-                + "']")));
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type='" + type + "']")));
     }
 
     private Task await(String activity, String processInstanceId) {
-        Await.until(() -> engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(activity).count() == 1, 40);
-        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(activity).singleResult();
+        Await.until(
+                () -> engine.getTaskService()
+                                .createTaskQuery()
+                                .processInstanceId(processInstanceId)
+                                .taskDefinitionKey(activity)
+                                .count()
+                        == 1,
+                40);
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(activity)
+                .singleResult();
     }
 
     @Test
     void withEveryLiveTimelineOfItsReportTakenThePageFollowsTheRepairByPolling() throws Exception {
         ReportAnswer answer = reports.byCustomer(g.customer(2));
-        List<java.io.InputStream> taken = new java.util.ArrayList<>();
+        List<InputStream> taken = new ArrayList<>();
         try {
             int open = streams.openStreams();
             for (int i = 0; i < 3; i++) { // gridmend.notify.streams.max-per-report
-                java.net.http.HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient()
-                        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/reports/"
-                                        + answer.reportId() + "/events?token=" + answer.trackingToken())))
-                                .header("Accept", "text/event-stream").GET().build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(url("/api/reports/" + answer.reportId()
+                                                + "/events?token=" + answer.trackingToken())))
+                                        .header("Accept", "text/event-stream")
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
                 assertThat(stream.statusCode()).isEqualTo(200);
                 taken.add(stream.body());
             }
@@ -111,7 +137,7 @@ class CustomerPagesBrowserIT {
             repairs.completeAs(offer.getAssignee(), "crews", offer, Map.of("acceptDecision", "ACCEPT"));
             seeLine("ACCEPTED");
         } finally {
-            for (java.io.InputStream stream : taken) {
+            for (InputStream stream : taken) {
                 stream.close();
             }
         }
@@ -121,20 +147,22 @@ class CustomerPagesBrowserIT {
     void aCustomerReportsFromThePhoneFollowsTheRepairLiveConfirmsAndRates() {
         browser.get(url("/"));
         browser.findElement(By.id("customerNo")).sendKeys(g.customer(1));
-        browser.findElement(By.cssSelector("input[name=onlyMyHome][value=false]")).click();
+        browser.findElement(By.cssSelector("input[name=onlyMyHome][value=false]"))
+                .click();
         browser.findElement(By.id("description")).sendKeys("整栋楼停电");
         Browser.screenshot(browser, "report");
         // a double tap: both submits leave in the same moment
-        ((JavascriptExecutor) browser).executeScript(
-                "var f = document.getElementById('report'); f.requestSubmit(); f.requestSubmit();");
+        ((JavascriptExecutor) browser)
+                .executeScript("var f = document.getElementById('report'); f.requestSubmit(); f.requestSubmit();");
         wait.until(ExpectedConditions.urlContains("/track/B-"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gm_report WHERE customer_no = ?", Long.class,
-                g.customer(1))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM gm_report WHERE customer_no = ?", Long.class, g.customer(1)))
+                .isEqualTo(1);
 
         // triage in the background; the page hears of it without a reload
         seeLine("ACKNOWLEDGED");
-        long incidentId = jdbc.queryForObject("SELECT incident_id FROM gm_report WHERE customer_no = ?", Long.class,
-                g.customer(1));
+        long incidentId = jdbc.queryForObject(
+                "SELECT incident_id FROM gm_report WHERE customer_no = ?", Long.class, g.customer(1));
         String order = repairs.order(incidentId).getId();
 
         Task offer = await("Task_AcceptRepairOrder", order);
@@ -147,35 +175,45 @@ class CustomerPagesBrowserIT {
         g.crewAtFault(Integer.parseInt(crewUser.substring(crewUser.length() - 1)));
         repairs.completeAs(crewUser, "crews", await("Task_ConfirmArrival", order), Map.of());
         seeLine("ARRIVED");
-        repairs.completeAs(crewUser, "crews", await("Task_DiagnoseFault", order),
+        repairs.completeAs(
+                crewUser,
+                "crews",
+                await("Task_DiagnoseFault", order),
                 Map.of("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
         seeLine("DIAGNOSED");
         Browser.screenshot(browser, "track");
-        repairs.completeAs(crewUser, "crews", await("Task_CompleteRepair", order),
-                Map.of("resolution", "REPLACED_FUSE"));
+        repairs.completeAs(
+                crewUser, "crews", await("Task_CompleteRepair", order), Map.of("resolution", "REPLACED_FUSE"));
         seeLine("RESTORED");
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("powerBack"))).click();
         seeLine("CONFIRMED");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate")));
-        browser.findElement(By.cssSelector("#rate input[name=stars][value='4']")).click();
+        browser.findElement(By.cssSelector("#rate input[name=stars][value='4']"))
+                .click();
         browser.findElement(By.id("comment")).sendKeys("很快，谢谢");
         browser.findElement(By.cssSelector("#rate button[type=submit]")).click();
         seeLine("RATED");
-        assertThat(jdbc.queryForObject("SELECT r.stars FROM gm_rating r JOIN gm_report p ON p.id = r.report_id "
-                + "WHERE p.customer_no = ?", Integer.class, g.customer(1))).isEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.stars FROM gm_rating r JOIN gm_report p ON p.id = r.report_id "
+                                + "WHERE p.customer_no = ?",
+                        Integer.class,
+                        g.customer(1)))
+                .isEqualTo(4);
     }
 
     @Test
     void aCustomerLooksUpAPlannedOutageInChineseAndInEnglish() {
         Instant start = Instant.now().plus(Duration.ofHours(2));
-        notices.announce(NoticeType.PLANNED, g.node("SW"), start, start.plus(Duration.ofHours(4)), "10kV 线路检修",
-                "dispatcher1");
+        notices.announce(
+                NoticeType.PLANNED, g.node("SW"), start, start.plus(Duration.ofHours(4)), "10kV 线路检修", "dispatcher1");
         browser.get(url("/outages"));
         browser.findElement(By.id("customerNo")).sendKeys(g.customer(4));
         browser.findElement(By.cssSelector("#lookup button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "计划停电"));
-        assertThat(browser.findElement(By.id("results")).getText()).contains("10kV 线路检修").contains("即将开始");
+        assertThat(browser.findElement(By.id("results")).getText())
+                .contains("10kV 线路检修")
+                .contains("即将开始");
         Browser.screenshot(browser, "outages");
 
         browser.findElement(By.id("lang")).click();

@@ -3,6 +3,7 @@ package org.gridmend.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.gridmend.support.Browser;
 import org.gridmend.support.Http;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,11 +24,16 @@ import org.springframework.test.context.ActiveProfiles;
  * What a visitor of the demo sees: the dispatcher (demo user) starts a storm from the board and watches the orders
  * it causes appear on the board and its map. The demo profile with its Changchun grid, on an H2 of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.process-engine-name=stormdemo",
-        "spring.datasource.url=jdbc:h2:mem:gridmend-stormdemo;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "gridmend.demo.storm.faults=3", "gridmend.demo.storm.rate=15", "gridmend.demo.storm.duration=10s",
-        "gridmend.audit.head-file=target/audit-heads/${random.uuid}.jsonl"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camunda.bpm.process-engine-name=stormdemo",
+            "spring.datasource.url=jdbc:h2:mem:gridmend-stormdemo;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+            "gridmend.demo.storm.faults=3",
+            "gridmend.demo.storm.rate=15",
+            "gridmend.demo.storm.duration=10s",
+            "gridmend.audit.head-file=target/audit-heads/${random.uuid}.jsonl"
+        })
 @ActiveProfiles("demo")
 class DemoStormBrowserIT {
 
@@ -52,15 +59,25 @@ class DemoStormBrowserIT {
     void theInboxShowsWhatAGatewayPostCarriesAsTextNeverAsMarkup() {
         String hostile = "\"><img src=x onerror=\"window.pwned=1\">";
         Http gateway = Http.anonymous(port);
-        assertThat(gateway.post("/dev/gateway/sms", java.util.Map.of("messageId", "x\" onclick=\"window.pwned=2",
-                "to", "1\" autofocus onfocus=\"window.pwned=3", "text", hostile)).status()).isEqualTo(200);
+        assertThat(gateway.post(
+                                "/dev/gateway/sms",
+                                Map.of(
+                                        "messageId",
+                                        "x\" onclick=\"window.pwned=2",
+                                        "to",
+                                        "1\" autofocus onfocus=\"window.pwned=3",
+                                        "text",
+                                        hostile))
+                        .status())
+                .isEqualTo(200);
         browser.get("http://localhost:" + port + "/dev/inbox");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "onerror"));
         assertThat(browser.findElement(By.id("messages")).getText()).contains(hostile);
-        assertThat(browser.findElements(By.cssSelector("#messages img, #phones img"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#messages img, #phones img")))
+                .isEmpty();
         browser.findElement(By.cssSelector("#phones button")).click();
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned"))
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned"))
                 .isNull();
     }
 

@@ -60,9 +60,13 @@ class PageWeightTest {
             while (control.find()) {
                 String tag = control.group();
                 String id = control.group(1);
-                boolean labelled = html.contains("for=\"" + id + "\"") || tag.contains("aria-label")
-                        || tag.contains("type=\"radio\"") || tag.contains("type=\"hidden\"");
-                assertThat(labelled).as(page.getFileName() + ": control #" + id + " has no label").isTrue();
+                boolean labelled = html.contains("for=\"" + id + "\"")
+                        || tag.contains("aria-label")
+                        || tag.contains("type=\"radio\"")
+                        || tag.contains("type=\"hidden\"");
+                assertThat(labelled)
+                        .as(page.getFileName() + ": control #" + id + " has no label")
+                        .isTrue();
             }
         }
     }
@@ -71,8 +75,7 @@ class PageWeightTest {
     void pagesLoadNothingFromOtherHosts() throws IOException {
         for (Path page : pages()) {
             String html = Files.readString(page, StandardCharsets.UTF_8);
-            assertThat(html).as(page.getFileName().toString()).doesNotContainPattern(
-                    "(src|href)=\"(https?:)?//");
+            assertThat(html).as(page.getFileName().toString()).doesNotContainPattern("(src|href)=\"(https?:)?//");
         }
     }
 }

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class AccuracyCli {
 
-    private AccuracyCli() {
-    }
+    private AccuracyCli() {}
 
     public static void main(String[] args) {
         Map<String, String> o = new HashMap<>();
@@ -34,16 +33,22 @@ public final class AccuracyCli {
         try (HeadEndSimulator headEnd = new HeadEndSimulator()) {
             headEnd.serve(Integer.parseInt(o.getOrDefault("head-end-port", "8099")));
             headEnd.silent(!Boolean.parseBoolean(o.getOrDefault("pings", "true")));
-            AccuracyStorms.Plan plan = new AccuracyStorms.Plan(URI.create(o.getOrDefault("url",
-                    "http://localhost:8080/")), o.getOrDefault("user", "admin"), o.getOrDefault("password", "demo"),
-                    Integer.parseInt(o.getOrDefault("storms", "20")), Integer.parseInt(o.getOrDefault("faults", "6")),
+            AccuracyStorms.Plan plan = new AccuracyStorms.Plan(
+                    URI.create(o.getOrDefault("url", "http://localhost:8080/")),
+                    o.getOrDefault("user", "admin"),
+                    o.getOrDefault("password", "demo"),
+                    Integer.parseInt(o.getOrDefault("storms", "20")),
+                    Integer.parseInt(o.getOrDefault("faults", "6")),
                     Double.parseDouble(o.getOrDefault("min-rate", "0.05")),
                     Double.parseDouble(o.getOrDefault("max-rate", "0.60")),
-                    Integer.parseInt(o.getOrDefault("clients", "16")), Long.parseLong(o.getOrDefault("seed", "95598")),
-                    Duration.ofSeconds(Long.parseLong(o.getOrDefault("drain-timeout", "300"))), headEnd);
+                    Integer.parseInt(o.getOrDefault("clients", "16")),
+                    Long.parseLong(o.getOrDefault("seed", "95598")),
+                    Duration.ofSeconds(Long.parseLong(o.getOrDefault("drain-timeout", "300"))),
+                    headEnd);
             List<AccuracyStorms.Fault> faults = new AccuracyStorms(plan, System.out::println).run();
-            System.out.print(AccuracyStorms.table("Accuracy (" + (headEnd.asked() > 0 ? headEnd.asked()
-                    + " meters asked" : "no pings") + "):", faults));
+            System.out.print(AccuracyStorms.table(
+                    "Accuracy (" + (headEnd.asked() > 0 ? headEnd.asked() + " meters asked" : "no pings") + "):",
+                    faults));
         }
     }
 }

@@ -9,10 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,14 +40,29 @@ public final class AccuracyStorms {
 
     static final List<String> LEVELS = List.of("TRANSFORMER", "FUSE", "SWITCH", "BREAKER");
 
-    public record Plan(URI baseUrl, String user, String password, int storms, int faultsPerStorm, double minRate,
-                       double maxRate, int clients, long seed, Duration drainTimeout, HeadEndSimulator headEnd) {
-    }
+    public record Plan(
+            URI baseUrl,
+            String user,
+            String password,
+            int storms,
+            int faultsPerStorm,
+            double minRate,
+            double maxRate,
+            int clients,
+            long seed,
+            Duration drainTimeout,
+            HeadEndSimulator headEnd) {}
 
     /** One fault and what became of it. */
-    public record Fault(String level, double rate, boolean everyAreaReported, int reports, boolean right,
-                        int incidentsAbove, int incidentsBelow, int misplaced) {
-    }
+    public record Fault(
+            String level,
+            double rate,
+            boolean everyAreaReported,
+            int reports,
+            boolean right,
+            int incidentsAbove,
+            int incidentsBelow,
+            int misplaced) {}
 
     private final Plan plan;
     private final Consumer<String> progress;
@@ -58,31 +77,35 @@ public final class AccuracyStorms {
     public List<Fault> run() {
         List<Fault> faults = new ArrayList<>();
         for (int storm = 0; storm < plan.storms(); storm++) {
-            double rate = plan.storms() == 1 ? plan.minRate()
+            double rate = plan.storms() == 1
+                    ? plan.minRate()
                     : plan.minRate() + (plan.maxRate() - plan.minRate()) * storm / (plan.storms() - 1);
             faults.addAll(storm(storm, rate));
         }
         return faults;
     }
 
-    private record Sent(String fault, String reportId, String token) {
-    }
+    private record Sent(String fault, String reportId, String token) {}
 
     private List<Fault> storm(int number, double rate) {
         Random random = new Random(plan.seed() * 1000 + number);
         String prefix = "A" + Long.toString(Math.abs(plan.seed()) % 46656, 36).toUpperCase(Locale.ROOT) + "S"
-                + number + "X" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT)
+                + number + "X"
+                + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT)
                 + "-";
         int feedersThere = client.getStaff("/api/grid/feeders").body().size();
-        GridDocument grid = DemoGrid.generate(prefix, 1, plan.seed() + number, 1 + Math.ceil(feedersThere / 20.0) * 0.5);
+        GridDocument grid =
+                DemoGrid.generate(prefix, 1, plan.seed() + number, 1 + Math.ceil(feedersThere / 20.0) * 0.5);
         GridMendClient.Response imported = client.postStaff("/api/grid/import", grid);
         if (imported.status() != 200) {
             throw new IllegalStateException("grid import failed: " + imported.status() + " " + imported.body());
         }
         Map<String, FeederTopology> feeders = topologies(grid);
         Map<String, List<String>> customersOf = new HashMap<>();
-        grid.customers().forEach(c -> customersOf.computeIfAbsent(c.transformerId(), k -> new ArrayList<>())
-                .add(c.customerNo()));
+        grid.customers()
+                .forEach(c -> customersOf
+                        .computeIfAbsent(c.transformerId(), k -> new ArrayList<>())
+                        .add(c.customerNo()));
         List<String> feederIds = new ArrayList<>(feeders.keySet());
         Collections.sort(feederIds);
         Collections.shuffle(feederIds, random);
@@ -101,7 +124,7 @@ public final class AccuracyStorms {
             levelOf.put(fault, level);
             feederOf.put(fault, feeder);
             reportedAreas.put(fault, ConcurrentHashMap.newKeySet());
-            for (String area : new java.util.TreeSet<>(feeder.transformersBelow(fault))) {
+            for (String area : new TreeSet<>(feeder.transformersBelow(fault))) {
                 List<String> people = customersOf.getOrDefault(area, List.of());
                 if (plan.headEnd() != null) {
                     plan.headEnd().darken(people);
@@ -115,8 +138,14 @@ public final class AccuracyStorms {
             }
         }
         Collections.shuffle(reporters, random);
-        progress.accept(String.format(Locale.ROOT, "accuracy storm %d: %d faults %s, %d reports (%.0f%% of the "
-                + "customers out)", number + 1, levelOf.size(), levelOf.values(), reporters.size(), rate * 100));
+        progress.accept(String.format(
+                Locale.ROOT,
+                "accuracy storm %d: %d faults %s, %d reports (%.0f%% of the " + "customers out)",
+                number + 1,
+                levelOf.size(),
+                levelOf.values(),
+                reporters.size(),
+                rate * 100));
         List<Sent> sent = send(reporters);
         awaitTriage(sent);
         drain();
@@ -128,11 +157,21 @@ public final class AccuracyStorms {
         grid.customers().forEach(c -> counts.merge(c.transformerId(), 1L, Long::sum));
         Map<String, FeederTopology> feeders = new LinkedHashMap<>();
         for (GridDocument.Feeder f : grid.feeders()) {
-            List<GridDocument.Device> devices = grid.devices().stream().filter(d -> f.id().equals(d.feederId()))
+            List<GridDocument.Device> devices = grid.devices().stream()
+                    .filter(d -> f.id().equals(d.feederId()))
                     .toList();
-            List<TransformerSummary> areas = grid.transformers().stream().filter(t -> f.id().equals(t.feederId()))
-                    .map(t -> new TransformerSummary(t.id(), t.name(), t.feederId(), t.parentId(), t.areaType(),
-                            t.lat(), t.lng(), counts.getOrDefault(t.id(), 0L))).toList();
+            List<TransformerSummary> areas = grid.transformers().stream()
+                    .filter(t -> f.id().equals(t.feederId()))
+                    .map(t -> new TransformerSummary(
+                            t.id(),
+                            t.name(),
+                            t.feederId(),
+                            t.parentId(),
+                            t.areaType(),
+                            t.lat(),
+                            t.lng(),
+                            counts.getOrDefault(t.id(), 0L)))
+                    .toList();
             if (!areas.isEmpty()) {
                 feeders.put(f.id(), FeederTopology.of(f.id(), devices, areas));
             }
@@ -148,9 +187,12 @@ public final class AccuracyStorms {
         for (String node : all) {
             String kind = feeder.kind(node);
             boolean matches = switch (level) {
-                case "TRANSFORMER" -> "TRANSFORMER".equals(kind) && feeder.children(feeder.parent(node)).size() >= 2;
-                case "SWITCH" -> ("SWITCH".equals(kind) || "RECLOSER".equals(kind))
-                        && feeder.children(node).size() >= 2;
+                case "TRANSFORMER" ->
+                    "TRANSFORMER".equals(kind)
+                            && feeder.children(feeder.parent(node)).size() >= 2;
+                case "SWITCH" ->
+                    ("SWITCH".equals(kind) || "RECLOSER".equals(kind))
+                            && feeder.children(node).size() >= 2;
                 default -> level.equals(kind) && feeder.children(node).size() >= 2;
             };
             if (matches) {
@@ -158,7 +200,9 @@ public final class AccuracyStorms {
             }
         }
         if (candidates.isEmpty()) {
-            all.stream().filter(n -> !n.equals(feeder.feederId()) && feeder.children(n).size() >= 2)
+            all.stream()
+                    .filter(n ->
+                            !n.equals(feeder.feederId()) && feeder.children(n).size() >= 2)
                     .forEach(candidates::add);
         }
         return candidates.get(random.nextInt(candidates.size()));
@@ -175,13 +219,22 @@ public final class AccuracyStorms {
             List<Future<Sent>> futures = new ArrayList<>();
             for (Map.Entry<String, String> r : reporters) {
                 futures.add(pool.submit(() -> {
-                    Map<String, Object> body = Map.of("requestId", UUID.randomUUID().toString(), "channel", "APP",
-                            "customerNo", r.getValue(), "description", "停电了");
+                    Map<String, Object> body = Map.of(
+                            "requestId",
+                            UUID.randomUUID().toString(),
+                            "channel",
+                            "APP",
+                            "customerNo",
+                            r.getValue(),
+                            "description",
+                            "停电了");
                     GridMendClient.Response answer = client.postPublic("/api/reports", body);
                     if (answer.status() != 201) {
                         throw new IllegalStateException("report refused: " + answer.status() + " " + answer.body());
                     }
-                    return new Sent(r.getKey(), answer.body().path("reportId").asText(),
+                    return new Sent(
+                            r.getKey(),
+                            answer.body().path("reportId").asText(),
                             answer.body().path("trackingToken").asText());
                 }));
             }
@@ -193,7 +246,7 @@ public final class AccuracyStorms {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();
@@ -206,8 +259,10 @@ public final class AccuracyStorms {
         List<Sent> pending = new ArrayList<>(sent);
         while (!pending.isEmpty() && System.nanoTime() < until) {
             pending.removeIf(s -> {
-                String status = client.getPublic("/api/reports/" + s.reportId() + "?token=" + s.token()).body()
-                        .path("status").asText();
+                String status = client.getPublic("/api/reports/" + s.reportId() + "?token=" + s.token())
+                        .body()
+                        .path("status")
+                        .asText();
                 return !status.equals("RECEIVED") && !status.equals("LOCATING");
             });
             if (!pending.isEmpty()) {
@@ -230,8 +285,14 @@ public final class AccuracyStorms {
         int quiet = 0;
         while (System.nanoTime() < until && quiet < 2) {
             long due = client.getStaff("/engine-rest/job/count?processDefinitionKey=FaultReport&executable=true")
-                    .body().path("count").asLong() + client.getStaff("/engine-rest/job/count?processDefinitionKey="
-                    + "RepairOrder&activityId=Task_PingMeters&executable=true").body().path("count").asLong();
+                            .body()
+                            .path("count")
+                            .asLong()
+                    + client.getStaff("/engine-rest/job/count?processDefinitionKey="
+                                    + "RepairOrder&activityId=Task_PingMeters&executable=true")
+                            .body()
+                            .path("count")
+                            .asLong();
             quiet = due == 0 ? quiet + 1 : 0;
             try {
                 Thread.sleep(500);
@@ -242,22 +303,29 @@ public final class AccuracyStorms {
         }
     }
 
-    private List<Fault> score(String prefix, List<Sent> sent, Map<String, String> levelOf,
-                              Map<String, FeederTopology> feederOf, Map<String, Set<String>> reportedAreas,
-                              double rate) {
+    private List<Fault> score(
+            String prefix,
+            List<Sent> sent,
+            Map<String, String> levelOf,
+            Map<String, FeederTopology> feederOf,
+            Map<String, Set<String>> reportedAreas,
+            double rate) {
         Map<String, String> deviceOf = new HashMap<>();
         Map<String, List<String>> incidentsByDevice = new HashMap<>();
-        for (JsonNode i : client.getStaff("/api/incidents?status=OPEN&limit=1000").body()) {
+        for (JsonNode i :
+                client.getStaff("/api/incidents?status=OPEN&limit=1000").body()) {
             if (i.path("feederId").asText().startsWith(prefix)) {
                 deviceOf.put(i.path("incidentId").asText(), i.path("deviceId").asText());
-                incidentsByDevice.computeIfAbsent(i.path("deviceId").asText(), k -> new ArrayList<>())
+                incidentsByDevice
+                        .computeIfAbsent(i.path("deviceId").asText(), k -> new ArrayList<>())
                         .add(i.path("incidentId").asText());
             }
         }
         Map<String, List<String>> reportsOnIncident = new HashMap<>();
         Map<String, List<String>> incidentsOfFault = new HashMap<>();
         for (Sent s : sent) {
-            JsonNode tracked = client.getPublic("/api/reports/" + s.reportId() + "?token=" + s.token()).body();
+            JsonNode tracked = client.getPublic("/api/reports/" + s.reportId() + "?token=" + s.token())
+                    .body();
             String incident = tracked.path("incident").path("incidentId").asText(null);
             incidentsOfFault.computeIfAbsent(s.fault(), k -> new ArrayList<>()).add(incident);
             reportsOnIncident.computeIfAbsent(incident, k -> new ArrayList<>()).add(s.fault());
@@ -267,8 +335,8 @@ public final class AccuracyStorms {
             String fault = f.getKey();
             FeederTopology feeder = feederOf.get(fault);
             List<String> incidents = incidentsOfFault.getOrDefault(fault, List.of());
-            Set<String> distinct = new java.util.TreeSet<>(incidents.stream().filter(java.util.Objects::nonNull)
-                    .toList());
+            Set<String> distinct =
+                    new TreeSet<>(incidents.stream().filter(Objects::nonNull).toList());
             int above = 0;
             int below = 0;
             for (String incident : distinct) {
@@ -282,25 +350,31 @@ public final class AccuracyStorms {
                     below++;
                 }
             }
-            long onFault = incidents.stream().filter(i -> i != null && fault.equals(deviceOf.get(i))).count();
-            boolean right = !incidents.isEmpty() && onFault == incidents.size() && distinct.size() == 1
+            long onFault = incidents.stream()
+                    .filter(i -> i != null && fault.equals(deviceOf.get(i)))
+                    .count();
+            boolean right = !incidents.isEmpty()
+                    && onFault == incidents.size()
+                    && distinct.size() == 1
                     && incidentsByDevice.getOrDefault(fault, List.of()).size() == 1;
             boolean everyArea = reportedAreas.get(fault).containsAll(feeder.transformersBelow(fault));
             if (!right) {
-                Map<String, Integer> where = new java.util.TreeMap<>();
+                Map<String, Integer> where = new TreeMap<>();
                 for (String incident : incidents) {
                     String device = incident == null ? "untriaged" : deviceOf.get(incident);
                     if (device == null) {
-                        JsonNode view = client.getStaff("/api/incidents/" + incident).body();
-                        device = view.path("deviceId").asText() + " " + view.path("state").asText() + " into "
+                        JsonNode view =
+                                client.getStaff("/api/incidents/" + incident).body();
+                        device = view.path("deviceId").asText() + " "
+                                + view.path("state").asText() + " into "
                                 + view.path("mergedInto").asText();
                     }
                     where.merge(device, 1, Integer::sum);
                 }
                 progress.accept("  " + f.getValue() + " fault " + fault + ": reports on " + where);
             }
-            faults.add(new Fault(f.getValue(), rate, everyArea, incidents.size(), right, above, below,
-                    (int) (incidents.size() - onFault)));
+            faults.add(new Fault(f.getValue(), rate, everyArea, incidents.size(), right, above, below, (int)
+                    (incidents.size() - onFault)));
         }
         return faults;
     }
@@ -308,18 +382,21 @@ public final class AccuracyStorms {
     /** The accuracy table: per reporting rate and overall, split by whether every area below a fault reported. */
     public static String table(String title, List<Fault> faults) {
         StringBuilder out = new StringBuilder(title).append('\n');
-        out.append("| reporting rate | faults | every area reported | right device | above | below | misplaced reports |\n");
+        out.append(
+                "| reporting rate | faults | every area reported | right device | above | below | misplaced reports |\n");
         out.append("|---|---|---|---|---|---|---|\n");
-        Map<String, List<Fault>> byRate = new java.util.TreeMap<>();
+        Map<String, List<Fault>> byRate = new TreeMap<>();
         for (Fault f : faults) {
             byRate.computeIfAbsent(String.format(Locale.ROOT, "%02.0f %%", f.rate() * 100), k -> new ArrayList<>())
                     .add(f);
         }
         byRate.forEach((rate, list) -> out.append(row(rate, list)));
-        out.append(row("all, every area below the fault reported", faults.stream().filter(Fault::everyAreaReported)
-                .toList()));
-        out.append(row("all, some area below the fault silent", faults.stream().filter(f -> !f.everyAreaReported())
-                .toList()));
+        out.append(row(
+                "all, every area below the fault reported",
+                faults.stream().filter(Fault::everyAreaReported).toList()));
+        out.append(row(
+                "all, some area below the fault silent",
+                faults.stream().filter(f -> !f.everyAreaReported()).toList()));
         out.append(row("**all**", faults));
         return out.toString();
     }
@@ -328,11 +405,18 @@ public final class AccuracyStorms {
         long right = faults.stream().filter(Fault::right).count();
         long reports = faults.stream().mapToLong(Fault::reports).sum();
         long misplaced = faults.stream().mapToLong(Fault::misplaced).sum();
-        return String.format(Locale.ROOT, "| %s | %d | %d | %d (%.0f %%) | %d | %d | %d of %d (%.1f %%) |%n", label,
-                faults.size(), faults.stream().filter(Fault::everyAreaReported).count(), right,
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %d | %d (%.0f %%) | %d | %d | %d of %d (%.1f %%) |%n",
+                label,
+                faults.size(),
+                faults.stream().filter(Fault::everyAreaReported).count(),
+                right,
                 faults.isEmpty() ? 0.0 : 100.0 * right / faults.size(),
                 faults.stream().mapToInt(Fault::incidentsAbove).sum(),
-                faults.stream().mapToInt(Fault::incidentsBelow).sum(), misplaced, reports,
+                faults.stream().mapToInt(Fault::incidentsBelow).sum(),
+                misplaced,
+                reports,
                 reports == 0 ? 0.0 : 100.0 * misplaced / reports);
     }
 }

@@ -23,13 +23,13 @@ final class GridMendClient {
 
     GridMendClient(URI base, String user, String password) {
         this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    record Response(int status, JsonNode body, long nanos) {
-    }
+    record Response(int status, JsonNode body, long nanos) {}
 
     /** A customer's call: no credentials. */
     Response postPublic(String path, Object body) {
@@ -41,7 +41,9 @@ final class GridMendClient {
     }
 
     Response postStaff(String path, Object body) {
-        return send(request(path).POST(publish(body)).header("Content-Type", "application/json")
+        return send(request(path)
+                .POST(publish(body))
+                .header("Content-Type", "application/json")
                 .header("Authorization", authorization));
     }
 
@@ -50,7 +52,8 @@ final class GridMendClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
     }
 

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public final class StormCli {
 
-    private StormCli() {
-    }
+    private StormCli() {}
 
     public static void main(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -35,9 +34,11 @@ public final class StormCli {
         }
         StormSimulator.Plan plan = new StormSimulator.Plan(
                 URI.create(options.getOrDefault("url", "http://localhost:8080/")),
-                options.getOrDefault("user", "admin"), options.getOrDefault("password", "demo"),
+                options.getOrDefault("user", "admin"),
+                options.getOrDefault("password", "demo"),
                 Integer.parseInt(options.getOrDefault("faults", "10")),
-                List.of(options.getOrDefault("levels", "BREAKER,SWITCH,FUSE,TRANSFORMER").split(",")),
+                List.of(options.getOrDefault("levels", "BREAKER,SWITCH,FUSE,TRANSFORMER")
+                        .split(",")),
                 Double.parseDouble(options.getOrDefault("report-share", "0.5")),
                 Integer.parseInt(options.getOrDefault("rate", "50")),
                 Integer.parseInt(options.getOrDefault("duration", "60")),
@@ -49,7 +50,8 @@ public final class StormCli {
                 Double.parseDouble(options.getOrDefault("location-only", "0.1")),
                 Long.parseLong(options.getOrDefault("seed", "95598")),
                 Integer.parseInt(options.getOrDefault("import", "0")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "600"))), null);
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "600"))),
+                null);
         System.out.println("storm plan: " + Arrays.toString(args));
         StormResult result = new StormSimulator(plan, System.out::println).run();
         System.out.print(result.summary());

@@ -6,35 +6,85 @@ import java.util.List;
 import java.util.Locale;
 
 /** What a storm run measured and found. */
-public record StormResult(StormSimulator.Plan plan, int faults, int sent, int accepted, int replays, int errors,
-                          double sendSeconds, double drainSeconds, boolean drained, double p50Ms, double p95Ms,
-                          double p99Ms, double maxMs, int lost, int wrongIncident, int misjudged,
-                          int incidentsReached, int incidentsOpen, List<String> samples) {
+public record StormResult(
+        StormSimulator.Plan plan,
+        int faults,
+        int sent,
+        int accepted,
+        int replays,
+        int errors,
+        double sendSeconds,
+        double drainSeconds,
+        boolean drained,
+        double p50Ms,
+        double p95Ms,
+        double p99Ms,
+        double maxMs,
+        int lost,
+        int wrongIncident,
+        int misjudged,
+        int incidentsReached,
+        int incidentsOpen,
+        List<String> samples) {
 
     public double reportsPerSecond() {
         return (accepted + replays) / sendSeconds;
     }
 
     public boolean clean() {
-        return errors == 0 && lost == 0 && wrongIncident == 0 && misjudged == 0 && drained
-                && incidentsOpen == faults && incidentsReached == faults;
+        return errors == 0
+                && lost == 0
+                && wrongIncident == 0
+                && misjudged == 0
+                && drained
+                && incidentsOpen == faults
+                && incidentsReached == faults;
     }
 
     public String summary() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "STORM %d faults, %d reports planned at %d/s for %d s from %d clients%n",
-                faults, plan.rate() * plan.durationSeconds(), plan.rate(), plan.durationSeconds(), plan.clients()));
-        out.append(String.format(Locale.ROOT, "  sent %d requests in %.1f s: %.1f reports/s sustained "
-                + "(%d new reports, %d replays of the same request), %d errors%n", sent, sendSeconds,
-                reportsPerSecond(), accepted, replays, errors));
-        out.append(String.format(Locale.ROOT, "  acknowledgement latency: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, "
-                + "max %.0f ms%n", p50Ms, p95Ms, p99Ms, maxMs));
-        out.append(String.format(Locale.ROOT, "  processing %s %.1f s after the last report%n",
-                drained ? "finished" : "NOT finished", drainSeconds));
-        out.append(String.format(Locale.ROOT, "  incidents: %d faults injected, %d incidents reached by their "
-                + "reports, %d of them open%n", faults, incidentsReached, incidentsOpen));
-        out.append(String.format(Locale.ROOT, "  reports on the wrong incident: %d; misjudged (planned / behind the "
-                + "meter): %d; lost: %d%n", wrongIncident, misjudged, lost));
+        out.append(String.format(
+                Locale.ROOT,
+                "STORM %d faults, %d reports planned at %d/s for %d s from %d clients%n",
+                faults,
+                plan.rate() * plan.durationSeconds(),
+                plan.rate(),
+                plan.durationSeconds(),
+                plan.clients()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  sent %d requests in %.1f s: %.1f reports/s sustained "
+                        + "(%d new reports, %d replays of the same request), %d errors%n",
+                sent,
+                sendSeconds,
+                reportsPerSecond(),
+                accepted,
+                replays,
+                errors));
+        out.append(String.format(
+                Locale.ROOT,
+                "  acknowledgement latency: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, " + "max %.0f ms%n",
+                p50Ms,
+                p95Ms,
+                p99Ms,
+                maxMs));
+        out.append(String.format(
+                Locale.ROOT,
+                "  processing %s %.1f s after the last report%n",
+                drained ? "finished" : "NOT finished",
+                drainSeconds));
+        out.append(String.format(
+                Locale.ROOT,
+                "  incidents: %d faults injected, %d incidents reached by their " + "reports, %d of them open%n",
+                faults,
+                incidentsReached,
+                incidentsOpen));
+        out.append(String.format(
+                Locale.ROOT,
+                "  reports on the wrong incident: %d; misjudged (planned / behind the " + "meter): %d; lost: %d%n",
+                wrongIncident,
+                misjudged,
+                lost));
         samples.forEach(s -> out.append("  e.g. ").append(s).append('\n'));
         out.append(clean() ? "  RESULT: clean\n" : "  RESULT: NOT clean\n");
         return out.toString();
@@ -59,7 +109,12 @@ public record StormResult(StormSimulator.Plan plan, int faults, int sent, int ac
         private int reached;
         private int open;
 
-        Builder(StormSimulator.Plan plan, int faults, int sent, double sendSeconds, double drainSeconds,
+        Builder(
+                StormSimulator.Plan plan,
+                int faults,
+                int sent,
+                double sendSeconds,
+                double drainSeconds,
                 boolean drained) {
             this.plan = plan;
             this.faults = faults;
@@ -117,9 +172,25 @@ public record StormResult(StormSimulator.Plan plan, int faults, int sent, int ac
         synchronized StormResult build() {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            return new StormResult(plan, faults, sent, accepted + lost, replays, errors, sendSeconds, drainSeconds,
-                    drained, percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
-                    sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, lost, wrong, misjudged, reached, open,
+            return new StormResult(
+                    plan,
+                    faults,
+                    sent,
+                    accepted + lost,
+                    replays,
+                    errors,
+                    sendSeconds,
+                    drainSeconds,
+                    drained,
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.95),
+                    percentile(sorted, 0.99),
+                    sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
+                    lost,
+                    wrong,
+                    misjudged,
+                    reached,
+                    open,
                     List.copyOf(samples));
         }
 

@@ -39,11 +39,25 @@ import org.gridmend.grid.GridDocument;
  */
 public final class StormSimulator {
 
-    public record Plan(URI baseUrl, String user, String password, int faults, List<String> levels,
-                       double reportShare, int rate, int durationSeconds, int clients, double duplicateShare,
-                       double retryShare, double behindMeterShare, double plannedShare, double locationOnlyShare,
-                       long seed, int importRepeats, Duration drainTimeout, HeadEndSimulator headEnd) {
-    }
+    public record Plan(
+            URI baseUrl,
+            String user,
+            String password,
+            int faults,
+            List<String> levels,
+            double reportShare,
+            int rate,
+            int durationSeconds,
+            int clients,
+            double duplicateShare,
+            double retryShare,
+            double behindMeterShare,
+            double plannedShare,
+            double locationOnlyShare,
+            long seed,
+            int importRepeats,
+            Duration drainTimeout,
+            HeadEndSimulator headEnd) {}
 
     private final Plan plan;
     private final Consumer<String> progress;
@@ -60,13 +74,15 @@ public final class StormSimulator {
     }
 
     /** One report to send, and what GridMend should make of it. */
-    private record Spec(Map<String, Object> body, Expect expect, String faultDevice, boolean retryOf) {
+    private record Spec(Map<String, Object> body, Expect expect, String faultDevice, boolean retryOf) {}
+
+    private enum Expect {
+        FAULT,
+        BEHIND_METER,
+        PLANNED
     }
 
-    private enum Expect { FAULT, BEHIND_METER, PLANNED }
-
-    private record Sent(Spec spec, GridMendClient.Response response, long sentAtNanos) {
-    }
+    private record Sent(Spec spec, GridMendClient.Response response, long sentAtNanos) {}
 
     public StormResult run() {
         try {
@@ -83,10 +99,10 @@ public final class StormSimulator {
         boolean sibling = plan.headEnd() != null;
         int needed = plan.faults() + 2 + (sibling ? 1 : 0);
         if (feeders.size() < needed) {
-            throw new IllegalStateException("the grid has " + feeders.size() + " feeders; " + plan.faults()
-                    + " faults need " + needed);
+            throw new IllegalStateException(
+                    "the grid has " + feeders.size() + " feeders; " + plan.faults() + " faults need " + needed);
         }
-        Map<String, String> faults = new LinkedHashMap<>();        // fault device -> level
+        Map<String, String> faults = new LinkedHashMap<>(); // fault device -> level
         Map<String, List<Customer>> affected = new LinkedHashMap<>();
         for (int i = 0; i < plan.faults(); i++) {
             Feeder feeder = feeders.get(i);
@@ -100,16 +116,20 @@ public final class StormSimulator {
             // meters of its other branches, answering the ping with power, veto it
             Feeder feeder = feeders.get(feeders.size() - 1);
             for (String branch : feeder.siblings(random)) {
-                faults.put(branch, feeder.devices.containsKey(branch) ? feeder.devices.get(branch).path("type")
-                        .asText() : "TRANSFORMER");
+                faults.put(
+                        branch,
+                        feeder.devices.containsKey(branch)
+                                ? feeder.devices.get(branch).path("type").asText()
+                                : "TRANSFORMER");
                 affected.put(branch, feeder.customersBelow(branch));
             }
         }
         if (plan.headEnd() != null) {
             // the head-end the storm's GridMend pings sees the faults' meters dark (meter number = customer number)
             plan.headEnd().restoreAll();
-            affected.values().forEach(customers -> plan.headEnd().darken(customers.stream()
-                    .map(Customer::customerNo).toList()));
+            affected.values()
+                    .forEach(customers -> plan.headEnd()
+                            .darken(customers.stream().map(Customer::customerNo).toList()));
         }
         Feeder plannedFeeder = feeders.get(plan.faults());
         String plannedDevice = plannedFeeder.pick("FUSE", random);
@@ -119,25 +139,33 @@ public final class StormSimulator {
         for (Feeder feeder : feeders.subList(plan.faults() + 1, feeders.size() - (sibling ? 1 : 0))) {
             quiet.addAll(feeder.oneCustomerPerTransformer());
         }
-        progress.accept(String.format(Locale.ROOT, "storm: %d faults %s, planned outage on %s, %d affected "
-                        + "customers", faults.size(), faults, plannedDevice,
+        progress.accept(String.format(
+                Locale.ROOT,
+                "storm: %d faults %s, planned outage on %s, %d affected " + "customers",
+                faults.size(),
+                faults,
+                plannedDevice,
                 affected.values().stream().mapToInt(List::size).sum()));
 
         List<Spec> schedule = schedule(affected, plannedArea, quiet);
-        progress.accept("storm: sending " + schedule.size() + " reports at " + plan.rate() + "/s from "
-                + plan.clients() + " clients");
+        progress.accept("storm: sending " + schedule.size() + " reports at " + plan.rate() + "/s from " + plan.clients()
+                + " clients");
         List<Sent> sent = send(schedule);
         long sendNanos = sent.stream().mapToLong(Sent::sentAtNanos).max().orElse(0);
         long drainStart = System.nanoTime();
         boolean drained = drain();
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-        progress.accept(String.format(Locale.ROOT, "storm: processing %s %.1f s after the last report",
-                drained ? "finished" : "did NOT finish", drainSeconds));
+        progress.accept(String.format(
+                Locale.ROOT,
+                "storm: processing %s %.1f s after the last report",
+                drained ? "finished" : "did NOT finish",
+                drainSeconds));
         return verify(sent, faults, sendNanos, drainSeconds, drained, prefix);
     }
 
     private String importGrid() {
-        String prefix = "S" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT) + "-";
+        String prefix =
+                "S" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT) + "-";
         // Latitudes of its own, north of every grid already there (half a degree per 20 feeders), so that
         // location-only reports cannot land on another grid's customers.
         int feedersThere = client.getStaff("/api/grid/feeders").body().size();
@@ -154,9 +182,19 @@ public final class StormSimulator {
 
     private void announcePlanned(String device) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
-        GridMendClient.Response response = client.postStaff("/api/outage-notices", Map.of("type", "PLANNED",
-                "deviceId", device, "start", now.minusHours(1).toString(), "expectedEnd", now.plusHours(4).toString(),
-                "reason", "计划检修"));
+        GridMendClient.Response response = client.postStaff(
+                "/api/outage-notices",
+                Map.of(
+                        "type",
+                        "PLANNED",
+                        "deviceId",
+                        device,
+                        "start",
+                        now.minusHours(1).toString(),
+                        "expectedEnd",
+                        now.plusHours(4).toString(),
+                        "reason",
+                        "计划检修"));
         if (response.status() != 201) {
             throw new IllegalStateException("planned notice failed: " + response.status() + " " + response.body());
         }
@@ -164,8 +202,7 @@ public final class StormSimulator {
 
     // --- the grid as the simulator sees it ---
 
-    private record Customer(String customerNo, double lat, double lng) {
-    }
+    private record Customer(String customerNo, double lat, double lng) {}
 
     /** One feeder's tree, read through the staff API. */
     private final class Feeder {
@@ -213,10 +250,12 @@ public final class StormSimulator {
             if ("TRANSFORMER".equals(level)) {
                 for (String device : devices.keySet()) {
                     long direct = parentOf.entrySet().stream()
-                            .filter(e -> device.equals(e.getValue()) && !devices.containsKey(e.getKey())).count();
+                            .filter(e -> device.equals(e.getValue()) && !devices.containsKey(e.getKey()))
+                            .count();
                     if (direct >= 2) {
-                        parentOf.entrySet().stream().filter(e -> device.equals(e.getValue())
-                                && !devices.containsKey(e.getKey())).forEach(e -> candidates.add(e.getKey()));
+                        parentOf.entrySet().stream()
+                                .filter(e -> device.equals(e.getValue()) && !devices.containsKey(e.getKey()))
+                                .forEach(e -> candidates.add(e.getKey()));
                     }
                 }
             }
@@ -234,8 +273,11 @@ public final class StormSimulator {
         List<String> siblings(Random random) {
             List<List<String>> choices = new ArrayList<>();
             for (String device : devices.keySet()) {
-                List<String> kids = parentOf.entrySet().stream().filter(e -> device.equals(e.getValue()))
-                        .map(Map.Entry::getKey).filter(k -> !devices.containsKey(k) || branches(k) >= 2).sorted()
+                List<String> kids = parentOf.entrySet().stream()
+                        .filter(e -> device.equals(e.getValue()))
+                        .map(Map.Entry::getKey)
+                        .filter(k -> !devices.containsKey(k) || branches(k) >= 2)
+                        .sorted()
                         .toList();
                 if (branches(device) >= 3 && kids.size() >= 2) {
                     choices.add(kids);
@@ -279,8 +321,11 @@ public final class StormSimulator {
         private List<Customer> customersOf(String area) {
             return customers.computeIfAbsent(area, a -> {
                 List<Customer> list = new ArrayList<>();
-                for (JsonNode c : client.getStaff("/api/grid/transformers/" + a).body().path("customers")) {
-                    list.add(new Customer(c.path("customerNo").asText(), c.path("lat").asDouble(),
+                for (JsonNode c :
+                        client.getStaff("/api/grid/transformers/" + a).body().path("customers")) {
+                    list.add(new Customer(
+                            c.path("customerNo").asText(),
+                            c.path("lat").asDouble(),
                             c.path("lng").asDouble()));
                 }
                 return list;
@@ -293,7 +338,8 @@ public final class StormSimulator {
         for (JsonNode f : client.getStaff("/api/grid/feeders").body()) {
             String id = f.path("id").asText();
             if (id.startsWith(prefix) && f.path("transformerCount").asInt() > 0) {
-                feeders.add(new Feeder(client.getStaff("/api/grid/feeders/" + id).body()));
+                feeders.add(
+                        new Feeder(client.getStaff("/api/grid/feeders/" + id).body()));
             }
         }
         return feeders;
@@ -301,8 +347,8 @@ public final class StormSimulator {
 
     // --- the schedule ---
 
-    private List<Spec> schedule(Map<String, List<Customer>> affected, List<Customer> plannedArea,
-                                List<Customer> quiet) {
+    private List<Spec> schedule(
+            Map<String, List<Customer>> affected, List<Customer> plannedArea, List<Customer> quiet) {
         int total = plan.rate() * plan.durationSeconds();
         int retries = (int) Math.round(total * plan.retryShare());
         int planned = Math.min((int) Math.round(total * plan.plannedShare()), plannedArea.size());
@@ -323,8 +369,7 @@ public final class StormSimulator {
             List<Customer> shuffled = new ArrayList<>(customers);
             Collections.shuffle(shuffled, random);
             int reporting = Math.max(2, (int) Math.round(shuffled.size() * plan.reportShare()));
-            shuffled.subList(0, Math.min(reporting, shuffled.size()))
-                    .forEach(c -> reporters.add(Map.entry(device, c)));
+            shuffled.subList(0, Math.min(reporting, shuffled.size())).forEach(c -> reporters.add(Map.entry(device, c)));
         });
         Collections.shuffle(reporters, random);
         // First reports from distinct customers; the rest are customers reporting again (a new request), at most
@@ -333,7 +378,8 @@ public final class StormSimulator {
         int again = Math.min(faultReports - firsts, 4 * firsts);
         for (int i = 0; i < firsts; i++) {
             Map.Entry<String, Customer> r = reporters.get(i);
-            Map<String, Object> body = random.nextDouble() < plan.locationOnlyShare() ? byLocation(r.getValue())
+            Map<String, Object> body = random.nextDouble() < plan.locationOnlyShare()
+                    ? byLocation(r.getValue())
                     : byCustomer(r.getValue().customerNo(), false);
             first.add(new Spec(body, Expect.FAULT, r.getKey(), false));
         }
@@ -366,8 +412,8 @@ public final class StormSimulator {
 
     /** The phone's position in GCJ-02, as Chinese map SDKs report it, about a metre off the home. */
     private Map<String, Object> byLocation(Customer c) {
-        double[] gcj = CoordinateSystem.GCJ02.fromWgs84(c.lat() + (random.nextDouble() - 0.5) * 1e-5,
-                c.lng() + (random.nextDouble() - 0.5) * 1e-5);
+        double[] gcj = CoordinateSystem.GCJ02.fromWgs84(
+                c.lat() + (random.nextDouble() - 0.5) * 1e-5, c.lng() + (random.nextDouble() - 0.5) * 1e-5);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", UUID.randomUUID().toString());
         body.put("channel", "APP");
@@ -401,8 +447,8 @@ public final class StormSimulator {
                 }
             });
             if (i > 0 && i % (plan.rate() * 10) == 0) {
-                progress.accept(String.format(Locale.ROOT, "storm: %d reports sent after %.0f s", i,
-                        (System.nanoTime() - start) / 1e9));
+                progress.accept(String.format(
+                        Locale.ROOT, "storm: %d reports sent after %.0f s", i, (System.nanoTime() - start) / 1e9));
             }
         }
         try {
@@ -432,11 +478,13 @@ public final class StormSimulator {
         long until = System.nanoTime() + plan.drainTimeout().toNanos();
         int quietPolls = 0;
         while (System.nanoTime() < until) {
-            GridMendClient.Response count = client.getStaff(
-                    "/engine-rest/job/count?processDefinitionKey=FaultReport&executable=true");
+            GridMendClient.Response count =
+                    client.getStaff("/engine-rest/job/count?processDefinitionKey=FaultReport&executable=true");
             GridMendClient.Response pings = client.getStaff(
                     "/engine-rest/job/count?processDefinitionKey=RepairOrder&activityId=Task_PingMeters&executable=true");
-            if (count.status() == 200 && count.body().path("count").asLong() == 0 && pings.status() == 200
+            if (count.status() == 200
+                    && count.body().path("count").asLong() == 0
+                    && pings.status() == 200
                     && pings.body().path("count").asLong() == 0) {
                 if (++quietPolls >= 2) {
                     return true;
@@ -451,10 +499,15 @@ public final class StormSimulator {
 
     // --- checking ---
 
-    private StormResult verify(List<Sent> sent, Map<String, String> faults, long sendNanos, double drainSeconds,
-                               boolean drained, String prefix) {
-        StormResult.Builder result = new StormResult.Builder(plan, faults.size(), sent.size(), sendNanos / 1e9,
-                drainSeconds, drained);
+    private StormResult verify(
+            List<Sent> sent,
+            Map<String, String> faults,
+            long sendNanos,
+            double drainSeconds,
+            boolean drained,
+            String prefix) {
+        StormResult.Builder result =
+                new StormResult.Builder(plan, faults.size(), sent.size(), sendNanos / 1e9, drainSeconds, drained);
         Map<String, Sent> accepted = new LinkedHashMap<>();
         for (Sent s : sent) {
             result.latency(s.response().nanos());
@@ -489,9 +542,10 @@ public final class StormSimulator {
             Thread.currentThread().interrupt();
         }
         int open = 0;
-        for (JsonNode incident : client.getStaff("/api/incidents?status=OPEN&limit=1000").body()) {
-            if (incident.path("feederId").asText().startsWith(prefix) && faultIncidents.contains(
-                    incident.path("incidentId").asText())) {
+        for (JsonNode incident :
+                client.getStaff("/api/incidents?status=OPEN&limit=1000").body()) {
+            if (incident.path("feederId").asText().startsWith(prefix)
+                    && faultIncidents.contains(incident.path("incidentId").asText())) {
                 open++;
             }
         }
@@ -499,8 +553,12 @@ public final class StormSimulator {
         return result.build();
     }
 
-    private void check(String reportId, Sent sent, StormResult.Builder result, Map<String, String> incidentDevice,
-                       Set<String> faultIncidents) {
+    private void check(
+            String reportId,
+            Sent sent,
+            StormResult.Builder result,
+            Map<String, String> incidentDevice,
+            Set<String> faultIncidents) {
         String token = sent.response().body().path("trackingToken").asText();
         GridMendClient.Response tracked = client.getPublic("/api/reports/" + reportId + "?token=" + token);
         if (tracked.status() != 200) {
@@ -509,21 +567,31 @@ public final class StormSimulator {
         }
         String status = tracked.body().path("status").asText();
         switch (sent.spec().expect()) {
-            case PLANNED -> result.judged("PLANNED_OUTAGE".equals(status), reportId + " should be answered by the "
-                    + "planned notice but is " + status);
-            case BEHIND_METER -> result.judged("BEHIND_METER".equals(status), reportId + " should be behind the "
-                    + "meter but is " + status);
+            case PLANNED ->
+                result.judged(
+                        "PLANNED_OUTAGE".equals(status),
+                        reportId + " should be answered by the " + "planned notice but is " + status);
+            case BEHIND_METER ->
+                result.judged(
+                        "BEHIND_METER".equals(status), reportId + " should be behind the " + "meter but is " + status);
             case FAULT -> {
                 if ("RECEIVED".equals(status) || "LOCATING".equals(status)) {
                     result.lost(reportId + " still " + status);
                     return;
                 }
-                String incident = tracked.body().path("incident").path("incidentId").asText();
-                String device = incidentDevice.computeIfAbsent(incident, i ->
-                        client.getStaff("/api/incidents/" + i).body().path("deviceId").asText());
+                String incident =
+                        tracked.body().path("incident").path("incidentId").asText();
+                String device = incidentDevice.computeIfAbsent(
+                        incident,
+                        i -> client.getStaff("/api/incidents/" + i)
+                                .body()
+                                .path("deviceId")
+                                .asText());
                 faultIncidents.add(incident);
-                result.placed(sent.spec().faultDevice().equals(device), reportId + " of fault "
-                        + sent.spec().faultDevice() + " is on " + incident + " (" + device + ")");
+                result.placed(
+                        sent.spec().faultDevice().equals(device),
+                        reportId + " of fault " + sent.spec().faultDevice() + " is on " + incident + " (" + device
+                                + ")");
             }
             default -> throw new IllegalStateException();
         }
