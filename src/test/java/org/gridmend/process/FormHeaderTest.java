@@ -2,8 +2,6 @@ package org.gridmend.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,10 +39,13 @@ class FormHeaderTest {
         }
         int withHeader = 0;
         for (Path source : forms) {
-            boolean placeholder = Files.readString(source, StandardCharsets.UTF_8).contains("\"@gridmend.form.order-header@\"");
+            boolean placeholder =
+                    Files.readString(source, StandardCharsets.UTF_8).contains("\"@gridmend.form.order-header@\"");
             JsonNode deployed;
             try (InputStream in = getClass().getResourceAsStream("/forms/" + source.getFileName())) {
-                assertThat(in).as("forms/%s on the classpath", source.getFileName()).isNotNull();
+                assertThat(in)
+                        .as("forms/%s on the classpath", source.getFileName())
+                        .isNotNull();
                 deployed = JSON.readTree(in);
             }
             String text = null;
@@ -54,9 +58,13 @@ class FormHeaderTest {
                 withHeader++;
                 assertThat(text).as("%s's header", source.getFileName()).isEqualTo(header);
             } else {
-                assertThat(text).as("%s has no order header", source.getFileName()).isNull();
+                assertThat(text)
+                        .as("%s has no order header", source.getFileName())
+                        .isNull();
             }
-            assertThat(deployed.toString()).as(source.getFileName().toString()).doesNotContain("@gridmend.form.order-header@");
+            assertThat(deployed.toString())
+                    .as(source.getFileName().toString())
+                    .doesNotContain("@gridmend.form.order-header@");
         }
         assertThat(withHeader).as("forms with the order header").isEqualTo(8);
     }

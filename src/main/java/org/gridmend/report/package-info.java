@@ -1,0 +1,5 @@
+/**
+ * Fault reports: intake over the API, the FaultReport process, the tracking page and its live timeline, meter
+ * events. Owns gm_report; sees faults through its ports IncidentDirectory and RepairProgress.
+ */
+package org.gridmend.report;
