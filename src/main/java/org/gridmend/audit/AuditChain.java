@@ -3,7 +3,6 @@ package org.gridmend.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -206,7 +205,7 @@ public class AuditChain implements SmartLifecycle {
         Instant now = clock.instant();
         for (AuditEvent event : events) {
             seq++;
-            String hash = key.hash(text(previous, seq, event));
+            String hash = key.hash(ChainLink.text(previous, seq, event));
             batch.seal(event.id(), seq, previous, hash, now);
             previous = hash;
         }
@@ -230,12 +229,7 @@ public class AuditChain implements SmartLifecycle {
                 published.seq(),
                 published.hash(),
                 key.fingerprint().substring(0, 12));
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("type", "HEAD");
-        line.put("at", published.at().toString());
-        line.put("seq", published.seq());
-        line.put("hash", published.hash());
-        headFile.append(line);
+        headFile.appendHead(published);
         publishedSeq = head.seq();
         return published;
     }
@@ -247,7 +241,7 @@ public class AuditChain implements SmartLifecycle {
      * whose hash is not the one published for it, or events missing after the chain's end that a published head
      * names.
      */
-    public Verification verify() {
+    public ChainVerification verify() {
         sealPending();
         Map<Long, String> heads = headFile.published();
         String stored = mapper.keyFingerprint();
@@ -255,11 +249,11 @@ public class AuditChain implements SmartLifecycle {
         Long startsAfter = checkpoint == null ? null : checkpoint.seq();
         String file = headFile.path();
         if (!key.fingerprint().equals(stored) && mapper.head() != null) {
-            return new Verification(
+            return new ChainVerification(
                     false,
                     0,
                     checkpoint == null ? 1 : checkpoint.seq() + 1,
-                    new BrokenLink(
+                    new ChainVerification.BrokenLink(
                             checkpoint == null ? 1 : checkpoint.seq() + 1,
                             0,
                             null,
@@ -270,7 +264,7 @@ public class AuditChain implements SmartLifecycle {
                     file);
         }
         ChainWalk.Walk walk = ChainWalk.walk(mapper, key::hash, heads, null);
-        return new Verification(
+        return new ChainVerification(
                 walk.broken() == null,
                 walk.checked(),
                 walk.nextSeq(),
@@ -280,58 +274,6 @@ public class AuditChain implements SmartLifecycle {
                 walk.publishedChecked(),
                 file);
     }
-
-    /** What is hashed for one link: length-prefixed fields, so that no two different events hash the same text. */
-    static String text(String previous, long seq, AuditEvent e) {
-        StringBuilder text = new StringBuilder(256);
-        for (Object field : new Object[] {
-            previous,
-            seq,
-            e.id(),
-            e.at() == null ? null : e.at().toEpochMilli(),
-            e.actorType(),
-            e.actor(),
-            e.type(),
-            e.reportId(),
-            e.incidentId(),
-            e.noticeId(),
-            e.notificationId(),
-            e.customerNo(),
-            e.crewId(),
-            e.deviceId(),
-            e.details()
-        }) {
-            String value = field == null ? "" : field.toString();
-            text.append(field == null ? -1 : value.length())
-                    .append(':')
-                    .append(value)
-                    .append('|');
-        }
-        return text.toString();
-    }
-
-    /**
-     * @param intact           whether every sealed event links to the one before it, matches its hash under the
-     *                         configured key and every head published for it
-     * @param checked          events checked (up to the first broken link)
-     * @param nextSeq          the sequence number checked next (or the next one to be sealed when intact)
-     * @param firstBroken      the first broken link, when not intact
-     * @param startsAfter      the retention checkpoint the chain starts from, if any
-     * @param unsealed         events committed but not yet sealed (they are within seconds of their commit)
-     * @param publishedChecked published heads the chain was checked against
-     * @param headFile         where the heads are published, if anywhere but the log
-     */
-    public record Verification(
-            boolean intact,
-            long checked,
-            long nextSeq,
-            BrokenLink firstBroken,
-            Long startsAfter,
-            long unsealed,
-            long publishedChecked,
-            String headFile) {}
-
-    public record BrokenLink(long seq, long eventId, String type, String problem) {}
 
     /** A head as published: the chain's last seq and its hash at that time. */
     public record PublishedHead(long seq, String hash, Instant at) {}

@@ -80,7 +80,7 @@ class AuditController {
     }
 
     @GetMapping("/verify")
-    AuditChain.Verification verify() {
+    ChainVerification verify() {
         return chain.verify();
     }
 

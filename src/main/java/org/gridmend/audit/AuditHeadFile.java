@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,16 @@ class AuditHeadFile {
     /** Where the heads are published, or null for the log only. */
     String path() {
         return file == null ? null : file.toString();
+    }
+
+    /** A {@code HEAD} line: the chain's seq and hash as published. */
+    void appendHead(AuditChain.PublishedHead head) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "HEAD");
+        line.put("at", head.at().toString());
+        line.put("seq", head.seq());
+        line.put("hash", head.hash());
+        append(line);
     }
 
     void append(Map<String, Object> line) {

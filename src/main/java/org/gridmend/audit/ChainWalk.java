@@ -15,7 +15,7 @@ final class ChainWalk {
     private ChainWalk() {}
 
     /** The outcome of walking the chain from its start. */
-    record Walk(long checked, long nextSeq, AuditChain.BrokenLink broken, long publishedChecked) {}
+    record Walk(long checked, long nextSeq, ChainVerification.BrokenLink broken, long publishedChecked) {}
 
     /**
      * Walks the chain from its start checking every link with {@code sealedWith} and every event against the heads
@@ -34,7 +34,7 @@ final class ChainWalk {
                 return new Walk(
                         0,
                         expectedSeq,
-                        new AuditChain.BrokenLink(
+                        new ChainVerification.BrokenLink(
                                 checkpoint.seq(),
                                 0,
                                 null,
@@ -54,7 +54,7 @@ final class ChainWalk {
                 } else if (!previous.equals(event.prevHash())) {
                     problem = "does not link to the event before it";
                 } else if (!sealedWith
-                        .apply(AuditChain.text(previous, event.seq(), event))
+                        .apply(ChainLink.text(previous, event.seq(), event))
                         .equals(event.hash())) {
                     problem = "its content no longer matches its hash";
                 } else if (published.containsKey(event.seq())) {
@@ -68,11 +68,11 @@ final class ChainWalk {
                     return new Walk(
                             checked,
                             expectedSeq,
-                            new AuditChain.BrokenLink(event.seq(), event.id(), event.type(), problem),
+                            new ChainVerification.BrokenLink(event.seq(), event.id(), event.type(), problem),
                             publishedChecked);
                 }
                 if (resealWith != null) {
-                    String hash = resealWith.hash(AuditChain.text(resealedPrevious, event.seq(), event));
+                    String hash = resealWith.hash(ChainLink.text(resealedPrevious, event.seq(), event));
                     mapper.reseal(event.id(), resealedPrevious, hash);
                     resealedPrevious = hash;
                 }
@@ -95,7 +95,7 @@ final class ChainWalk {
             return new Walk(
                     checked,
                     expectedSeq,
-                    new AuditChain.BrokenLink(
+                    new ChainVerification.BrokenLink(
                             beyond,
                             0,
                             null,

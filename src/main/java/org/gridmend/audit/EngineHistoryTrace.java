@@ -1,6 +1,6 @@
 package org.gridmend.audit;
 
-import static org.gridmend.audit.TraceService.details;
+import static org.gridmend.audit.TraceEntry.details;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package org.gridmend.audit;
 
 import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,4 +18,23 @@ public record TraceEntry(
         String type,
         String subject,
         String ref,
-        Map<String, Object> details) {}
+        Map<String, Object> details) {
+
+    /** Details from name/value pairs; null values are left out, times as ISO-8601. */
+    static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            if (value instanceof Date date) {
+                value = date.toInstant();
+            }
+            if (value instanceof Instant instant) {
+                value = instant.toString();
+            }
+            if (value != null) {
+                map.put((String) pairs[i], value);
+            }
+        }
+        return map;
+    }
+}

@@ -1,9 +1,9 @@
 package org.gridmend.audit;
 
-import java.time.Instant;
+import static org.gridmend.audit.TraceEntry.details;
+
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -283,23 +283,5 @@ public class TraceService {
         List<TraceEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(TraceEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return sorted;
-    }
-
-    /** Details from name/value pairs; null values are left out, times as ISO-8601. */
-    static Map<String, Object> details(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            Object value = pairs[i + 1];
-            if (value instanceof Date date) {
-                value = date.toInstant();
-            }
-            if (value instanceof Instant instant) {
-                value = instant.toString();
-            }
-            if (value != null) {
-                map.put((String) pairs[i], value);
-            }
-        }
-        return map;
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,22 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.BackgroundLoop;
-import org.gridmend.core.ProcessConstants;
-import org.gridmend.core.PublicIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,11 +42,10 @@ public class NotificationDispatcher implements SmartLifecycle {
     /** The Cockpit incident type of a message given up on; its configuration is the message id. */
     public static final String INCIDENT_TYPE = "notificationFailed";
 
-    private static final int RAISE_ATTEMPTS = 10;
-
     private final NotificationMapper mapper;
     private final NotifyProperties properties;
-    private final RuntimeService runtime;
+    private final FailedMessageIncidents incidents;
+    private final WriteBacks writeBacks;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -73,7 +62,7 @@ public class NotificationDispatcher implements SmartLifecycle {
     NotificationDispatcher(
             NotificationMapper mapper,
             NotifyProperties properties,
-            RuntimeService runtime,
+            FailedMessageIncidents incidents,
             AuditTrail audit,
             TransactionTemplate transactions,
             Clock clock,
@@ -82,7 +71,8 @@ public class NotificationDispatcher implements SmartLifecycle {
         this.transactions = transactions;
         this.mapper = mapper;
         this.properties = properties;
-        this.runtime = runtime;
+        this.incidents = incidents;
+        this.writeBacks = new WriteBacks(transactions, audit);
         this.clock = clock;
         this.gateways = Map.of(
                 "SMS", new GatewayClient("SMS", properties.sms(), properties.threads(), json),
@@ -171,7 +161,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant until = now.plus(properties.lease());
         List<Long> due = mapper.dueIds(now, properties.batchSize(), channels);
-        if (due.isEmpty() || retrying(() -> mapper.claim(owner, until, now, due)) == 0) {
+        if (due.isEmpty() || writeBacks.retrying(() -> mapper.claim(owner, until, now, due)) == 0) {
             return 0;
         }
         List<NotificationMapper.Outgoing> batch = mapper.claimed(owner, until);
@@ -203,7 +193,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         int attempt = message.attempts() + 1;
         if (outcome.accepted()) {
-            if (recorded(
+            if (writeBacks.recorded(
                             message,
                             attempt,
                             "SENT",
@@ -219,7 +209,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         String raw = outcome.error() == null ? "unknown error" : outcome.error();
         String error = raw.length() > 480 ? raw.substring(0, 480) : raw;
         if (outcome.rejected() || attempt >= properties.maxAttempts()) {
-            if (recorded(
+            if (writeBacks.recorded(
                             message,
                             attempt,
                             "FAILED",
@@ -235,12 +225,12 @@ public class NotificationDispatcher implements SmartLifecycle {
                         message.eventType(),
                         attempt,
                         error);
-                raiseIncident(message, error);
+                incidents.raise(message, error);
             }
             return;
         }
         Instant next = now.plus(properties.backoff(attempt));
-        recorded(
+        writeBacks.recorded(
                 message,
                 attempt,
                 "RETRY",
@@ -255,154 +245,5 @@ public class NotificationDispatcher implements SmartLifecycle {
                 attempt,
                 next,
                 error);
-    }
-
-    /**
-     * Writes an attempt's result back and, when this node still held the lease, records the attempt in the audit
-     * trail in the same transaction.
-     */
-    private int recorded(
-            NotificationMapper.Outgoing message,
-            int attempt,
-            String result,
-            Integer gatewayStatus,
-            String error,
-            Instant next,
-            IntSupplier writeBack) {
-        return retrying(() -> Objects.requireNonNull(transactions.execute(status -> {
-            int written = writeBack.getAsInt();
-            if (written == 1) {
-                audit.record(AuditEntry.of("NOTIFICATION_" + result)
-                        .notification(message.id())
-                        .report(message.reportId())
-                        .incident(message.incidentId())
-                        .notice(message.noticeId())
-                        .about(message.customerNo())
-                        .detail("messageId", message.messageId())
-                        .detail("channel", message.channel())
-                        .detail("event", message.eventType())
-                        .detail("attempt", attempt)
-                        .detail("gatewayStatus", gatewayStatus)
-                        .detail("error", error)
-                        .detail("nextAttempt", next));
-            }
-            return written;
-        })));
-    }
-
-    /**
-     * Runs one outbox statement, again when the database chose it as a deadlock victim or could not lock in time
-     * (a write-back lost would leave a delivered message to be sent once more after its lease).
-     */
-    private int retrying(IntSupplier statement) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return statement.getAsInt();
-            } catch (TransientDataAccessException busy) {
-                if (attempt == 5) {
-                    throw busy;
-                }
-                try {
-                    Thread.sleep(10L * attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw busy;
-                }
-            }
-        }
-    }
-
-    /**
-     * A Cockpit incident on the process instance the message belongs to, while it still runs. The instance may be
-     * moving on in a job at the same moment (a concurrent update, or the execution just found gone between two
-     * activities): then it is looked up and tried again, for up to about five seconds.
-     */
-    private void raiseIncident(NotificationMapper.Outgoing message, String error) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ProcessInstance instance = processOf(message);
-                if (instance == null) {
-                    return;
-                }
-                runtime.createIncident(
-                        INCIDENT_TYPE,
-                        waitingExecution(instance),
-                        message.messageId(),
-                        message.channel() + " " + message.eventType() + " notification #" + message.id()
-                                + " failed after " + (message.attempts() + 1) + " attempts: " + error);
-                return;
-            } catch (ProcessEngineException busy) {
-                if (attempt == RAISE_ATTEMPTS || busy instanceof AuthorizationException) {
-                    log.warn(
-                            "could not raise a Cockpit incident for notification messageId={}: {}",
-                            message.messageId(),
-                            busy.toString());
-                    return;
-                }
-                try {
-                    Thread.sleep(100L * attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            } catch (RuntimeException e) {
-                log.warn(
-                        "could not raise a Cockpit incident for notification messageId={}: {}",
-                        message.messageId(),
-                        e.toString());
-                return;
-            }
-        }
-    }
-
-    /** An execution of the instance that stands at an activity (the instance's own does not inside a scope). */
-    private String waitingExecution(ProcessInstance instance) {
-        for (String activity : runtime.getActiveActivityIds(instance.getId())) {
-            var executions = runtime.createExecutionQuery()
-                    .processInstanceId(instance.getId())
-                    .activityId(activity)
-                    .listPage(0, 1);
-            if (!executions.isEmpty()) {
-                return executions.get(0).getId();
-            }
-        }
-        return instance.getId();
-    }
-
-    private ProcessInstance processOf(NotificationMapper.Outgoing message) {
-        String key;
-        String definition;
-        if (message.reportId() != null && message.incidentId() == null) {
-            key = PublicIds.report(message.reportId());
-            definition = ProcessConstants.FAULT_REPORT;
-        } else if (message.reportId() != null) {
-            ProcessInstance report = find(ProcessConstants.FAULT_REPORT, PublicIds.report(message.reportId()));
-            if (report != null) {
-                return report;
-            }
-            key = PublicIds.incident(message.incidentId());
-            definition = ProcessConstants.REPAIR_ORDER;
-        } else if (message.incidentId() != null) {
-            key = PublicIds.incident(message.incidentId());
-            definition = ProcessConstants.REPAIR_ORDER;
-        } else if (message.noticeId() != null) {
-            key = PublicIds.notice(message.noticeId());
-            definition = ProcessConstants.OUTAGE_NOTICE;
-        } else {
-            return null;
-        }
-        return find(definition, key);
-    }
-
-    private ProcessInstance find(String definition, String key) {
-        return runtime
-                .createProcessInstanceQuery()
-                .processDefinitionKey(definition)
-                .processInstanceBusinessKey(key)
-                .active()
-                .listPage(0, 1)
-                .stream()
-                .findFirst()
-                .orElse(null);
     }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridmend.core.Refusal;
+import org.gridmend.report.RepairProgress;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,13 +38,16 @@ class RepairOrderController {
     private final RepairOrderService orders;
     private final CrewService crews;
     private final OrderAttachmentService attachments;
+    private final RepairProgress progress;
 
     RepairOrderController(
             RepairQueryService query,
             RepairOrderService orders,
             CrewService crews,
-            OrderAttachmentService attachments) {
+            OrderAttachmentService attachments,
+            RepairProgress progress) {
         this.attachments = attachments;
+        this.progress = progress;
         this.query = query;
         this.orders = orders;
         this.crews = crews;
@@ -86,7 +90,7 @@ class RepairOrderController {
     ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId, Authentication caller) {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, AUDITORS, ADMINS);
-        var photo = query.photo(order.id(), photoId)
+        var photo = progress.photo(order.id(), photoId)
                 .orElseThrow(() -> Refusal.notFound("photo", order.publicId() + "/" + photoId));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(photo.contentType()))

@@ -8,14 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.gridmend.core.CustomerTexts;
 import org.gridmend.core.Pii;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
 import org.gridmend.grid.CoordinateSystem;
-import org.gridmend.report.RepairProgress;
+import org.gridmend.report.RepairProgress.Event;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * on the incident shows its customer.
  */
 @Service
-public class RepairQueryService implements RepairProgress {
+public class RepairQueryService {
 
     static final int REPORTERS_SHOWN = 50;
 
@@ -201,42 +200,6 @@ public class RepairQueryService implements RepairProgress {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<Progress> progress(long incidentId) {
-        RepairOrderRecord order = orders.find(incidentId);
-        if (order == null) {
-            return Optional.empty();
-        }
-        CrewRecord crew = order.crewId() == null || order.acceptedAt() == null ? null : crews.crew(order.crewId());
-        return Optional.of(new Progress(
-                crew == null ? null : crew.id(),
-                crew == null ? null : crew.employeeNo(),
-                crew == null ? null : Pii.maskName(crew.name()),
-                order.arrivalDeadline(),
-                order.acceptedAt() == null ? null : order.eta(),
-                order.etr(),
-                order.late(),
-                order.acceptedAt(),
-                order.arrivedAt(),
-                orders.photos(incidentId).stream().map(OrderPhoto::id).toList()));
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<Event> timeline(long incidentId) {
-        return orders.events(incidentId).stream()
-                .map(e -> new Event(e.at(), e.type(), e.text()))
-                .toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<Photo> photo(long incidentId, long photoId) {
-        return Optional.ofNullable(orders.photoData(incidentId, photoId))
-                .map(p -> new Photo(p.contentType(), p.data()));
     }
 
     /** The crew's briefing for one order. */

@@ -140,7 +140,7 @@ public class ReportIntakeService {
         report.status = ReportStatus.RECEIVED;
         report.createdAt = now;
 
-        IncidentDirectory.Foresight foresight = incidents.foresee(draft(report));
+        IncidentDirectory.Foresight foresight = incidents.foresee(ReportRecord.beforeTriage(report));
         StoredAnswer stored = answer(foresight);
         report.answer = toJson(stored);
         try {
@@ -236,38 +236,6 @@ public class ReportIntakeService {
                     texts.text("report.joined", incident, foresight.reportsOnIncident()));
         }
         return new StoredAnswer(ReportStatus.RECEIVED, null, false, texts.text("report.received"));
-    }
-
-    /** What the look-ahead needs of a report that is not stored yet. */
-    private static ReportRecord draft(ReportMapper.NewReport r) {
-        return new ReportRecord(
-                0,
-                r.requestId,
-                r.requestHash,
-                r.trackingToken,
-                r.channel,
-                r.customerNo,
-                r.phone,
-                r.lat,
-                r.lng,
-                r.coordSys,
-                r.address,
-                r.description,
-                r.onlyMyHome,
-                r.clientAddress,
-                r.status,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                r.createdAt,
-                r.createdAt);
     }
 
     /** SHA-256 of the request in a canonical form: the same fields give the same hash, whatever their order. */

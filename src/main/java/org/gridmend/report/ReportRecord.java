@@ -41,4 +41,36 @@ public record ReportRecord(
     public boolean hasLocation() {
         return lat != null && lng != null;
     }
+
+    /** A report as intake is about to store it, before triage placed it: what the look-ahead needs. */
+    static ReportRecord beforeTriage(ReportMapper.NewReport r) {
+        return new ReportRecord(
+                0,
+                r.requestId,
+                r.requestHash,
+                r.trackingToken,
+                r.channel,
+                r.customerNo,
+                r.phone,
+                r.lat,
+                r.lng,
+                r.coordSys,
+                r.address,
+                r.description,
+                r.onlyMyHome,
+                r.clientAddress,
+                r.status,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                r.createdAt,
+                r.createdAt);
+    }
 }

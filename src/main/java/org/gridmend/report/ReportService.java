@@ -1,7 +1,5 @@
 package org.gridmend.report;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.CustomerTexts;
 import org.gridmend.core.ProcessConstants;
-import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
 import org.gridmend.outage.OutageNoticeService;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,7 +29,7 @@ public class ReportService {
     private final IncidentDirectory incidents;
     private final RepairProgress repair;
     private final OutageNoticeService notices;
-    private final RuntimeService runtime;
+    private final ReportProcessGate gate;
     private final CustomerTexts texts;
     private final AuditTrail audit;
     private final OutageEvidence evidence;
@@ -45,7 +41,7 @@ public class ReportService {
             IncidentDirectory incidents,
             RepairProgress repair,
             OutageNoticeService notices,
-            RuntimeService runtime,
+            ReportProcessGate gate,
             CustomerTexts texts,
             AuditTrail audit,
             OutageEvidence evidence,
@@ -57,7 +53,7 @@ public class ReportService {
         this.incidents = incidents;
         this.repair = repair;
         this.notices = notices;
-        this.runtime = runtime;
+        this.gate = gate;
         this.texts = texts;
         this.clock = clock;
         this.json = json;
@@ -70,7 +66,7 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public TrackingView track(String publicId, String token) {
-        ReportRecord report = authorized(publicId, token);
+        ReportRecord report = gate.authorized(publicId, token);
         TrackingView.Incident incident = report.incidentId() == null
                 ? null
                 : incidents
@@ -146,7 +142,7 @@ public class ReportService {
     /** An on-site photo of the report's repair order, for its customer. */
     @Transactional(readOnly = true)
     public RepairProgress.Photo photo(String publicId, String token, long photoId) {
-        ReportRecord report = authorized(publicId, token);
+        ReportRecord report = gate.authorized(publicId, token);
         return report.incidentId() == null
                 ? null
                 : repair.photo(report.incidentId(), photoId).orElse(null);
@@ -158,10 +154,10 @@ public class ReportService {
      */
     @Transactional
     public void confirm(String publicId, String token, boolean powerRestored) {
-        ReportRecord report = authorized(publicId, token);
+        ReportRecord report = gate.authorized(publicId, token);
         boolean expected = report.status() == ReportStatus.RESTORED
                 || (report.status() == ReportStatus.IN_REPAIR && powerRestored);
-        if (expected && waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
+        if (expected && gate.waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
             recordConfirmation(report, powerRestored, false);
             return;
         }
@@ -171,7 +167,8 @@ public class ReportService {
             keepAnswer(report, powerRestored, false);
             return;
         }
-        throw notNow(report, powerRestored ? "a confirmation" : "\"still out\" (the repair is still under way)");
+        throw ReportProcessGate.notNow(
+                report, powerRestored ? "a confirmation" : "\"still out\" (the repair is still under way)");
     }
 
     /** The report's incident is restored, but its process has not asked for a confirmation yet. */
@@ -188,7 +185,7 @@ public class ReportService {
         int confirmed = 0;
         for (ReportRecord report : reports.openReportsOfCustomer(customerNo)) {
             if ((report.status() == ReportStatus.IN_REPAIR || report.status() == ReportStatus.RESTORED)
-                    && waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
+                    && gate.waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
                 recordConfirmation(report, true, true);
                 confirmed++;
             }
@@ -198,7 +195,7 @@ public class ReportService {
 
     private void recordConfirmation(ReportRecord report, boolean powerRestored, boolean byMeter) {
         keepAnswer(report, powerRestored, byMeter);
-        correlate(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED, powerRestored);
+        gate.correlate(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED, powerRestored);
     }
 
     private void keepAnswer(ReportRecord report, boolean powerRestored, boolean byMeter) {
@@ -229,9 +226,10 @@ public class ReportService {
         if (comment != null && comment.length() > 1000) {
             throw Refusal.invalid("INVALID_FIELD", "comment", "comment must be at most 1000 characters");
         }
-        ReportRecord report = authorized(publicId, token);
-        if (report.status() != ReportStatus.RATING || !waitsFor(report, ProcessConstants.MESSAGE_RATING_RECEIVED)) {
-            throw notNow(report, "a rating");
+        ReportRecord report = gate.authorized(publicId, token);
+        if (report.status() != ReportStatus.RATING
+                || !gate.waitsFor(report, ProcessConstants.MESSAGE_RATING_RECEIVED)) {
+            throw ReportProcessGate.notNow(report, "a rating");
         }
         Instant now = clock.instant();
         try {
@@ -253,7 +251,7 @@ public class ReportService {
                 .incident(report.incidentId())
                 .detail("stars", stars)
                 .detail("comment", comment == null || comment.isBlank() ? null : comment.trim()));
-        correlate(report, ProcessConstants.MESSAGE_RATING_RECEIVED, null);
+        gate.correlate(report, ProcessConstants.MESSAGE_RATING_RECEIVED, null);
     }
 
     @Transactional
@@ -262,10 +260,10 @@ public class ReportService {
             throw Refusal.invalid(
                     "MISSING_FIELD", "choice", "choice is required: UTILITY_CREW or " + "SOCIAL_ELECTRICIAN");
         }
-        ReportRecord report = authorized(publicId, token);
+        ReportRecord report = gate.authorized(publicId, token);
         if (report.status() != ReportStatus.BEHIND_METER
-                || !waitsFor(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED)) {
-            throw notNow(report, "a choice about the behind-the-meter offer");
+                || !gate.waitsFor(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED)) {
+            throw ReportProcessGate.notNow(report, "a choice about the behind-the-meter offer");
         }
         audit.record(AuditEntry.of("BEHIND_METER_CHOICE")
                 .customer(report.locatedCustomerNo())
@@ -274,51 +272,9 @@ public class ReportService {
         if (choice == BehindMeterChoice.UTILITY_CREW) {
             reports.insertEvent(
                     report.id(), clock.instant(), "UTILITY_CREW_REQUESTED", texts.text("report.utility_crew"));
-            correlate(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED, null);
+            gate.correlate(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED, null);
         } else {
-            correlate(report, ProcessConstants.MESSAGE_ELECTRICIAN_CHOSEN, null);
+            gate.correlate(report, ProcessConstants.MESSAGE_ELECTRICIAN_CHOSEN, null);
         }
-    }
-
-    /**
-     * Whether the report's process waits for the message now. Asked before correlating, because a failed
-     * correlation would mark the surrounding transaction for rollback.
-     */
-    private boolean waitsFor(ReportRecord report, String message) {
-        return runtime.createExecutionQuery()
-                        .processInstanceBusinessKey(report.publicId())
-                        .messageEventSubscriptionName(message)
-                        .count()
-                > 0;
-    }
-
-    private void correlate(ReportRecord report, String message, Boolean powerRestored) {
-        var correlation = runtime.createMessageCorrelation(message).processInstanceBusinessKey(report.publicId());
-        if (powerRestored != null) {
-            correlation.setVariable(ProcessConstants.POWER_RESTORED, powerRestored);
-        }
-        correlation.correlateWithResult();
-    }
-
-    private static Refusal notNow(ReportRecord report, String what) {
-        return new Refusal(
-                Refusal.Kind.CONFLICT,
-                "NOT_EXPECTED_NOW",
-                "report " + report.publicId() + " is " + report.status() + " and does not expect " + what + " now",
-                null);
-    }
-
-    /** The report, if the token is its token; otherwise 404, the same as for a report that does not exist. */
-    private ReportRecord authorized(String publicId, String token) {
-        long id = PublicIds.parseReport(publicId);
-        ReportRecord report = id < 0 ? null : reports.findById(id);
-        if (report == null
-                || token == null
-                || !MessageDigest.isEqual(
-                        report.trackingToken().getBytes(StandardCharsets.UTF_8),
-                        token.getBytes(StandardCharsets.UTF_8))) {
-            throw Refusal.notFound("report", publicId);
-        }
-        return report;
     }
 }

@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 class JudgeReportDelegate implements JavaDelegate {
 
-    private final TriageService triage;
+    private final JudgeService judge;
 
-    JudgeReportDelegate(TriageService triage) {
-        this.triage = triage;
+    JudgeReportDelegate(JudgeService judge) {
+        this.judge = judge;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        JudgeService.Judgement judgement = triage.judge(ProcessVariables.reportId(execution));
+        JudgeService.Judgement judgement = judge.judgeReport(ProcessVariables.reportId(execution));
         execution.setVariable(PLANNED_OUTAGE, judgement.plannedOutage());
         execution.setVariable(BEHIND_METER, judgement.behindMeter());
     }

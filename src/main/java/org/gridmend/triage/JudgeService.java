@@ -9,8 +9,10 @@ import org.gridmend.grid.GridLookupService;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
 import org.gridmend.report.Channel;
+import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportRecord;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The two questions before triage. Does a planned or announced outage explain the report? Then it is answered
@@ -24,6 +26,8 @@ public class JudgeService {
     private final IncidentMapper incidents;
     private final IncidentService incidentService;
     private final TriageProperties properties;
+    private final ReportMapper reports;
+    private final DecisionLog decisions;
     private final Clock clock;
 
     JudgeService(
@@ -32,13 +36,41 @@ public class JudgeService {
             IncidentMapper incidents,
             IncidentService incidentService,
             TriageProperties properties,
+            ReportMapper reports,
+            DecisionLog decisions,
             Clock clock) {
+        this.reports = reports;
+        this.decisions = decisions;
         this.grid = grid;
         this.notices = notices;
         this.incidents = incidents;
         this.incidentService = incidentService;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** Planned outage? Behind the meter? Recorded as a decision when either holds. */
+    @Transactional
+    public Judgement judgeReport(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        if (report.feederId() != null) {
+            // judging reads the feeder's incidents: under its lock, like the triage that follows in this job
+            incidents.lockFeeder(report.feederId());
+        }
+        Judgement judgement = judge(report);
+        if (judgement.plannedOutage()) {
+            reports.setNotice(reportId, judgement.noticeId(), clock.instant());
+        }
+        if (judgement.plannedOutage() || judgement.behindMeter()) {
+            decisions.record(
+                    reportId,
+                    null,
+                    judgement.plannedOutage() ? "OUTAGE_NOTICE" : "BEHIND_METER",
+                    judgement.rule(),
+                    judgement.reason(),
+                    clock.instant());
+        }
+        return judgement;
     }
 
     /** The verdict; {@code rule} and {@code reason} say why, for the audit trail. */

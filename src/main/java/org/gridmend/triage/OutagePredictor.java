@@ -12,7 +12,6 @@ import java.util.Set;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.triage.FeederEvidence.FindingKind;
 import org.gridmend.triage.FeederEvidence.Source;
-import org.gridmend.triage.FeederEvidence.Statement;
 import org.gridmend.triage.Prediction.Verdict;
 
 /**
@@ -35,7 +34,7 @@ final class OutagePredictor {
 
     private final FeederTopology feeder;
     private final TriageProperties.Prediction rules;
-    private final Map<String, Area> areas = new HashMap<>();
+    private final Map<String, AreaEvidence> areas = new HashMap<>();
     private final Set<String> forced = new HashSet<>();
     private final Map<String, String> forcedWhy = new HashMap<>();
     private final Map<String, TriageRule> forcedRule = new HashMap<>();
@@ -57,45 +56,11 @@ final class OutagePredictor {
         return run.result();
     }
 
-    /** What is known of one transformer area. */
-    private static final class Area {
-        final Map<String, Instant> lastOut = new HashMap<>();
-        final Map<String, Instant> firstOut = new HashMap<>();
-        final Map<String, Instant> lastOn = new HashMap<>();
-        final Map<String, Source> onSource = new HashMap<>();
-        final Map<String, Instant> claims = new HashMap<>();
-        final Set<String> dark = new HashSet<>();
-        Set<String> out = Set.of();
-        Instant outSince;
-        Instant onAt;
-        Source onWhy;
-    }
-
     /** One evaluated node: out for its parent's count, since when, and the latest power-on seen below it. */
     private record Node(boolean outForParent, boolean inOut, Instant outSince, Instant onAt, String onArea) {}
 
     private void read(FeederEvidence evidence) {
-        for (Statement s : evidence.statements()) {
-            if (!feeder.isArea(s.areaId())) {
-                continue;
-            }
-            Area a = areas.computeIfAbsent(s.areaId(), k -> new Area());
-            String who = s.customer() == null ? "?" : s.customer();
-            if (s.source() == Source.NEIGHBOURS_POWERED) {
-                a.claims.merge(who, s.at(), (x, y) -> x.isAfter(y) ? x : y);
-            } else if (s.source().powered()) {
-                if (a.lastOn.merge(who, s.at(), (x, y) -> x.isAfter(y) ? x : y).equals(s.at())) {
-                    a.onSource.put(who, s.source());
-                }
-            } else {
-                a.lastOut.merge(who, s.at(), (x, y) -> x.isAfter(y) ? x : y);
-                a.firstOut.merge(who, s.at(), (x, y) -> x.isBefore(y) ? x : y);
-                if (s.source() == Source.METER_DARK) {
-                    a.dark.add(who);
-                }
-            }
-        }
-        areas.values().forEach(OutagePredictor::settle);
+        areas.putAll(AreaEvidence.read(feeder, evidence.statements()));
         for (FeederEvidence.Held h : evidence.held()) {
             if (feeder.contains(h.nodeId())) {
                 held.merge(h.nodeId(), h, (x, y) -> x.incidentId() < y.incidentId() ? x : y);
@@ -108,42 +73,6 @@ final class OutagePredictor {
         }
         for (FeederEvidence.Finding f : evidence.findings()) {
             apply(f);
-        }
-    }
-
-    /** A customer's latest word wins (a report wins a tie: nothing a customer reported is dropped on a tie). */
-    private static void settle(Area a) {
-        Set<String> out = new HashSet<>();
-        for (Map.Entry<String, Instant> e : a.lastOut.entrySet()) {
-            Instant on = a.lastOn.get(e.getKey());
-            if (on == null || !on.isAfter(e.getValue())) {
-                out.add(e.getKey());
-                Instant since = on == null || a.firstOut.get(e.getKey()).isAfter(on)
-                        ? a.firstOut.get(e.getKey())
-                        : e.getValue();
-                a.outSince = a.outSince == null || since.isBefore(a.outSince) ? since : a.outSince;
-            }
-        }
-        a.out = out;
-        a.dark.retainAll(out);
-        for (Map.Entry<String, Instant> e : a.lastOn.entrySet()) {
-            Instant lastOut = a.lastOut.get(e.getKey());
-            if (lastOut == null || e.getValue().isAfter(lastOut)) {
-                noteOn(a, e.getValue(), a.onSource.get(e.getKey()));
-            }
-        }
-        // "only my home, the neighbours have power" holds until a neighbour says otherwise
-        for (Map.Entry<String, Instant> claim : a.claims.entrySet()) {
-            if (out.stream().allMatch(claim.getKey()::equals)) {
-                noteOn(a, claim.getValue(), Source.NEIGHBOURS_POWERED);
-            }
-        }
-    }
-
-    private static void noteOn(Area a, Instant at, Source why) {
-        if (a.onAt == null || at.isAfter(a.onAt)) {
-            a.onAt = at;
-            a.onWhy = why;
         }
     }
 
@@ -187,7 +116,7 @@ final class OutagePredictor {
 
     private Node evaluate(String id) {
         if (feeder.isArea(id)) {
-            Area a = areas.get(id);
+            AreaEvidence a = areas.get(id);
             boolean out = a != null && !a.out.isEmpty();
             boolean energized = a != null && a.onAt != null && (a.outSince == null || !a.onAt.isBefore(a.outSince));
             FeederEvidence.Held h = held.get(id);
@@ -242,7 +171,7 @@ final class OutagePredictor {
         boolean heldHere = held.containsKey(id);
         if (kids.size() == 1) {
             String kid = kids.get(0);
-            Area a = areas.get(kid);
+            AreaEvidence a = areas.get(kid);
             boolean share = feeder.isArea(kid)
                     && a != null
                     && !outKids.isEmpty()
@@ -324,7 +253,7 @@ final class OutagePredictor {
         return new Prediction(feeder, rootOf, verdicts, areaLines);
     }
 
-    private String areaLine(String id, Area a) {
+    private String areaLine(String id, AreaEvidence a) {
         long customers = feeder.transformer(id).customerCount();
         if (!a.out.isEmpty()) {
             return id + " (TRANSFORMER): " + (a.out.size() - a.dark.size()) + " of " + customers

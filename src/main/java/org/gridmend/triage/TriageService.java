@@ -12,7 +12,6 @@ import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.notify.NotificationService;
-import org.gridmend.report.IncidentDirectory;
 import org.gridmend.report.ReportMapper;
 import org.gridmend.report.ReportProgressService;
 import org.gridmend.report.ReportRecord;
@@ -33,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * guarantees one open incident per device whatever happens.
  */
 @Service
-public class TriageService implements IncidentDirectory {
+public class TriageService {
 
     private static final Logger log = LoggerFactory.getLogger(TriageService.class);
 
@@ -42,7 +41,6 @@ public class TriageService implements IncidentDirectory {
     private final IncidentMapper incidents;
     private final IncidentService incidentService;
     private final LocateService locator;
-    private final JudgeService judge;
     private final GridLookupService grid;
     private final TriageProperties properties;
     private final LockService locks;
@@ -59,7 +57,6 @@ public class TriageService implements IncidentDirectory {
             IncidentMapper incidents,
             IncidentService incidentService,
             LocateService locator,
-            JudgeService judge,
             GridLookupService grid,
             TriageProperties properties,
             LockService locks,
@@ -79,7 +76,6 @@ public class TriageService implements IncidentDirectory {
         this.incidents = incidents;
         this.incidentService = incidentService;
         this.locator = locator;
-        this.judge = judge;
         this.grid = grid;
         this.properties = properties;
         this.locks = locks;
@@ -152,30 +148,6 @@ public class TriageService implements IncidentDirectory {
                 .detail("method", placement.method())
                 .detail("transformer", placement.transformerId())
                 .detail("feeder", placement.feederId()));
-    }
-
-    /** Planned outage? Behind the meter? Recorded as a decision when either holds. */
-    @Transactional
-    public JudgeService.Judgement judge(long reportId) {
-        ReportRecord report = reports.findById(reportId);
-        if (report.feederId() != null) {
-            // judging reads the feeder's incidents: under its lock, like the triage that follows in this job
-            incidents.lockFeeder(report.feederId());
-        }
-        JudgeService.Judgement judgement = judge.judge(report);
-        if (judgement.plannedOutage()) {
-            reports.setNotice(reportId, judgement.noticeId(), clock.instant());
-        }
-        if (judgement.plannedOutage() || judgement.behindMeter()) {
-            decisions.record(
-                    reportId,
-                    null,
-                    judgement.plannedOutage() ? "OUTAGE_NOTICE" : "BEHIND_METER",
-                    judgement.rule(),
-                    judgement.reason(),
-                    clock.instant());
-        }
-        return judgement;
     }
 
     @Transactional
@@ -324,44 +296,5 @@ public class TriageService implements IncidentDirectory {
                 decision,
                 rule);
         return new Outcome(incident.id(), decision, rule, reason);
-    }
-
-    // --- IncidentDirectory: read-only look ahead for intake, summaries for tracking ---
-
-    @Override
-    @Transactional(readOnly = true)
-    public Foresight foresee(ReportRecord draft) {
-        Placement placement = locator.locate(draft);
-        if (!placement.onGrid()) {
-            return Foresight.NOTHING;
-        }
-        FeederTopology feeder = grid.topology(placement.feederId());
-        var notice = judge.noticeFor(feeder, placement.transformerId());
-        if (notice.isPresent()) {
-            return new Foresight(notice.get().id(), null, 0);
-        }
-        if (Boolean.TRUE.equals(draft.onlyMyHome())) {
-            return Foresight.NOTHING;
-        }
-        return incidentService
-                .coveringOpen(feeder, placement.transformerId(), null)
-                .map(i -> new Foresight(null, i.id(), incidents.reportCount(i.id())))
-                .orElse(Foresight.NOTHING);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<IncidentBrief> brief(long incidentId) {
-        return incidentService
-                .find(incidentId)
-                .map(i -> new IncidentBrief(
-                        i.id(),
-                        i.publicId(),
-                        i.state().name(),
-                        i.level().name(),
-                        i.deviceId(),
-                        incidents.reportCount(i.id()),
-                        i.firstReportAt(),
-                        i.restoredAt()));
     }
 }

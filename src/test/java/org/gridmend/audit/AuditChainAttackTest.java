@@ -120,7 +120,7 @@ class AuditChainAttackTest {
                 ? AuditChain.GENESIS
                 : jdbc.queryForObject("SELECT hash FROM gm_audit_event WHERE seq = ?", String.class, fromSeq - 1);
         for (AuditEvent e : mapper.chain(fromSeq - 1, 100_000)) {
-            String hash = AuditKey.unkeyed(AuditChain.text(previous, e.seq(), e));
+            String hash = AuditKey.unkeyed(ChainLink.text(previous, e.seq(), e));
             jdbc.update("UPDATE gm_audit_event SET prev_hash = ?, hash = ? WHERE id = ?", previous, hash, e.id());
             previous = hash;
         }

@@ -120,12 +120,12 @@ class AuditChainMariaDbIT {
         assertThat(jdbc.queryForObject("SELECT MAX(seq) - MIN(seq) + 1 - COUNT(*) FROM gm_audit_event", Long.class))
                 .as("gaps in the sequence")
                 .isZero();
-        AuditChain.Verification verification = chain.verify();
+        ChainVerification verification = chain.verify();
         assertThat(verification.intact()).as(verification.toString()).isTrue();
 
         Long seq = jdbc.queryForObject("SELECT MAX(seq) - 5 FROM gm_audit_event", Long.class);
         jdbc.update("UPDATE gm_audit_event SET at = DATE_ADD(at, INTERVAL 1 SECOND) WHERE seq = ?", seq);
-        AuditChain.Verification altered = chain.verify();
+        ChainVerification altered = chain.verify();
         assertThat(altered.intact()).isFalse();
         assertThat(altered.firstBroken().seq()).isEqualTo(seq);
         jdbc.update("UPDATE gm_audit_event SET at = DATE_SUB(at, INTERVAL 1 SECOND) WHERE seq = ?", seq);

@@ -369,7 +369,7 @@ class AuditTrailProcessTest {
 
         String original = jdbc.queryForObject("SELECT details FROM gm_audit_event WHERE seq = ?", String.class, seq);
         jdbc.update("UPDATE gm_audit_event SET details = ? WHERE seq = ?", original.replace("}", ",\"x\":1}"), seq);
-        AuditChain.Verification altered = chain.verify();
+        ChainVerification altered = chain.verify();
         assertThat(altered.intact()).isFalse();
         assertThat(altered.firstBroken().seq()).isEqualTo(seq);
         assertThat(altered.firstBroken().problem()).contains("content");
@@ -385,7 +385,7 @@ class AuditTrailProcessTest {
         // a row deleted from the middle: the gap is named
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM gm_audit_event WHERE seq = ?", seq);
         jdbc.update("DELETE FROM gm_audit_event WHERE seq = ?", seq);
-        AuditChain.Verification removed = chain.verify();
+        ChainVerification removed = chain.verify();
         assertThat(removed.intact()).isFalse();
         assertThat(removed.firstBroken().seq()).isEqualTo(seq + 1);
         assertThat(removed.firstBroken().problem()).contains("missing");
@@ -465,7 +465,7 @@ class AuditTrailProcessTest {
         assertThatThrownBy(() -> traces.report(life.first().reportId(), false, "tauditor"))
                 .isInstanceOf(Refusal.class)
                 .hasMessageContaining("no report");
-        AuditChain.Verification verification = chain.verify();
+        ChainVerification verification = chain.verify();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.startsAfter()).isNotNull();
         // the clean-up is on record, chained to the checkpoint, and new events keep chaining after it

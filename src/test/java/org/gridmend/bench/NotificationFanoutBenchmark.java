@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.gridmend.audit.AuditChain;
+import org.gridmend.audit.ChainVerification;
 import org.gridmend.audit.TraceService;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.PublicIds;
@@ -194,7 +195,7 @@ class NotificationFanoutBenchmark {
         // the audit trail of it all: every delivery attempt is chained; how long an auditor waits
         chain.sealPending();
         long t0 = System.nanoTime();
-        AuditChain.Verification verification = chain.verify();
+        ChainVerification verification = chain.verify();
         double verifySeconds = (System.nanoTime() - t0) / 1e9;
         if (!verification.intact()) {
             throw new AssertionError("audit chain broken: " + verification);

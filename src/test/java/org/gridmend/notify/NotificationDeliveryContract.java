@@ -102,8 +102,8 @@ abstract class NotificationDeliveryContract {
                 new NotifyProperties.Streams(
                         Duration.ofSeconds(2), 10, 3, 20, Duration.ofMinutes(1), Duration.ofSeconds(15)),
                 new NotifyProperties.Corroboration(2));
-        NotificationDispatcher dispatcher =
-                new NotificationDispatcher(mapper, properties, runtime, audit, transactions, Clock.systemUTC(), json);
+        NotificationDispatcher dispatcher = new NotificationDispatcher(
+                mapper, properties, new FailedMessageIncidents(runtime), audit, transactions, Clock.systemUTC(), json);
         dispatchers.add(dispatcher);
         return dispatcher;
     }

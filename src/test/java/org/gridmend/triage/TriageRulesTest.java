@@ -49,6 +49,9 @@ class TriageRulesTest {
     TriageService triage;
 
     @Autowired
+    JudgeService judge;
+
+    @Autowired
     IncidentService incidents;
 
     @Autowired
@@ -107,7 +110,7 @@ class TriageRulesTest {
         ReportAnswer answer = reports.byCustomer(customerNo);
         long id = PublicIds.parseReport(answer.reportId());
         assertThat(triage.locate(id, null)).isEqualTo(LocateOutcome.LOCATED);
-        triage.judge(id);
+        judge.judgeReport(id);
         triage.triage(id);
         return reportMapper.findById(id);
     }

@@ -1,0 +1,58 @@
+package org.gridmend.repair;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gridmend.core.Pii;
+import org.gridmend.report.RepairProgress;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The repair side's answer to the report side's port: who comes and when, the timeline and the on-site photos. */
+@Component
+class OrderProgress implements RepairProgress {
+
+    private final RepairOrderMapper orders;
+    private final CrewMapper crews;
+
+    OrderProgress(RepairOrderMapper orders, CrewMapper crews) {
+        this.orders = orders;
+        this.crews = crews;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Progress> progress(long incidentId) {
+        RepairOrderRecord order = orders.find(incidentId);
+        if (order == null) {
+            return Optional.empty();
+        }
+        CrewRecord crew = order.crewId() == null || order.acceptedAt() == null ? null : crews.crew(order.crewId());
+        return Optional.of(new Progress(
+                crew == null ? null : crew.id(),
+                crew == null ? null : crew.employeeNo(),
+                crew == null ? null : Pii.maskName(crew.name()),
+                order.arrivalDeadline(),
+                order.acceptedAt() == null ? null : order.eta(),
+                order.etr(),
+                order.late(),
+                order.acceptedAt(),
+                order.arrivedAt(),
+                orders.photos(incidentId).stream().map(OrderPhoto::id).toList()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Event> timeline(long incidentId) {
+        return orders.events(incidentId).stream()
+                .map(e -> new Event(e.at(), e.type(), e.text()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Photo> photo(long incidentId, long photoId) {
+        return Optional.ofNullable(orders.photoData(incidentId, photoId))
+                .map(p -> new Photo(p.contentType(), p.data()));
+    }
+}
