@@ -30,9 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after a change. What the key alone cannot show, the end of the chain cut off, the published heads show: every
  * {@code gridmend.audit.publish-interval} the head (seq and hash) goes to the log and is appended to
  * {@code gridmend.audit.head-file}, outside the database, and {@code verify} checks the chain against every head
- * published there. Sealing runs in the background under a database lock (one sealer at a time across nodes), so that
- * writers never wait on each other for the chain's head. After retention removed the chain's oldest part, a
- * checkpoint holds the hash the remaining part starts from.
+ * published there ({@link AuditHeadFile}). Sealing runs in the background under a database lock (one sealer across
+ * nodes), so writers never wait on the chain's head; after retention, a checkpoint holds the hash the rest starts from.
  */
 @Component
 public class AuditChain implements SmartLifecycle {

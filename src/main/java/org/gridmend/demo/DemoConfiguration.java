@@ -1,6 +1,5 @@
 package org.gridmend.demo;
 
-import org.gridmend.demo.storm.HeadEndSimulator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;

@@ -2,6 +2,7 @@ package org.gridmend.demo;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Demo profile only: the board's button that lets a visitor watch a storm unfold. */
 @RestController
 @Profile("demo")
+@ConditionalOnClass(name = "org.gridmend.demo.storm.StormSimulator") // not in the packaged jar
 @RequestMapping(path = "/api/demo/storm", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Demo")
 class DemoStormController {

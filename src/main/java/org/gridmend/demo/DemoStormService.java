@@ -11,12 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gridmend.core.Refusal;
-import org.gridmend.demo.storm.HeadEndSimulator;
 import org.gridmend.demo.storm.StormResult;
 import org.gridmend.demo.storm.StormSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @Profile("demo")
+@ConditionalOnClass(name = "org.gridmend.demo.storm.StormSimulator") // not in the packaged jar
 public class DemoStormService implements ApplicationListener<WebServerInitializedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStormService.class);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.gridmend.demo.storm.HeadEndSimulator;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

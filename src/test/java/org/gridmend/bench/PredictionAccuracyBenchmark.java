@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.gridmend.core.StaffGroups;
+import org.gridmend.demo.HeadEndSimulator;
 import org.gridmend.demo.storm.AccuracyStorms;
-import org.gridmend.demo.storm.HeadEndSimulator;
 import org.gridmend.security.StaffIdentitySetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gridmend.demo.HeadEndSimulator;
+
 /**
  * The accuracy mode against a running GridMend, with this program as its AMI head-end:
  * <pre>

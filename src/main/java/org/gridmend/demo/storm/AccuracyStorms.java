@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridmend.demo.DemoGrid;
+import org.gridmend.demo.HeadEndSimulator;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.TransformerSummary;

@@ -1,4 +1,4 @@
-package org.gridmend.demo.storm;
+package org.gridmend.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
