@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.gridmend.grid.AreaType;
-import org.gridmend.grid.GeoMath;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.repair.CrewRecord;
 import org.gridmend.repair.CrewService;
 import org.gridmend.repair.DispatchService;
@@ -60,25 +60,25 @@ class CrewPositionSimulator implements SmartLifecycle {
     void step() {
         for (RepairOrderMapper.EnRoute order : query.enRoute()) {
             CrewRecord crew = crews.crew(order.crewId());
-            double[] at = dispatch.position(crew);
+            GeoPoint at = dispatch.position(crew);
             if (at == null) {
                 continue;
             }
             AreaType area = order.areaType() == null ? null : AreaType.valueOf(order.areaType());
             double metres = travelTime.straightMetres(interval, area) * speedUp;
-            double[] next = towards(at, order.lat(), order.lng(), metres);
-            crews.recordPosition(crew, next[0], next[1], null, null);
+            GeoPoint next = towards(at, order.lat(), order.lng(), metres);
+            crews.recordPosition(crew, next.lat(), next.lng(), null, null);
         }
     }
 
     /** {@code metres} along the straight line from {@code from} to the target, or the target when closer. */
-    static double[] towards(double[] from, double lat, double lng, double metres) {
-        double left = GeoMath.distanceM(from[0], from[1], lat, lng);
+    static GeoPoint towards(GeoPoint from, double lat, double lng, double metres) {
+        double left = from.distanceM(lat, lng);
         if (left - metres <= ON_SITE_M) {
-            return new double[] {lat + 0.0001, lng};
+            return new GeoPoint(lat + 0.0001, lng);
         }
         double share = metres / left;
-        return new double[] {from[0] + (lat - from[0]) * share, from[1] + (lng - from[1]) * share};
+        return new GeoPoint(from.lat() + (lat - from.lat()) * share, from.lng() + (lng - from.lng()) * share);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.gridmend.grid.AreaType;
 import org.gridmend.grid.DeviceType;
 import org.gridmend.grid.GeoMath;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridDocument.Crew;
 import org.gridmend.grid.GridDocument.Customer;
@@ -128,18 +129,20 @@ public final class DemoGrid {
 
                     String breaker = feederId + "-CB";
                     devices.add(new Device(breaker, DeviceType.BREAKER, feederId, null, sLat, sLng));
-                    double[] sw1 = along(sLat, sLng, bearing, lengthM / 3);
-                    double[] sw2 = along(sLat, sLng, bearing, 2 * lengthM / 3);
-                    devices.add(new Device(feederId + "-SW1", DeviceType.SWITCH, feederId, breaker, sw1[0], sw1[1]));
+                    GeoPoint sw1 = along(sLat, sLng, bearing, lengthM / 3);
+                    GeoPoint sw2 = along(sLat, sLng, bearing, 2 * lengthM / 3);
+                    devices.add(
+                            new Device(feederId + "-SW1", DeviceType.SWITCH, feederId, breaker, sw1.lat(), sw1.lng()));
                     String lastSection = feederId + "-SW2";
                     String secondParent = feederId + "-SW1";
                     if (lengthM > 20_000) {
-                        double[] rc = along(sLat, sLng, bearing, lengthM / 2);
+                        GeoPoint rc = along(sLat, sLng, bearing, lengthM / 2);
                         devices.add(new Device(
-                                feederId + "-RC1", DeviceType.RECLOSER, feederId, secondParent, rc[0], rc[1]));
+                                feederId + "-RC1", DeviceType.RECLOSER, feederId, secondParent, rc.lat(), rc.lng()));
                         secondParent = feederId + "-RC1";
                     }
-                    devices.add(new Device(lastSection, DeviceType.SWITCH, feederId, secondParent, sw2[0], sw2[1]));
+                    devices.add(
+                            new Device(lastSection, DeviceType.SWITCH, feederId, secondParent, sw2.lat(), sw2.lng()));
 
                     // Three sections along the trunk, each with two fused branches; transformers hang on the trunk
                     // or on a branch.
@@ -149,10 +152,10 @@ public final class DemoGrid {
                         parents.add(sectionHeads[section]);
                         for (int b = 1; b <= 2; b++) {
                             String fuseId = String.format(Locale.ROOT, "%s-FU%d%d", feederId, section + 1, b);
-                            double[] at =
+                            GeoPoint at =
                                     along(sLat, sLng, bearing + (b == 1 ? 0.15 : -0.15), lengthM * (section + 0.5) / 3);
-                            devices.add(
-                                    new Device(fuseId, DeviceType.FUSE, feederId, sectionHeads[section], at[0], at[1]));
+                            devices.add(new Device(
+                                    fuseId, DeviceType.FUSE, feederId, sectionHeads[section], at.lat(), at.lng()));
                             parents.add(fuseId);
                         }
                         for (int i = 0; i < TRANSFORMERS_PER_FEEDER / 3; i++) {
@@ -160,8 +163,8 @@ public final class DemoGrid {
                             String parent = parents.get(i % parents.size());
                             double distance = lengthM * (section + (i + 0.5) / (TRANSFORMERS_PER_FEEDER / 3.0)) / 3;
                             double side = (i % parents.size() == 1 ? 0.15 : i % parents.size() == 2 ? -0.15 : 0);
-                            double[] at = along(sLat, sLng, bearing + side + jitter(0.03), distance);
-                            AreaType area = areaOf(at[0] - latitudeShift - round * 0.5, at[1]);
+                            GeoPoint at = along(sLat, sLng, bearing + side + jitter(0.03), distance);
+                            AreaType area = areaOf(at.lat() - latitudeShift - round * 0.5, at.lng());
                             String id = prefix + String.format(Locale.ROOT, "T-%04d", transformerNo);
                             transformers.add(new Transformer(
                                     id,
@@ -174,21 +177,24 @@ public final class DemoGrid {
                                     feederId,
                                     parent,
                                     area,
-                                    at[0],
-                                    at[1]));
+                                    at.lat(),
+                                    at.lng()));
                             int homes = customersFor(area);
                             double spread = area == AreaType.URBAN ? 150 : area == AreaType.RURAL ? 350 : 600;
                             for (int h = 0; h < homes; h++) {
                                 customerNo++;
-                                double[] home = along(
-                                        at[0], at[1], random.nextDouble() * 2 * Math.PI, random.nextDouble() * spread);
+                                GeoPoint home = along(
+                                        at.lat(),
+                                        at.lng(),
+                                        random.nextDouble() * 2 * Math.PI,
+                                        random.nextDouble() * spread);
                                 customers.add(new Customer(
                                         prefix + customerNo,
                                         name(),
                                         phone(),
                                         id,
-                                        home[0],
-                                        home[1],
+                                        home.lat(),
+                                        home.lng(),
                                         address(area, transformerNo, h)));
                             }
                         }
@@ -211,7 +217,7 @@ public final class DemoGrid {
         List<Crew> crews = new ArrayList<>();
         for (int i = 1; i <= CREWS; i++) {
             String[] station = STATIONS[(i - 1) / (CREWS / STATIONS.length)];
-            double[] home = along(
+            GeoPoint home = along(
                     Double.parseDouble(station[2]),
                     Double.parseDouble(station[3]),
                     random.nextDouble() * 2 * Math.PI,
@@ -225,8 +231,8 @@ public final class DemoGrid {
                     station[0],
                     String.format(Locale.ROOT, "crew%02d", i),
                     skills,
-                    home[0],
-                    home[1]));
+                    home.lat(),
+                    home.lng()));
         }
         return crews;
     }
@@ -277,10 +283,10 @@ public final class DemoGrid {
     }
 
     /** The point {@code metres} from (lat, lng) along {@code bearing} (radians from north), flat-earth close enough. */
-    private static double[] along(double lat, double lng, double bearing, double metres) {
+    private static GeoPoint along(double lat, double lng, double bearing, double metres) {
         double dLat = metres * Math.cos(bearing) / METRES_PER_DEGREE_LAT;
         double dLng = metres * Math.sin(bearing) / (METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(lat)));
-        return new double[] {round(lat + dLat), round(lng + dLng)};
+        return new GeoPoint(round(lat + dLat), round(lng + dLng));
     }
 
     private static double round(double degrees) {

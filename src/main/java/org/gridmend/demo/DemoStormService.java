@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gridmend.core.Refusal;
+import org.gridmend.demo.storm.StormPlan;
 import org.gridmend.demo.storm.StormResult;
 import org.gridmend.demo.storm.StormSimulator;
 import org.slf4j.Logger;
@@ -96,25 +97,16 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
         endedAt = null;
         summary = null;
         progress.clear();
-        StormSimulator.Plan plan = new StormSimulator.Plan(
-                URI.create("http://localhost:" + port + "/"),
-                user,
-                password,
-                faults,
-                List.of("BREAKER", "SWITCH", "FUSE", "TRANSFORMER"),
-                0.3,
-                rate,
-                (int) duration.toSeconds(),
-                8,
-                0.1,
-                0.02,
-                0.02,
-                0.0,
-                0.1,
-                ThreadLocalRandom.current().nextLong(),
-                0,
-                Duration.ofMinutes(10),
-                headEnd);
+        StormPlan plan = StormPlan.against(URI.create("http://localhost:" + port + "/"), user, password)
+                .faults(faults)
+                .reportShare(0.3)
+                .rate(rate, (int) duration.toSeconds())
+                .clients(8)
+                .duplicates(0.1, 0.02)
+                .oddReports(0.02, 0.0, 0.1)
+                .seed(ThreadLocalRandom.current().nextLong())
+                .headEnd(headEnd)
+                .build();
         Thread storm = new Thread(() -> run(plan), "demo-storm");
         storm.setDaemon(true);
         storm.start();
@@ -122,7 +114,7 @@ public class DemoStormService implements ApplicationListener<WebServerInitialize
         return status();
     }
 
-    private void run(StormSimulator.Plan plan) {
+    private void run(StormPlan plan) {
         String result;
         try {
             StormResult outcome = new StormSimulator(plan, this::progress).run();

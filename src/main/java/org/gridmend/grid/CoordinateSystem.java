@@ -14,9 +14,9 @@ public enum CoordinateSystem {
     private static final double EE = 0.00669342162296594323;
     private static final double X_PI = Math.PI * 3000.0 / 180.0;
 
-    /** {lat, lng} in WGS-84. */
-    public double[] toWgs84(double lat, double lng) {
-        return switch (this) {
+    /** The place in WGS-84. */
+    public GeoPoint toWgs84(double lat, double lng) {
+        double[] wgs = switch (this) {
             case WGS84 -> new double[] {lat, lng};
             case GCJ02 -> gcjToWgs(lat, lng);
             case BD09 -> {
@@ -24,11 +24,12 @@ public enum CoordinateSystem {
                 yield gcjToWgs(gcj[0], gcj[1]);
             }
         };
+        return new GeoPoint(wgs[0], wgs[1]);
     }
 
-    /** {lat, lng} in this system, from WGS-84; what a Chinese map SDK would report for the same place. */
-    public double[] fromWgs84(double lat, double lng) {
-        return switch (this) {
+    /** The place in this system, from WGS-84; what a Chinese map SDK would report for the same place. */
+    public GeoPoint fromWgs84(double lat, double lng) {
+        double[] here = switch (this) {
             case WGS84 -> new double[] {lat, lng};
             case GCJ02 -> wgsToGcj(lat, lng);
             case BD09 -> {
@@ -36,6 +37,7 @@ public enum CoordinateSystem {
                 yield gcjToBd(gcj[0], gcj[1]);
             }
         };
+        return new GeoPoint(here[0], here[1]);
     }
 
     static boolean outsideChina(double lat, double lng) {

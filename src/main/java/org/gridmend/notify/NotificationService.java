@@ -81,9 +81,11 @@ public class NotificationService {
         if (report == null || recipient == null || line == null) {
             return 0;
         }
-        String scope = event == NotificationEvent.OUTAGE_NOTICE_ANSWER && report.noticeId() != null
-                ? "N" + report.noticeId()
-                : report.incidentId() != null ? "I" + report.incidentId() : "R" + reportId;
+        Outbox.Scope scope = event == NotificationEvent.OUTAGE_NOTICE_ANSWER && report.noticeId() != null
+                ? Outbox.Scope.notice(report.noticeId())
+                : report.incidentId() != null
+                        ? Outbox.Scope.incident(report.incidentId())
+                        : Outbox.Scope.report(reportId);
         Outbox.Message message = new Outbox.Message(
                 scope,
                 report.incidentId(),
@@ -112,7 +114,7 @@ public class NotificationService {
                 mapper.markOutageKnown(incidentId, "TOLD");
                 incident = mapper.incident(incidentId);
                 message = new Outbox.Message(
-                        "I" + incidentId,
+                        Outbox.Scope.incident(incidentId),
                         incidentId,
                         null,
                         null,
@@ -126,7 +128,7 @@ public class NotificationService {
                 NotificationMapper.IncidentFacts parent = mapper.incident(incident.mergedIntoId());
                 NotificationMapper.TimelineLine now = mapper.latestIncidentLine(parent.id(), null);
                 message = new Outbox.Message(
-                        "I" + incidentId,
+                        Outbox.Scope.incident(incidentId),
                         incidentId,
                         null,
                         null,
@@ -154,7 +156,7 @@ public class NotificationService {
                     mapper.updateEtrNotified(incidentId, incident.etr());
                 }
                 message = new Outbox.Message(
-                        "I" + incidentId + "#" + line.id(),
+                        Outbox.Scope.incidentLine(incidentId, line.id()),
                         incidentId,
                         null,
                         null,
@@ -209,7 +211,7 @@ public class NotificationService {
      */
     private int askReportersToConfirm(NotificationMapper.IncidentFacts incident, Collection<Recipient> reporters) {
         Outbox.Message confirm = new Outbox.Message(
-                "I" + incident.id(),
+                Outbox.Scope.incident(incident.id()),
                 incident.id(),
                 null,
                 null,
@@ -245,8 +247,8 @@ public class NotificationService {
                 CustomerTexts.time(notice.startsAt()),
                 CustomerTexts.time(notice.expectedEndAt()),
                 notice.reason() == null ? "" : notice.reason());
-        Outbox.Message message =
-                new Outbox.Message("N" + noticeId, null, null, noticeId, texts.text("notify.title.notice"), text);
+        Outbox.Message message = new Outbox.Message(
+                Outbox.Scope.notice(noticeId), null, null, noticeId, texts.text("notify.title.notice"), text);
         return outbox.write(event, message, recipients.below(notice.deviceId()));
     }
 

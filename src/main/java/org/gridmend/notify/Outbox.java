@@ -45,7 +45,36 @@ class Outbox {
     }
 
     /** What one event says to whom: the rows to write, before deduplication. */
-    record Message(String scopeKey, Long incidentId, Long reportId, Long noticeId, String title, String text) {}
+    record Message(Scope scope, Long incidentId, Long reportId, Long noticeId, String title, String text) {}
+
+    /**
+     * What a message is about, in its dedupe key: a customer hears of one event once per scope (a report, an
+     * incident, one line of an incident's timeline, or a notice). The keys' form is kept in the outbox's rows.
+     */
+    record Scope(String key) {
+
+        static Scope report(long reportId) {
+            return new Scope("R" + reportId);
+        }
+
+        static Scope incident(long incidentId) {
+            return new Scope("I" + incidentId);
+        }
+
+        /** One line of the incident's timeline: each new line (a new ETR, say) is news again. */
+        static Scope incidentLine(long incidentId, long lineId) {
+            return new Scope("I" + incidentId + "#" + lineId);
+        }
+
+        static Scope notice(long noticeId) {
+            return new Scope("N" + noticeId);
+        }
+
+        @Override
+        public String toString() {
+            return key;
+        }
+    }
 
     int write(NotificationEvent event, Message message, Collection<Recipient> recipients) {
         Instant now = clock.instant();
@@ -58,7 +87,8 @@ class Outbox {
             }
             NotificationMapper.NewNotification row = new NotificationMapper.NewNotification();
             row.messageId = UUID.randomUUID().toString();
-            row.dedupeKey = recipient.key() + "|" + event.name() + "|" + message.scopeKey();
+            row.dedupeKey =
+                    recipient.key() + "|" + event.name() + "|" + message.scope().key();
             row.eventType = event.name();
             row.incidentId = message.incidentId();
             row.reportId = message.reportId();
@@ -98,12 +128,16 @@ class Outbox {
             log.info(
                     "notifications written event={} scope={} recipients={} written={}",
                     event,
-                    message.scopeKey(),
+                    message.scope().key(),
                     rows.size(),
                     written);
         } else {
             // one reporter's message: thousands of these in a restoration would drown the log
-            log.debug("notification written event={} scope={} written={}", event, message.scopeKey(), written);
+            log.debug(
+                    "notification written event={} scope={} written={}",
+                    event,
+                    message.scope().key(),
+                    written);
         }
         return written;
     }

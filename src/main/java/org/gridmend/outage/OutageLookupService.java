@@ -11,6 +11,7 @@ import org.gridmend.core.Refusal;
 import org.gridmend.grid.CoordinateSystem;
 import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.FeederTopology;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.grid.NearbyTransformer;
 import org.gridmend.grid.SpatialSearchService;
@@ -86,8 +87,8 @@ public class OutageLookupService {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid("INVALID_FIELD", "coordSys", "coordSys must be WGS84, GCJ02 or BD09");
         }
-        double[] wgs84 = system.toWgs84(lat, lng);
-        List<NearbyTransformer> nearest = spatial.nearestTransformers(wgs84[0], wgs84[1], MAX_DISTANCE_M, 1);
+        GeoPoint wgs84 = system.toWgs84(lat, lng);
+        List<NearbyTransformer> nearest = spatial.nearestTransformers(wgs84.lat(), wgs84.lng(), MAX_DISTANCE_M, 1);
         if (nearest.isEmpty()) {
             return new Outages(null, null, List.of(), null);
         }

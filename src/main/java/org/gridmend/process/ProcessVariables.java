@@ -49,6 +49,18 @@ public final class ProcessVariables {
         return value == null ? null : value.toString();
     }
 
+    /** A counter the process keeps (a loop counter, tries so far), or {@code absent} when it is not set yet. */
+    public static int count(VariableScope scope, String name, int absent) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            return absent;
+        }
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        throw new IllegalStateException("process variable " + name + " is not a number: " + value.getClass());
+    }
+
     private static long id(String businessKey, long parsed) {
         if (parsed < 0) {
             throw new IllegalStateException("business key " + businessKey + " is not the public id this step needs");

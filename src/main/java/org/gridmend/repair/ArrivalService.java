@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.CustomerTexts;
-import org.gridmend.core.ProcessConstants;
 import org.gridmend.grid.GeoMath;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.notify.NotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,18 +138,17 @@ public class ArrivalService {
             return now.plus(Duration.ofMinutes(30));
         }
         CrewRecord crew = crews.crew(order.crewId());
-        double[] at = dispatch.position(crew);
+        GeoPoint at = dispatch.position(crew);
         if (at == null || order.lat() == null) {
             return now.plus(Duration.ofMinutes(30));
         }
-        double metres = GeoMath.distanceM(at[0], at[1], order.lat(), order.lng());
+        double metres = at.distanceM(order.lat(), order.lng());
         return now.plus(travelTime.drive(metres, order.areaType())).plus(Duration.ofMinutes(5));
     }
 
     /** "Handle late arrival": what held the crew up, for the record. */
     @Transactional
-    public void recordLateCause(long incidentId, Object cause, String actor) {
-        Codes.LateCause known = Codes.parse(Codes.LateCause.class, cause, null, ProcessConstants.LATE_CAUSE);
+    public void recordLateCause(long incidentId, Codes.LateCause known, String actor) {
         orders.recordLateCause(incidentId, known.name());
         audit.record(
                 AuditEntry.of("LATE_CAUSE").incident(incidentId).user(actor).detail("cause", known));

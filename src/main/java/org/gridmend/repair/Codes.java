@@ -2,6 +2,8 @@ package org.gridmend.repair;
 
 import java.util.Arrays;
 
+import org.gridmend.core.ProcessConstants;
+
 /**
  * The standard lists crews and dispatchers choose from in the forms: structured answers (and no free text in
  * process variables; notes go to GridMend through {@code /api/incidents/{id}/notes}).
@@ -56,6 +58,40 @@ public final class Codes {
 
         public String chinese() {
             return chinese;
+        }
+    }
+
+    /** The crew's answer in "Accept repair order" (接单 / 拒单). */
+    public enum CrewAnswer {
+        ACCEPT,
+        DECLINE;
+
+        /** The answer from the form: a clear refusal for anything else. */
+        static CrewAnswer of(Object value) {
+            for (CrewAnswer a : values()) {
+                if (a.name().equals(value)) {
+                    return a;
+                }
+            }
+            throw TaskRefusal.refuse(
+                    ProcessConstants.ACCEPT_DECISION, "请选择接单或拒单", "acceptDecision must be ACCEPT or DECLINE");
+        }
+    }
+
+    /** The reviewer's decision in "Review repair order" (通过 / 退回). */
+    public enum ReviewDecision {
+        APPROVE,
+        SEND_BACK;
+
+        /** The decision from the form: a clear refusal for anything else. */
+        static ReviewDecision of(Object value) {
+            for (ReviewDecision d : values()) {
+                if (d.name().equals(value)) {
+                    return d;
+                }
+            }
+            throw TaskRefusal.refuse(
+                    ProcessConstants.REVIEW_DECISION, "请选择通过或退回", "reviewDecision must be APPROVE or SEND_BACK");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.gridmend.core.Refusal;
 import org.gridmend.core.StaffGroups;
 import org.gridmend.grid.CoordinateSystem;
+import org.gridmend.grid.GeoPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -68,7 +69,7 @@ public class CrewService {
     public void recordPositions(CrewRecord crew, List<Position> positions) {
         // to the millisecond the database keeps, so that a later position in the same millisecond still counts
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<double[]> converted = new ArrayList<>();
+        List<GeoPoint> converted = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             String prefix = positions.size() == 1 ? "" : "[" + i + "].";
@@ -88,15 +89,17 @@ public class CrewService {
         }
         int latest = 0;
         for (int i = 0; i < positions.size(); i++) {
-            crews.insertPosition(crew.id(), converted.get(i)[0], converted.get(i)[1], times.get(i), now);
+            crews.insertPosition(
+                    crew.id(), converted.get(i).lat(), converted.get(i).lng(), times.get(i), now);
             if (!times.get(i).isBefore(times.get(latest))) {
                 latest = i;
             }
         }
-        crews.updateLastPosition(crew.id(), converted.get(latest)[0], converted.get(latest)[1], times.get(latest));
+        crews.updateLastPosition(
+                crew.id(), converted.get(latest).lat(), converted.get(latest).lng(), times.get(latest));
     }
 
-    private static double[] validated(Position p, String prefix) {
+    private static GeoPoint validated(Position p, String prefix) {
         if (p.lat() == null || !(p.lat() >= -90 && p.lat() <= 90)) { // NaN fails here too
             throw Refusal.invalid(
                     "INVALID_FIELD", prefix + "lat", prefix + "lat must be a latitude between -90 and 90");

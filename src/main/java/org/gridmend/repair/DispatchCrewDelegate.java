@@ -22,8 +22,7 @@ class DispatchCrewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object tries = execution.getVariable(DISPATCH_TRIES);
-        execution.setVariable(DISPATCH_TRIES, tries == null ? 1 : ((Number) tries).intValue() + 1);
+        execution.setVariable(DISPATCH_TRIES, ProcessVariables.count(execution, DISPATCH_TRIES, 0) + 1);
         var offer = service.dispatch(ProcessVariables.incidentId(execution));
         execution.setVariable(CREW_FOUND, offer.isPresent());
         execution.setVariable(CREW_ID, offer.map(DispatchService.Offer::crewId).orElse(null));

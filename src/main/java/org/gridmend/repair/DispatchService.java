@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import org.gridmend.grid.GeoMath;
+import org.gridmend.grid.GeoPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -179,9 +179,8 @@ public class DispatchService {
     }
 
     private Candidate candidate(RepairOrderRecord order, CrewRecord crew) {
-        double[] at = position(crew);
-        double distance =
-                order.lat() == null || at == null ? 0 : GeoMath.distanceM(at[0], at[1], order.lat(), order.lng());
+        GeoPoint at = position(crew);
+        double distance = order.lat() == null || at == null ? 0 : at.distanceM(order.lat(), order.lng());
         Duration travel = travelTime.drive(distance, order.areaType());
         double score = travel.toSeconds() / 60.0
                 + crew.openOrders() * properties.workloadPenalty().toMinutes();
@@ -189,16 +188,16 @@ public class DispatchService {
     }
 
     /** Where the crew is: its last position while fresh, else its station, else its home. */
-    public double[] position(CrewRecord crew) {
+    public GeoPoint position(CrewRecord crew) {
         Instant fresh = clock.instant().minus(properties.positionFreshness());
         if (crew.lastLat() != null
                 && crew.lastPositionAt() != null
                 && crew.lastPositionAt().isAfter(fresh)) {
-            return new double[] {crew.lastLat(), crew.lastLng()};
+            return new GeoPoint(crew.lastLat(), crew.lastLng());
         }
         if (crew.stationLat() != null) {
-            return new double[] {crew.stationLat(), crew.stationLng()};
+            return new GeoPoint(crew.stationLat(), crew.stationLng());
         }
-        return crew.homeLat() == null ? null : new double[] {crew.homeLat(), crew.homeLng()};
+        return crew.homeLat() == null ? null : new GeoPoint(crew.homeLat(), crew.homeLng());
     }
 }

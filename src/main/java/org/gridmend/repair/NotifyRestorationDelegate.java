@@ -17,7 +17,7 @@ class NotifyRestorationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int batch = ((Number) execution.getVariable("loopCounter")).intValue();
+        int batch = ProcessVariables.count(execution, "loopCounter", 0);
         service.notifyRestoration(ProcessVariables.incidentId(execution), batch);
     }
 }

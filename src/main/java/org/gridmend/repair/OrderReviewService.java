@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.CustomerTexts;
-import org.gridmend.core.ProcessConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -47,16 +46,9 @@ public class OrderReviewService {
      * whether it was approved.
      */
     @Transactional
-    public boolean review(long incidentId, Object decision, Object remark, String reviewer) {
-        if (!"APPROVE".equals(decision) && !"SEND_BACK".equals(decision)) {
-            throw TaskRefusal.refuse(
-                    ProcessConstants.REVIEW_DECISION, "请选择通过或退回", "reviewDecision must be APPROVE or SEND_BACK");
-        }
-        boolean approved = "APPROVE".equals(decision);
-        String code = approved
-                ? null
-                : Codes.parse(Codes.ReviewRemark.class, remark, null, ProcessConstants.REVIEW_REMARK)
-                        .name();
+    public boolean review(long incidentId, Codes.ReviewDecision decision, Codes.ReviewRemark remark, String reviewer) {
+        boolean approved = decision == Codes.ReviewDecision.APPROVE;
+        String code = approved ? null : remark.name();
         orders.review(incidentId, reviewer, code, clock.instant());
         if (approved) {
             timeline.record(incidentId, "REVIEWED", texts.text("incident.reviewed"), reviewer, "approved", true);
@@ -72,10 +64,7 @@ public class OrderReviewService {
 
     /** "Amend repair report": the crew corrects cause and resolution after the review sent the order back. */
     @Transactional
-    public void amend(long incidentId, Object cause, Object resolution, String actor) {
-        Codes.Cause knownCause = Codes.parse(Codes.Cause.class, cause, null, ProcessConstants.CAUSE);
-        Codes.Resolution knownResolution =
-                Codes.parse(Codes.Resolution.class, resolution, null, ProcessConstants.RESOLUTION);
+    public void amend(long incidentId, Codes.Cause knownCause, Codes.Resolution knownResolution, String actor) {
         orders.amend(incidentId, knownCause.name(), knownResolution.name());
         audit.record(AuditEntry.of("REPORT_AMENDED")
                 .incident(incidentId)

@@ -22,8 +22,8 @@ class RecordAmendmentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         service.amend(
                 ProcessVariables.incidentId(execution),
-                execution.getVariable(CAUSE),
-                execution.getVariable(RESOLUTION),
+                Codes.parse(Codes.Cause.class, execution.getVariable(CAUSE), null, CAUSE),
+                Codes.parse(Codes.Resolution.class, execution.getVariable(RESOLUTION), null, RESOLUTION),
                 ProcessVariables.actor(execution));
     }
 }

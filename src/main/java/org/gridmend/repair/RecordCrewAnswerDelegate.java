@@ -21,11 +21,12 @@ class RecordCrewAnswerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        Codes.CrewAnswer answer = Codes.CrewAnswer.of(execution.getVariable(ACCEPT_DECISION));
+        Codes.DeclineReason why = answer == Codes.CrewAnswer.DECLINE
+                ? Codes.parse(Codes.DeclineReason.class, execution.getVariable(DECLINE_REASON), null, DECLINE_REASON)
+                : null;
         boolean accepted = service.recordAnswer(
-                ProcessVariables.incidentId(execution),
-                execution.getVariable(ACCEPT_DECISION),
-                execution.getVariable(DECLINE_REASON),
-                ProcessVariables.actor(execution));
+                ProcessVariables.incidentId(execution), answer, why, ProcessVariables.actor(execution));
         execution.setVariable(ACCEPTED, accepted);
         execution.removeVariable(ACCEPT_DECISION);
         execution.removeVariable(DECLINE_REASON);

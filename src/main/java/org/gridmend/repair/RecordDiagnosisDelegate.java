@@ -26,7 +26,7 @@ class RecordDiagnosisDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         service.diagnose(
                 ProcessVariables.incidentId(execution),
-                execution.getVariable(CAUSE),
+                Codes.parse(Codes.Cause.class, execution.getVariable(CAUSE), null, CAUSE),
                 execution.getVariable(ETR),
                 ProcessVariables.string(execution, FAULT_DEVICE_ID),
                 ProcessVariables.actor(execution));

@@ -21,7 +21,7 @@ class RecordLateCauseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         service.recordLateCause(
                 ProcessVariables.incidentId(execution),
-                execution.getVariable(LATE_CAUSE),
+                Codes.parse(Codes.LateCause.class, execution.getVariable(LATE_CAUSE), null, LATE_CAUSE),
                 ProcessVariables.actor(execution));
     }
 }

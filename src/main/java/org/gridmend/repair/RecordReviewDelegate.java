@@ -21,11 +21,12 @@ class RecordReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        Codes.ReviewDecision decision = Codes.ReviewDecision.of(execution.getVariable(REVIEW_DECISION));
+        Codes.ReviewRemark remark = decision == Codes.ReviewDecision.SEND_BACK
+                ? Codes.parse(Codes.ReviewRemark.class, execution.getVariable(REVIEW_REMARK), null, REVIEW_REMARK)
+                : null;
         boolean approved = service.review(
-                ProcessVariables.incidentId(execution),
-                execution.getVariable(REVIEW_DECISION),
-                execution.getVariable(REVIEW_REMARK),
-                ProcessVariables.actor(execution));
+                ProcessVariables.incidentId(execution), decision, remark, ProcessVariables.actor(execution));
         execution.setVariable(REVIEW_APPROVED, approved);
         execution.removeVariable(REVIEW_DECISION);
     }

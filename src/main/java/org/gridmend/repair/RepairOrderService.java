@@ -78,14 +78,8 @@ public class RepairOrderService {
      * a reason (the next crew is tried). Returns whether it accepted.
      */
     @Transactional
-    public boolean recordAnswer(long incidentId, Object decision, Object reason, String actor) {
-        if (!"ACCEPT".equals(decision) && !"DECLINE".equals(decision)) {
-            throw TaskRefusal.refuse(
-                    ProcessConstants.ACCEPT_DECISION, "请选择接单或拒单", "acceptDecision must be ACCEPT or DECLINE");
-        }
-        if ("DECLINE".equals(decision)) {
-            Codes.DeclineReason why =
-                    Codes.parse(Codes.DeclineReason.class, reason, null, ProcessConstants.DECLINE_REASON);
+    public boolean recordAnswer(long incidentId, Codes.CrewAnswer answer, Codes.DeclineReason why, String actor) {
+        if (answer == Codes.CrewAnswer.DECLINE) {
             release(incidentId, "DECLINED", why.name(), actor);
             return false;
         }
@@ -145,8 +139,7 @@ public class RepairOrderService {
 
     /** "Diagnose fault": a cause from the standard list and an ETR that is not in the past. */
     @Transactional
-    public void diagnose(long incidentId, Object cause, Object etr, String faultDeviceId, String byUser) {
-        Codes.Cause known = Codes.parse(Codes.Cause.class, cause, null, ProcessConstants.CAUSE);
+    public void diagnose(long incidentId, Codes.Cause known, Object etr, String faultDeviceId, String byUser) {
         Instant when = formTime(etr, ProcessConstants.ETR);
         if (when.isBefore(clock.instant().minus(Duration.ofMinutes(5)))) {
             throw TaskRefusal.refuse(ProcessConstants.ETR, "预计恢复时间不能早于现在。", "the ETR must not lie in the past");
@@ -230,8 +223,7 @@ public class RepairOrderService {
      * reports to tell is returned (each batch is a job of its own).
      */
     @Transactional
-    public int restore(long incidentId, Object resolution, String actor) {
-        Codes.Resolution known = Codes.parse(Codes.Resolution.class, resolution, null, ProcessConstants.RESOLUTION);
+    public int restore(long incidentId, Codes.Resolution known, String actor) {
         orders.repair(incidentId, known.name(), clock.instant());
         timeline.record(
                 incidentId, "REPAIRED", texts.text("incident.repaired", known.chinese()), actor, "resolution", known);

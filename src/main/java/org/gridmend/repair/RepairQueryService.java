@@ -14,6 +14,7 @@ import org.gridmend.core.Pii;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
 import org.gridmend.grid.CoordinateSystem;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.report.RepairProgress.Event;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,12 +147,12 @@ public class RepairQueryService {
         if (order.lat() == null || order.lng() == null) {
             return null;
         }
-        double[] gcj = CoordinateSystem.GCJ02.fromWgs84(order.lat(), order.lng());
+        GeoPoint gcj = CoordinateSystem.GCJ02.fromWgs84(order.lat(), order.lng());
         return String.format(
                 Locale.ROOT,
                 "https://uri.amap.com/navigation?to=%.6f,%.6f,%s&mode=car&coordinate=gaode",
-                gcj[1],
-                gcj[0],
+                gcj.lng(),
+                gcj.lat(),
                 URLEncoder.encode(order.publicId(), StandardCharsets.UTF_8));
     }
 

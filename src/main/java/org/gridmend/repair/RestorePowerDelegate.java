@@ -24,7 +24,7 @@ class RestorePowerDelegate implements JavaDelegate {
                 RESTORATION_BATCHES,
                 service.restore(
                         ProcessVariables.incidentId(execution),
-                        execution.getVariable(RESOLUTION),
+                        Codes.parse(Codes.Resolution.class, execution.getVariable(RESOLUTION), null, RESOLUTION),
                         ProcessVariables.actor(execution)));
     }
 }

@@ -21,6 +21,7 @@ import org.gridmend.core.Refusal;
 import org.gridmend.core.StaffUser;
 import org.gridmend.customer.CustomerSession;
 import org.gridmend.customer.PhoneNumbers;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
@@ -114,7 +115,7 @@ public class ReportIntakeService {
             }
         }
         Instant now = clock.instant();
-        double[] wgs84 = request.location() == null
+        GeoPoint wgs84 = request.location() == null
                 ? null
                 : request.location()
                         .system()
@@ -127,8 +128,8 @@ public class ReportIntakeService {
         report.channel = request.channel();
         report.customerNo = trimToNull(request.customerNo());
         report.phone = trimToNull(request.phone());
-        report.lat = wgs84 == null ? null : wgs84[0];
-        report.lng = wgs84 == null ? null : wgs84[1];
+        report.lat = wgs84 == null ? null : wgs84.lat();
+        report.lng = wgs84 == null ? null : wgs84.lng();
         report.coordSys =
                 request.location() == null ? null : request.location().system().name();
         report.address = trimToNull(request.address());

@@ -23,12 +23,12 @@ public class DecisionLog {
         this.audit = audit;
     }
 
-    public void record(Long reportId, Long incidentId, String decision, TriageRule rule, String reason, Instant at) {
+    public void record(Long reportId, Long incidentId, Decision decision, TriageRule rule, String reason, Instant at) {
         // the stored reason is for people: at most 500 characters; the audit event keeps it whole
         incidents.insertDecision(
                 reportId,
                 incidentId,
-                decision,
+                decision.name(),
                 rule,
                 reason.length() <= 500 ? reason : reason.substring(0, 499) + "…",
                 at);

@@ -161,7 +161,7 @@ public class IncidentService {
             decisions.record(
                     null,
                     child.id(),
-                    "MERGED",
+                    Decision.MERGED,
                     rule,
                     child.publicId() + " merged into " + parent.publicId() + ": " + reason,
                     now);
@@ -196,7 +196,7 @@ public class IncidentService {
         decisions.record(
                 null,
                 incident.id(),
-                "MOVED",
+                Decision.MOVED,
                 rule,
                 incident.publicId() + " moved from " + incident.deviceId() + " to " + deviceId + ": " + reason,
                 clock.instant());
@@ -215,7 +215,7 @@ public class IncidentService {
         if (mapper.markRestored(incidentId, now) == 0) {
             return false;
         }
-        decisions.record(null, incidentId, "RESTORED", TriageRule.RESTORED, "power restored", now);
+        decisions.record(null, incidentId, Decision.RESTORED, TriageRule.RESTORED, "power restored", now);
         // a fault outage notice on this incident ends with it (its customers hear of restoration from the order)
         runtime.createMessageCorrelation(ProcessConstants.MESSAGE_OUTAGE_ENDED)
                 .processInstanceVariableEquals(ProcessConstants.INCIDENT_ID, incidentId)

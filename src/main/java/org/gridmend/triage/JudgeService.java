@@ -65,7 +65,7 @@ public class JudgeService {
             decisions.record(
                     reportId,
                     null,
-                    judgement.plannedOutage() ? "OUTAGE_NOTICE" : "BEHIND_METER",
+                    judgement.plannedOutage() ? Decision.OUTAGE_NOTICE : Decision.BEHIND_METER,
                     judgement.rule(),
                     judgement.reason(),
                     clock.instant());

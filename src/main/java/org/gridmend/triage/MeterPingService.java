@@ -121,7 +121,7 @@ public class MeterPingService {
             decisions.record(
                     null,
                     incidentId,
-                    "PINGED",
+                    Decision.PINGED,
                     TriageRule.METER_PING,
                     "no meter below " + scope + " left to ask: every customer there reported or was seen",
                     now);
@@ -158,7 +158,7 @@ public class MeterPingService {
                 + ": " + darkCount + " dark " + Prediction.abbreviate(dark.keySet()) + ", " + poweredCount
                 + " powered " + Prediction.abbreviate(powered.keySet()) + ", " + (sample.size() - rows.size())
                 + " without answer";
-        decisions.record(null, incidentId, "PINGED", TriageRule.METER_PING, reason, now);
+        decisions.record(null, incidentId, Decision.PINGED, TriageRule.METER_PING, reason, now);
         audit.record(AuditEntry.of("METERS_PINGED")
                 .at(now)
                 .incident(incidentId)

@@ -13,6 +13,7 @@ import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
 import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.FeederTopology;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.report.OutageEvidence;
 import org.gridmend.report.ReportRequest;
@@ -81,11 +82,11 @@ public class PowerObservationService implements OutageEvidence {
         if (noNumber && location == null) {
             throw Refusal.invalid("MISSING_FIELD", "customerNo", "give customerNo or location");
         }
-        double[] wgs84 = location == null ? null : location.system().toWgs84(location.lat(), location.lng());
+        GeoPoint wgs84 = location == null ? null : location.system().toWgs84(location.lat(), location.lng());
         Placement place = locator.locate(
                 noNumber ? null : customerNo.trim(),
-                wgs84 == null ? null : wgs84[0],
-                wgs84 == null ? null : wgs84[1],
+                wgs84 == null ? null : wgs84.lat(),
+                wgs84 == null ? null : wgs84.lng(),
                 false);
         if (place.customerNo() == null) {
             throw Refusal.invalid(

@@ -47,7 +47,7 @@ class ReportMoves {
             decisions.record(
                     reportId,
                     to.id(),
-                    "SPLIT",
+                    Decision.SPLIT,
                     TriageRule.CONTRADICTED,
                     "area " + transformerId
                             + " moved from " + from.publicId() + " (" + from.deviceId() + ") to " + to.publicId() + " ("

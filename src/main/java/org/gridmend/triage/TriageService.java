@@ -86,7 +86,7 @@ public class TriageService {
     public record DispatcherPlacement(LocateOutcome decision, String customerNo, String transformerId) {}
 
     /** The result of triage: the incident the report is now on and why. */
-    public record Outcome(long incidentId, String decision, TriageRule rule, String reason) {}
+    public record Outcome(long incidentId, Decision decision, TriageRule rule, String reason) {}
 
     @Transactional
     public LocateOutcome locate(long reportId, DispatcherPlacement dispatcher) {
@@ -98,7 +98,7 @@ public class TriageService {
                     decisions.record(
                             reportId,
                             null,
-                            "UNLOCATABLE",
+                            Decision.UNLOCATABLE,
                             TriageRule.DISPATCHER_DECISION,
                             "a dispatcher could not place the report",
                             now);
@@ -191,7 +191,7 @@ public class TriageService {
             reason = "power came back on incident " + PublicIds.incident(report.excludedIncidentId())
                     + " but transformer " + root + " is still out; " + reason;
         }
-        return link(report, incident, opened ? "OPENED" : "JOINED", rule, reason, now);
+        return link(report, incident, opened ? Decision.OPENED : Decision.JOINED, rule, reason, now);
     }
 
     /**
@@ -209,7 +209,7 @@ public class TriageService {
         return Optional.of(link(
                 report,
                 incident,
-                "JOINED",
+                Decision.JOINED,
                 TriageRule.COVERED_BY_OPEN_INCIDENT,
                 "transformer "
                         + report.locatedTransformerId() + " lies below open incident " + incident.publicId() + " on "
@@ -263,7 +263,7 @@ public class TriageService {
             return link(
                     report,
                     nearest,
-                    "JOINED",
+                    Decision.JOINED,
                     TriageRule.LOCATION_CLUSTER,
                     "no archive match; "
                             + Math.round(best) + " m from cluster " + nearest.publicId()
@@ -275,13 +275,13 @@ public class TriageService {
                 + rules.window().toMinutes() + " min: a new location cluster";
         IncidentRecord cluster =
                 incidentService.openLocationCluster(report.lat(), report.lng(), reason, report.createdAt());
-        return link(report, cluster, "OPENED", TriageRule.LOCATION_CLUSTER, reason, now);
+        return link(report, cluster, Decision.OPENED, TriageRule.LOCATION_CLUSTER, reason, now);
     }
 
     private Outcome link(
             ReportRecord report,
             IncidentRecord incident,
-            String decision,
+            Decision decision,
             TriageRule rule,
             String reason,
             Instant now) {

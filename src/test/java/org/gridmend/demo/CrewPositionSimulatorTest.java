@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.gridmend.grid.GeoMath;
+import org.gridmend.grid.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 /** The demo crews' driving: steady steps along the line, then on site. */
@@ -14,17 +15,18 @@ class CrewPositionSimulatorTest {
 
     @Test
     void aStepCoversTheDistanceAskedAlongTheLineToTheFault() {
-        double[] from = {LAT + 0.05, LNG + 0.05};
-        double before = GeoMath.distanceM(from[0], from[1], LAT, LNG);
-        double[] next = CrewPositionSimulator.towards(from, LAT, LNG, 1000);
-        assertThat(GeoMath.distanceM(next[0], next[1], LAT, LNG)).isCloseTo(before - 1000, within(5.0));
-        assertThat(GeoMath.distanceM(from[0], from[1], next[0], next[1])).isCloseTo(1000, within(5.0));
+        GeoPoint from = new GeoPoint(LAT + 0.05, LNG + 0.05);
+        double before = GeoMath.distanceM(from.lat(), from.lng(), LAT, LNG);
+        GeoPoint next = CrewPositionSimulator.towards(from, LAT, LNG, 1000);
+        assertThat(GeoMath.distanceM(next.lat(), next.lng(), LAT, LNG)).isCloseTo(before - 1000, within(5.0));
+        assertThat(GeoMath.distanceM(from.lat(), from.lng(), next.lat(), next.lng()))
+                .isCloseTo(1000, within(5.0));
     }
 
     @Test
     void theLastStepEndsAtTheFaultWellInsideTheArrivalRadius() {
-        double[] from = {LAT + 0.004, LNG};
-        double[] next = CrewPositionSimulator.towards(from, LAT, LNG, 1000);
-        assertThat(GeoMath.distanceM(next[0], next[1], LAT, LNG)).isLessThan(CrewPositionSimulator.ON_SITE_M);
+        GeoPoint from = new GeoPoint(LAT + 0.004, LNG);
+        GeoPoint next = CrewPositionSimulator.towards(from, LAT, LNG, 1000);
+        assertThat(GeoMath.distanceM(next.lat(), next.lng(), LAT, LNG)).isLessThan(CrewPositionSimulator.ON_SITE_M);
     }
 }

@@ -15,31 +15,31 @@ class CoordinateSystemTest {
 
     @Test
     void gcj02ComesBackToWgs84() {
-        double[] wgs = CoordinateSystem.GCJ02.toWgs84(GCJ_LAT, GCJ_LNG);
-        assertThat(GeoMath.distanceM(wgs[0], wgs[1], WGS_LAT, WGS_LNG)).isLessThan(5);
+        GeoPoint wgs = CoordinateSystem.GCJ02.toWgs84(GCJ_LAT, GCJ_LNG);
+        assertThat(GeoMath.distanceM(wgs.lat(), wgs.lng(), WGS_LAT, WGS_LNG)).isLessThan(5);
     }
 
     @Test
     void gcj02IsHundredsOfMetresOffInChangchun() {
-        double[] gcj = CoordinateSystem.GCJ02.fromWgs84(43.88, 125.32);
-        double offset = GeoMath.distanceM(43.88, 125.32, gcj[0], gcj[1]);
+        GeoPoint gcj = CoordinateSystem.GCJ02.fromWgs84(43.88, 125.32);
+        double offset = GeoMath.distanceM(43.88, 125.32, gcj.lat(), gcj.lng());
         assertThat(offset).isBetween(100.0, 900.0);
-        double[] back = CoordinateSystem.GCJ02.toWgs84(gcj[0], gcj[1]);
-        assertThat(GeoMath.distanceM(43.88, 125.32, back[0], back[1])).isLessThan(0.01);
+        GeoPoint back = CoordinateSystem.GCJ02.toWgs84(gcj.lat(), gcj.lng());
+        assertThat(GeoMath.distanceM(43.88, 125.32, back.lat(), back.lng())).isLessThan(0.01);
     }
 
     @Test
     void bd09RoundTrips() {
-        double[] bd = CoordinateSystem.BD09.fromWgs84(43.88, 125.32);
-        assertThat(GeoMath.distanceM(43.88, 125.32, bd[0], bd[1])).isGreaterThan(500);
-        double[] back = CoordinateSystem.BD09.toWgs84(bd[0], bd[1]);
-        assertThat(back[0]).isCloseTo(43.88, within(1e-5));
-        assertThat(back[1]).isCloseTo(125.32, within(1e-5));
+        GeoPoint bd = CoordinateSystem.BD09.fromWgs84(43.88, 125.32);
+        assertThat(GeoMath.distanceM(43.88, 125.32, bd.lat(), bd.lng())).isGreaterThan(500);
+        GeoPoint back = CoordinateSystem.BD09.toWgs84(bd.lat(), bd.lng());
+        assertThat(back.lat()).isCloseTo(43.88, within(1e-5));
+        assertThat(back.lng()).isCloseTo(125.32, within(1e-5));
     }
 
     @Test
     void outsideChinaNothingMoves() {
-        assertThat(CoordinateSystem.GCJ02.toWgs84(48.85, 2.35)).containsExactly(48.85, 2.35);
-        assertThat(CoordinateSystem.WGS84.toWgs84(43.88, 125.32)).containsExactly(43.88, 125.32);
+        assertThat(CoordinateSystem.GCJ02.toWgs84(48.85, 2.35)).isEqualTo(new GeoPoint(48.85, 2.35));
+        assertThat(CoordinateSystem.WGS84.toWgs84(43.88, 125.32)).isEqualTo(new GeoPoint(43.88, 125.32));
     }
 }

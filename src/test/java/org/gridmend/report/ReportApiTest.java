@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.Assertions;
 import org.gridmend.core.PublicIds;
 import org.gridmend.grid.CoordinateSystem;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
@@ -184,10 +185,10 @@ class ReportApiTest {
     void gcj02LocationsAreConvertedBeforeLocating() {
         // The phone reports customer 4's home in GCJ-02, hundreds of metres off its WGS-84 position.
         var home = grid.doc().customers().get(3);
-        double[] gcj = CoordinateSystem.GCJ02.fromWgs84(home.lat(), home.lng());
+        GeoPoint gcj = CoordinateSystem.GCJ02.fromWgs84(home.lat(), home.lng());
         Map<String, Object> body = report(null);
         body.remove("customerNo");
-        body.put("location", Map.of("lat", gcj[0], "lng", gcj[1], "coordSys", "GCJ02"));
+        body.put("location", Map.of("lat", gcj.lat(), "lng", gcj.lng(), "coordSys", "GCJ02"));
         JsonNode answer = http.post("/api/reports", body).json();
         trackUntil(answer, v -> v.path("status").asText().equals("IN_REPAIR"));
         ReportRecord report =

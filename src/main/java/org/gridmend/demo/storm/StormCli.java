@@ -32,26 +32,29 @@ public final class StormCli {
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
-        StormSimulator.Plan plan = new StormSimulator.Plan(
-                URI.create(options.getOrDefault("url", "http://localhost:8080/")),
-                options.getOrDefault("user", "admin"),
-                options.getOrDefault("password", "demo"),
-                Integer.parseInt(options.getOrDefault("faults", "10")),
-                List.of(options.getOrDefault("levels", "BREAKER,SWITCH,FUSE,TRANSFORMER")
-                        .split(",")),
-                Double.parseDouble(options.getOrDefault("report-share", "0.5")),
-                Integer.parseInt(options.getOrDefault("rate", "50")),
-                Integer.parseInt(options.getOrDefault("duration", "60")),
-                Integer.parseInt(options.getOrDefault("clients", "64")),
-                Double.parseDouble(options.getOrDefault("duplicates", "0.1")),
-                Double.parseDouble(options.getOrDefault("retries", "0.02")),
-                Double.parseDouble(options.getOrDefault("behind-meter", "0.02")),
-                Double.parseDouble(options.getOrDefault("planned", "0.03")),
-                Double.parseDouble(options.getOrDefault("location-only", "0.1")),
-                Long.parseLong(options.getOrDefault("seed", "95598")),
-                Integer.parseInt(options.getOrDefault("import", "0")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "600"))),
-                null);
+        StormPlan plan = StormPlan.against(
+                        URI.create(options.getOrDefault("url", "http://localhost:8080/")),
+                        options.getOrDefault("user", "admin"),
+                        options.getOrDefault("password", "demo"))
+                .faults(Integer.parseInt(options.getOrDefault("faults", "10")))
+                .levels(List.of(options.getOrDefault("levels", "BREAKER,SWITCH,FUSE,TRANSFORMER")
+                        .split(",")))
+                .reportShare(Double.parseDouble(options.getOrDefault("report-share", "0.5")))
+                .rate(
+                        Integer.parseInt(options.getOrDefault("rate", "50")),
+                        Integer.parseInt(options.getOrDefault("duration", "60")))
+                .clients(Integer.parseInt(options.getOrDefault("clients", "64")))
+                .duplicates(
+                        Double.parseDouble(options.getOrDefault("duplicates", "0.1")),
+                        Double.parseDouble(options.getOrDefault("retries", "0.02")))
+                .oddReports(
+                        Double.parseDouble(options.getOrDefault("behind-meter", "0.02")),
+                        Double.parseDouble(options.getOrDefault("planned", "0.03")),
+                        Double.parseDouble(options.getOrDefault("location-only", "0.1")))
+                .seed(Long.parseLong(options.getOrDefault("seed", "95598")))
+                .importRepeats(Integer.parseInt(options.getOrDefault("import", "0")))
+                .drainTimeout(Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "600"))))
+                .build();
         System.out.println("storm plan: " + Arrays.toString(args));
         StormResult result = new StormSimulator(plan, System.out::println).run();
         System.out.print(result.summary());

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** What a storm run measured and found. */
 public record StormResult(
-        StormSimulator.Plan plan,
+        StormPlan plan,
         int faults,
         int sent,
         int accepted,
@@ -92,7 +92,7 @@ public record StormResult(
 
     static final class Builder {
 
-        private final StormSimulator.Plan plan;
+        private final StormPlan plan;
         private final int faults;
         private final int sent;
         private final double sendSeconds;
@@ -109,13 +109,7 @@ public record StormResult(
         private int reached;
         private int open;
 
-        Builder(
-                StormSimulator.Plan plan,
-                int faults,
-                int sent,
-                double sendSeconds,
-                double drainSeconds,
-                boolean drained) {
+        Builder(StormPlan plan, int faults, int sent, double sendSeconds, double drainSeconds, boolean drained) {
             this.plan = plan;
             this.faults = faults;
             this.sent = sent;

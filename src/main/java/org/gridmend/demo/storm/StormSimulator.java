@@ -1,13 +1,9 @@
 package org.gridmend.demo.storm;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +20,8 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridmend.demo.DemoGrid;
-import org.gridmend.demo.HeadEndSimulator;
 import org.gridmend.grid.CoordinateSystem;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.grid.GridDocument;
 
 /**
@@ -40,33 +36,13 @@ import org.gridmend.grid.GridDocument;
  */
 public final class StormSimulator {
 
-    public record Plan(
-            URI baseUrl,
-            String user,
-            String password,
-            int faults,
-            List<String> levels,
-            double reportShare,
-            int rate,
-            int durationSeconds,
-            int clients,
-            double duplicateShare,
-            double retryShare,
-            double behindMeterShare,
-            double plannedShare,
-            double locationOnlyShare,
-            long seed,
-            int importRepeats,
-            Duration drainTimeout,
-            HeadEndSimulator headEnd) {}
-
-    private final Plan plan;
+    private final StormPlan plan;
     private final Consumer<String> progress;
     private final Random random;
     private final ExecutorService clients;
     private final GridMendClient client;
 
-    public StormSimulator(Plan plan, Consumer<String> progress) {
+    public StormSimulator(StormPlan plan, Consumer<String> progress) {
         this.plan = plan;
         this.progress = progress;
         this.random = new Random(plan.seed());
@@ -95,7 +71,7 @@ public final class StormSimulator {
 
     private StormResult storm() {
         String prefix = plan.importRepeats() > 0 ? importGrid() : "";
-        List<Feeder> feeders = feeders(prefix);
+        List<StormFeeder> feeders = feeders(prefix);
         Collections.shuffle(feeders, random);
         boolean sibling = plan.headEnd() != null;
         int needed = plan.faults() + 2 + (sibling ? 1 : 0);
@@ -104,9 +80,9 @@ public final class StormSimulator {
                     "the grid has " + feeders.size() + " feeders; " + plan.faults() + " faults need " + needed);
         }
         Map<String, String> faults = new LinkedHashMap<>(); // fault device -> level
-        Map<String, List<Customer>> affected = new LinkedHashMap<>();
+        Map<String, List<StormFeeder.Customer>> affected = new LinkedHashMap<>();
         for (int i = 0; i < plan.faults(); i++) {
-            Feeder feeder = feeders.get(i);
+            StormFeeder feeder = feeders.get(i);
             String level = plan.levels().get(i % plan.levels().size());
             String device = feeder.pick(level, random);
             faults.put(device, level);
@@ -115,7 +91,7 @@ public final class StormSimulator {
         if (sibling) {
             // two sibling branches of one device fail together: the device above them is predicted, and the
             // meters of its other branches, answering the ping with power, veto it
-            Feeder feeder = feeders.get(feeders.size() - 1);
+            StormFeeder feeder = feeders.get(feeders.size() - 1);
             for (String branch : feeder.siblings(random)) {
                 faults.put(
                         branch,
@@ -130,14 +106,16 @@ public final class StormSimulator {
             plan.headEnd().restoreAll();
             affected.values()
                     .forEach(customers -> plan.headEnd()
-                            .darken(customers.stream().map(Customer::customerNo).toList()));
+                            .darken(customers.stream()
+                                    .map(StormFeeder.Customer::customerNo)
+                                    .toList()));
         }
-        Feeder plannedFeeder = feeders.get(plan.faults());
+        StormFeeder plannedFeeder = feeders.get(plan.faults());
         String plannedDevice = plannedFeeder.pick("FUSE", random);
         announcePlanned(plannedDevice);
-        List<Customer> plannedArea = plannedFeeder.customersBelow(plannedDevice);
-        List<Customer> quiet = new ArrayList<>();
-        for (Feeder feeder : feeders.subList(plan.faults() + 1, feeders.size() - (sibling ? 1 : 0))) {
+        List<StormFeeder.Customer> plannedArea = plannedFeeder.customersBelow(plannedDevice);
+        List<StormFeeder.Customer> quiet = new ArrayList<>();
+        for (StormFeeder feeder : feeders.subList(plan.faults() + 1, feeders.size() - (sibling ? 1 : 0))) {
             quiet.addAll(feeder.oneCustomerPerTransformer());
         }
         progress.accept(String.format(
@@ -203,144 +181,13 @@ public final class StormSimulator {
 
     // --- the grid as the simulator sees it ---
 
-    private record Customer(String customerNo, double lat, double lng) {}
-
-    /** One feeder's tree, read through the staff API. */
-    private final class Feeder {
-
-        private final Map<String, JsonNode> devices = new LinkedHashMap<>();
-        private final Map<String, List<String>> transformersBelow = new HashMap<>();
-        private final Map<String, String> parentOf = new HashMap<>();
-        private final Map<String, List<Customer>> customers = new HashMap<>();
-
-        Feeder(JsonNode view) {
-            walk(view.path("below"), null);
-        }
-
-        private List<String> walk(JsonNode nodes, String parent) {
-            List<String> areas = new ArrayList<>();
-            for (JsonNode node : nodes) {
-                String id = node.path("id").asText();
-                parentOf.put(id, parent);
-                if ("TRANSFORMER".equals(node.path("kind").asText())) {
-                    areas.add(id);
-                } else {
-                    devices.put(id, node);
-                    List<String> below = walk(node.path("children"), id);
-                    transformersBelow.put(id, below);
-                    areas.addAll(below);
-                }
-            }
-            return areas;
-        }
-
-        String pick(String level, Random random) {
-            List<String> candidates = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> d : devices.entrySet()) {
-                String type = d.getValue().path("type").asText();
-                boolean matches = switch (level) {
-                    case "BREAKER" -> type.equals("BREAKER");
-                    case "SWITCH" -> type.equals("SWITCH") || type.equals("RECLOSER");
-                    case "FUSE" -> type.equals("FUSE");
-                    default -> false;
-                };
-                if (matches && transformersBelow.get(d.getKey()).size() >= 2 && branches(d.getKey()) >= 2) {
-                    candidates.add(d.getKey());
-                }
-            }
-            if ("TRANSFORMER".equals(level)) {
-                for (String device : devices.keySet()) {
-                    long direct = parentOf.entrySet().stream()
-                            .filter(e -> device.equals(e.getValue()) && !devices.containsKey(e.getKey()))
-                            .count();
-                    if (direct >= 2) {
-                        parentOf.entrySet().stream()
-                                .filter(e -> device.equals(e.getValue()) && !devices.containsKey(e.getKey()))
-                                .forEach(e -> candidates.add(e.getKey()));
-                    }
-                }
-            }
-            if (candidates.isEmpty()) {
-                return devices.keySet().iterator().next();
-            }
-            Collections.sort(candidates);
-            return candidates.get(random.nextInt(candidates.size()));
-        }
-
-        /**
-         * Two branches of a device with three or more, each one an outage predictor can tell apart (an area, or a
-         * device with two branches or more); empty when the feeder has no such device.
-         */
-        List<String> siblings(Random random) {
-            List<List<String>> choices = new ArrayList<>();
-            for (String device : devices.keySet()) {
-                List<String> kids = parentOf.entrySet().stream()
-                        .filter(e -> device.equals(e.getValue()))
-                        .map(Map.Entry::getKey)
-                        .filter(k -> !devices.containsKey(k) || branches(k) >= 2)
-                        .sorted()
-                        .toList();
-                if (branches(device) >= 3 && kids.size() >= 2) {
-                    choices.add(kids);
-                }
-            }
-            if (choices.isEmpty()) {
-                return List.of();
-            }
-            List<String> kids = new ArrayList<>(choices.get(random.nextInt(choices.size())));
-            Collections.shuffle(kids, random);
-            return kids.subList(0, 2);
-        }
-
-        /** Devices and transformer areas directly below a device: a device with one branch looks like its child. */
-        private long branches(String device) {
-            return parentOf.values().stream().filter(device::equals).count();
-        }
-
-        List<Customer> customersBelow(String node) {
-            List<String> areas = devices.containsKey(node) ? transformersBelow.get(node) : List.of(node);
-            List<Customer> all = new ArrayList<>();
-            for (String area : areas) {
-                all.addAll(customersOf(area));
-            }
-            return all;
-        }
-
-        List<Customer> oneCustomerPerTransformer() {
-            List<Customer> picked = new ArrayList<>();
-            Set<String> areas = new HashSet<>();
-            transformersBelow.values().forEach(areas::addAll);
-            for (String area : areas) {
-                List<Customer> of = customersOf(area);
-                if (!of.isEmpty()) {
-                    picked.add(of.get(0));
-                }
-            }
-            return picked;
-        }
-
-        private List<Customer> customersOf(String area) {
-            return customers.computeIfAbsent(area, a -> {
-                List<Customer> list = new ArrayList<>();
-                for (JsonNode c :
-                        client.getStaff("/api/grid/transformers/" + a).body().path("customers")) {
-                    list.add(new Customer(
-                            c.path("customerNo").asText(),
-                            c.path("lat").asDouble(),
-                            c.path("lng").asDouble()));
-                }
-                return list;
-            });
-        }
-    }
-
-    private List<Feeder> feeders(String prefix) {
-        List<Feeder> feeders = new ArrayList<>();
+    private List<StormFeeder> feeders(String prefix) {
+        List<StormFeeder> feeders = new ArrayList<>();
         for (JsonNode f : client.getStaff("/api/grid/feeders").body()) {
             String id = f.path("id").asText();
             if (id.startsWith(prefix) && f.path("transformerCount").asInt() > 0) {
-                feeders.add(
-                        new Feeder(client.getStaff("/api/grid/feeders/" + id).body()));
+                feeders.add(new StormFeeder(
+                        client.getStaff("/api/grid/feeders/" + id).body(), client));
             }
         }
         return feeders;
@@ -349,7 +196,9 @@ public final class StormSimulator {
     // --- the schedule ---
 
     private List<Spec> schedule(
-            Map<String, List<Customer>> affected, List<Customer> plannedArea, List<Customer> quiet) {
+            Map<String, List<StormFeeder.Customer>> affected,
+            List<StormFeeder.Customer> plannedArea,
+            List<StormFeeder.Customer> quiet) {
         int total = plan.rate() * plan.durationSeconds();
         int retries = (int) Math.round(total * plan.retryShare());
         int planned = Math.min((int) Math.round(total * plan.plannedShare()), plannedArea.size());
@@ -365,9 +214,9 @@ public final class StormSimulator {
         for (int i = 0; i < behind; i++) {
             first.add(new Spec(byCustomer(quiet.get(i).customerNo(), true), Expect.BEHIND_METER, null, false));
         }
-        List<Map.Entry<String, Customer>> reporters = new ArrayList<>();
+        List<Map.Entry<String, StormFeeder.Customer>> reporters = new ArrayList<>();
         affected.forEach((device, customers) -> {
-            List<Customer> shuffled = new ArrayList<>(customers);
+            List<StormFeeder.Customer> shuffled = new ArrayList<>(customers);
             Collections.shuffle(shuffled, random);
             int reporting = Math.max(2, (int) Math.round(shuffled.size() * plan.reportShare()));
             shuffled.subList(0, Math.min(reporting, shuffled.size())).forEach(c -> reporters.add(Map.entry(device, c)));
@@ -378,14 +227,14 @@ public final class StormSimulator {
         int firsts = Math.min(reporters.size(), faultReports - (int) Math.round(faultReports * plan.duplicateShare()));
         int again = Math.min(faultReports - firsts, 4 * firsts);
         for (int i = 0; i < firsts; i++) {
-            Map.Entry<String, Customer> r = reporters.get(i);
+            Map.Entry<String, StormFeeder.Customer> r = reporters.get(i);
             Map<String, Object> body = random.nextDouble() < plan.locationOnlyShare()
                     ? byLocation(r.getValue())
                     : byCustomer(r.getValue().customerNo(), false);
             first.add(new Spec(body, Expect.FAULT, r.getKey(), false));
         }
         for (int i = 0; i < again; i++) {
-            Map.Entry<String, Customer> r = reporters.get(i % firsts);
+            Map.Entry<String, StormFeeder.Customer> r = reporters.get(i % firsts);
             first.add(new Spec(byCustomer(r.getValue().customerNo(), false), Expect.FAULT, r.getKey(), false));
         }
         Collections.shuffle(first, random);
@@ -412,13 +261,13 @@ public final class StormSimulator {
     }
 
     /** The phone's position in GCJ-02, as Chinese map SDKs report it, about a metre off the home. */
-    private Map<String, Object> byLocation(Customer c) {
-        double[] gcj = CoordinateSystem.GCJ02.fromWgs84(
+    private Map<String, Object> byLocation(StormFeeder.Customer c) {
+        GeoPoint gcj = CoordinateSystem.GCJ02.fromWgs84(
                 c.lat() + (random.nextDouble() - 0.5) * 1e-5, c.lng() + (random.nextDouble() - 0.5) * 1e-5);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", UUID.randomUUID().toString());
         body.put("channel", "APP");
-        body.put("location", Map.of("lat", gcj[0], "lng", gcj[1], "coordSys", "GCJ02"));
+        body.put("location", Map.of("lat", gcj.lat(), "lng", gcj.lng(), "coordSys", "GCJ02"));
         body.put("description", "小区停电");
         return body;
     }
