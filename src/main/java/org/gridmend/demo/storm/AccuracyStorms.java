@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,12 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.gridmend.demo.DemoGrid;
 import org.gridmend.demo.HeadEndSimulator;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridDocument;
-import org.gridmend.grid.TransformerSummary;
 
 /**
  * The storm simulator's accuracy mode: storms on fresh copies of the demo grid with one random fault on each of
@@ -86,7 +83,7 @@ public final class AccuracyStorms {
         return faults;
     }
 
-    private record Sent(String fault, String reportId, String token) {}
+    record Sent(String fault, String reportId, String token) {}
 
     private List<Fault> storm(int number, double rate) {
         Random random = new Random(plan.seed() * 1000 + number);
@@ -101,7 +98,7 @@ public final class AccuracyStorms {
         if (imported.status() != 200) {
             throw new IllegalStateException("grid import failed: " + imported.status() + " " + imported.body());
         }
-        Map<String, FeederTopology> feeders = topologies(grid);
+        Map<String, FeederTopology> feeders = AccuracyGrid.topologies(grid);
         Map<String, List<String>> customersOf = new HashMap<>();
         grid.customers()
                 .forEach(c -> customersOf
@@ -121,7 +118,7 @@ public final class AccuracyStorms {
         for (String feederId : feederIds.subList(0, Math.min(plan.faultsPerStorm(), feederIds.size()))) {
             FeederTopology feeder = feeders.get(feederId);
             String level = LEVELS.get(random.nextInt(LEVELS.size()));
-            String fault = pick(feeder, level, random);
+            String fault = AccuracyGrid.pick(feeder, level, random);
             levelOf.put(fault, level);
             feederOf.put(fault, feeder);
             reportedAreas.put(fault, ConcurrentHashMap.newKeySet());
@@ -150,68 +147,7 @@ public final class AccuracyStorms {
         List<Sent> sent = send(reporters);
         awaitTriage(sent);
         drain();
-        return score(prefix, sent, levelOf, feederOf, reportedAreas, rate);
-    }
-
-    private static Map<String, FeederTopology> topologies(GridDocument grid) {
-        Map<String, Long> counts = new HashMap<>();
-        grid.customers().forEach(c -> counts.merge(c.transformerId(), 1L, Long::sum));
-        Map<String, FeederTopology> feeders = new LinkedHashMap<>();
-        for (GridDocument.Feeder f : grid.feeders()) {
-            List<GridDocument.Device> devices = grid.devices().stream()
-                    .filter(d -> f.id().equals(d.feederId()))
-                    .toList();
-            List<TransformerSummary> areas = grid.transformers().stream()
-                    .filter(t -> f.id().equals(t.feederId()))
-                    .map(t -> new TransformerSummary(
-                            t.id(),
-                            t.name(),
-                            t.feederId(),
-                            t.parentId(),
-                            t.areaType(),
-                            t.lat(),
-                            t.lng(),
-                            counts.getOrDefault(t.id(), 0L)))
-                    .toList();
-            if (!areas.isEmpty()) {
-                feeders.put(f.id(), FeederTopology.of(f.id(), devices, areas));
-            }
-        }
-        return feeders;
-    }
-
-    /** A fault an outage predictor can tell apart: a node with a sibling, or a device with two or more branches. */
-    private static String pick(FeederTopology feeder, String level, Random random) {
-        List<String> candidates = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        collect(feeder, feeder.feederId(), all);
-        for (String node : all) {
-            String kind = feeder.kind(node);
-            boolean matches = switch (level) {
-                case "TRANSFORMER" ->
-                    "TRANSFORMER".equals(kind)
-                            && feeder.children(feeder.parent(node)).size() >= 2;
-                case "SWITCH" ->
-                    ("SWITCH".equals(kind) || "RECLOSER".equals(kind))
-                            && feeder.children(node).size() >= 2;
-                default -> level.equals(kind) && feeder.children(node).size() >= 2;
-            };
-            if (matches) {
-                candidates.add(node);
-            }
-        }
-        if (candidates.isEmpty()) {
-            all.stream()
-                    .filter(n ->
-                            !n.equals(feeder.feederId()) && feeder.children(n).size() >= 2)
-                    .forEach(candidates::add);
-        }
-        return candidates.get(random.nextInt(candidates.size()));
-    }
-
-    private static void collect(FeederTopology feeder, String node, List<String> into) {
-        into.add(node);
-        feeder.children(node).forEach(kid -> collect(feeder, kid, into));
+        return new AccuracyScore(client, progress).score(prefix, sent, levelOf, feederOf, reportedAreas, rate);
     }
 
     private List<Sent> send(List<Map.Entry<String, String>> reporters) {
@@ -302,82 +238,6 @@ public final class AccuracyStorms {
                 return;
             }
         }
-    }
-
-    private List<Fault> score(
-            String prefix,
-            List<Sent> sent,
-            Map<String, String> levelOf,
-            Map<String, FeederTopology> feederOf,
-            Map<String, Set<String>> reportedAreas,
-            double rate) {
-        Map<String, String> deviceOf = new HashMap<>();
-        Map<String, List<String>> incidentsByDevice = new HashMap<>();
-        for (JsonNode i :
-                client.getStaff("/api/incidents?status=OPEN&limit=1000").body()) {
-            if (i.path("feederId").asText().startsWith(prefix)) {
-                deviceOf.put(i.path("incidentId").asText(), i.path("deviceId").asText());
-                incidentsByDevice
-                        .computeIfAbsent(i.path("deviceId").asText(), k -> new ArrayList<>())
-                        .add(i.path("incidentId").asText());
-            }
-        }
-        Map<String, List<String>> reportsOnIncident = new HashMap<>();
-        Map<String, List<String>> incidentsOfFault = new HashMap<>();
-        for (Sent s : sent) {
-            JsonNode tracked = client.getPublic("/api/reports/" + s.reportId() + "?token=" + s.token())
-                    .body();
-            String incident = tracked.path("incident").path("incidentId").asText(null);
-            incidentsOfFault.computeIfAbsent(s.fault(), k -> new ArrayList<>()).add(incident);
-            reportsOnIncident.computeIfAbsent(incident, k -> new ArrayList<>()).add(s.fault());
-        }
-        List<Fault> faults = new ArrayList<>();
-        for (Map.Entry<String, String> f : levelOf.entrySet()) {
-            String fault = f.getKey();
-            FeederTopology feeder = feederOf.get(fault);
-            List<String> incidents = incidentsOfFault.getOrDefault(fault, List.of());
-            Set<String> distinct =
-                    new TreeSet<>(incidents.stream().filter(Objects::nonNull).toList());
-            int above = 0;
-            int below = 0;
-            for (String incident : distinct) {
-                String device = deviceOf.get(incident);
-                if (device == null || device.equals(fault)) {
-                    continue;
-                }
-                if (feeder.pathUp(fault).contains(device)) {
-                    above++;
-                } else {
-                    below++;
-                }
-            }
-            long onFault = incidents.stream()
-                    .filter(i -> i != null && fault.equals(deviceOf.get(i)))
-                    .count();
-            boolean right = !incidents.isEmpty()
-                    && onFault == incidents.size()
-                    && distinct.size() == 1
-                    && incidentsByDevice.getOrDefault(fault, List.of()).size() == 1;
-            boolean everyArea = reportedAreas.get(fault).containsAll(feeder.transformersBelow(fault));
-            if (!right) {
-                Map<String, Integer> where = new TreeMap<>();
-                for (String incident : incidents) {
-                    String device = incident == null ? "untriaged" : deviceOf.get(incident);
-                    if (device == null) {
-                        JsonNode view =
-                                client.getStaff("/api/incidents/" + incident).body();
-                        device = view.path("deviceId").asText() + " "
-                                + view.path("state").asText() + " into "
-                                + view.path("mergedInto").asText();
-                    }
-                    where.merge(device, 1, Integer::sum);
-                }
-                progress.accept("  " + f.getValue() + " fault " + fault + ": reports on " + where);
-            }
-            faults.add(new Fault(f.getValue(), rate, everyArea, incidents.size(), right, above, below, (int)
-                    (incidents.size() - onFault)));
-        }
-        return faults;
     }
 
     /** The accuracy table: per reporting rate and overall, split by whether every area below a fault reported. */

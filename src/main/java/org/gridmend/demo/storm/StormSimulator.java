@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +17,6 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridmend.demo.DemoGrid;
-import org.gridmend.grid.CoordinateSystem;
-import org.gridmend.grid.GeoPoint;
 import org.gridmend.grid.GridDocument;
 
 /**
@@ -51,15 +46,15 @@ public final class StormSimulator {
     }
 
     /** One report to send, and what GridMend should make of it. */
-    private record Spec(Map<String, Object> body, Expect expect, String faultDevice, boolean retryOf) {}
+    record Spec(Map<String, Object> body, Expect expect, String faultDevice, boolean retryOf) {}
 
-    private enum Expect {
+    enum Expect {
         FAULT,
         BEHIND_METER,
         PLANNED
     }
 
-    private record Sent(Spec spec, GridMendClient.Response response, long sentAtNanos) {}
+    record Sent(Spec spec, GridMendClient.Response response, long sentAtNanos) {}
 
     public StormResult run() {
         try {
@@ -126,7 +121,7 @@ public final class StormSimulator {
                 plannedDevice,
                 affected.values().stream().mapToInt(List::size).sum()));
 
-        List<Spec> schedule = schedule(affected, plannedArea, quiet);
+        List<Spec> schedule = new StormSchedule(plan, random).schedule(affected, plannedArea, quiet);
         progress.accept("storm: sending " + schedule.size() + " reports at " + plan.rate() + "/s from " + plan.clients()
                 + " clients");
         List<Sent> sent = send(schedule);
@@ -139,7 +134,7 @@ public final class StormSimulator {
                 "storm: processing %s %.1f s after the last report",
                 drained ? "finished" : "did NOT finish",
                 drainSeconds));
-        return verify(sent, faults, sendNanos, drainSeconds, drained, prefix);
+        return new StormChecks(plan, client, clients).verify(sent, faults, sendNanos, drainSeconds, drained, prefix);
     }
 
     private String importGrid() {
@@ -194,83 +189,6 @@ public final class StormSimulator {
     }
 
     // --- the schedule ---
-
-    private List<Spec> schedule(
-            Map<String, List<StormFeeder.Customer>> affected,
-            List<StormFeeder.Customer> plannedArea,
-            List<StormFeeder.Customer> quiet) {
-        int total = plan.rate() * plan.durationSeconds();
-        int retries = (int) Math.round(total * plan.retryShare());
-        int planned = Math.min((int) Math.round(total * plan.plannedShare()), plannedArea.size());
-        int behind = Math.min((int) Math.round(total * plan.behindMeterShare()), quiet.size());
-        int faultReports = total - retries - planned - behind;
-
-        List<Spec> first = new ArrayList<>();
-        Collections.shuffle(plannedArea, random);
-        for (int i = 0; i < planned; i++) {
-            first.add(new Spec(byCustomer(plannedArea.get(i).customerNo(), false), Expect.PLANNED, null, false));
-        }
-        Collections.shuffle(quiet, random);
-        for (int i = 0; i < behind; i++) {
-            first.add(new Spec(byCustomer(quiet.get(i).customerNo(), true), Expect.BEHIND_METER, null, false));
-        }
-        List<Map.Entry<String, StormFeeder.Customer>> reporters = new ArrayList<>();
-        affected.forEach((device, customers) -> {
-            List<StormFeeder.Customer> shuffled = new ArrayList<>(customers);
-            Collections.shuffle(shuffled, random);
-            int reporting = Math.max(2, (int) Math.round(shuffled.size() * plan.reportShare()));
-            shuffled.subList(0, Math.min(reporting, shuffled.size())).forEach(c -> reporters.add(Map.entry(device, c)));
-        });
-        Collections.shuffle(reporters, random);
-        // First reports from distinct customers; the rest are customers reporting again (a new request), at most
-        // five reports per customer, which is what intake accepts within its window.
-        int firsts = Math.min(reporters.size(), faultReports - (int) Math.round(faultReports * plan.duplicateShare()));
-        int again = Math.min(faultReports - firsts, 4 * firsts);
-        for (int i = 0; i < firsts; i++) {
-            Map.Entry<String, StormFeeder.Customer> r = reporters.get(i);
-            Map<String, Object> body = random.nextDouble() < plan.locationOnlyShare()
-                    ? byLocation(r.getValue())
-                    : byCustomer(r.getValue().customerNo(), false);
-            first.add(new Spec(body, Expect.FAULT, r.getKey(), false));
-        }
-        for (int i = 0; i < again; i++) {
-            Map.Entry<String, StormFeeder.Customer> r = reporters.get(i % firsts);
-            first.add(new Spec(byCustomer(r.getValue().customerNo(), false), Expect.FAULT, r.getKey(), false));
-        }
-        Collections.shuffle(first, random);
-        List<Spec> schedule = new ArrayList<>(first);
-        for (int i = 0; i < retries && !first.isEmpty(); i++) {
-            // a network retry: the same request again, somewhat later
-            Spec original = first.get(random.nextInt(first.size()));
-            int at = Math.min(schedule.size(), schedule.indexOf(original) + 1 + random.nextInt(200));
-            schedule.add(at, new Spec(original.body(), original.expect(), original.faultDevice(), true));
-        }
-        return schedule;
-    }
-
-    private Map<String, Object> byCustomer(String customerNo, boolean onlyMyHome) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", UUID.randomUUID().toString());
-        body.put("channel", random.nextBoolean() ? "APP" : "WECHAT");
-        body.put("customerNo", customerNo);
-        body.put("description", onlyMyHome ? "只有我家停电，空开没跳" : "停电了");
-        if (onlyMyHome) {
-            body.put("onlyMyHome", true);
-        }
-        return body;
-    }
-
-    /** The phone's position in GCJ-02, as Chinese map SDKs report it, about a metre off the home. */
-    private Map<String, Object> byLocation(StormFeeder.Customer c) {
-        GeoPoint gcj = CoordinateSystem.GCJ02.fromWgs84(
-                c.lat() + (random.nextDouble() - 0.5) * 1e-5, c.lng() + (random.nextDouble() - 0.5) * 1e-5);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", UUID.randomUUID().toString());
-        body.put("channel", "APP");
-        body.put("location", Map.of("lat", gcj.lat(), "lng", gcj.lng(), "coordSys", "GCJ02"));
-        body.put("description", "小区停电");
-        return body;
-    }
 
     // --- sending ---
 
@@ -345,105 +263,5 @@ public final class StormSimulator {
             sleep(500_000_000L);
         }
         return false;
-    }
-
-    // --- checking ---
-
-    private StormResult verify(
-            List<Sent> sent,
-            Map<String, String> faults,
-            long sendNanos,
-            double drainSeconds,
-            boolean drained,
-            String prefix) {
-        StormResult.Builder result =
-                new StormResult.Builder(plan, faults.size(), sent.size(), sendNanos / 1e9, drainSeconds, drained);
-        Map<String, Sent> accepted = new LinkedHashMap<>();
-        for (Sent s : sent) {
-            result.latency(s.response().nanos());
-            int status = s.response().status();
-            if (status == 201 && !s.spec().retryOf()) {
-                accepted.put(s.response().body().path("reportId").asText(), s);
-            } else if (status == 200 && s.spec().retryOf()) {
-                result.replay();
-            } else if (status == 201 && s.spec().retryOf()) {
-                // the retry overtook its original: still the same report, counted once
-                accepted.putIfAbsent(s.response().body().path("reportId").asText(), s);
-            } else if (!(status == 200 && !s.spec().retryOf())) {
-                result.error(status + " " + s.response().body());
-            }
-        }
-        Map<String, String> incidentDevice = new ConcurrentHashMap<>();
-        Set<String> faultIncidents = ConcurrentHashMap.newKeySet();
-        List<Map.Entry<String, Sent>> reports = new ArrayList<>(accepted.entrySet());
-        CountDownLatch checked = new CountDownLatch(reports.size());
-        for (Map.Entry<String, Sent> entry : reports) {
-            clients.execute(() -> {
-                try {
-                    check(entry.getKey(), entry.getValue(), result, incidentDevice, faultIncidents);
-                } finally {
-                    checked.countDown();
-                }
-            });
-        }
-        try {
-            checked.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        int open = 0;
-        for (JsonNode incident :
-                client.getStaff("/api/incidents?status=OPEN&limit=1000").body()) {
-            if (incident.path("feederId").asText().startsWith(prefix)
-                    && faultIncidents.contains(incident.path("incidentId").asText())) {
-                open++;
-            }
-        }
-        result.incidents(faultIncidents.size(), open);
-        return result.build();
-    }
-
-    private void check(
-            String reportId,
-            Sent sent,
-            StormResult.Builder result,
-            Map<String, String> incidentDevice,
-            Set<String> faultIncidents) {
-        String token = sent.response().body().path("trackingToken").asText();
-        GridMendClient.Response tracked = client.getPublic("/api/reports/" + reportId + "?token=" + token);
-        if (tracked.status() != 200) {
-            result.lost(reportId + " " + tracked.status());
-            return;
-        }
-        String status = tracked.body().path("status").asText();
-        switch (sent.spec().expect()) {
-            case PLANNED ->
-                result.judged(
-                        "PLANNED_OUTAGE".equals(status),
-                        reportId + " should be answered by the " + "planned notice but is " + status);
-            case BEHIND_METER ->
-                result.judged(
-                        "BEHIND_METER".equals(status), reportId + " should be behind the " + "meter but is " + status);
-            case FAULT -> {
-                if ("RECEIVED".equals(status) || "LOCATING".equals(status)) {
-                    result.lost(reportId + " still " + status);
-                    return;
-                }
-                String incident =
-                        tracked.body().path("incident").path("incidentId").asText();
-                String device = incidentDevice.computeIfAbsent(
-                        incident,
-                        i -> client.getStaff("/api/incidents/" + i)
-                                .body()
-                                .path("deviceId")
-                                .asText());
-                faultIncidents.add(incident);
-                result.placed(
-                        sent.spec().faultDevice().equals(device),
-                        reportId + " of fault " + sent.spec().faultDevice() + " is on " + incident + " (" + device
-                                + ")");
-            }
-            default -> throw new IllegalStateException();
-        }
     }
 }
