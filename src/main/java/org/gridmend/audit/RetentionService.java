@@ -159,6 +159,7 @@ public class RetentionService implements SmartLifecycle {
                             "gm_photo",
                             "gm_rating",
                             "gm_triage_decision",
+                            "gm_incident_told",
                             "gm_notification"
                         }) {
                             records.deleteByIds(child, "incident_id", ids, child.equals("gm_notification"));

@@ -129,6 +129,9 @@ public interface NotificationMapper {
 
     Corroboration corroboration(@Param("incidentId") long incidentId);
 
+    /** The incident's row of what its customers were told, created when it has none yet. */
+    int ensureTold(@Param("incidentId") long incidentId);
+
     void markOutageKnown(@Param("incidentId") long incidentId, @Param("state") String state);
 
     record NoticeFacts(long id, String type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason) {}

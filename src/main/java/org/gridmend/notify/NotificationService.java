@@ -107,10 +107,12 @@ public class NotificationService {
             case OUTAGE_KNOWN -> {
                 if (!corroborated(incidentId)) {
                     // one customer's unverified word does not text a whole area: held until something corroborates
+                    told(incidentId);
                     mapper.markOutageKnown(incidentId, "HELD");
                     log.info("outage known held incidentId={}: not corroborated yet", incidentId);
                     return 0;
                 }
+                told(incidentId);
                 mapper.markOutageKnown(incidentId, "TOLD");
                 incident = mapper.incident(incidentId);
                 message = new Outbox.Message(
@@ -153,6 +155,7 @@ public class NotificationService {
                     return 0;
                 }
                 if (event == NotificationEvent.ETR_CHANGED || event == NotificationEvent.DIAGNOSED) {
+                    told(incidentId);
                     mapper.updateEtrNotified(incidentId, incident.etr());
                 }
                 message = new Outbox.Message(
@@ -170,6 +173,15 @@ public class NotificationService {
             written += askReportersToConfirm(incident, reporters.values());
         }
         return written;
+    }
+
+    /** Makes sure the incident has its row of what its customers were told (a concurrent writer may make it). */
+    private void told(long incidentId) {
+        try {
+            mapper.ensureTold(incidentId);
+        } catch (DuplicateKeyException raced) {
+            // created by a concurrent step on the same incident
+        }
     }
 
     /**

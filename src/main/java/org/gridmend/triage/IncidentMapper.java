@@ -113,4 +113,7 @@ public interface IncidentMapper {
         public String prediction;
         public Long splitFromId;
     }
+
+    /** The prediction's explanation and reason on the incident. */
+    void updatePrediction(@Param("id") long id, @Param("prediction") String prediction, @Param("reason") String reason);
 }

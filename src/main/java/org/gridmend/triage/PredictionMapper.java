@@ -64,8 +64,6 @@ interface PredictionMapper {
     List<PingCandidate> pingCandidates(
             @Param("transformerIds") Collection<String> transformerIds, @Param("since") Instant since);
 
-    void updatePrediction(@Param("id") long id, @Param("prediction") String prediction, @Param("reason") String reason);
-
     record ReportEvidence(
             String transformerId, String customerNo, Instant firstAt, Instant lastAt, Instant onlyMyHomeAt) {}
 

@@ -235,7 +235,7 @@ final class Reconciliation {
                 String lines = String.join("\n", prediction.explain(root));
                 IncidentRecord current = find(id);
                 if (!lines.equals(current.prediction())) {
-                    mapper.updatePrediction(id, lines, prediction.reason(root));
+                    incidents.updatePrediction(id, lines, prediction.reason(root));
                 }
             }
         });

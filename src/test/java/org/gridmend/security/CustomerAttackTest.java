@@ -175,7 +175,9 @@ class CustomerAttackTest {
         Await.until(
                 () -> "HELD"
                         .equals(jdbc.queryForObject(
-                                "SELECT outage_known FROM gm_incident WHERE id = ?", String.class, incidentId)),
+                                "SELECT MAX(outage_known) FROM gm_incident_told WHERE incident_id = ?",
+                                String.class,
+                                incidentId)),
                 30);
         for (int n : new int[] {2, 3}) {
             assertThat(jdbc.queryForObject(
