@@ -46,8 +46,6 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final NotifyProperties properties;
     private final FailedMessageIncidents incidents;
     private final WriteBacks writeBacks;
-    private final AuditTrail audit;
-    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, GatewayClient> gateways;
     /** The channels whose gateway has a URL: only their messages are leased. */
@@ -67,8 +65,6 @@ public class NotificationDispatcher implements SmartLifecycle {
             TransactionTemplate transactions,
             Clock clock,
             ObjectMapper json) {
-        this.audit = audit;
-        this.transactions = transactions;
         this.mapper = mapper;
         this.properties = properties;
         this.incidents = incidents;

@@ -68,13 +68,12 @@ public final class Codes {
 
         /** The answer from the form: a clear refusal for anything else. */
         static CrewAnswer of(Object value) {
-            for (CrewAnswer a : values()) {
-                if (a.name().equals(value)) {
-                    return a;
-                }
-            }
-            throw TaskRefusal.refuse(
-                    ProcessConstants.ACCEPT_DECISION, "请选择接单或拒单", "acceptDecision must be ACCEPT or DECLINE");
+            return choice(
+                    CrewAnswer.class,
+                    value,
+                    ProcessConstants.ACCEPT_DECISION,
+                    "请选择接单或拒单",
+                    "acceptDecision must be ACCEPT or DECLINE");
         }
     }
 
@@ -85,13 +84,12 @@ public final class Codes {
 
         /** The decision from the form: a clear refusal for anything else. */
         static ReviewDecision of(Object value) {
-            for (ReviewDecision d : values()) {
-                if (d.name().equals(value)) {
-                    return d;
-                }
-            }
-            throw TaskRefusal.refuse(
-                    ProcessConstants.REVIEW_DECISION, "请选择通过或退回", "reviewDecision must be APPROVE or SEND_BACK");
+            return choice(
+                    ReviewDecision.class,
+                    value,
+                    ProcessConstants.REVIEW_DECISION,
+                    "请选择通过或退回",
+                    "reviewDecision must be APPROVE or SEND_BACK");
         }
     }
 
@@ -133,6 +131,16 @@ public final class Codes {
         CREW_UNREACHABLE,
         DISPATCH_DELAY,
         OTHER
+    }
+
+    /** A decision from a form (a radio group): one of the constants, else the task stays open with the reason. */
+    static <E extends Enum<E>> E choice(Class<E> type, Object value, String field, String chinese, String english) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw TaskRefusal.refuse(field, chinese, english);
     }
 
     /** Reads a code from a form: a clear refusal for anything not on the list, {@code fallback} when absent. */

@@ -32,8 +32,11 @@ public class RepairQueryService {
     private final RepairOrderMapper orders;
     private final CrewMapper crews;
     private final RepairProperties properties;
+    private final OrderProgress progress;
 
-    RepairQueryService(RepairOrderMapper orders, CrewMapper crews, RepairProperties properties) {
+    RepairQueryService(
+            RepairOrderMapper orders, CrewMapper crews, RepairProperties properties, OrderProgress progress) {
+        this.progress = progress;
         this.orders = orders;
         this.crews = crews;
         this.properties = properties;
@@ -89,9 +92,7 @@ public class RepairQueryService {
                 reporters,
                 orders.notes(id),
                 orders.photos(id),
-                orders.events(id).stream()
-                        .map(e -> new Event(e.at(), e.type(), e.text()))
-                        .toList(),
+                progress.timeline(id),
                 orders.attempts(id));
     }
 
