@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -46,6 +47,23 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .areAnnotatedWith(Mapper.class)
             .because("controllers call services, which own the transactions");
+
+    @ArchTest
+    static final ArchRule mappersStayInTheirPackage = classes()
+            .that()
+            .areAnnotatedWith(Mapper.class)
+            .should(new ArchCondition<JavaClass>("be used only by classes of their own package") {
+                @Override
+                public void check(JavaClass mapper, ConditionEvents events) {
+                    for (Dependency use : mapper.getDirectDependenciesToSelf()) {
+                        JavaClass user = use.getOriginClass();
+                        if (!user.getPackageName().equals(mapper.getPackageName())) {
+                            events.add(SimpleConditionEvent.violated(use, use.getDescription()));
+                        }
+                    }
+                }
+            })
+            .because("a table has one writing package: others ask that package's services, never its mapper");
 
     @ArchTest
     static final ArchRule controllersAreNamedSo =

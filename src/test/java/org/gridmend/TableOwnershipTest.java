@@ -19,10 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Each of GridMend's tables is written by one package's mapper: the statements that insert, update or delete
  * rows are read from every mapper XML. The retention clean-up, which deletes old rows of every table by name, is
- * the one exception. Four tables still have two writers, listed here so that no fifth joins them while they are
- * given one owner each: gm_incident (triage's fault and repair's crew work, to be split into the fault and its
- * repair order), gm_report and gm_report_event (intake and triage, which places reports and writes their timeline),
- * gm_crew (the archive import and repair's positions, shifts and ratings).
+ * the one exception. Two tables still have two writers, listed here so that no third joins them while they are
+ * given one owner each: gm_incident (triage's incident and repair's crew work, to be split into the incident and
+ * its repair order), gm_crew (the archive import and repair's positions, shifts and ratings).
  */
 class TableOwnershipTest {
 
@@ -58,8 +57,6 @@ class TableOwnershipTest {
                 .as("tables written by more than one package")
                 .isEqualTo(Map.of(
                         "gm_crew", Set.of("grid", "repair"),
-                        "gm_incident", Set.of("repair", "triage"),
-                        "gm_report", Set.of("report", "triage"),
-                        "gm_report_event", Set.of("report", "triage")));
+                        "gm_incident", Set.of("repair", "triage")));
     }
 }

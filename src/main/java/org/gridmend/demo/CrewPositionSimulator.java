@@ -10,7 +10,7 @@ import org.gridmend.grid.GeoPoint;
 import org.gridmend.repair.CrewRecord;
 import org.gridmend.repair.CrewService;
 import org.gridmend.repair.DispatchService;
-import org.gridmend.repair.RepairOrderMapper;
+import org.gridmend.repair.EnRouteOrder;
 import org.gridmend.repair.RepairQueryService;
 import org.gridmend.repair.TravelTime;
 import org.slf4j.Logger;
@@ -58,7 +58,7 @@ class CrewPositionSimulator implements SmartLifecycle {
 
     /** One step for every crew on its way. */
     void step() {
-        for (RepairOrderMapper.EnRoute order : query.enRoute()) {
+        for (EnRouteOrder order : query.enRoute()) {
             CrewRecord crew = crews.crew(order.crewId());
             GeoPoint at = dispatch.position(crew);
             if (at == null) {

@@ -88,9 +88,7 @@ public interface RepairOrderMapper {
     long reportCount(@Param("incidentId") long incidentId);
 
     /** Open orders whose crew accepted and has not arrived yet. */
-    List<EnRoute> enRoute();
-
-    record EnRoute(long incidentId, String crewId, Double lat, Double lng, String areaType) {}
+    List<EnRouteOrder> enRoute();
 
     /** The device's name from the archive (transformer area or feeder), or its id. */
     String deviceName(@Param("deviceId") String deviceId);

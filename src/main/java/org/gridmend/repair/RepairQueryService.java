@@ -159,7 +159,7 @@ public class RepairQueryService {
 
     /** Crews on their way: accepted, not yet arrived. */
     @Transactional(readOnly = true)
-    public List<RepairOrderMapper.EnRoute> enRoute() {
+    public List<EnRouteOrder> enRoute() {
         return orders.enRoute();
     }
 

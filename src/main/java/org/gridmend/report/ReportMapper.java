@@ -1,6 +1,7 @@
 package org.gridmend.report;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -47,6 +48,22 @@ public interface ReportMapper {
             @Param("now") Instant now);
 
     void setNotice(@Param("id") long id, @Param("noticeId") long noticeId, @Param("now") Instant now);
+
+    /** Adds a MOVED_INCIDENT line to the timeline of every report on the incidents {@code childIds}. */
+    void insertMovedEvents(
+            @Param("childIds") Collection<Long> childIds, @Param("at") Instant at, @Param("text") String text);
+
+    void relinkReports(
+            @Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId, @Param("now") Instant now);
+
+    /** The reports of a transformer area in repair on an incident. */
+    List<Long> reportIdsOnArea(@Param("incidentId") long incidentId, @Param("transformerId") String transformerId);
+
+    int relinkArea(
+            @Param("fromId") long fromId,
+            @Param("toId") long toId,
+            @Param("transformerId") String transformerId,
+            @Param("now") Instant now);
 
     void excludeIncident(@Param("id") long id, @Param("incidentId") Long incidentId, @Param("now") Instant now);
 

@@ -55,12 +55,6 @@ public interface IncidentMapper {
             @Param("customerNo") String customerNo,
             @Param("since") Instant since);
 
-    void insertMovedEvents(
-            @Param("childIds") Collection<Long> childIds, @Param("at") Instant at, @Param("text") String text);
-
-    void relinkReports(
-            @Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId, @Param("now") Instant now);
-
     void markMerged(
             @Param("childIds") Collection<Long> childIds, @Param("parentId") long parentId, @Param("now") Instant now);
 

@@ -16,6 +16,7 @@ import org.gridmend.grid.AreaType;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.TransformerSummary;
+import org.gridmend.report.ReportPlacementService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,11 +36,18 @@ public class IncidentService {
     private final RuntimeService runtime;
     private final CustomerTexts texts;
     private final DecisionLog decisions;
+    private final ReportPlacementService placement;
     private final Clock clock;
 
     IncidentService(
-            IncidentMapper mapper, RuntimeService runtime, CustomerTexts texts, DecisionLog decisions, Clock clock) {
+            IncidentMapper mapper,
+            RuntimeService runtime,
+            CustomerTexts texts,
+            DecisionLog decisions,
+            ReportPlacementService placement,
+            Clock clock) {
         this.decisions = decisions;
+        this.placement = placement;
         this.mapper = mapper;
         this.runtime = runtime;
         this.texts = texts;
@@ -151,8 +159,7 @@ public class IncidentService {
         // Merged first: it takes the children's row locks, so joins still holding their shared lock finish first
         // and their reports are moved along with the rest.
         mapper.markMerged(ids, parent.id(), now);
-        mapper.insertMovedEvents(ids, now, texts.text("report.moved", parent.publicId(), total));
-        mapper.relinkReports(ids, parent.id(), now);
+        placement.moveAll(ids, parent.id(), texts.text("report.moved", parent.publicId(), total), now);
         children.stream()
                 .map(IncidentRecord::firstReportAt)
                 .min(Comparator.naturalOrder())
@@ -184,10 +191,10 @@ public class IncidentService {
             TriageRule rule,
             String reason,
             String prediction) {
-        IncidentMapper.NewIncident placement = newIncident(feeder, deviceId, rule, reason, incident.firstReportAt());
-        placement.prediction = prediction;
+        IncidentMapper.NewIncident moved = newIncident(feeder, deviceId, rule, reason, incident.firstReportAt());
+        moved.prediction = prediction;
         try {
-            if (mapper.move(incident.id(), placement) == 0) {
+            if (mapper.move(incident.id(), moved) == 0) {
                 return false;
             }
         } catch (DuplicateKeyException taken) {

@@ -9,7 +9,7 @@ import org.gridmend.grid.GridLookupService;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
 import org.gridmend.report.Channel;
-import org.gridmend.report.ReportMapper;
+import org.gridmend.report.ReportPlacementService;
 import org.gridmend.report.ReportRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +26,7 @@ public class JudgeService {
     private final IncidentMapper incidents;
     private final IncidentService incidentService;
     private final TriageProperties properties;
-    private final ReportMapper reports;
+    private final ReportPlacementService reports;
     private final DecisionLog decisions;
     private final Clock clock;
 
@@ -36,7 +36,7 @@ public class JudgeService {
             IncidentMapper incidents,
             IncidentService incidentService,
             TriageProperties properties,
-            ReportMapper reports,
+            ReportPlacementService reports,
             DecisionLog decisions,
             Clock clock) {
         this.reports = reports;
@@ -52,14 +52,14 @@ public class JudgeService {
     /** Planned outage? Behind the meter? Recorded as a decision when either holds. */
     @Transactional
     public Judgement judgeReport(long reportId) {
-        ReportRecord report = reports.findById(reportId);
+        ReportRecord report = reports.find(reportId);
         if (report.feederId() != null) {
             // judging reads the feeder's incidents: under its lock, like the triage that follows in this job
             incidents.lockFeeder(report.feederId());
         }
         Judgement judgement = judge(report);
         if (judgement.plannedOutage()) {
-            reports.setNotice(reportId, judgement.noticeId(), clock.instant());
+            reports.answerWithNotice(reportId, judgement.noticeId(), clock.instant());
         }
         if (judgement.plannedOutage() || judgement.behindMeter()) {
             decisions.record(

@@ -52,14 +52,6 @@ interface PredictionMapper {
     /** Reports waiting for power on the feeder's open incidents, counted per incident and area. */
     List<Placement> placements(@Param("feederId") String feederId);
 
-    List<Long> reportIdsOnArea(@Param("incidentId") long incidentId, @Param("transformerId") String transformerId);
-
-    int relinkArea(
-            @Param("fromId") long fromId,
-            @Param("toId") long toId,
-            @Param("transformerId") String transformerId,
-            @Param("now") Instant now);
-
     /** Customers of these areas with a meter, who neither reported nor were seen since {@code since}. */
     List<PingCandidate> pingCandidates(
             @Param("transformerIds") Collection<String> transformerIds, @Param("since") Instant since);

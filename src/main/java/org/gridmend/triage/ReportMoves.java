@@ -6,7 +6,7 @@ import java.util.List;
 import org.gridmend.core.CustomerTexts;
 import org.gridmend.notify.NotificationEvent;
 import org.gridmend.notify.NotificationService;
-import org.gridmend.report.ReportMapper;
+import org.gridmend.report.ReportPlacementService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,19 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportMoves {
 
-    private final PredictionMapper mapper;
-    private final ReportMapper reports;
+    private final ReportPlacementService reports;
     private final DecisionLog decisions;
     private final NotificationService notifications;
     private final CustomerTexts texts;
 
     ReportMoves(
-            PredictionMapper mapper,
-            ReportMapper reports,
+            ReportPlacementService reports,
             DecisionLog decisions,
             NotificationService notifications,
             CustomerTexts texts) {
-        this.mapper = mapper;
         this.reports = reports;
         this.decisions = decisions;
         this.notifications = notifications;
@@ -36,14 +33,9 @@ class ReportMoves {
     }
 
     int moveArea(IncidentRecord from, String transformerId, IncidentRecord to, String reason, Instant now) {
-        List<Long> ids = mapper.reportIdsOnArea(from.id(), transformerId);
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        mapper.relinkArea(from.id(), to.id(), transformerId, now);
         String line = texts.text("report.split", to.publicId(), to.deviceId());
+        List<Long> ids = reports.moveArea(from.id(), transformerId, to.id(), line, now);
         for (long reportId : ids) {
-            reports.insertEvent(reportId, now, NotificationEvent.REPORT_MOVED.timelineType(), line);
             decisions.record(
                     reportId,
                     to.id(),

@@ -12,10 +12,9 @@ import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.grid.GridLookupService;
 import org.gridmend.notify.NotificationService;
-import org.gridmend.report.ReportMapper;
+import org.gridmend.report.ReportPlacementService;
 import org.gridmend.report.ReportProgressService;
 import org.gridmend.report.ReportRecord;
-import org.gridmend.report.ReportStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,7 +35,7 @@ public class TriageService {
 
     private static final Logger log = LoggerFactory.getLogger(TriageService.class);
 
-    private final ReportMapper reports;
+    private final ReportPlacementService reports;
     private final ReportProgressService progress;
     private final IncidentMapper incidents;
     private final IncidentService incidentService;
@@ -52,7 +51,7 @@ public class TriageService {
     private final Clock clock;
 
     TriageService(
-            ReportMapper reports,
+            ReportPlacementService reports,
             ReportProgressService progress,
             IncidentMapper incidents,
             IncidentService incidentService,
@@ -90,7 +89,7 @@ public class TriageService {
 
     @Transactional
     public LocateOutcome locate(long reportId, DispatcherPlacement dispatcher) {
-        ReportRecord report = reports.findById(reportId);
+        ReportRecord report = reports.find(reportId);
         Instant now = clock.instant();
         if (dispatcher != null && dispatcher.decision() != null) {
             switch (dispatcher.decision()) {
@@ -126,14 +125,14 @@ public class TriageService {
             return LocateOutcome.LOCATED;
         }
         if (report.locateMethod() == null) {
-            reports.updateLocation(reportId, null, null, null, Placement.Method.NONE.name(), now);
+            reports.locate(reportId, null, null, null, Placement.Method.NONE.name(), now);
         }
         progress.markLocating(reportId);
         return LocateOutcome.NOT_LOCATED;
     }
 
     private void place(ReportRecord report, Placement placement, Instant now) {
-        reports.updateLocation(
+        reports.locate(
                 report.id(),
                 placement.customerNo(),
                 placement.transformerId(),
@@ -152,7 +151,7 @@ public class TriageService {
 
     @Transactional
     public Outcome triage(long reportId) {
-        ReportRecord report = reports.findById(reportId);
+        ReportRecord report = reports.find(reportId);
         Instant now = clock.instant();
         if (report.locatedTransformerId() == null) {
             return joinLocationCluster(report, now);
@@ -285,7 +284,7 @@ public class TriageService {
             TriageRule rule,
             String reason,
             Instant now) {
-        reports.linkIncident(report.id(), incident.id(), ReportStatus.IN_REPAIR, now);
+        reports.joinIncident(report.id(), incident.id(), now);
         decisions.record(report.id(), incident.id(), decision, rule, reason, now);
         // another customer's word may corroborate an outage whose area was not told yet
         notifications.announceIfCorroborated(incident.id());
