@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Each of GridMend's tables is written by one package's mapper: the statements that insert, update or delete
  * rows are read from every mapper XML. The retention clean-up, which deletes old rows of every table by name, is
- * the one exception. Two tables still have two writers, listed here so that no third joins them while they are
- * given one owner each: gm_incident (triage's incident and repair's crew work, to be split into the incident and
- * its repair order), gm_crew (the archive import and repair's positions, shifts and ratings).
+ * the one exception. One table still has two writers, listed here so that no second joins it while it is
+ * given one owner: gm_incident (triage's incident and repair's crew work, to be split into the incident and its
+ * repair order).
  */
 class TableOwnershipTest {
 
@@ -55,8 +55,6 @@ class TableOwnershipTest {
         });
         assertThat(shared)
                 .as("tables written by more than one package")
-                .isEqualTo(Map.of(
-                        "gm_crew", Set.of("grid", "repair"),
-                        "gm_incident", Set.of("repair", "triage")));
+                .isEqualTo(Map.of("gm_incident", Set.of("repair", "triage")));
     }
 }

@@ -22,6 +22,9 @@ public interface CrewMapper {
             @Param("at") Instant at,
             @Param("receivedAt") Instant receivedAt);
 
+    /** Makes the crew's status row unless it exists; fails on the key when another writer made it just now. */
+    int ensureStatus(@Param("crewId") String crewId);
+
     /** Moves the crew's last position, unless a later one is already known. */
     void updateLastPosition(
             @Param("crewId") String crewId,

@@ -15,6 +15,7 @@ import org.gridmend.grid.CoordinateSystem;
 import org.gridmend.grid.GeoPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +96,7 @@ public class CrewService {
                 latest = i;
             }
         }
+        ensureStatus(crew.id());
         crews.updateLastPosition(
                 crew.id(), converted.get(latest).lat(), converted.get(latest).lng(), times.get(latest));
     }
@@ -123,8 +125,23 @@ public class CrewService {
     /** On or off shift: only crews on shift are dispatched. */
     @Transactional
     public void setShift(CrewRecord crew, boolean onShift) {
+        ensureStatus(crew.id());
         crews.setShift(crew.id(), onShift);
         log.info("crew shift changed crewId={} onShift={}", crew.id(), onShift);
+    }
+
+    /** The customers' stars of a closed order go to the crew's totals. */
+    void addRatings(String crewId, int count, int sum) {
+        ensureStatus(crewId);
+        crews.addRatings(crewId, count, sum);
+    }
+
+    private void ensureStatus(String crewId) {
+        try {
+            crews.ensureStatus(crewId);
+        } catch (DuplicateKeyException madeJustNow) {
+            // another writer made the row between our check and our insert: it is there, which is all we need
+        }
     }
 
     /** 403 unless the caller is this crew's user or in one of the groups. */

@@ -20,7 +20,7 @@ public class OrderReviewService {
     private static final Logger log = LoggerFactory.getLogger(OrderReviewService.class);
 
     private final RepairOrderMapper orders;
-    private final CrewMapper crews;
+    private final CrewService crews;
     private final OrderTimeline timeline;
     private final CustomerTexts texts;
     private final AuditTrail audit;
@@ -28,7 +28,7 @@ public class OrderReviewService {
 
     OrderReviewService(
             RepairOrderMapper orders,
-            CrewMapper crews,
+            CrewService crews,
             OrderTimeline timeline,
             CustomerTexts texts,
             AuditTrail audit,
