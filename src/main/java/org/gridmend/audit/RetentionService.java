@@ -153,14 +153,15 @@ public class RetentionService implements SmartLifecycle {
                     List<Long> ids = records.endedIncidents(cutoff, batch);
                     if (!ids.isEmpty()) {
                         for (String child : new String[] {
-                            "gm_incident_event",
+                            "gm_repair_order_event",
                             "gm_dispatch_attempt",
-                            "gm_incident_note",
+                            "gm_repair_order_note",
                             "gm_photo",
                             "gm_rating",
                             "gm_triage_decision",
                             "gm_incident_told",
-                            "gm_notification"
+                            "gm_notification",
+                            "gm_repair_order"
                         }) {
                             records.deleteByIds(child, "incident_id", ids, child.equals("gm_notification"));
                         }

@@ -1,10 +1,12 @@
 package org.gridmend.repair;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.CustomerTexts;
+import org.gridmend.triage.IncidentService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,7 @@ public class OrderReviewService {
 
     private final RepairOrderMapper orders;
     private final CrewService crews;
+    private final IncidentService incidents;
     private final OrderTimeline timeline;
     private final CustomerTexts texts;
     private final AuditTrail audit;
@@ -29,12 +32,14 @@ public class OrderReviewService {
     OrderReviewService(
             RepairOrderMapper orders,
             CrewService crews,
+            IncidentService incidents,
             OrderTimeline timeline,
             CustomerTexts texts,
             AuditTrail audit,
             Clock clock) {
         this.orders = orders;
         this.crews = crews;
+        this.incidents = incidents;
         this.timeline = timeline;
         this.texts = texts;
         this.audit = audit;
@@ -84,7 +89,9 @@ public class OrderReviewService {
         if (order.crewId() != null && count > 0) {
             crews.addRatings(order.crewId(), count, sum);
         }
-        orders.close(incidentId, count, count == 0 ? null : (double) sum / count, clock.instant());
+        Instant now = clock.instant();
+        orders.close(incidentId, count, count == 0 ? null : (double) sum / count);
+        incidents.close(incidentId, now);
         audit.record(AuditEntry.of("ORDER_CLOSED")
                 .incident(incidentId)
                 .crew(order.crewId())

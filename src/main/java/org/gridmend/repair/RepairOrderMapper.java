@@ -11,6 +11,9 @@ public interface RepairOrderMapper {
 
     RepairOrderRecord find(@Param("id") long id);
 
+    /** Makes the order's row unless it exists. */
+    void open(@Param("id") long id, @Param("at") Instant at);
+
     void offer(
             @Param("id") long id,
             @Param("crewId") String crewId,
@@ -38,11 +41,9 @@ public interface RepairOrderMapper {
 
     void recordLateCause(@Param("id") long id, @Param("cause") String cause);
 
+    /** The customers' stars when the rating window ends. */
     void close(
-            @Param("id") long id,
-            @Param("ratingCount") int ratingCount,
-            @Param("ratingAverage") Double ratingAverage,
-            @Param("at") Instant at);
+            @Param("id") long id, @Param("ratingCount") int ratingCount, @Param("ratingAverage") Double ratingAverage);
 
     void insertAttempt(NewAttempt attempt);
 

@@ -69,6 +69,12 @@ public class RepairOrderService {
         this.clock = clock;
     }
 
+    /** The RepairOrder process started: the order exists from now on, before any crew is sought. */
+    @Transactional
+    public void open(long incidentId) {
+        orders.open(incidentId, clock.instant());
+    }
+
     public RepairOrderRecord order(long incidentId) {
         return orders.find(incidentId);
     }

@@ -65,6 +65,8 @@ public interface IncidentMapper {
 
     int markRestored(@Param("id") long id, @Param("now") Instant now);
 
+    void markClosed(@Param("id") long id, @Param("now") Instant now);
+
     void insertDecision(
             @Param("reportId") Long reportId,
             @Param("incidentId") Long incidentId,

@@ -58,6 +58,11 @@ public class IncidentService {
         return Optional.ofNullable(mapper.findById(id));
     }
 
+    /** The incident's repair order closed (its rating window is over): the incident ends with it. */
+    public void close(long incidentId, Instant at) {
+        mapper.markClosed(incidentId, at);
+    }
+
     public long reportCount(long incidentId) {
         return mapper.reportCount(incidentId);
     }
