@@ -6,7 +6,7 @@ import org.gridmend.core.ProcessConstants;
 
 /**
  * The standard lists crews and dispatchers choose from in the forms: structured answers (and no free text in
- * process variables; notes go to GridMend through {@code /api/incidents/{id}/notes}).
+ * process variables; notes go to GridMend through {@code /api/repair-orders/{id}/notes}).
  */
 public final class Codes {
 

@@ -25,9 +25,15 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The crew's side of a repair order: its briefing, photos, notes and ETR changes. */
+/**
+ * The crew's side of a repair order: its briefing, photos, notes and ETR changes, under {@code /api/repair-orders}.
+ * The order has its incident's number (R-…); {@code /api/incidents/{id}/…}, where these lived before the repair
+ * order had a name of its own, stays as an alias for clients written then.
+ */
 @RestController
-@RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {"/api/repair-orders", "/api/incidents"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(
         name = "Repair orders",
         description =

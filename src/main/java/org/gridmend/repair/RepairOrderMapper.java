@@ -65,7 +65,7 @@ public interface RepairOrderMapper {
             @Param("text") String text,
             @Param("actor") String actor);
 
-    List<IncidentEvent> events(@Param("incidentId") long incidentId);
+    List<OrderEvent> events(@Param("incidentId") long incidentId);
 
     void insertNote(
             @Param("incidentId") long incidentId,

@@ -51,7 +51,7 @@ public class RepairQueryService {
         return order;
     }
 
-    /** The crew's briefing: {@code GET /api/incidents/{id}/briefing}. */
+    /** The crew's briefing: {@code GET /api/repair-orders/{id}/briefing}. */
     @Transactional(readOnly = true)
     public Briefing briefing(RepairOrderRecord order) {
         long id = order.id();

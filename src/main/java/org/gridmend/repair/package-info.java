@@ -1,5 +1,6 @@
 /**
- * Repair orders as the crews work them: dispatch, acceptance, arrival, diagnosis, repair, review and rating,
- * and the crews. Writes the crew's columns of gm_incident and owns gm_crew and the order's events, notes and photos.
+ * Repair orders as the crews work them, one per incident: dispatch, acceptance, arrival, diagnosis, repair, review
+ * and rating, and the crews' status. Owns gm_repair_order and its events and notes, photos, dispatch attempts,
+ * gm_crew_status and crews' positions.
  */
 package org.gridmend.repair;

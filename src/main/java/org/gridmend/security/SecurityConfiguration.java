@@ -90,6 +90,11 @@ class SecurityConfiguration {
                         .hasAnyRole(INTEGRATIONS, ADMINS)
                         // a repair order's crew works on it too; which crew is checked per order
                         .requestMatchers(
+                                "/api/repair-orders/*/briefing",
+                                "/api/repair-orders/*/photos",
+                                "/api/repair-orders/*/photos/*",
+                                "/api/repair-orders/*/notes",
+                                "/api/repair-orders/*/etr",
                                 "/api/incidents/*/briefing",
                                 "/api/incidents/*/photos",
                                 "/api/incidents/*/photos/*",
@@ -99,7 +104,7 @@ class SecurityConfiguration {
                         // correcting the prediction is a dispatcher's decision; auditors only read
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/move", "/api/incidents/*/split")
                         .hasAnyRole(DISPATCHERS, ADMINS)
-                        .requestMatchers("/api/incidents/**")
+                        .requestMatchers("/api/incidents/**", "/api/repair-orders/**")
                         .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers("/api/crews/**")
                         .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS, INTEGRATIONS)

@@ -223,22 +223,29 @@ class RepairApiTest {
     @Test
     void theBriefingShowsTheCrewWhatToFixWithPhonesMasked() {
         String order = orderOf(offeredToCrew1());
-        JsonNode briefing = crew1.get("/api/incidents/" + order + "/briefing").json();
+        JsonNode briefing =
+                crew1.get("/api/repair-orders/" + order + "/briefing").json();
         assertThat(briefing.path("orderId").asText()).isEqualTo(order);
         assertThat(briefing.path("deviceName").asText()).isEqualTo("一号台区");
         assertThat(briefing.path("navigationUrl").asText()).startsWith("https://uri.amap.com/navigation?to=");
         assertThat(briefing.path("reports").get(0).path("phone").asText()).isEqualTo("138****5678");
         assertThat(briefing.path("reports").get(0).path("address").asText()).isEqualTo("长春市人民大街1号");
-        assertThat(crew2.get("/api/incidents/" + order + "/briefing").status()).isEqualTo(403);
-        assertThat(dispatcher.get("/api/incidents/" + order + "/briefing").status())
+        assertThat(crew2.get("/api/repair-orders/" + order + "/briefing").status())
+                .isEqualTo(403);
+        assertThat(dispatcher.get("/api/repair-orders/" + order + "/briefing").status())
                 .isEqualTo(200);
+        // the path from before the repair order had a name of its own still answers, with the same rules
+        Http.Response alias = crew1.get("/api/incidents/" + order + "/briefing");
+        assertThat(alias.status()).isEqualTo(200);
+        assertThat(alias.json().path("orderId").asText()).isEqualTo(order);
+        assertThat(crew2.get("/api/incidents/" + order + "/briefing").status()).isEqualTo(403);
     }
 
     @Test
     void photosAreJpegOrPngUpToFiveMegabytesAndCustomersSeeThem() {
         ReportAnswer answer = offeredToCrew1();
         String order = orderOf(answer);
-        String path = "/api/incidents/" + order + "/photos";
+        String path = "/api/repair-orders/" + order + "/photos";
         Http.Response stored = crew1.upload(path, "file", "site.jpg", "image/jpeg", JPEG, Map.of("caption", "熔断器"));
         assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
         long photoId = stored.json().path("id").asLong();
@@ -288,18 +295,18 @@ class RepairApiTest {
     @Test
     void notesNeedTextAndTheEtrChangesOnlyWhileTheRepairRuns() {
         String order = orderOf(offeredToCrew1());
-        Http.Response empty = crew1.post("/api/incidents/" + order + "/notes", Map.of("text", " "));
+        Http.Response empty = crew1.post("/api/repair-orders/" + order + "/notes", Map.of("text", " "));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().path("field").asText()).isEqualTo("text");
-        Http.Response note = crew1.post("/api/incidents/" + order + "/notes", Map.of("text", "需要登高车"));
+        Http.Response note = crew1.post("/api/repair-orders/" + order + "/notes", Map.of("text", "需要登高车"));
         assertThat(note.status()).isEqualTo(201);
         assertThat(note.json().path("author").asText()).isEqualTo(g.user(1));
 
         Http.Response notYet = crew1.post(
-                "/api/incidents/" + order + "/etr",
+                "/api/repair-orders/" + order + "/etr",
                 Map.of("etr", Instant.now().plusSeconds(7200).toString()));
         assertThat(notYet.status()).isEqualTo(409);
-        Http.Response garbage = crew1.post("/api/incidents/" + order + "/etr", Map.of("etr", "soon"));
+        Http.Response garbage = crew1.post("/api/repair-orders/" + order + "/etr", Map.of("etr", "soon"));
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.json().path("field").asText()).isEqualTo("etr");
     }

@@ -239,7 +239,7 @@ class RepairOrderMariaDbIT {
                         case "Task_AcceptRepairOrder" -> crew.getValue().post(submit, form("acceptDecision", "ACCEPT"));
                         case "Task_ConfirmArrival" -> {
                             JsonNode briefing = crew.getValue()
-                                    .get("/api/incidents/" + order + "/briefing")
+                                    .get("/api/repair-orders/" + order + "/briefing")
                                     .json();
                             assertThat(crew.getValue()
                                             .post(
@@ -259,7 +259,7 @@ class RepairOrderMariaDbIT {
                         case "Task_CompleteRepair" -> {
                             assertThat(crew.getValue()
                                             .upload(
-                                                    "/api/incidents/" + order + "/photos",
+                                                    "/api/repair-orders/" + order + "/photos",
                                                     "file",
                                                     "done.jpg",
                                                     "image/jpeg",
@@ -468,7 +468,7 @@ class RepairOrderMariaDbIT {
         return incidents.stream()
                 .filter(incident -> {
                     JsonNode briefing = dispatcher
-                            .get("/api/incidents/" + incident + "/briefing")
+                            .get("/api/repair-orders/" + incident + "/briefing")
                             .json();
                     return briefing.path("timeline").findValuesAsText("type").contains("REVIEWED");
                 })

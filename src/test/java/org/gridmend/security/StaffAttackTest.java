@@ -193,8 +193,10 @@ class StaffAttackTest {
         Http crew = anonymous.as(mine.user(1), TestUsers.PASSWORD);
 
         for (String path : new String[] {
+            "/api/repair-orders/" + order + "/briefing",
             "/api/incidents/" + order + "/briefing",
             "/api/incidents/" + order,
+            "/api/repair-orders/" + order + "/photos/1",
             "/api/incidents/" + order + "/photos/1",
             "/api/grid/customers/" + theirs.customer(1),
             "/api/grid/customers?transformerId=" + theirs.node("T1"),
