@@ -56,7 +56,17 @@ public class Refusal extends RuntimeException {
     }
 
     public static Refusal notFound(String what, String id) {
-        return new Refusal(Kind.NOT_FOUND, "NOT_FOUND", what + " " + id + " does not exist", null);
+        return new Refusal(Kind.NOT_FOUND, "NOT_FOUND", what + " " + echo(id) + " does not exist", null);
+    }
+
+    /** Code points of a client's input that a message repeats. */
+    public static final int ECHOED = 40;
+
+    /** Input repeated in a message: at most a short prefix, so that a megabyte sent is not a megabyte answered. */
+    public static String echo(Object input) {
+        String text = String.valueOf(input);
+        int end = text.offsetByCodePoints(0, Math.min(ECHOED, text.codePointCount(0, text.length())));
+        return end < text.length() ? text.substring(0, end) + "…" : text;
     }
 
     public static Refusal forbidden(String message) {

@@ -61,8 +61,8 @@ public class MeterEventService {
             throw Refusal.invalid("INVALID_FIELD", "at", "at lies in the future");
         }
         CustomerRecord customer = grid.customerByMeter(meterNo.trim())
-                .orElseThrow(() ->
-                        Refusal.invalid("UNKNOWN_METER", "meterNo", "meter " + meterNo + " is not in the archive"));
+                .orElseThrow(() -> Refusal.invalid(
+                        "UNKNOWN_METER", "meterNo", "meter " + Refusal.echo(meterNo) + " is not in the archive"));
         String feeder = grid.transformer(customer.transformerId()).orElseThrow().feederId();
         try {
             events.insert(

@@ -3,6 +3,8 @@ package org.gridmend.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -38,6 +40,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** The string Jackson refused to take as a number, boolean or enum, as its message quotes it. */
+    private static final Pattern GIVEN_STRING = Pattern.compile("String value \\(\"(.*)\"\\)", Pattern.DOTALL);
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ApiError> refusal(Refusal e) {
@@ -80,7 +84,9 @@ class ApiExceptionHandler {
         Class<?> type = e.getRequiredType();
         String expected = type == null ? "another type" : describe(type);
         return badRequest(new ApiError(
-                "INVALID_FIELD", e.getName() + " must be " + expected + ", not '" + e.getValue() + "'", e.getName()));
+                "INVALID_FIELD",
+                e.getName() + " must be " + expected + ", not '" + Refusal.echo(e.getValue()) + "'",
+                e.getName()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -95,16 +101,34 @@ class ApiExceptionHandler {
             String field = path(u);
             return badRequest(new ApiError("UNKNOWN_FIELD", field + " is not a known field", field));
         }
+        if (cause instanceof StrictJsonConfiguration.RefusedText t) {
+            String field = path(t);
+            return badRequest(new ApiError("INVALID_FIELD", field + " " + t.reason(), field));
+        }
         if (cause instanceof InvalidFormatException f) {
             String field = path(f);
             return badRequest(new ApiError(
                     "INVALID_FIELD",
-                    field + " must be " + describe(f.getTargetType()) + ", not '" + f.getValue() + "'",
+                    field + " must be " + describe(f.getTargetType()) + ", not '" + Refusal.echo(f.getValue()) + "'",
                     field));
         }
         if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String field = path(m);
-            return badRequest(new ApiError("INVALID_FIELD", field + " must be " + describe(m.getTargetType()), field));
+            Matcher given = GIVEN_STRING.matcher(m.getOriginalMessage());
+            return badRequest(new ApiError(
+                    "INVALID_FIELD",
+                    field + " must be " + describe(m.getTargetType())
+                            + (given.find() ? ", not '" + Refusal.echo(given.group(1)) + "'" : ""),
+                    field));
+        }
+        if (cause instanceof MismatchedInputException m
+                && m.getOriginalMessage().startsWith("Trailing token")) {
+            return badRequest(new ApiError("MALFORMED_JSON", "the body holds something after its JSON value", null));
+        }
+        if (cause instanceof JsonParseException p && p.getOriginalMessage().startsWith("Duplicate field '")) {
+            String message = p.getOriginalMessage();
+            String field = Refusal.echo(message.substring(17, Math.max(17, message.indexOf('\'', 17))));
+            return badRequest(new ApiError("MALFORMED_JSON", field + " is given twice", field));
         }
         if (cause instanceof JsonParseException p) {
             return badRequest(new ApiError(
