@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gridmend.core.PlausibleTime;
 import org.gridmend.core.Refusal;
 import org.gridmend.core.StaffGroups;
 import org.gridmend.core.UtilityZone;
@@ -31,8 +32,10 @@ class AuditController {
 
     private final AuditChain chain;
     private final ObjectMapper json;
+    private final PlausibleTime plausible;
 
-    AuditController(TraceService traces, AuditChain chain, ObjectMapper json) {
+    AuditController(TraceService traces, AuditChain chain, ObjectMapper json, PlausibleTime plausible) {
+        this.plausible = plausible;
         this.traces = traces;
         this.chain = chain;
         this.json = json;
@@ -120,7 +123,12 @@ class AuditController {
     }
 
     /** ISO-8601 with offset, or a date (a whole day: "to" then means the end of that day). */
-    private static Instant time(String value, String field, boolean endOfDay) {
+    private Instant time(String value, String field, boolean endOfDay) {
+        Instant at = parsedTime(value, field, endOfDay);
+        return at == null ? null : plausible.bound(field, at);
+    }
+
+    private static Instant parsedTime(String value, String field, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }

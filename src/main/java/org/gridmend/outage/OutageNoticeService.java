@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.PlausibleTime;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
@@ -41,6 +42,7 @@ public class OutageNoticeService {
     private final KnownFaults faults;
     private final RuntimeService runtime;
     private final AuditTrail audit;
+    private final PlausibleTime time;
     private final Clock clock;
 
     OutageNoticeService(
@@ -50,8 +52,10 @@ public class OutageNoticeService {
             KnownFaults faults,
             RuntimeService runtime,
             AuditTrail audit,
+            PlausibleTime time,
             Clock clock) {
         this.audit = audit;
+        this.time = time;
         this.mapper = mapper;
         this.topology = topology;
         this.grid = grid;
@@ -59,6 +63,9 @@ public class OutageNoticeService {
         this.runtime = runtime;
         this.clock = clock;
     }
+
+    /** How far a notice may reach: its start from a year back to a year ahead, its end a year after its start. */
+    static final Duration NOTICE_HORIZON = Duration.ofDays(366);
 
     public record Created(long noticeId, int customers) {}
 
@@ -94,6 +101,10 @@ public class OutageNoticeService {
         if (expectedEndAt == null) {
             throw Refusal.invalid("MISSING_FIELD", "expectedEnd", "expectedEnd is required");
         }
+        time.planned("start", startsAt, NOTICE_HORIZON);
+        if (startsAt.isBefore(clock.instant().minus(NOTICE_HORIZON))) {
+            throw Refusal.invalid("INVALID_FIELD", "start", "start lies more than a year back");
+        }
         if (!expectedEndAt.isAfter(startsAt)) {
             throw Refusal.invalid("INVALID_FIELD", "expectedEnd", "expectedEnd must be after start");
         }
@@ -103,14 +114,23 @@ public class OutageNoticeService {
                     "expectedEnd",
                     "expectedEnd must be in the future: an " + "outage that is over needs no notice");
         }
-        if (reason != null && reason.length() > 500) {
+        if (expectedEndAt.isAfter(startsAt.plus(NOTICE_HORIZON))) {
+            throw Refusal.invalid(
+                    "INVALID_FIELD", "expectedEnd", "expectedEnd lies more than a year after start: give the real end");
+        }
+        if (reason != null && reason.codePointCount(0, reason.length()) > 500) {
             throw Refusal.invalid("INVALID_FIELD", "reason", "reason must be at most 500 characters");
         }
         GridNode node = topology.find(deviceId.trim())
                 .orElseThrow(() -> Refusal.invalid(
                         "UNKNOWN_DEVICE",
                         "deviceId",
-                        "deviceId " + deviceId + " is not a feeder, device or transformer of the archive"));
+                        "deviceId " + Refusal.echo(deviceId)
+                                + " is not a feeder, device or transformer of the archive"));
+        if (reason == null || reason.isBlank()) {
+            throw Refusal.invalid(
+                    "MISSING_FIELD", "reason", "reason is required: customers are told why their power is off");
+        }
         OutageNoticeMapper.NewNotice notice = new OutageNoticeMapper.NewNotice();
         notice.type = type;
         notice.deviceId = node.id();

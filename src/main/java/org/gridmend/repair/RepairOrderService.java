@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RepairOrderService {
 
+    /** The furthest an ETR may lie ahead: a repair that takes longer is a rebuild with a plan of its own. */
+    static final Duration ETR_HORIZON = Duration.ofDays(30);
+
     private static final Logger log = LoggerFactory.getLogger(RepairOrderService.class);
 
     private final RepairOrderMapper orders;
@@ -150,6 +153,9 @@ public class RepairOrderService {
         if (when.isBefore(clock.instant().minus(Duration.ofMinutes(5)))) {
             throw TaskRefusal.refuse(ProcessConstants.ETR, "预计恢复时间不能早于现在。", "the ETR must not lie in the past");
         }
+        if (when.isAfter(clock.instant().plus(ETR_HORIZON))) {
+            throw TaskRefusal.refuse(ProcessConstants.ETR, "预计恢复时间不能晚于30天之后。", "the ETR must lie within 30 days");
+        }
         if (faultDeviceId != null && !faultDeviceId.isBlank()) {
             try {
                 findings.crewFound(incidentId, faultDeviceId.trim(), byUser);
@@ -187,6 +193,9 @@ public class RepairOrderService {
         }
         if (when.isBefore(clock.instant())) {
             throw Refusal.invalid("INVALID_FIELD", ProcessConstants.ETR, "etr must not lie in the past");
+        }
+        if (when.isAfter(clock.instant().plus(ETR_HORIZON))) {
+            throw Refusal.invalid("INVALID_FIELD", ProcessConstants.ETR, "etr must lie within 30 days");
         }
         String key = order.publicId();
         boolean repairing = runtime.createExecutionQuery()

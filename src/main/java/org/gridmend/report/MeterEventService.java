@@ -1,8 +1,10 @@
 package org.gridmend.report;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
+import org.gridmend.core.PlausibleTime;
 import org.gridmend.core.Refusal;
 import org.gridmend.grid.CustomerRecord;
 import org.gridmend.grid.GridLookupService;
@@ -29,6 +31,7 @@ public class MeterEventService {
     private final ReportIntakeService intake;
     private final ReportService reports;
     private final OutageEvidence evidence;
+    private final PlausibleTime time;
     private final Clock clock;
 
     MeterEventService(
@@ -37,7 +40,9 @@ public class MeterEventService {
             ReportIntakeService intake,
             ReportService reports,
             OutageEvidence evidence,
+            PlausibleTime time,
             Clock clock) {
+        this.time = time;
         this.evidence = evidence;
         this.events = events;
         this.grid = grid;
@@ -57,9 +62,8 @@ public class MeterEventService {
         if (at == null) {
             throw Refusal.invalid("MISSING_FIELD", "at", "at is required (ISO-8601 with offset)");
         }
-        if (at.isAfter(clock.instant().plusSeconds(300))) {
-            throw Refusal.invalid("INVALID_FIELD", "at", "at lies in the future");
-        }
+        // a head-end forwards what a meter said within minutes; a day later it is history, not a fault to repair
+        time.happened("at", at, Duration.ofDays(1));
         CustomerRecord customer = grid.customerByMeter(meterNo.trim())
                 .orElseThrow(() -> Refusal.invalid(
                         "UNKNOWN_METER", "meterNo", "meter " + Refusal.echo(meterNo) + " is not in the archive"));
@@ -78,7 +82,7 @@ public class MeterEventService {
         }
         if (type == Type.POWER_RESTORED) {
             evidence.powerOn(customer.customerNo(), OutageEvidence.PowerOnSource.METER, at);
-            return new Recorded(false, null, reports.confirmByMeter(customer.customerNo()));
+            return new Recorded(false, null, reports.confirmByMeter(customer.customerNo(), at));
         }
         ReportRequest lastGasp = new ReportRequest(
                 "AMI-" + meterNo.trim() + "-" + at.toEpochMilli(),

@@ -179,12 +179,14 @@ public class ReportService {
         return reports.incidentRestoredAt(report.incidentId()) != null;
     }
 
-    /** A smart meter says power is back at this customer's home: that confirms every open report of theirs. */
+    /** A smart meter says power is back at this customer's home: that confirms every open report of theirs made before. */
     @Transactional
-    public int confirmByMeter(String customerNo) {
+    public int confirmByMeter(String customerNo, Instant poweredAt) {
         int confirmed = 0;
         for (ReportRecord report : reports.openReportsOfCustomer(customerNo)) {
-            if ((report.status() == ReportStatus.IN_REPAIR || report.status() == ReportStatus.RESTORED)
+            // power seen before the report was made says nothing of the outage the report is about
+            if (!report.createdAt().isAfter(poweredAt)
+                    && (report.status() == ReportStatus.IN_REPAIR || report.status() == ReportStatus.RESTORED)
                     && gate.waitsFor(report, ProcessConstants.MESSAGE_CONFIRMATION_RECEIVED)) {
                 recordConfirmation(report, true, true);
                 confirmed++;
