@@ -173,7 +173,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(new ApiError("NOT_FOUND", "/" + e.getResourcePath() + " does not exist", null));
+                .body(new ApiError("NOT_FOUND", "/" + Refusal.echo(e.getResourcePath()) + " does not exist", null));
     }
 
     /**
