@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gridmend.web.ApiError;
+import org.gridmend.web.DatabaseDown;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -27,6 +28,12 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseDown.isCause(e)) {
+            // the password could not be checked: the caller is not wrong, GridMend is unable
+            response.setHeader("Retry-After", Integer.toString(DatabaseDown.RETRY_AFTER_SECONDS));
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseDown.error());
+            return;
+        }
         // never a WWW-Authenticate challenge: a browser would show its own login dialog and then cache the
         // credentials, which any other site's form could ride on
         write(

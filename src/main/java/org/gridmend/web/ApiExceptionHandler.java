@@ -187,6 +187,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseDown.isCause(e)) {
+            log.warn("database unreachable, answered 503: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Integer.toString(DatabaseDown.RETRY_AFTER_SECONDS))
+                    .body(DatabaseDown.error());
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("unexpected error errorId={}", errorId, e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
