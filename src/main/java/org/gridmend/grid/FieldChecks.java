@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.gridmend.core.PlainText;
 import org.gridmend.core.Refusal.Problem;
 
 /**
@@ -107,7 +108,7 @@ class FieldChecks {
     }
 
     void text(String at, String field, String what, String value, int maxLength) {
-        if (value != null && value.length() > maxLength) {
+        if (value != null && PlainText.length(value) > maxLength) {
             problem(at + "." + field, what + ": " + field + " must be at most " + maxLength + " characters");
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.PlainText;
 import org.gridmend.core.Refusal;
 import org.gridmend.triage.IncidentState;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public class OrderAttachmentService {
         if (text == null || text.isBlank()) {
             throw Refusal.invalid("MISSING_FIELD", "text", "text is required");
         }
-        if (text.length() > MAX_NOTE_CHARS) {
+        if (PlainText.length(text) > MAX_NOTE_CHARS) {
             throw Refusal.invalid("INVALID_FIELD", "text", "text must not exceed " + MAX_NOTE_CHARS + " characters");
         }
         requireWorkable(order);
@@ -84,7 +85,10 @@ public class OrderAttachmentService {
             throw new Refusal(
                     Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE", "file must be a JPEG or PNG photo", "file");
         }
-        if (caption != null && caption.length() > 200) {
+        if (caption != null && PlainText.problem(caption) != null) {
+            throw Refusal.invalid("INVALID_FIELD", "caption", "caption " + PlainText.problem(caption));
+        }
+        if (caption != null && PlainText.length(caption) > 200) {
             throw Refusal.invalid("INVALID_FIELD", "caption", "caption must not exceed 200 characters");
         }
         requireWorkable(order);

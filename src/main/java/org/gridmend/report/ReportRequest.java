@@ -6,7 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.gridmend.core.MaxChars;
 import org.gridmend.grid.CoordinateSystem;
 
 /**
@@ -15,28 +15,24 @@ import org.gridmend.grid.CoordinateSystem;
  */
 public record ReportRequest(
         @NotBlank(message = "is required")
-        @Size(max = 64, message = "must be at most 64 characters")
+        @MaxChars(64)
         @Pattern(regexp = "[A-Za-z0-9._:-]*", message = "may only hold letters, digits and . _ : -")
         String requestId,
 
         @NotNull(message = "is required (APP, WEB, HOTLINE, WECHAT, SMS or AMI)")
         Channel channel,
 
-        @Size(max = 32, message = "must be at most 32 characters")
-        @Pattern(regexp = "[A-Za-z0-9-]*", message = "may only hold letters, digits and -")
+        @MaxChars(32) @Pattern(regexp = "[A-Za-z0-9-]*", message = "may only hold letters, digits and -")
         String customerNo,
 
-        @Size(max = 32, message = "must be at most 32 characters")
-        @Pattern(regexp = "\\+?[0-9][0-9 -]{2,30}", message = "must be a phone number")
+        @MaxChars(32) @Pattern(regexp = "\\+?[0-9][0-9 -]{2,30}", message = "must be a phone number")
         String phone,
 
         @Valid Location location,
 
-        @Size(max = 500, message = "must be at most 500 characters")
-        String address,
+        @MaxChars(500) String address,
 
-        @Size(max = 1000, message = "must be at most 1000 characters")
-        String description,
+        @MaxChars(1000) String description,
 
         Boolean onlyMyHome) {
 

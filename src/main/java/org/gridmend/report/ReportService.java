@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.CustomerTexts;
+import org.gridmend.core.PlainText;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.Refusal;
 import org.gridmend.outage.OutageNoticeService;
@@ -225,7 +226,7 @@ public class ReportService {
         if (stars == null || stars < 1 || stars > 5) {
             throw Refusal.invalid("INVALID_FIELD", "stars", "stars must be a whole number from 1 to 5");
         }
-        if (comment != null && comment.length() > 1000) {
+        if (comment != null && PlainText.length(comment) > 1000) {
             throw Refusal.invalid("INVALID_FIELD", "comment", "comment must be at most 1000 characters");
         }
         ReportRecord report = gate.authorized(publicId, token);

@@ -20,6 +20,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.PlainText;
 import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +85,7 @@ public class ApiKeyService {
 
     @Transactional
     public Issued issue(String label, String by) {
-        if (label == null || label.isBlank() || label.length() > 100) {
+        if (label == null || label.isBlank() || PlainText.length(label) > 100) {
             throw Refusal.invalid(
                     "INVALID_FIELD", "label", "label is required: up to 100 characters naming " + "the machine");
         }

@@ -1,5 +1,6 @@
 package org.gridmend.web;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -187,6 +188,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (tooLongForTheDatabase(e)) {
+            // limits are checked in characters as people count them; H2 counts UTF-16 units, so text full of
+            // characters beyond the basic plane can pass the check and still not fit its column
+            return badRequest(new ApiError("TOO_LONG", "a text is longer than GridMend keeps: shorten it", null));
+        }
         if (DatabaseDown.isCause(e)) {
             log.warn("database unreachable, answered 503: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -197,6 +203,15 @@ class ApiExceptionHandler {
         log.error("unexpected error errorId={}", errorId, e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(new ApiError("INTERNAL_ERROR", "something went wrong on our side; error id " + errorId, null));
+    }
+
+    private static boolean tooLongForTheDatabase(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql && "22001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ApiError> badRequest(ApiError error) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.gridmend.core.PlainText;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,35 +74,11 @@ class StrictJsonConfiguration {
                 return StringDeserializer.instance.deserialize(p, ctxt);
             }
             String text = p.getText();
-            String problem = problem(text);
+            String problem = PlainText.problem(text);
             if (problem != null) {
                 throw new RefusedText(p, problem);
             }
             return text;
-        }
-
-        /** What is wrong with the text, or null. */
-        static String problem(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == 0) {
-                    return "must not contain a NUL character";
-                }
-                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                    return "must not contain control characters";
-                }
-                if (Character.isHighSurrogate(c)) {
-                    if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        i++;
-                        continue;
-                    }
-                    return "must not contain half of a surrogate pair";
-                }
-                if (Character.isLowSurrogate(c)) {
-                    return "must not contain half of a surrogate pair";
-                }
-            }
-            return null;
         }
     }
 

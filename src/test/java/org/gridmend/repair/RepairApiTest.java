@@ -275,6 +275,13 @@ class RepairApiTest {
                 .doesNotContain("43.8801N");
         assertThat(TestPhotos.decode(own.body()).getWidth()).isEqualTo(48);
         assertThat(stored.json().path("sizeBytes").asLong()).isEqualTo(own.body().length);
+        // a file name is never stored nor repeated, whatever it says; a caption is text a person typed
+        Http.Response named = crew1.upload(path, "file", "../../../../etc/passwd", "image/jpeg", JPEG, Map.of());
+        assertThat(named.status()).as(named.toString()).isEqualTo(201);
+        assertThat(named.body()).doesNotContain("passwd").doesNotContain("..");
+        Http.Response nul = crew1.upload(path, "file", "site.jpg", "image/jpeg", JPEG, Map.of("caption", "熔断\u0000器"));
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().path("field").asText()).isEqualTo("caption");
         Http.Response fake = crew1.upload(path, "file", "site.jpg", "image/jpeg", Arrays.copyOf(JPEG, 200), Map.of());
         assertThat(fake.status()).isEqualTo(415);
         assertThat(fake.json().path("message").asText()).isEqualTo("file could not be read as a JPEG photo");
