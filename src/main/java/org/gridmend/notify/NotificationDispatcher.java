@@ -45,6 +45,7 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final NotificationMapper mapper;
     private final NotifyProperties properties;
     private final FailedMessageIncidents incidents;
+    private final StaleMessages stale;
     private final WriteBacks writeBacks;
     private final Clock clock;
     private final Map<String, GatewayClient> gateways;
@@ -61,6 +62,7 @@ public class NotificationDispatcher implements SmartLifecycle {
             NotificationMapper mapper,
             NotifyProperties properties,
             FailedMessageIncidents incidents,
+            StaleMessages stale,
             AuditTrail audit,
             TransactionTemplate transactions,
             Clock clock,
@@ -68,6 +70,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         this.mapper = mapper;
         this.properties = properties;
         this.incidents = incidents;
+        this.stale = stale;
         this.writeBacks = new WriteBacks(transactions, audit);
         this.clock = clock;
         this.gateways = Map.of(
@@ -185,6 +188,23 @@ public class NotificationDispatcher implements SmartLifecycle {
     }
 
     private void deliver(NotificationMapper.Outgoing message) {
+        String untrue = stale.whyStale(message.eventType(), message.incidentId(), message.reportId());
+        if (untrue != null) {
+            writeBacks.recorded(
+                    message,
+                    message.attempts(),
+                    "WITHDRAWN",
+                    null,
+                    untrue,
+                    null,
+                    () -> mapper.withdraw(message.id(), owner, untrue));
+            log.info(
+                    "notification withdrawn messageId={} event={}: {}",
+                    message.messageId(),
+                    message.eventType(),
+                    untrue);
+            return;
+        }
         GatewayClient.Outcome outcome = gateways.get(message.channel()).send(message);
         Instant now = clock.instant();
         int attempt = message.attempts() + 1;

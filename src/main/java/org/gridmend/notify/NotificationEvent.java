@@ -92,4 +92,12 @@ public enum NotificationEvent {
     public boolean quiet() {
         return quiet;
     }
+
+    /**
+     * Whether the message waits {@code gridmend.notify.settle} before it goes: what a cascade of roll-ups or moves can
+     * make untrue within seconds (StaleMessages withdraws it then).
+     */
+    public boolean settles() {
+        return this == MERGED_UPSTREAM || this == REPORT_MOVED;
+    }
 }

@@ -108,6 +108,20 @@ public interface NotificationMapper {
 
     record ReportFacts(long id, Long incidentId, Long noticeId, String customerNo, String channel) {}
 
+    /** Whether the report's acknowledgement is in the outbox already. */
+    boolean acknowledged(@Param("reportId") long reportId);
+
+    /** The state of the incident an incident was merged into, or null. */
+    String mergedTargetState(@Param("incidentId") long incidentId);
+
+    /** Where a report stands now: what a message to its reporter may have to agree with. */
+    ReportNow reportNow(@Param("reportId") long reportId);
+
+    record ReportNow(Long incidentId, String incidentState, String status, Boolean powerRestored, long ratings) {}
+
+    /** The message is no longer true: it is not sent, and says why. */
+    int withdraw(@Param("id") long id, @Param("owner") String owner, @Param("reason") String reason);
+
     record IncidentFacts(
             long id,
             String deviceId,

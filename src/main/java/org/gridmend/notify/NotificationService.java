@@ -19,9 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes the notifications an event causes into the outbox, in the caller's transaction (the process step's): one
- * row per customer, each customer once per event whatever the number of their reports, by app push when they have
- * the app and by SMS otherwise. Nothing is sent here; {@link NotificationDispatcher} delivers after commit.
- * The message is the same sentence the customer reads on the timeline.
+ * row per customer, once per event whatever the number of their reports, by app push or else SMS, with the sentence
+ * of the timeline. Nothing is sent here; {@link NotificationDispatcher} delivers after commit.
  */
 @Service
 public class NotificationService {
@@ -80,6 +79,9 @@ public class NotificationService {
         NotificationMapper.TimelineLine line = mapper.latestReportLine(reportId, event.timelineType());
         if (report == null || recipient == null || line == null) {
             return 0;
+        }
+        if (event == NotificationEvent.ACKNOWLEDGED && mapper.acknowledged(reportId)) {
+            return 0; // a report is acknowledged once, whichever order it is on when its step runs again
         }
         Outbox.Scope scope = event == NotificationEvent.OUTAGE_NOTICE_ANSWER && report.noticeId() != null
                 ? Outbox.Scope.notice(report.noticeId())
@@ -234,13 +236,12 @@ public class NotificationService {
 
     /** A new ETR is worth a message only when it moved by at least {@code etrMinChange} since the last one told. */
     private boolean etrMovedEnough(NotificationMapper.IncidentFacts incident) {
-        if (incident.etr() == null) {
-            return false;
-        }
-        if (incident.etrNotified() == null) {
-            return true;
-        }
-        return Duration.between(incident.etrNotified(), incident.etr()).abs().compareTo(properties.etrMinChange()) >= 0;
+        return incident.etr() != null
+                && (incident.etrNotified() == null
+                        || Duration.between(incident.etrNotified(), incident.etr())
+                                        .abs()
+                                        .compareTo(properties.etrMinChange())
+                                >= 0);
     }
 
     private int notifyNotice(NotificationEvent event, long noticeId) {

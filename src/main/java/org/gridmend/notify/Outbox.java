@@ -78,7 +78,8 @@ class Outbox {
 
     int write(NotificationEvent event, Message message, Collection<Recipient> recipients) {
         Instant now = clock.instant();
-        Instant due = event.quiet() ? afterQuietHours(now) : now;
+        // what a cascade of roll-ups can make untrue within seconds waits a moment, then goes only if still true
+        Instant due = event.quiet() ? afterQuietHours(now) : event.settles() ? now.plus(properties.settle()) : now;
         List<NotificationMapper.NewNotification> rows = new ArrayList<>();
         for (Recipient recipient : recipients) {
             String channel = recipient.channel();

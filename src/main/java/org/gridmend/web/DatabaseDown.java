@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database cannot be reached just now (the pool waited its connection timeout, the
@@ -29,6 +30,9 @@ public final class DatabaseDown {
                     || c instanceof CannotCreateTransactionException
                     || c instanceof DataAccessResourceFailureException
                     || c instanceof ConnectException
+                    // a commit or rollback on a connection that died under it (Hikari: "Connection is closed")
+                    || c instanceof TransactionSystemException
+                    || c instanceof SQLException closed && "Connection is closed".equals(closed.getMessage())
                     // SQL state class 08: connection exception (a connection closed under a running transaction)
                     || c instanceof SQLException sql
                             && sql.getSQLState() != null

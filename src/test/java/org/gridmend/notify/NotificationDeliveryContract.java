@@ -93,6 +93,7 @@ abstract class NotificationDeliveryContract {
                 50,
                 Duration.ofMillis(50),
                 Duration.ofMinutes(2),
+                Duration.ZERO,
                 maxAttempts,
                 Duration.ofMillis(1),
                 Duration.ofMillis(5),
@@ -103,7 +104,14 @@ abstract class NotificationDeliveryContract {
                         Duration.ofSeconds(2), 10, 3, 20, Duration.ofMinutes(1), Duration.ofSeconds(15)),
                 new NotifyProperties.Corroboration(2));
         NotificationDispatcher dispatcher = new NotificationDispatcher(
-                mapper, properties, new FailedMessageIncidents(runtime), audit, transactions, Clock.systemUTC(), json);
+                mapper,
+                properties,
+                new FailedMessageIncidents(runtime),
+                new StaleMessages(mapper),
+                audit,
+                transactions,
+                Clock.systemUTC(),
+                json);
         dispatchers.add(dispatcher);
         return dispatcher;
     }

@@ -63,6 +63,9 @@ class NotificationProcessTest {
     @Autowired
     NotificationMapper outbox;
 
+    @Autowired
+    StaleMessages stale;
+
     RepairFixture.Grid g;
 
     @BeforeEach
@@ -243,5 +246,41 @@ class NotificationProcessTest {
         repairs.completeAs(offer.getAssignee(), "crews", offer, withVariables("acceptDecision", "ACCEPT"));
         assertThat(told(upstreamId))
                 .containsEntry("CREW_ACCEPTED", List.of("C1/PUSH", "C2/SMS", "C3/SMS", "C4/PUSH", "C5/SMS"));
+    }
+
+    @Test
+    void aCustomerMovedTwiceInACascadeHearsOnceOfTheOrderTheyEndOn() {
+        ReportAnswer onT1 = report(1, Channel.APP);
+        long t1 = reports.record(onT1).incidentId();
+        ReportAnswer onT2 = report(4, Channel.APP);
+        long sw = reports.record(onT2).incidentId();
+        assertThat(incidents.find(t1).orElseThrow().mergedIntoId()).isEqualTo(sw);
+        // T1's order tells C1 that it is on the switch's order now; the message waits a moment before it goes ...
+        execute(job("Task_NotifyMerged", repairs.order(t1)));
+        NotificationRecord first = outbox.list(null, t1, 100).stream()
+                .filter(n -> n.eventType().equals("MERGED_UPSTREAM")
+                        && n.customerNo().equals(g.customer(1)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(first.nextAttemptAt()).isAfter(first.createdAt());
+        assertThat(stale.whyStale("MERGED_UPSTREAM", t1, null)).isNull();
+
+        // ... and within it a report from T3 rolls the switch's order up to the breaker's
+        ReportAnswer onT3 = report(6, Channel.APP);
+        long cb = reports.record(onT3).incidentId();
+        assertThat(incidents.find(sw).orElseThrow().mergedIntoId()).isEqualTo(cb);
+        assertThat(incidents.find(cb).orElseThrow().deviceId()).isEqualTo(g.node("CB"));
+        execute(job("Task_NotifyMerged", repairs.order(sw)));
+        assertThat(told(sw)).containsEntry("MERGED_UPSTREAM", List.of("C1/PUSH", "C4/PUSH"));
+        // C1's first message names an order that merged again: it is withdrawn at its turn; the second goes
+        assertThat(stale.whyStale("MERGED_UPSTREAM", t1, null)).contains("merged again");
+        assertThat(stale.whyStale("MERGED_UPSTREAM", sw, null)).isNull();
+        // each report is acknowledged once, whatever order it was on when its step ran
+        assertThat(outbox.list(null, null, 1000).stream()
+                        .filter(n -> n.eventType().equals("ACKNOWLEDGED"))
+                        .filter(n -> n.customerNo().startsWith(g.p()))
+                        .map(NotificationRecord::customerNo)
+                        .toList())
+                .doesNotHaveDuplicates();
     }
 }

@@ -21,6 +21,7 @@ class QuietHoursTest {
             100,
             Duration.ofMillis(200),
             Duration.ofMinutes(2),
+            Duration.ofSeconds(10),
             10,
             Duration.ofSeconds(5),
             Duration.ofMinutes(30),
