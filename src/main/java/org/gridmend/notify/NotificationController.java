@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notifications", description = "Customer notifications and their delivery (dispatchers, auditors)")
 class NotificationController {
 
-    private static final Set<String> STATUSES = Set.of("PENDING", "SENT", "FAILED");
+    private static final Set<String> STATUSES = Set.of("PENDING", "SENT", "FAILED", "WITHDRAWN");
 
     private final NotificationAdminService admin;
 
@@ -31,14 +31,16 @@ class NotificationController {
     }
 
     @GetMapping
-    @Operation(summary = "Notifications, newest first; status PENDING, SENT or FAILED; incidentId R-…; phones masked")
+    @Operation(
+            summary =
+                    "Notifications, newest first; status PENDING, SENT, FAILED or WITHDRAWN; incidentId R-…; phones masked")
     List<NotificationRecord> list(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String incidentId,
             @RequestParam(defaultValue = "100") int limit) {
         String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (s != null && !STATUSES.contains(s)) {
-            throw Refusal.invalid("INVALID_FIELD", "status", "status must be PENDING, SENT or FAILED");
+            throw Refusal.invalid("INVALID_FIELD", "status", "status must be PENDING, SENT, FAILED or WITHDRAWN");
         }
         Long incident = null;
         if (incidentId != null && !incidentId.isBlank()) {
