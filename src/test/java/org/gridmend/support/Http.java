@@ -135,6 +135,18 @@ public final class Http {
         };
     }
 
+    /** Any method, with the body sent as given (null: none) under the given Content-Type. */
+    public Response sendRaw(String method, String path, String contentType, String body) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        HttpRequest.Builder request = builder(path);
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, publisher));
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
