@@ -190,6 +190,41 @@ abstract class NotificationDeliveryContract {
         assertThat(delivered.sentAt()).isNotNull();
     }
 
+    private long incident(String state, Long mergedInto) {
+        String key = "W-" + UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO gm_incident (open_key, device_id, level, state, merged_into_id, rule, reason,"
+                        + " first_report_at, created_at) VALUES (?, ?, 'TRANSFORMER', ?, ?, 'FIRST_REPORT', 'test',"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                state.equals("OPEN") ? key : null,
+                key,
+                state,
+                mergedInto);
+        return jdbc.queryForObject("SELECT id FROM gm_incident WHERE device_id = ?", Long.class, key);
+    }
+
+    @Test
+    void aMergeMessageNamingAnOrderThatMergedAgainIsWithdrawnNotSent() throws Exception {
+        long breaker = incident("OPEN", null);
+        long fuse = incident("MERGED", breaker);
+        long transformer = incident("MERGED", fuse);
+        NotificationRecord untrue = outbox(1, "SMS", transformer).get(0);
+        NotificationRecord upToDate = outbox(1, "SMS", fuse).get(0);
+        jdbc.update(
+                "UPDATE gm_notification SET event_type = 'MERGED_UPSTREAM' WHERE id IN (?, ?)",
+                untrue.id(),
+                upToDate.id());
+        drain(dispatcher());
+
+        NotificationRecord withdrawn = mapper.find(untrue.id());
+        assertThat(withdrawn.status()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.lastError()).contains("merged again");
+        assertThat(withdrawn.sentAt()).isNull();
+        assertThat(sms.requestsFor(untrue.messageId())).isEmpty();
+        assertThat(mapper.find(upToDate.id()).status()).isEqualTo("SENT");
+        assertThat(sms.requestsFor(upToDate.messageId())).hasSize(1);
+    }
+
     @Test
     void aGatewayAnswering500ThenOkGetsTheMessageOnce() throws Exception {
         NotificationRecord message = outbox(1, "SMS", null).get(0);
