@@ -15,7 +15,7 @@ public record NotifyProperties(
         @DefaultValue("8") int threads,
         @DefaultValue("100") int batchSize,
         @DefaultValue("200ms") Duration idlePoll,
-        @DefaultValue("45s") Duration lease,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("10s") Duration settle,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("5s") Duration firstRetry,

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.Refusal;
 import org.gridmend.grid.GeoPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,8 +120,9 @@ public class DispatchService {
         if (crew == null || crew.userId() == null) {
             throw TaskRefusal.refuse(
                     "chosenCrewId",
-                    "班组 " + crewId + " 不存在或没有账号，请从列表中选择",
-                    "crew " + crewId + " does not exist or has no user to work the order: choose one from the list");
+                    "班组 " + Refusal.echo(crewId) + " 不存在或没有账号，请从列表中选择",
+                    "crew " + Refusal.echo(crewId)
+                            + " does not exist or has no user to work the order: choose one from the" + " list");
         }
         Candidate candidate = candidate(order, crew);
         return offer(order, candidate, dispatcher, "chosen by dispatcher " + dispatcher);

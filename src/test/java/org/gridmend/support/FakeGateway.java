@@ -43,13 +43,22 @@ public final class FakeGateway implements AutoCloseable {
     private final Map<String, Deque<Integer>> statusesFor = new ConcurrentHashMap<>();
     private final Map<String, Duration> stallsFor = new ConcurrentHashMap<>();
     private volatile long downUntil;
+    private volatile int failAllStatus;
+    private volatile long failAllUntil;
+    private volatile long stallAllUntil;
+    private volatile Duration stallAll = Duration.ZERO;
 
     public FakeGateway() {
+        this(0);
+    }
+
+    /** On a chosen port: a gateway closed for a while comes back where its clients expect it. */
+    public FakeGateway(int port) {
         // the JDK server leaves Nagle's algorithm on: every answer would wait 40 ms for a delayed ACK, which no real
         // gateway does (nginx and Tomcat set TCP_NODELAY)
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -70,10 +79,14 @@ public final class FakeGateway implements AutoCloseable {
                 Deque<Integer> own = statusesFor.get(request.messageId());
                 if (System.currentTimeMillis() < downUntil) {
                     status = 503;
+                } else if (System.currentTimeMillis() < failAllUntil) {
+                    status = failAllStatus;
                 } else {
                     status = own != null && !own.isEmpty() ? own.poll() : 200;
                 }
-                stall = stallsFor.getOrDefault(request.messageId(), Duration.ZERO);
+                stall = System.currentTimeMillis() < stallAllUntil
+                        ? stallAll
+                        : stallsFor.getOrDefault(request.messageId(), Duration.ZERO);
                 stallsFor.remove(request.messageId());
             }
             if (status >= 200 && status < 300) {
@@ -124,6 +137,24 @@ public final class FakeGateway implements AutoCloseable {
     public FakeGateway downFor(Duration outage) {
         downUntil = System.currentTimeMillis() + outage.toMillis();
         return this;
+    }
+
+    /** Answers every request with {@code status} for a while. */
+    public FakeGateway failAllFor(Duration window, int status) {
+        failAllStatus = status;
+        failAllUntil = System.currentTimeMillis() + window.toMillis();
+        return this;
+    }
+
+    /** Accepts every request for a while but answers each only after {@code stall}. */
+    public FakeGateway stallAllFor(Duration window, Duration stall) {
+        stallAll = stall;
+        stallAllUntil = System.currentTimeMillis() + window.toMillis();
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public List<Request> requests() {
