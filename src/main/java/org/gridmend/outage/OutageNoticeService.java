@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
-import org.gridmend.core.PlausibleTime;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
@@ -42,7 +41,7 @@ public class OutageNoticeService {
     private final KnownFaults faults;
     private final RuntimeService runtime;
     private final AuditTrail audit;
-    private final PlausibleTime time;
+    private final NoticeChecks checks;
     private final Clock clock;
 
     OutageNoticeService(
@@ -52,10 +51,10 @@ public class OutageNoticeService {
             KnownFaults faults,
             RuntimeService runtime,
             AuditTrail audit,
-            PlausibleTime time,
+            NoticeChecks checks,
             Clock clock) {
         this.audit = audit;
-        this.time = time;
+        this.checks = checks;
         this.mapper = mapper;
         this.topology = topology;
         this.grid = grid;
@@ -63,9 +62,6 @@ public class OutageNoticeService {
         this.runtime = runtime;
         this.clock = clock;
     }
-
-    /** How far a notice may reach: its start from a year back to a year ahead, its end a year after its start. */
-    static final Duration NOTICE_HORIZON = Duration.ofDays(366);
 
     public record Created(long noticeId, int customers) {}
 
@@ -88,49 +84,14 @@ public class OutageNoticeService {
     @Transactional
     public Created create(
             NoticeType type, String deviceId, Instant startsAt, Instant expectedEndAt, String reason, String user) {
-        if (type == null) {
-            throw Refusal.invalid("MISSING_FIELD", "type", "type is required (PLANNED or FAULT)");
-        }
-        if (deviceId == null || deviceId.isBlank()) {
-            throw Refusal.invalid(
-                    "MISSING_FIELD", "deviceId", "deviceId is required (a feeder, device or " + "transformer id)");
-        }
-        if (startsAt == null) {
-            throw Refusal.invalid("MISSING_FIELD", "start", "start is required");
-        }
-        if (expectedEndAt == null) {
-            throw Refusal.invalid("MISSING_FIELD", "expectedEnd", "expectedEnd is required");
-        }
-        time.planned("start", startsAt, NOTICE_HORIZON);
-        if (startsAt.isBefore(clock.instant().minus(NOTICE_HORIZON))) {
-            throw Refusal.invalid("INVALID_FIELD", "start", "start lies more than a year back");
-        }
-        if (!expectedEndAt.isAfter(startsAt)) {
-            throw Refusal.invalid("INVALID_FIELD", "expectedEnd", "expectedEnd must be after start");
-        }
-        if (!expectedEndAt.isAfter(clock.instant())) {
-            throw Refusal.invalid(
-                    "INVALID_FIELD",
-                    "expectedEnd",
-                    "expectedEnd must be in the future: an " + "outage that is over needs no notice");
-        }
-        if (expectedEndAt.isAfter(startsAt.plus(NOTICE_HORIZON))) {
-            throw Refusal.invalid(
-                    "INVALID_FIELD", "expectedEnd", "expectedEnd lies more than a year after start: give the real end");
-        }
-        if (reason != null && reason.codePointCount(0, reason.length()) > 500) {
-            throw Refusal.invalid("INVALID_FIELD", "reason", "reason must be at most 500 characters");
-        }
+        checks.fields(type, deviceId, startsAt, expectedEndAt, reason);
         GridNode node = topology.find(deviceId.trim())
                 .orElseThrow(() -> Refusal.invalid(
                         "UNKNOWN_DEVICE",
                         "deviceId",
                         "deviceId " + Refusal.echo(deviceId)
                                 + " is not a feeder, device or transformer of the archive"));
-        if (reason == null || reason.isBlank()) {
-            throw Refusal.invalid(
-                    "MISSING_FIELD", "reason", "reason is required: customers are told why their power is off");
-        }
+        checks.reason(reason);
         OutageNoticeMapper.NewNotice notice = new OutageNoticeMapper.NewNotice();
         notice.type = type;
         notice.deviceId = node.id();

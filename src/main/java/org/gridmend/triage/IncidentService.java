@@ -12,10 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.core.CustomerTexts;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.PublicIds;
-import org.gridmend.grid.AreaType;
 import org.gridmend.grid.FeederTopology;
-import org.gridmend.grid.GridDocument;
-import org.gridmend.grid.TransformerSummary;
 import org.gridmend.report.ReportPlacementService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +108,8 @@ public class IncidentService {
             if (existing != null) {
                 return new Opened(existing, false);
             }
-            IncidentMapper.NewIncident incident = newIncident(feeder, deviceId, rule, reason, firstReportAt);
+            IncidentMapper.NewIncident incident =
+                    NewIncidents.on(feeder, deviceId, rule, reason, firstReportAt, clock.instant());
             incident.prediction = prediction;
             incident.splitFromId = splitFromId;
             try {
@@ -196,7 +194,8 @@ public class IncidentService {
             TriageRule rule,
             String reason,
             String prediction) {
-        IncidentMapper.NewIncident moved = newIncident(feeder, deviceId, rule, reason, incident.firstReportAt());
+        IncidentMapper.NewIncident moved =
+                NewIncidents.on(feeder, deviceId, rule, reason, incident.firstReportAt(), clock.instant());
         moved.prediction = prediction;
         try {
             if (mapper.move(incident.id(), moved) == 0) {
@@ -261,45 +260,5 @@ public class IncidentService {
                 .processInstanceBusinessKey(incident.publicId())
                 .setVariable(ProcessConstants.INCIDENT_ID, incident.id())
                 .correlateStartMessage();
-    }
-
-    private IncidentMapper.NewIncident newIncident(
-            FeederTopology feeder, String deviceId, TriageRule rule, String reason, Instant firstReportAt) {
-        IncidentMapper.NewIncident incident = new IncidentMapper.NewIncident();
-        incident.openKey = IncidentRecord.openKeyOf(deviceId);
-        incident.deviceId = deviceId;
-        incident.feederId = feeder.feederId();
-        incident.rule = rule;
-        incident.reason = reason;
-        incident.firstReportAt = firstReportAt;
-        incident.createdAt = clock.instant();
-        TransformerSummary transformer = feeder.transformer(deviceId);
-        if (transformer != null) {
-            incident.level = IncidentLevel.TRANSFORMER;
-            incident.areaType = transformer.areaType();
-            incident.lat = transformer.lat();
-            incident.lng = transformer.lng();
-            return incident;
-        }
-        GridDocument.Device device = feeder.device(deviceId);
-        incident.level = device == null ? IncidentLevel.FEEDER : IncidentLevel.of(device.type());
-        incident.lat = device == null ? null : device.lat();
-        incident.lng = device == null ? null : device.lng();
-        // The strictest arrival commitment among the areas the device takes out.
-        incident.areaType = feeder.transformersBelow(deviceId).stream()
-                .map(feeder::transformer)
-                .map(TransformerSummary::areaType)
-                .min(Comparator.naturalOrder())
-                .orElse(AreaType.RURAL);
-        if (incident.lat == null) {
-            feeder.transformersBelow(deviceId).stream()
-                    .map(feeder::transformer)
-                    .findFirst()
-                    .ifPresent(t -> {
-                        incident.lat = t.lat();
-                        incident.lng = t.lng();
-                    });
-        }
-        return incident;
     }
 }

@@ -44,7 +44,15 @@ final class RetryingCustomers implements AutoCloseable {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final List<Thread> threads;
 
+    private final long pauseMillis;
+
     RetryingCustomers(int phones, Supplier<String> node) {
+        this(phones, 50, node);
+    }
+
+    /** {@code pauseMillis} between one phone's acknowledged report and its next. */
+    RetryingCustomers(int phones, long pauseMillis, Supplier<String> node) {
+        this.pauseMillis = pauseMillis;
         threads = IntStream.range(0, phones)
                 .mapToObj(k -> {
                     Thread t = new Thread(() -> run(k, node), "phone-" + k);
@@ -108,7 +116,7 @@ final class RetryingCustomers implements AutoCloseable {
                 }
                 sleep(200);
             }
-            sleep(50);
+            sleep(pauseMillis);
         }
     }
 
