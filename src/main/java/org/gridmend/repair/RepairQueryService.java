@@ -108,6 +108,7 @@ public class RepairQueryService {
         summary.put(
                 "faultDevice",
                 order.deviceId() == null ? "—" : orders.deviceName(order.deviceId()) + " (" + order.deviceId() + ")");
+        summary.put("deviceName", order.deviceId() == null ? "—" : orders.deviceName(order.deviceId()));
         summary.put("faultLevel", order.level().name());
         summary.put(
                 "areaType", order.areaType() == null ? "—" : order.areaType().name());

@@ -86,7 +86,8 @@ public class StaffIdentitySetup implements InitializingBean {
         }
 
         grant(CREWS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(CREWS, Resources.FILTER, "*", Permissions.READ);
+        // crews see their own Tasklist filter (TasklistFilters), not every filter there is
+        revokeAll(CREWS, Resources.FILTER, "*");
         grant(CREWS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
 
         grant(DISPATCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -201,6 +202,16 @@ public class StaffIdentitySetup implements InitializingBean {
             identity.saveGroup(group);
             log.info("staff group created groupId={}", id);
         }
+    }
+
+    private void revokeAll(String group, Resource resource, String resourceId) {
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .list()
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

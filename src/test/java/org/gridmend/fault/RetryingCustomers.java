@@ -38,6 +38,8 @@ final class RetryingCustomers implements AutoCloseable {
     final ConcurrentLinkedQueue<String> oddities = new ConcurrentLinkedQueue<>();
     /** Longest wait for a 503, in ms. */
     final AtomicInteger slowest503 = new AtomicInteger();
+    /** Every 503: when its request was sent (System.nanoTime) and how long it waited, in ms. */
+    final ConcurrentLinkedQueue<long[]> waits503 = new ConcurrentLinkedQueue<>();
 
     final Set<String> retryAfterMissing = ConcurrentHashMap.newKeySet();
 
@@ -102,7 +104,9 @@ final class RetryingCustomers implements AutoCloseable {
                     break;
                 }
                 if (status == 503) {
-                    slowest503.accumulateAndGet((int) ((System.nanoTime() - start) / 1_000_000), Math::max);
+                    int waited = (int) ((System.nanoTime() - start) / 1_000_000);
+                    slowest503.accumulateAndGet(waited, Math::max);
+                    waits503.add(new long[] {start, waited});
                     if (retryAfter == null) {
                         retryAfterMissing.add(text);
                     }
@@ -127,6 +131,15 @@ final class RetryingCustomers implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The longest 503 among requests sent after {@code nanoTime} (those already running then may take longer). */
+    int slowest503SentAfter(long nanoTime) {
+        return (int) waits503.stream()
+                .filter(w -> w[0] >= nanoTime)
+                .mapToLong(w -> w[1])
+                .max()
+                .orElse(0);
     }
 
     int count(int status) {

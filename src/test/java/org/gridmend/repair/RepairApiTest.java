@@ -181,6 +181,8 @@ class RepairApiTest {
         JsonNode task = crewTasks(crew1).get(0);
         assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_AcceptRepairOrder");
         assertThat(task.path("assignee").asText()).isEqualTo(g.user(1));
+        // the task list tells one order from another: what to do, the order number, the device, the model's label
+        assertThat(task.path("name").asText()).isEqualTo("接单 " + order + " · 一号台区 · Accept repair order");
         assertThat(crewTasks(crew2)).isEmpty();
         String taskId = task.path("id").asText();
 

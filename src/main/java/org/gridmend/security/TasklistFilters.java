@@ -1,0 +1,107 @@
+package org.gridmend.security;
+
+import static org.gridmend.core.StaffGroups.CREWS;
+import static org.gridmend.core.StaffGroups.DISPATCHERS;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda Tasklist's filters for each group, made at start-up when missing, so that nobody starts from "All tasks":
+ * a crew sees its own orders first, dispatchers what waits for them (to dispatch, late arrivals, to review, reports
+ * to locate). Each filter is shared with its group only.
+ */
+@Component
+@DependsOn("staffIdentitySetup")
+class TasklistFilters implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+
+    /** A filter: its name in Tasklist, whom it is for, what it shows, where it stands in the list. */
+    record Definition(String name, String group, String description, String taskDefinitionKey, int priority) {}
+
+    static final List<Definition> FILTERS = List.of(
+            new Definition("我的抢修单 My orders", CREWS, "派给我的抢修单 · orders assigned to me", null, -20),
+            new Definition(
+                    "待派工 To dispatch",
+                    DISPATCHERS,
+                    "没有合适班组的抢修单 · orders no crew took",
+                    "Task_DispatchCrewManually",
+                    -19),
+            new Definition(
+                    "超时 Late", DISPATCHERS, "超过到达承诺的抢修单 · arrival commitment passed", "Task_HandleLateArrival", -18),
+            new Definition(
+                    "待审核 To review", DISPATCHERS, "待回单审核 · repair orders to review", "Task_ReviewRepairOrder", -17),
+            new Definition(
+                    "待定位 To locate", DISPATCHERS, "位置不明的报修 · reports to locate", "Task_LocateReportManually", -16));
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        for (Definition definition : FILTERS) {
+            Filter filter =
+                    filters.createFilterQuery().filterName(definition.name()).singleResult();
+            if (filter == null) {
+                TaskQuery query = tasks.createTaskQuery();
+                if (definition.taskDefinitionKey() == null) {
+                    query.taskAssigneeExpression("${currentUser()}");
+                } else {
+                    query.taskDefinitionKey(definition.taskDefinitionKey());
+                }
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put("description", definition.description());
+                properties.put("priority", definition.priority());
+                properties.put("refresh", true);
+                filter = filters.newTaskFilter(definition.name())
+                        .setOwner(null)
+                        .setQuery(query)
+                        .setProperties(properties);
+                filters.saveFilter(filter);
+                log.info("tasklist filter created name={} group={}", definition.name(), definition.group());
+            }
+            share(filter.getId(), definition.group());
+        }
+    }
+
+    private void share(String filterId, String group) {
+        if (authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(group)
+                        .resourceType(Resources.FILTER)
+                        .resourceId(filterId)
+                        .count()
+                > 0) {
+            return;
+        }
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filterId);
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+    }
+}
