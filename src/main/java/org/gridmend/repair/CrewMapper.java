@@ -26,15 +26,15 @@ public interface CrewMapper {
     int ensureStatus(@Param("crewId") String crewId);
 
     /** Moves the crew's last position, unless a later one is already known. */
-    void updateLastPosition(
+    int updateLastPosition(
             @Param("crewId") String crewId,
             @Param("lat") double lat,
             @Param("lng") double lng,
             @Param("at") Instant at);
 
-    void setShift(@Param("crewId") String crewId, @Param("onShift") boolean onShift);
+    int setShift(@Param("crewId") String crewId, @Param("onShift") boolean onShift);
 
-    void addRatings(@Param("crewId") String crewId, @Param("count") int count, @Param("sum") int sum);
+    int addRatings(@Param("crewId") String crewId, @Param("count") int count, @Param("sum") int sum);
 
     List<CrewOrder> orders(@Param("crewId") String crewId);
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import org.gridmend.core.Refusal;
 import org.gridmend.core.StaffGroups;
@@ -96,9 +97,9 @@ public class CrewService {
                 latest = i;
             }
         }
-        ensureStatus(crew.id());
-        crews.updateLastPosition(
-                crew.id(), converted.get(latest).lat(), converted.get(latest).lng(), times.get(latest));
+        GeoPoint at = converted.get(latest);
+        Instant when = times.get(latest);
+        withStatus(crew.id(), () -> crews.updateLastPosition(crew.id(), at.lat(), at.lng(), when));
     }
 
     private static GeoPoint validated(Position p, String prefix) {
@@ -125,23 +126,29 @@ public class CrewService {
     /** On or off shift: only crews on shift are dispatched. */
     @Transactional
     public void setShift(CrewRecord crew, boolean onShift) {
-        ensureStatus(crew.id());
-        crews.setShift(crew.id(), onShift);
+        withStatus(crew.id(), () -> crews.setShift(crew.id(), onShift));
         log.info("crew shift changed crewId={} onShift={}", crew.id(), onShift);
     }
 
     /** The customers' stars of a closed order go to the crew's totals. */
     void addRatings(String crewId, int count, int sum) {
-        ensureStatus(crewId);
-        crews.addRatings(crewId, count, sum);
+        withStatus(crewId, () -> crews.addRatings(crewId, count, sum));
     }
 
-    private void ensureStatus(String crewId) {
+    /**
+     * Runs a write to the crew's status row; only when it wrote nothing (no row yet, or a later position known)
+     * is the row made and the write tried once more, so that the usual write is one statement.
+     */
+    private void withStatus(String crewId, IntSupplier write) {
+        if (write.getAsInt() > 0) {
+            return;
+        }
         try {
             crews.ensureStatus(crewId);
         } catch (DuplicateKeyException madeJustNow) {
             // another writer made the row between our check and our insert: it is there, which is all we need
         }
+        write.getAsInt();
     }
 
     /** 403 unless the caller is this crew's user or in one of the groups. */

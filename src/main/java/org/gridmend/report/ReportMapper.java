@@ -59,6 +59,14 @@ public interface ReportMapper {
     /** The reports of a transformer area in repair on an incident. */
     List<Long> reportIdsOnArea(@Param("incidentId") long incidentId, @Param("transformerId") String transformerId);
 
+    /** One timeline line for every report of the area in repair on the incident, in one statement. */
+    void insertAreaEvents(
+            @Param("incidentId") long incidentId,
+            @Param("transformerId") String transformerId,
+            @Param("at") Instant at,
+            @Param("type") String type,
+            @Param("text") String text);
+
     int relinkArea(
             @Param("fromId") long fromId,
             @Param("toId") long toId,

@@ -62,10 +62,8 @@ public class ReportPlacementService {
         if (ids.isEmpty()) {
             return ids;
         }
+        reports.insertAreaEvents(from, transformerId, now, NotificationEvent.REPORT_MOVED.timelineType(), timelineLine);
         reports.relinkArea(from, to, transformerId, now);
-        for (long reportId : ids) {
-            reports.insertEvent(reportId, now, NotificationEvent.REPORT_MOVED.timelineType(), timelineLine);
-        }
         return ids;
     }
 }
