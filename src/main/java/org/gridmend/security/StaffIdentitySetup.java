@@ -214,7 +214,8 @@ public class StaffIdentitySetup implements InitializingBean {
                 .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    /** Grants the permissions to the group on the resource, adding what is missing to an existing grant. */
+    void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizations
                 .createAuthorizationQuery()
                 .groupIdIn(group)

@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -18,7 +16,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +24,6 @@ import org.springframework.stereotype.Component;
  * to locate). Each filter is shared with its group only.
  */
 @Component
-@DependsOn("staffIdentitySetup")
 class TasklistFilters implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
@@ -52,12 +48,12 @@ class TasklistFilters implements InitializingBean {
 
     private final FilterService filters;
     private final TaskService tasks;
-    private final AuthorizationService authorizations;
+    private final StaffIdentitySetup identities;
 
-    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    TasklistFilters(FilterService filters, TaskService tasks, StaffIdentitySetup identities) {
         this.filters = filters;
         this.tasks = tasks;
-        this.authorizations = authorizations;
+        this.identities = identities;
     }
 
     @Override
@@ -83,25 +79,7 @@ class TasklistFilters implements InitializingBean {
                 filters.saveFilter(filter);
                 log.info("tasklist filter created name={} group={}", definition.name(), definition.group());
             }
-            share(filter.getId(), definition.group());
+            identities.grant(definition.group(), Resources.FILTER, filter.getId(), Permissions.READ);
         }
-    }
-
-    private void share(String filterId, String group) {
-        if (authorizations
-                        .createAuthorizationQuery()
-                        .groupIdIn(group)
-                        .resourceType(Resources.FILTER)
-                        .resourceId(filterId)
-                        .count()
-                > 0) {
-            return;
-        }
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        read.setGroupId(group);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(filterId);
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
     }
 }

@@ -206,12 +206,7 @@ class ApiExceptionHandler {
     }
 
     private static boolean tooLongForTheDatabase(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLException sql && "22001".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseDown.anyCause(e, c -> c instanceof SQLException sql && "22001".equals(sql.getSQLState()));
     }
 
     private static ResponseEntity<ApiError> badRequest(ApiError error) {

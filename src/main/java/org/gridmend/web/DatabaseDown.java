@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -23,22 +24,29 @@ public final class DatabaseDown {
     private DatabaseDown() {}
 
     public static boolean isCause(Throwable failure) {
+        return anyCause(
+                failure,
+                c -> c instanceof SQLTransientConnectionException
+                        || c instanceof SQLNonTransientConnectionException
+                        || c instanceof CannotGetJdbcConnectionException
+                        || c instanceof CannotCreateTransactionException
+                        || c instanceof DataAccessResourceFailureException
+                        || c instanceof ConnectException
+                        // a commit or rollback on a connection that died under it (Hikari: "Connection is closed")
+                        || c instanceof TransactionSystemException
+                        || c instanceof SQLException closed && "Connection is closed".equals(closed.getMessage())
+                        // SQL state class 08: connection exception (a connection closed under a running transaction)
+                        || c instanceof SQLException sql
+                                && sql.getSQLState() != null
+                                && sql.getSQLState().startsWith("08")
+                        || c.getClass().getName().equals("com.mysql.cj.jdbc.exceptions.CommunicationsException")
+                        || c.getClass().getName().equals("com.mysql.cj.exceptions.CJCommunicationsException"));
+    }
+
+    /** Whether the failure or anything that caused it passes the test. */
+    static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLTransientConnectionException
-                    || c instanceof SQLNonTransientConnectionException
-                    || c instanceof CannotGetJdbcConnectionException
-                    || c instanceof CannotCreateTransactionException
-                    || c instanceof DataAccessResourceFailureException
-                    || c instanceof ConnectException
-                    // a commit or rollback on a connection that died under it (Hikari: "Connection is closed")
-                    || c instanceof TransactionSystemException
-                    || c instanceof SQLException closed && "Connection is closed".equals(closed.getMessage())
-                    // SQL state class 08: connection exception (a connection closed under a running transaction)
-                    || c instanceof SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08")
-                    || c.getClass().getName().equals("com.mysql.cj.jdbc.exceptions.CommunicationsException")
-                    || c.getClass().getName().equals("com.mysql.cj.exceptions.CJCommunicationsException")) {
+            if (test.test(c)) {
                 return true;
             }
         }
