@@ -1,6 +1,18 @@
 /* Shared by the customer pages: the language switch (Chinese by default, English on request) and JSON calls. */
 (function () {
   var lang = localStorage.getItem('gridmend.lang') || 'zh';
+  var ZONE = window.GM_ZONE || { id: 'Asia/Shanghai', zh: '北京时间', en: 'China time' };
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  var FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE.id, year: 'numeric', month: 'numeric', day: 'numeric',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  /** Month, day, hour and minute of an instant on the utility's clock, whatever the browser's zone. */
+  function parts(iso) {
+    var out = {};
+    FORMAT.formatToParts(new Date(iso)).forEach(function (p) { out[p.type] = p.value; });
+    return { year: Number(out.year), month: Number(out.month), day: Number(out.day),
+      hour: ('0' + Number(out.hour)).slice(-2), minute: ('0' + Number(out.minute)).slice(-2),
+      second: ('0' + Number(out.second)).slice(-2) };
+  }
   function apply() {
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
     document.querySelectorAll('[data-zh]').forEach(function (el) {
@@ -17,10 +29,29 @@
       return fetch(url, { method: method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined })
         .then(function (r) { return r.text().then(function (t) { var data = t ? JSON.parse(t) : null; return { status: r.status, ok: r.ok, data: data }; }); });
     },
+    /** The zone every time is shown in: the utility's (/js/zone.js), never the browser's. */
+    zone: function () { return ZONE; },
+    /** A time in the utility's zone, as the server's texts write it: 12月2日 02:06 or 2 Dec 02:06. */
+    clock: function (iso) {
+      if (!iso) { return ''; }
+      var p = parts(iso);
+      return lang === 'en' ? p.day + ' ' + MONTHS[p.month - 1] + ' ' + p.hour + ':' + p.minute
+        : p.month + '月' + p.day + '日 ' + p.hour + ':' + p.minute;
+    },
+    /** The same, naming the zone: 12月2日 02:06（北京时间） or 2 Dec 02:06 (China time). */
     time: function (iso) {
       if (!iso) { return ''; }
-      return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+      return lang === 'en' ? GM.clock(iso) + ' (' + ZONE.en + ')' : GM.clock(iso) + '（' + ZONE.zh + '）';
     },
+    /** A full timestamp for records (the audit trail), naming the zone: 2026-12-02 02:06:33（北京时间）. */
+    stamp: function (iso) {
+      if (!iso) { return ''; }
+      var p = parts(iso);
+      var text = p.year + '-' + ('0' + p.month).slice(-2) + '-' + ('0' + p.day).slice(-2) + ' ' + p.hour + ':' + p.minute + ':' + p.second;
+      return lang === 'en' ? text + ' (' + ZONE.en + ')' : text + '（' + ZONE.zh + '）';
+    },
+    /** The zone's name alone, for a heading over a list of times: 北京时间 / China time. */
+    zoneName: function () { return lang === 'en' ? ZONE.en : ZONE.zh; },
     uuid: function () {
       if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
       return 'r-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);

@@ -27,14 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 class AuditController {
 
-    /** Dates without a time are days in China time, where the utility works. */
     private final TraceService traces;
-
     private final AuditChain chain;
     private final ObjectMapper json;
     private final PlausibleTime plausible;
+    /** Dates without a time are days in the utility's zone. */
+    private final UtilityZone zone;
 
-    AuditController(TraceService traces, AuditChain chain, ObjectMapper json, PlausibleTime plausible) {
+    AuditController(
+            TraceService traces, AuditChain chain, ObjectMapper json, PlausibleTime plausible, UtilityZone zone) {
+        this.zone = zone;
         this.plausible = plausible;
         this.traces = traces;
         this.chain = chain;
@@ -128,7 +130,7 @@ class AuditController {
         return at == null ? null : plausible.bound(field, at);
     }
 
-    private static Instant parsedTime(String value, String field, boolean endOfDay) {
+    private Instant parsedTime(String value, String field, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -136,7 +138,7 @@ class AuditController {
             if (value.trim().length() == 10) {
                 LocalDate day = LocalDate.parse(value.trim());
                 return (endOfDay ? day.plusDays(1) : day)
-                        .atStartOfDay(UtilityZone.ZONE)
+                        .atStartOfDay(zone.zone())
                         .toInstant();
             }
             return OffsetDateTime.parse(value.trim()).toInstant();

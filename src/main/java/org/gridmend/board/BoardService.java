@@ -27,6 +27,7 @@ public class BoardService {
     private final BoardMapper mapper;
     private final NotificationAdminService notifications;
     private final Clock clock;
+    private final UtilityZone zone;
     private final String tileUrl;
     private final String tileAttribution;
 
@@ -34,11 +35,13 @@ public class BoardService {
             BoardMapper mapper,
             NotificationAdminService notifications,
             Clock clock,
+            UtilityZone zone,
             @Value("${gridmend.board.tile-url:}") String tileUrl,
             @Value("${gridmend.board.tile-attribution:}") String tileAttribution) {
         this.mapper = mapper;
         this.notifications = notifications;
         this.clock = clock;
+        this.zone = zone;
         this.tileUrl = tileUrl == null ? "" : tileUrl.trim();
         this.tileAttribution = tileAttribution;
     }
@@ -112,9 +115,8 @@ public class BoardService {
 
     public Board now() {
         Instant now = clock.instant();
-        Instant since = LocalDate.ofInstant(now, UtilityZone.ZONE)
-                .atStartOfDay(UtilityZone.ZONE)
-                .toInstant();
+        Instant since =
+                LocalDate.ofInstant(now, zone.zone()).atStartOfDay(zone.zone()).toInstant();
         List<Incident> incidents = mapper.openIncidents(LIMIT).stream()
                 .map(i -> new Incident(
                         PublicIds.incident(i.id()),

@@ -1,7 +1,6 @@
 package org.gridmend.core;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,12 +19,12 @@ import org.springframework.stereotype.Component;
 public class CustomerTexts {
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(UtilityZone.ZONE);
 
     private final MessageSource source;
+    private final UtilityZone zone;
 
-    CustomerTexts(@Value("${gridmend.notify.texts:}") String override) {
+    public CustomerTexts(@Value("${gridmend.notify.texts:}") String override, UtilityZone zone) {
+        this.zone = zone;
         ResourceBundleMessageSource builtIn = new ResourceBundleMessageSource();
         builtIn.setBasename("texts/customer");
         builtIn.setDefaultEncoding("UTF-8");
@@ -51,8 +50,13 @@ public class CustomerTexts {
         return source.getMessage(key, args, locale);
     }
 
-    /** A time as customers in China read it: 11月29日 14:20. */
-    public static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+    /** The utility's zone, in which the texts' times are shown and entered times are read. */
+    public UtilityZone zone() {
+        return zone;
+    }
+
+    /** A time as customers read it, in the utility's zone and naming it: 11月29日 14:20（北京时间）. */
+    public String time(Instant instant) {
+        return zone.show(instant);
     }
 }

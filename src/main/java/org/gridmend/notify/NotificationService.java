@@ -257,8 +257,8 @@ public class NotificationService {
         };
         String text = texts.text(
                 key,
-                CustomerTexts.time(notice.startsAt()),
-                CustomerTexts.time(notice.expectedEndAt()),
+                texts.time(notice.startsAt()),
+                texts.time(notice.expectedEndAt()),
                 notice.reason() == null ? "" : notice.reason());
         Outbox.Message message = new Outbox.Message(
                 Outbox.Scope.notice(noticeId), null, null, noticeId, texts.text("notify.title.notice"), text);

@@ -36,8 +36,10 @@ class Outbox {
     private final NotifyProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UtilityZone zone;
 
-    Outbox(NotificationMapper mapper, NotifyProperties properties, AuditTrail audit, Clock clock) {
+    Outbox(NotificationMapper mapper, NotifyProperties properties, AuditTrail audit, Clock clock, UtilityZone zone) {
+        this.zone = zone;
         this.mapper = mapper;
         this.properties = properties;
         this.audit = audit;
@@ -175,7 +177,7 @@ class Outbox {
 
     /** Now, or the end of the quiet hours when now is inside them. */
     Instant afterQuietHours(Instant now) {
-        ZonedDateTime local = now.atZone(UtilityZone.ZONE);
+        ZonedDateTime local = now.atZone(zone.zone());
         LocalTime start = properties.quietHours().start();
         LocalTime end = properties.quietHours().end();
         LocalTime time = local.toLocalTime();
@@ -187,6 +189,6 @@ class Outbox {
         }
         LocalDate day =
                 time.isBefore(end) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
-        return day.atTime(end).atZone(UtilityZone.ZONE).toInstant();
+        return day.atTime(end).atZone(zone.zone()).toInstant();
     }
 }

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
-import org.gridmend.process.FormTimes;
+import org.gridmend.core.UtilityZone;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +30,11 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
     static final List<String> FORM_FIELDS = List.of("noticeType", "deviceId", "start", "expectedEnd", "reason");
 
     private final OutageNoticeService notices;
+    private final UtilityZone zone;
 
-    RecordOutageNoticeDelegate(OutageNoticeService notices) {
+    RecordOutageNoticeDelegate(OutageNoticeService notices, UtilityZone zone) {
         this.notices = notices;
+        this.zone = zone;
     }
 
     @Override
@@ -83,7 +85,7 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
     }
 
     /** A form's date and time; a missing one is left to the notice's own check, which names the field. */
-    private static Instant time(Object value, String field) {
+    private Instant time(Object value, String field) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
@@ -91,7 +93,7 @@ class RecordOutageNoticeDelegate implements JavaDelegate {
             return date.toInstant();
         }
         try {
-            return FormTimes.parse(value.toString(), field);
+            return zone.parse(value.toString(), field);
         } catch (IllegalArgumentException e) {
             throw new FormFieldValidationException(field, e.getMessage());
         }

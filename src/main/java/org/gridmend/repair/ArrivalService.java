@@ -121,7 +121,7 @@ public class ArrivalService {
         timeline.record(
                 incidentId,
                 "DELAYED",
-                texts.text("incident.delayed", CustomerTexts.time(eta)),
+                texts.text("incident.delayed", texts.time(eta)),
                 null,
                 "crew",
                 order.crewId(),

@@ -14,7 +14,6 @@ import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.Refusal;
 import org.gridmend.core.StaffUser;
 import org.gridmend.notify.NotificationService;
-import org.gridmend.process.FormTimes;
 import org.gridmend.triage.FaultFindingService;
 import org.gridmend.triage.IncidentService;
 import org.slf4j.Logger;
@@ -100,11 +99,7 @@ public class RepairOrderService {
         timeline.record(
                 incidentId,
                 "ACCEPTED",
-                texts.text(
-                        "incident.accepted",
-                        crew.employeeNo(),
-                        Pii.maskName(crew.name()),
-                        CustomerTexts.time(order.eta())),
+                texts.text("incident.accepted", crew.employeeNo(), Pii.maskName(crew.name()), texts.time(order.eta())),
                 actor,
                 "crew",
                 crew.id(),
@@ -171,7 +166,7 @@ public class RepairOrderService {
         timeline.record(
                 incidentId,
                 "DIAGNOSED",
-                texts.text("incident.diagnosed", known.chinese(), CustomerTexts.time(when)),
+                texts.text("incident.diagnosed", known.chinese(), texts.time(when)),
                 byUser,
                 "cause",
                 known,
@@ -227,7 +222,7 @@ public class RepairOrderService {
         timeline.record(
                 incidentId,
                 "ETR_CHANGED",
-                texts.text("incident.etr_changed", CustomerTexts.time(order.etr())),
+                texts.text("incident.etr_changed", texts.time(order.etr())),
                 actor,
                 "etr",
                 order.etr());
@@ -255,7 +250,7 @@ public class RepairOrderService {
         incidents.notifyRestored(reportIds);
     }
 
-    private static Instant formTime(Object value, String field) {
+    private Instant formTime(Object value, String field) {
         try {
             return parseTime(value == null ? null : value.toString(), field);
         } catch (IllegalArgumentException e) {
@@ -263,7 +258,7 @@ public class RepairOrderService {
         }
     }
 
-    static Instant parseTime(String text, String field) {
-        return FormTimes.parse(text, field);
+    private Instant parseTime(String text, String field) {
+        return texts.zone().parse(text, field);
     }
 }

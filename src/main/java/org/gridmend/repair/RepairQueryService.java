@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.gridmend.core.CustomerTexts;
 import org.gridmend.core.Pii;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
+import org.gridmend.core.UtilityZone;
 import org.gridmend.grid.CoordinateSystem;
 import org.gridmend.grid.GeoPoint;
 import org.gridmend.report.RepairProgress.Event;
@@ -33,10 +33,16 @@ public class RepairQueryService {
     private final CrewMapper crews;
     private final RepairProperties properties;
     private final OrderProgress progress;
+    private final UtilityZone zone;
 
     RepairQueryService(
-            RepairOrderMapper orders, CrewMapper crews, RepairProperties properties, OrderProgress progress) {
+            RepairOrderMapper orders,
+            CrewMapper crews,
+            RepairProperties properties,
+            OrderProgress progress,
+            UtilityZone zone) {
         this.progress = progress;
+        this.zone = zone;
         this.orders = orders;
         this.crews = crews;
         this.properties = properties;
@@ -113,12 +119,11 @@ public class RepairQueryService {
         summary.put(
                 "areaType", order.areaType() == null ? "—" : order.areaType().name());
         summary.put("reportsCount", orders.reportCount(incidentId));
-        summary.put("firstReportAt", CustomerTexts.time(order.firstReportAt()));
-        summary.put(
-                "arrivalDeadline", order.arrivalDeadline() == null ? "—" : CustomerTexts.time(order.arrivalDeadline()));
+        summary.put("firstReportAt", zone.showBoth(order.firstReportAt()));
+        summary.put("arrivalDeadline", order.arrivalDeadline() == null ? "—" : zone.showBoth(order.arrivalDeadline()));
         summary.put("navigationUrl", navigationUrl(order));
         summary.put("briefingUrl", "/crew.html?order=" + order.publicId());
-        summary.put("arrivedAt", order.arrivedAt() == null ? "—" : CustomerTexts.time(order.arrivedAt()));
+        summary.put("arrivedAt", order.arrivedAt() == null ? "—" : zone.showBoth(order.arrivedAt()));
         summary.put(
                 "withinCommitment",
                 order.arrivedAt() == null || order.arrivalDeadline() == null

@@ -224,8 +224,8 @@ public class ReportIntakeService {
                     false,
                     texts.text(
                             key,
-                            CustomerTexts.time(notice.startsAt()),
-                            CustomerTexts.time(notice.expectedEndAt()),
+                            texts.time(notice.startsAt()),
+                            texts.time(notice.expectedEndAt()),
                             notice.reason() == null ? "" : notice.reason()));
         }
         if (foresight.incidentId() != null) {

@@ -55,8 +55,8 @@ public class ReportProgressService {
                 "OUTAGE_NOTICE",
                 texts.text(
                         key,
-                        CustomerTexts.time(notice.startsAt()),
-                        CustomerTexts.time(notice.expectedEndAt()),
+                        texts.time(notice.startsAt()),
+                        texts.time(notice.expectedEndAt()),
                         notice.reason() == null ? "" : notice.reason()));
     }
 

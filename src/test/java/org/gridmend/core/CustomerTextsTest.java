@@ -16,7 +16,7 @@ class CustomerTextsTest {
 
     @Test
     void theBuiltInTextsAreChineseWithEnglishOnRequest() {
-        CustomerTexts texts = new CustomerTexts("");
+        CustomerTexts texts = new CustomerTexts("", UtilityZone.china());
         assertThat(texts.text("notify.outage_known", "R-00000007"))
                 .contains("R-00000007")
                 .contains("无需报修");
@@ -30,7 +30,7 @@ class CustomerTextsTest {
                 dir.resolve("customer.properties"),
                 "notify.outage_known=长春供电公司提醒：您所在区域停电，抢修单 {0}，无需拨打95598。\n",
                 StandardCharsets.UTF_8);
-        CustomerTexts texts = new CustomerTexts("file:" + dir.resolve("customer"));
+        CustomerTexts texts = new CustomerTexts("file:" + dir.resolve("customer"), UtilityZone.china());
         assertThat(texts.text("notify.outage_known", "R-00000007"))
                 .isEqualTo("长春供电公司提醒：您所在区域停电，抢修单 R-00000007，无需拨打95598。");
         assertThat(texts.text("notify.notice_ended")).contains("恢复供电");

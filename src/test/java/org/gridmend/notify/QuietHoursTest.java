@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 
+import org.gridmend.core.UtilityZone;
 import org.junit.jupiter.api.Test;
 
 /** Rating requests wait out the night (China time); everything else goes at once. */
@@ -31,7 +32,7 @@ class QuietHoursTest {
             new NotifyProperties.Streams(
                     Duration.ofSeconds(2), 500, 3, 20, Duration.ofMinutes(30), Duration.ofSeconds(15)),
             new NotifyProperties.Corroboration(2));
-    private final Outbox service = new Outbox(null, properties, null, Clock.systemUTC());
+    private final Outbox service = new Outbox(null, properties, null, Clock.systemUTC(), UtilityZone.china());
 
     private static Instant china(String dateTime) {
         return ZonedDateTime.parse(dateTime + "+08:00[Asia/Shanghai]").toInstant();
