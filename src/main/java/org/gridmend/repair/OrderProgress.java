@@ -1,5 +1,6 @@
 package org.gridmend.repair;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,9 +37,26 @@ class OrderProgress implements RepairProgress {
                 order.acceptedAt() == null ? null : order.eta(),
                 order.etr(),
                 order.late(),
+                dispatchedAt(order),
                 order.acceptedAt(),
                 order.arrivedAt(),
+                order.diagnosedAt(),
                 orders.photos(incidentId).stream().map(OrderPhoto::id).toList()));
+    }
+
+    /** When the order went to the crew it is with now; none while no crew has it. */
+    private Instant dispatchedAt(RepairOrderRecord order) {
+        if (order.crewId() == null) {
+            return null;
+        }
+        Instant at = null;
+        for (DispatchAttempt attempt : orders.attempts(order.id())) {
+            if (attempt.crewId().equals(order.crewId())
+                    && (at == null || attempt.offeredAt().isAfter(at))) {
+                at = attempt.offeredAt();
+            }
+        }
+        return at;
     }
 
     @Override

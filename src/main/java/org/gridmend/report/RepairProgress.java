@@ -18,7 +18,11 @@ public interface RepairProgress {
     /** A photo of the incident, or empty when the incident has no photo with that id. */
     Optional<Photo> photo(long incidentId, long photoId);
 
-    /** The crew on the order once it accepted (id, employee number, masked name), the arrival deadline (SLA) and times. */
+    /**
+     * The crew on the order once it accepted (id, employee number, masked name), the arrival deadline (SLA) and the
+     * times of its stages: offered to a crew (the offer now open, or the one it accepted), accepted, arrived,
+     * diagnosed.
+     */
     record Progress(
             String crewId,
             String crewEmployeeNo,
@@ -27,8 +31,10 @@ public interface RepairProgress {
             Instant eta,
             Instant etr,
             boolean late,
+            Instant dispatchedAt,
             Instant acceptedAt,
             Instant arrivedAt,
+            Instant diagnosedAt,
             List<Long> photoIds) {}
 
     record Event(Instant at, String type, String text) {}

@@ -68,11 +68,14 @@ public class ReportService {
     @Transactional(readOnly = true)
     public TrackingView track(String publicId, String token) {
         ReportRecord report = gate.authorized(publicId, token);
+        RepairProgress.Progress progress = report.incidentId() == null
+                ? null
+                : repair.progress(report.incidentId()).orElse(null);
         TrackingView.Incident incident = report.incidentId() == null
                 ? null
                 : incidents
                         .brief(report.incidentId())
-                        .map(i -> incident(report, i))
+                        .map(i -> incident(report, i, progress))
                         .orElse(null);
         TrackingView.Notice notice = report.noticeId() == null
                 ? null
@@ -95,15 +98,74 @@ public class ReportService {
         timeline.sort(Comparator.comparing(TrackingView.Entry::at));
         ReportStatus s = report.status();
         TrackingView.Actions actions = new TrackingView.Actions(
-                s == ReportStatus.IN_REPAIR || s == ReportStatus.RESTORED,
+                s == ReportStatus.RESTORED,
+                s == ReportStatus.IN_REPAIR,
                 s == ReportStatus.RATING,
                 s == ReportStatus.BEHIND_METER);
+        List<TrackingView.Step> stages = stages(report, progress, incident == null ? null : incident.restoredAt());
+        TrackingView.Stage stage = stages == null
+                ? null
+                : stages.stream()
+                        .filter(step -> step.at() != null)
+                        .reduce((first, second) -> second)
+                        .map(TrackingView.Step::stage)
+                        .orElse(TrackingView.Stage.RECEIVED);
         return new TrackingView(
-                report.publicId(), s, report.channel(), report.createdAt(), incident, notice, timeline, actions);
+                report.publicId(),
+                s,
+                report.channel(),
+                report.createdAt(),
+                incident,
+                notice,
+                stage,
+                stages,
+                timeline,
+                actions);
     }
 
-    private TrackingView.Incident incident(ReportRecord report, IncidentDirectory.IncidentBrief brief) {
-        RepairProgress.Progress progress = repair.progress(brief.id()).orElse(null);
+    /**
+     * The six stages with the time each was reached, for a report on its way to a repair (being located and judged,
+     * or on a repair order); none for a report answered otherwise. A stage counts as reached only when every stage
+     * before it is: an order offered again after a decline is back at "sent to a crew".
+     */
+    private static List<TrackingView.Step> stages(
+            ReportRecord report, RepairProgress.Progress progress, Instant orderRestoredAt) {
+        ReportStatus s = report.status();
+        boolean onItsWay = s == ReportStatus.RECEIVED || s == ReportStatus.LOCATING;
+        boolean onOrder = report.incidentId() != null
+                && (s == ReportStatus.IN_REPAIR
+                        || s == ReportStatus.RESTORED
+                        || s == ReportStatus.RATING
+                        || s == ReportStatus.CLOSED);
+        if (!onItsWay && !onOrder) {
+            return null;
+        }
+        Instant restored = orderRestoredAt != null
+                ? orderRestoredAt
+                : s == ReportStatus.RESTORED || s == ReportStatus.RATING || s == ReportStatus.CLOSED
+                        ? report.confirmedAt()
+                        : null;
+        Instant[] at = {
+            report.createdAt(),
+            progress == null ? null : progress.dispatchedAt(),
+            progress == null ? null : progress.acceptedAt(),
+            progress == null ? null : progress.arrivedAt(),
+            progress == null ? null : progress.diagnosedAt(),
+            restored
+        };
+        List<TrackingView.Step> steps = new ArrayList<>();
+        boolean reached = true;
+        for (TrackingView.Stage stage : TrackingView.Stage.values()) {
+            Instant when = at[stage.ordinal()];
+            // power back ends the repair whatever stages the crew's records skipped
+            reached = stage == TrackingView.Stage.RESTORED ? when != null : reached && when != null;
+            steps.add(new TrackingView.Step(stage, stage.zh(), stage.en(), reached ? when : null));
+        }
+        return steps;
+    }
+
+    private static TrackingView.Incident incident(
+            ReportRecord report, IncidentDirectory.IncidentBrief brief, RepairProgress.Progress progress) {
         if (progress == null) {
             return new TrackingView.Incident(
                     brief.publicId(),

@@ -156,6 +156,8 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
                     view.receivedAt(),
                     view.incident(),
                     view.notice(),
+                    view.stage(),
+                    view.stages(),
                     null,
                     view.actions());
             String fingerprint = String.valueOf(status);

@@ -14,8 +14,44 @@ public record TrackingView(
         Instant receivedAt,
         Incident incident,
         Notice notice,
+        Stage stage,
+        List<Step> stages,
         List<Entry> timeline,
         Actions actions) {
+
+    /**
+     * The repair's stages as a parcel service shows them: received, sent to a crew, accepted by it, crew on site,
+     * repairing (the fault found), power back. A report answered otherwise (an outage notice, behind the meter, not
+     * located) shows only its status.
+     */
+    public enum Stage {
+        RECEIVED("受理", "Received"),
+        DISPATCHED("已派工", "Sent to a crew"),
+        ACCEPTED("已接单", "Crew accepted"),
+        ARRIVED("已到达", "Crew on site"),
+        REPAIRING("修复中", "Repairing"),
+        RESTORED("已恢复", "Power back");
+
+        private final String zh;
+        private final String en;
+
+        Stage(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        public String zh() {
+            return zh;
+        }
+
+        public String en() {
+            return en;
+        }
+    }
+
+    /** One stage and when it was reached (none when not yet). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(Stage stage, String zh, String en, Instant at) {}
 
     /** The repair order the report is on: like a parcel, who comes, when, and what they found. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,6 +76,11 @@ public record TrackingView(
 
     public record Entry(Instant at, String type, String text) {}
 
-    /** What the customer can do now. */
-    public record Actions(boolean confirmRestoration, boolean rate, boolean chooseBehindMeter) {}
+    /**
+     * What the customer can do now: confirm power is back when the process asks ({@code confirmRestoration}, the
+     * repair order says it is), or say so earlier, of their own accord ({@code reportPowerBack}, a small action on the
+     * page); rate; choose for a fault behind the meter.
+     */
+    public record Actions(
+            boolean confirmRestoration, boolean reportPowerBack, boolean rate, boolean chooseBehindMeter) {}
 }

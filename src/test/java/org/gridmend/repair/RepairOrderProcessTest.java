@@ -114,6 +114,17 @@ class RepairOrderProcessTest {
         return order;
     }
 
+    private TrackingView.Stage stage(ReportAnswer answer) {
+        TrackingView view = customers.track(answer.reportId(), answer.trackingToken());
+        // every stage before the current one is reached, none after it
+        int current = view.stage().ordinal();
+        assertThat(view.stages())
+                .allSatisfy(step -> assertThat(step.at() != null)
+                        .as(step.stage().name())
+                        .isEqualTo(step.stage().ordinal() <= current));
+        return view.stage();
+    }
+
     private void accept(ProcessInstance order, int crew) {
         Task accept = task("Task_AcceptRepairOrder", order);
         assertThat(accept).isAssignedTo(g.user(crew));
@@ -167,6 +178,11 @@ class RepairOrderProcessTest {
                 .containsEntry("dispatchTries", 1);
         Task acceptTask = task("Task_AcceptRepairOrder", order);
         assertThat(acceptTask).isAssignedTo(g.user(4));
+        assertThat(stage(first)).isEqualTo(TrackingView.Stage.DISPATCHED);
+        assertThat(customers.track(first.reportId(), first.trackingToken()).actions())
+                .as("not asked yet: only the small action")
+                .returns(false, TrackingView.Actions::confirmRestoration)
+                .returns(true, TrackingView.Actions::reportPowerBack);
         Map<String, Object> shown = engine.getTaskService().getVariablesLocal(acceptTask.getId());
         assertThat(shown)
                 .containsEntry("orderId", PublicIds.incident(incidentId))
@@ -181,6 +197,7 @@ class RepairOrderProcessTest {
         TrackingView accepted = customers.track(first.reportId(), first.trackingToken());
         String employeeNo = (g.p() + "04").toUpperCase();
         assertThat(accepted.incident().crew().employeeNo()).isEqualTo(employeeNo);
+        assertThat(accepted.stage()).isEqualTo(TrackingView.Stage.ACCEPTED);
         assertThat(accepted.incident().eta()).isAfter(Instant.now());
         assertThat(accepted.timeline().get(accepted.timeline().size() - 1).text())
                 .contains("已接单")
@@ -190,6 +207,7 @@ class RepairOrderProcessTest {
         repairs.completeAs(g.user(4), "crews", task("Task_ConfirmArrival", order), Map.of());
         assertThat(order).hasPassed("Task_RecordArrival", "EndEvent_CrewOnSite").isWaitingAt("Task_DiagnoseFault");
         assertThat(record(incidentId).arrivedAt()).isNotNull();
+        assertThat(stage(first)).isEqualTo(TrackingView.Stage.ARRIVED);
 
         repairs.completeAs(
                 g.user(4),
@@ -198,6 +216,7 @@ class RepairOrderProcessTest {
                 withVariables("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
         assertThat(order).isWaitingAt("Task_CompleteRepair");
         assertThat(record(incidentId).cause()).isEqualTo("FUSE_BLOWN");
+        assertThat(stage(first)).isEqualTo(TrackingView.Stage.REPAIRING);
 
         repairs.completeAs(
                 g.user(4), "crews", task("Task_CompleteRepair", order), withVariables("resolution", "REPLACED_FUSE"));
@@ -207,6 +226,7 @@ class RepairOrderProcessTest {
         execute(job("Task_NotifyPowerRestored", order));
         execute(job("Task_NotifyRestoration", order));
         assertThat(reports.process(first)).isWaitingAt("Task_AskForConfirmation");
+        assertThat(stage(first)).isEqualTo(TrackingView.Stage.RESTORED);
         assertThat(reports.process(third)).as("second batch not yet sent").isWaitingAt("Gateway_AwaitRestoration");
         execute(job("Task_NotifyRestoration", order));
         assertThat(reports.process(third)).isWaitingAt("Task_AskForConfirmation");
@@ -225,6 +245,12 @@ class RepairOrderProcessTest {
         for (ReportAnswer answer : List.of(first, second)) {
             execute(job(reports.process(answer)));
             assertThat(reports.record(answer).status()).isEqualTo(ReportStatus.RESTORED);
+            assertThat(customers
+                            .track(answer.reportId(), answer.trackingToken())
+                            .actions())
+                    .as("now the process asks")
+                    .returns(true, TrackingView.Actions::confirmRestoration)
+                    .returns(false, TrackingView.Actions::reportPowerBack);
             customers.confirm(answer.reportId(), answer.trackingToken(), true);
             execute(job(reports.process(answer)));
         }

@@ -99,8 +99,18 @@ class ReportApiTest {
         assertThat(tracked.path("timeline").get(0).path("text").asText())
                 .isEqualTo(answer.path("message").asText());
         assertThat(tracked.path("timeline").get(1).path("text").asText()).contains("已生成抢修单");
+        // nobody asked yet whether power is back: only the small "it came back by itself" action
         assertThat(tracked.path("actions").path("confirmRestoration").asBoolean())
-                .isTrue();
+                .isFalse();
+        assertThat(tracked.path("actions").path("reportPowerBack").asBoolean()).isTrue();
+        // the parcel-style stages: received, and no crew has accepted yet
+        assertThat(tracked.path("stages")).hasSize(6);
+        assertThat(tracked.path("stages").get(0).path("zh").asText()).isEqualTo("受理");
+        assertThat(tracked.path("stages").get(0).path("at").asText())
+                .isEqualTo(tracked.path("receivedAt").asText());
+        assertThat(tracked.path("stages").get(2).path("stage").asText()).isEqualTo("ACCEPTED");
+        assertThat(tracked.path("stages").get(2).has("at")).isFalse();
+        assertThat(tracked.path("stage").asText()).isIn("RECEIVED", "DISPATCHED");
         assertThat(tracked.path("receivedAt").asText()).endsWith("Z");
     }
 
