@@ -91,9 +91,14 @@ class DevGatewayController {
     }
 
     @GetMapping(path = "/inbox/phones", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every phone or app user that received something, most recent first")
-    List<DevInbox> phones() {
-        return inboxes.phones();
+    @Operation(
+            summary = "Every phone or app user that received something, most recent first; with q, those whose "
+                    + "number or a message contains q (a report or order number, say)")
+    List<DevInbox> phones(@RequestParam(required = false) String q) {
+        if (q != null && q.length() > 64) {
+            throw Refusal.invalid("TOO_LONG", "q", "q is at most 64 characters");
+        }
+        return inboxes.phones(q);
     }
 
     @GetMapping(path = "/inbox/messages", produces = MediaType.APPLICATION_JSON_VALUE)

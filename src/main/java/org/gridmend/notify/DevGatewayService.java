@@ -38,8 +38,12 @@ public class DevGatewayService {
         }
     }
 
-    public List<DevInbox> phones() {
-        return mapper.devInboxes(500);
+    /** The inboxes, most recent first; with a search, those whose number or a message contains it. */
+    public List<DevInbox> phones(String search) {
+        String like = search == null || search.isBlank()
+                ? null
+                : "%" + search.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return mapper.devInboxes(like, 500);
     }
 
     public List<DevMessage> messages(String address, int limit) {

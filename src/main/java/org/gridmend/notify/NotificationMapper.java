@@ -104,7 +104,8 @@ public interface NotificationMapper {
 
     List<DevMessage> devMessages(@Param("address") String address, @Param("limit") int limit);
 
-    List<DevInbox> devInboxes(@Param("limit") int limit);
+    /** The inboxes, most recent first; with {@code like}, those whose address or a message matches it. */
+    List<DevInbox> devInboxes(@Param("like") String like, @Param("limit") int limit);
 
     record ReportFacts(long id, Long incidentId, Long noticeId, String customerNo, String channel) {}
 

@@ -125,6 +125,15 @@ class DevGatewayTest {
         assertThat(sms.path("text").asText()).startsWith("【供电服务】").contains("无需报修");
         assertThat(http.get("/dev/inbox/phones").json().findValuesAsText("address"))
                 .contains(reporter, neighbourPhone);
+        // the search finds a phone by its number, and everyone told of an order by the order's number
+        assertThat(http.get("/dev/inbox/phones?q=" + neighbourPhone).json().findValuesAsText("address"))
+                .containsExactly(neighbourPhone);
+        assertThat(http.get("/dev/inbox/phones?q=" + incident).json().findValuesAsText("address"))
+                .contains(neighbourPhone)
+                .doesNotContain("13800000001");
+        assertThat(http.get("/dev/inbox/phones?q=%25").json().findValuesAsText("address"))
+                .as("a percent sign is a character to look for, not a wildcard")
+                .isEmpty();
     }
 
     @Test
