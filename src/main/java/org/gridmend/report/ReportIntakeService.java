@@ -22,6 +22,7 @@ import org.gridmend.core.StaffUser;
 import org.gridmend.customer.CustomerSession;
 import org.gridmend.customer.PhoneNumbers;
 import org.gridmend.grid.GeoPoint;
+import org.gridmend.grid.GridLookupService;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
@@ -47,6 +48,7 @@ public class ReportIntakeService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReportMapper reports;
+    private final GridLookupService archive;
     private final IncidentDirectory incidents;
     private final OutageNoticeService notices;
     private final IntakeRateLimiter rateLimiter;
@@ -60,6 +62,7 @@ public class ReportIntakeService {
 
     ReportIntakeService(
             ReportMapper reports,
+            GridLookupService archive,
             IncidentDirectory incidents,
             OutageNoticeService notices,
             IntakeRateLimiter rateLimiter,
@@ -71,6 +74,7 @@ public class ReportIntakeService {
             ObjectMapper json) {
         this.audit = audit;
         this.reports = reports;
+        this.archive = archive;
         this.incidents = incidents;
         this.notices = notices;
         this.rateLimiter = rateLimiter;
@@ -101,6 +105,7 @@ public class ReportIntakeService {
             throw Refusal.invalid(
                     "MISSING_FIELD", "customerNo", "give customerNo or location (or both): a report needs a place");
         }
+        boolean unknownCustomer = unknownCustomer(request);
         String hash = hash(request);
         if (request.channel() != Channel.AMI) {
             try {
@@ -143,6 +148,9 @@ public class ReportIntakeService {
 
         IncidentDirectory.Foresight foresight = incidents.foresee(ReportRecord.beforeTriage(report));
         StoredAnswer stored = answer(foresight);
+        if (unknownCustomer) {
+            stored = stored.withMessage(texts.text("report.customer_unknown", report.customerNo) + stored.message());
+        }
         report.answer = toJson(stored);
         try {
             reports.insert(report);
@@ -178,6 +186,30 @@ public class ReportIntakeService {
                 foresight.incidentId(),
                 foresight.noticeId());
         return new Submitted(stored.answer(PublicIds.report(report.id), report.trackingToken), true);
+    }
+
+    /**
+     * Whether the customer number a person typed is missing from the archive: refused when the report has no
+     * location to go by (the customer can correct the number or send their location at once, instead of waiting
+     * for a dispatcher); with a location, the report goes by the location and the answer says so. A meter's report
+     * (AMI) names a customer the head-end found by its meter.
+     */
+    private boolean unknownCustomer(ReportRequest request) {
+        if (request.channel() == Channel.AMI || blank(request.customerNo())) {
+            return false;
+        }
+        String customerNo = request.customerNo().trim();
+        if (archive.customer(customerNo).isPresent()) {
+            return false;
+        }
+        if (request.location() == null) {
+            throw Refusal.invalid(
+                    "UNKNOWN_CUSTOMER_NO",
+                    "customerNo",
+                    "没有找到户号 " + customerNo + "，请核对，或使用当前位置。 (Customer number " + customerNo
+                            + " is not in the archive: check it, or send your location.)");
+        }
+        return true;
     }
 
     /** The phone in one form however it was typed ("138 0000 0000", "+86 13800000000"): a mainland mobile or 400. */

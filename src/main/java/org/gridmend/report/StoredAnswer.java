@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 record StoredAnswer(ReportStatus status, String incidentId, boolean merged, String message) {
 
+    StoredAnswer withMessage(String other) {
+        return new StoredAnswer(status, incidentId, merged, other);
+    }
+
     ReportAnswer answer(String reportId, String token) {
         return new ReportAnswer(reportId, token, status, incidentId, merged, message);
     }

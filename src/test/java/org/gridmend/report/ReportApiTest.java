@@ -115,6 +115,37 @@ class ReportApiTest {
     }
 
     @Test
+    void anUnknownCustomerNumberIsToldAtOnceAndGoesByTheLocationWhenThereIsOne() {
+        Http.Response refused = http.post("/api/reports", report("2299999999"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("error").asText()).isEqualTo("UNKNOWN_CUSTOMER_NO");
+        assertThat(refused.json().path("field").asText()).isEqualTo("customerNo");
+        assertThat(refused.json().path("message").asText()).startsWith("没有找到户号 2299999999，请核对，或使用当前位置");
+        assertThat(http.post("/api/reports", report("abc123"))
+                        .json()
+                        .path("error")
+                        .asText())
+                .isEqualTo("UNKNOWN_CUSTOMER_NO");
+        assertThat(http.post("/api/reports", report("22 999"))
+                        .json()
+                        .path("field")
+                        .asText())
+                .as("a number that cannot be one: the format")
+                .isEqualTo("customerNo");
+
+        Map<String, Object> withLocation = report("2299999999");
+        withLocation.put("location", Map.of("lat", grid.lat() + 0.0011, "lng", grid.lng(), "coordSys", "WGS84"));
+        Http.Response accepted = http.post("/api/reports", withLocation);
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(accepted.json().path("message").asText()).startsWith("没有找到户号 2299999999，已按您的当前位置");
+        JsonNode tracked =
+                trackUntil(accepted.json(), v -> v.path("status").asText().equals("IN_REPAIR"));
+        assertThat(tracked.path("incident").path("incidentId").asText())
+                .as("placed by its location, on the transformer there")
+                .matches("R-\\d{8}");
+    }
+
+    @Test
     void aNeighbourLearnsAtOnceThatTheFaultIsKnown() {
         JsonNode first = http.post("/api/reports", report(grid.customer(1))).json();
         JsonNode incident = trackUntil(first, v -> v.path("status").asText().equals("IN_REPAIR"))
