@@ -22,7 +22,6 @@ import org.gridmend.core.StaffUser;
 import org.gridmend.customer.CustomerSession;
 import org.gridmend.customer.PhoneNumbers;
 import org.gridmend.grid.GeoPoint;
-import org.gridmend.grid.GridLookupService;
 import org.gridmend.notify.NotificationService;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
@@ -48,7 +47,7 @@ public class ReportIntakeService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReportMapper reports;
-    private final GridLookupService archive;
+    private final IntakeChecks checks;
     private final IncidentDirectory incidents;
     private final OutageNoticeService notices;
     private final IntakeRateLimiter rateLimiter;
@@ -62,7 +61,7 @@ public class ReportIntakeService {
 
     ReportIntakeService(
             ReportMapper reports,
-            GridLookupService archive,
+            IntakeChecks checks,
             IncidentDirectory incidents,
             OutageNoticeService notices,
             IntakeRateLimiter rateLimiter,
@@ -74,7 +73,7 @@ public class ReportIntakeService {
             ObjectMapper json) {
         this.audit = audit;
         this.reports = reports;
-        this.archive = archive;
+        this.checks = checks;
         this.incidents = incidents;
         this.notices = notices;
         this.rateLimiter = rateLimiter;
@@ -100,12 +99,12 @@ public class ReportIntakeService {
      */
     @Transactional
     public Submitted submit(ReportRequest typed, String clientAddress, CustomerSession session) {
-        ReportRequest request = withMobile(typed);
+        ReportRequest request = checks.withMobile(typed);
         if (blank(request.customerNo()) && request.location() == null) {
             throw Refusal.invalid(
                     "MISSING_FIELD", "customerNo", "give customerNo or location (or both): a report needs a place");
         }
-        boolean unknownCustomer = unknownCustomer(request);
+        boolean unknownCustomer = checks.unknownCustomer(request);
         String hash = hash(request);
         if (request.channel() != Channel.AMI) {
             try {
@@ -186,52 +185,6 @@ public class ReportIntakeService {
                 foresight.incidentId(),
                 foresight.noticeId());
         return new Submitted(stored.answer(PublicIds.report(report.id), report.trackingToken), true);
-    }
-
-    /**
-     * Whether the customer number a person typed is missing from the archive: refused when the report has no
-     * location to go by (the customer can correct the number or send their location at once, instead of waiting
-     * for a dispatcher); with a location, the report goes by the location and the answer says so. A meter's report
-     * (AMI) names a customer the head-end found by its meter.
-     */
-    private boolean unknownCustomer(ReportRequest request) {
-        if (request.channel() == Channel.AMI || blank(request.customerNo())) {
-            return false;
-        }
-        String customerNo = request.customerNo().trim();
-        if (archive.customer(customerNo).isPresent()) {
-            return false;
-        }
-        if (request.location() == null) {
-            throw Refusal.invalid(
-                    "UNKNOWN_CUSTOMER_NO",
-                    "customerNo",
-                    "没有找到户号 " + customerNo + "，请核对，或使用当前位置。 (Customer number " + customerNo
-                            + " is not in the archive: check it, or send your location.)");
-        }
-        return true;
-    }
-
-    /** The phone in one form however it was typed ("138 0000 0000", "+86 13800000000"): a mainland mobile or 400. */
-    private static ReportRequest withMobile(ReportRequest r) {
-        if (blank(r.phone())) {
-            return r;
-        }
-        String phone = PhoneNumbers.mobile(r.phone())
-                .map(PhoneNumbers::national)
-                .orElseThrow(() -> Refusal.invalid(
-                        "INVALID_FIELD",
-                        "phone",
-                        "phone must be a mainland China mobile number " + "(11 digits starting with 1)"));
-        return new ReportRequest(
-                r.requestId(),
-                r.channel(),
-                r.customerNo(),
-                phone,
-                r.location(),
-                r.address(),
-                r.description(),
-                r.onlyMyHome());
     }
 
     private Submitted replay(ReportRecord earlier, String hash) {

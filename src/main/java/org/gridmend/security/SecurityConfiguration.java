@@ -57,9 +57,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain gridmend(HttpSecurity http, JsonSecurityErrors errors, ApiKeyService keys, ObjectMapper json)
+    SecurityFilterChain gridmend(
+            HttpSecurity http,
+            JsonSecurityErrors errors,
+            ApiKeyService keys,
+            ObjectMapper json,
+            SharedStaffSession staffSessions)
             throws Exception {
         return http.addFilterBefore(new ApiKeyFilter(keys, json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SharedStaffSession.Filter(staffSessions), ApiKeyFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/staff/session")
                         .permitAll()
                         // customers sign in with an SMS code; their bearer token is checked by the customer side

@@ -16,7 +16,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * GridMend's staff pages sign in to a session (a cookie the browser keeps, with the CSRF token every change must
- * echo), never with HTTP Basic a browser would cache. The sign-in is throttled like every other password check.
+ * echo), never with HTTP Basic a browser would cache. The sign-in is throttled like every other password check. It
+ * is one sign-in with Camunda's webapps ({@link SharedStaffSession}).
  */
 @RestController
 @RequestMapping(path = "/api/staff/session", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,11 +37,13 @@ class StaffSessionController {
 
     private final CamundaIdentityAuthenticationProvider provider;
     private final SignInThrottle throttle;
-    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    private final SharedStaffSession sessions;
 
-    StaffSessionController(CamundaIdentityAuthenticationProvider provider, SignInThrottle throttle) {
+    StaffSessionController(
+            CamundaIdentityAuthenticationProvider provider, SignInThrottle throttle, SharedStaffSession sessions) {
         this.provider = provider;
         this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,10 +80,8 @@ class StaffSessionController {
         } else {
             request.getSession(true);
         }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
+        // the same sign-in as Tasklist's: Camunda's webapps open without a second login
+        sessions.signIn(request, authentication.getName());
         return ResponseEntity.ok(me(authentication));
     }
 

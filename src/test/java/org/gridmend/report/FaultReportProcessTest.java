@@ -222,7 +222,7 @@ class FaultReportProcessTest {
 
         @Test
         void aDispatcherPlacesTheReportByCustomerNumber() {
-            ReportAnswer answer = reports.byCustomer("NO-SUCH-CUSTOMER");
+            ReportAnswer answer = reports.unknownCustomerFarAway("NO-SUCH-CUSTOMER", grid.lat() + 0.5, grid.lng());
             ProcessInstance instance = waitingForDispatcher(answer);
             complete(task(instance), withVariables("locateDecision", "LOCATED", "locatedCustomerNo", grid.customer(5)));
             execute(job(instance));
@@ -234,7 +234,7 @@ class FaultReportProcessTest {
 
         @Test
         void aWrongEntryBringsTheTaskBack() {
-            ReportAnswer answer = reports.byCustomer("NO-SUCH-CUSTOMER");
+            ReportAnswer answer = reports.unknownCustomerFarAway("NO-SUCH-CUSTOMER", grid.lat() + 0.5, grid.lng());
             ProcessInstance instance = waitingForDispatcher(answer);
             complete(task(instance), withVariables("locateDecision", "LOCATED", "locatedNodeId", "T-nowhere"));
             execute(job(instance));
@@ -253,7 +253,7 @@ class FaultReportProcessTest {
 
         @Test
         void aReportNobodyCanPlaceIsClosed() {
-            ReportAnswer answer = reports.byCustomer("NO-SUCH-CUSTOMER");
+            ReportAnswer answer = reports.unknownCustomerFarAway("NO-SUCH-CUSTOMER", grid.lat() + 0.5, grid.lng());
             ProcessInstance instance = waitingForDispatcher(answer);
             complete(task(instance), withVariables("locateDecision", "UNLOCATABLE"));
             execute(job(instance));

@@ -89,6 +89,19 @@ public class ReportFixture {
                 null));
     }
 
+    /** A customer number the archive does not hold, typed with a location outside the grid: a dispatcher's task. */
+    public ReportAnswer unknownCustomerFarAway(String customerNo, double lat, double lng) {
+        return submit(new ReportRequest(
+                UUID.randomUUID().toString(),
+                Channel.WEB,
+                customerNo,
+                null,
+                new ReportRequest.Location(lat, lng, null),
+                "人民大街 8 号",
+                "楼里都停了",
+                null));
+    }
+
     public ReportAnswer submit(ReportRequest request) {
         return intake.submit(request, "127.0.0.1").answer();
     }
