@@ -82,5 +82,10 @@ public final class ProcessConstants {
     // variables the dispatcher's "Locate report" form sets
     public static final String LOCATED_NODE_ID = "locatedNodeId";
     public static final String LOCATED_CUSTOMER_NO = "locatedCustomerNo";
+    /** A customer picked from the form's candidates; a typed {@link #LOCATED_CUSTOMER_NO} wins over it. */
+    public static final String CANDIDATE_CUSTOMER_NO = "candidateCustomerNo";
+    /** A transformer area picked from the form's candidates; a typed {@link #LOCATED_NODE_ID} wins over it. */
+    public static final String CANDIDATE_TRANSFORMER_ID = "candidateTransformerId";
+
     public static final String LOCATE_DECISION = "locateDecision";
 }

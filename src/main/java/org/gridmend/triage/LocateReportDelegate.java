@@ -1,5 +1,7 @@
 package org.gridmend.triage;
 
+import static org.gridmend.core.ProcessConstants.CANDIDATE_CUSTOMER_NO;
+import static org.gridmend.core.ProcessConstants.CANDIDATE_TRANSFORMER_ID;
 import static org.gridmend.core.ProcessConstants.LOCATED_CUSTOMER_NO;
 import static org.gridmend.core.ProcessConstants.LOCATED_NODE_ID;
 import static org.gridmend.core.ProcessConstants.LOCATE_DECISION;
@@ -27,9 +29,15 @@ class LocateReportDelegate implements JavaDelegate {
                 ? null
                 : new TriageService.DispatcherPlacement(
                         LocateOutcome.valueOf(decision),
-                        ProcessVariables.string(execution, LOCATED_CUSTOMER_NO),
-                        ProcessVariables.string(execution, LOCATED_NODE_ID));
+                        typedOrPicked(execution, LOCATED_CUSTOMER_NO, CANDIDATE_CUSTOMER_NO),
+                        typedOrPicked(execution, LOCATED_NODE_ID, CANDIDATE_TRANSFORMER_ID));
         LocateOutcome outcome = triage.locate(ProcessVariables.reportId(execution), dispatcher);
         execution.setVariable(LOCATE_OUTCOME, outcome.name());
+    }
+
+    /** What the dispatcher typed, else what they picked from the candidates; checked against the archive after. */
+    private static String typedOrPicked(DelegateExecution execution, String typed, String picked) {
+        String value = ProcessVariables.string(execution, typed);
+        return value != null && !value.isBlank() ? value : ProcessVariables.string(execution, picked);
     }
 }

@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
@@ -218,6 +221,39 @@ class FaultReportProcessTest {
             }
             assertThat(record(answer).status()).isEqualTo(ReportStatus.LOCATING);
             return instance;
+        }
+
+        @Test
+        void theFormShowsWhatTheCustomerSentAndCandidatesByPositionAndAddress() {
+            // 1.4 km north of the customers, 1.5 km from every transformer: too far for triage to place by itself
+            ReportAnswer answer = reports.unknownCustomerFarAway("2299999999", grid.lat() + 0.0135, grid.lng());
+            ProcessInstance instance = waitingForDispatcher(answer);
+            Task task = task(instance);
+            assertThat(task.getName()).startsWith("定位 " + answer.reportId());
+            Map<String, Object> shown = engine.getTaskService().getVariablesLocal(task.getId());
+            assertThat(shown)
+                    .containsEntry("reportNo", answer.reportId())
+                    .containsEntry("typedCustomerNo", "2299999999")
+                    .containsEntry("typedAddress", "人民大街 8 号")
+                    .containsEntry("typedDescription", "楼里都停了")
+                    .containsEntry("maskedPhone", "—");
+            assertThat((String) shown.get("receivedAt")).contains("北京时间");
+            assertThat((String) shown.get("position")).endsWith("(WGS-84)");
+            List<String> customers =
+                    JsonPath.read(shown.get("customerCandidates").toString(), "$[*].value");
+            assertThat(customers.subList(0, 3))
+                    .as("the nearest customers first")
+                    .containsExactlyInAnyOrder(grid.customer(1), grid.customer(2), grid.customer(3));
+            List<String> areas =
+                    JsonPath.read(shown.get("transformerCandidates").toString(), "$[*].value");
+            assertThat(areas).contains(grid.node("T1"), grid.node("T2"));
+
+            complete(task, withVariables("locateDecision", "LOCATED", "candidateCustomerNo", grid.customer(5)));
+            execute(job(instance));
+            assertThat(instance).isWaitingAt("Gateway_AwaitRestoration");
+            assertThat(record(answer).locatedTransformerId())
+                    .as("the picked candidate")
+                    .isEqualTo(grid.node("T2"));
         }
 
         @Test
