@@ -121,6 +121,7 @@ public class RepairQueryService {
         summary.put("reportsCount", orders.reportCount(incidentId));
         summary.put("firstReportAt", zone.showBoth(order.firstReportAt()));
         summary.put("arrivalDeadline", order.arrivalDeadline() == null ? "—" : zone.showBoth(order.arrivalDeadline()));
+        summary.put("zoneName", zone.nameZh() + " (" + zone.nameEn() + ")");
         summary.put("navigationUrl", navigationUrl(order));
         summary.put("briefingUrl", "/crew.html?order=" + order.publicId());
         summary.put("arrivedAt", order.arrivedAt() == null ? "—" : zone.showBoth(order.arrivedAt()));
