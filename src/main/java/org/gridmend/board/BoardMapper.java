@@ -13,6 +13,11 @@ public interface BoardMapper {
 
     List<CrewRow> crews(@Param("limit") int limit);
 
+    /** Reports waiting for a dispatcher's "Locate report", oldest first. */
+    List<LocateRow> reportsToLocate(@Param("limit") int limit);
+
+    long countToLocate();
+
     long reportsSince(@Param("since") Instant since);
 
     long incidentsSince(@Param("since") Instant since);
@@ -25,6 +30,9 @@ public interface BoardMapper {
 
     /** Transformer areas with their customers, the grid the map is drawn on. */
     List<AreaRow> areas(@Param("limit") int limit);
+
+    record LocateRow(
+            long id, Instant createdAt, String channel, String customerNo, String address, String description) {}
 
     record IncidentRow(
             long id,

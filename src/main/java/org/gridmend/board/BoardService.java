@@ -23,6 +23,7 @@ public class BoardService {
 
     static final int LIMIT = 500;
     static final int AREAS = 20_000;
+    static final int LOCATE_SHOWN = 50;
 
     private final BoardMapper mapper;
     private final NotificationAdminService notifications;
@@ -91,7 +92,23 @@ public class BoardService {
             Double averageRating) {}
 
     public record Board(
-            Instant at, List<Incident> incidents, List<Crew> crews, List<NotificationRecord> failed, Figures today) {}
+            Instant at,
+            List<Incident> incidents,
+            List<Crew> crews,
+            List<ToLocate> toLocate,
+            long toLocateCount,
+            List<NotificationRecord> failed,
+            Figures today) {}
+
+    /** A report nobody could place yet: a dispatcher's "Locate report" task waits in Tasklist's "待定位" filter. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ToLocate(
+            String reportId,
+            Instant receivedAt,
+            String channel,
+            String customerNo,
+            String address,
+            String description) {}
 
     /**
      * The map's base: the feeders' devices and the transformer areas (with their customers) from GridMend's own
@@ -144,7 +161,26 @@ public class BoardService {
                 .map(c ->
                         new Crew(c.id(), c.employeeNo(), c.onShift(), c.lat(), c.lng(), c.positionAt(), c.openOrders()))
                 .toList();
-        return new Board(now, incidents, crews, notifications.list("FAILED", null, 20), figures(since));
+        List<ToLocate> toLocate = mapper.reportsToLocate(LOCATE_SHOWN).stream()
+                .map(r -> new ToLocate(
+                        PublicIds.report(r.id()),
+                        r.createdAt(),
+                        r.channel(),
+                        r.customerNo(),
+                        r.address(),
+                        shortened(r.description())))
+                .toList();
+        long toLocateCount = toLocate.size() < LOCATE_SHOWN ? toLocate.size() : mapper.countToLocate();
+        return new Board(
+                now, incidents, crews, toLocate, toLocateCount, notifications.list("FAILED", null, 20), figures(since));
+    }
+
+    /** The first 80 characters (code points) of a customer's description. */
+    private static String shortened(String text) {
+        if (text == null || text.codePointCount(0, text.length()) <= 80) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, 80)) + "…";
     }
 
     private Figures figures(Instant since) {
