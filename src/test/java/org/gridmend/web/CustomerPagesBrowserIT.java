@@ -92,6 +92,11 @@ class CustomerPagesBrowserIT {
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type='" + type + "']")));
     }
 
+    private void stage(String stage) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#stages li.current[data-stage='" + stage + "']")));
+    }
+
     private Task await(String activity, String processInstanceId) {
         Await.until(
                 () -> engine.getTaskService()
@@ -161,6 +166,10 @@ class CustomerPagesBrowserIT {
 
         // triage in the background; the page hears of it without a reload
         seeLine("ACKNOWLEDGED");
+        assertThat(browser.findElement(By.id("confirm")).isDisplayed())
+                .as("the big 已来电 waits until the process asks")
+                .isFalse();
+        assertThat(browser.findElement(By.id("cameBack")).isDisplayed()).isTrue();
         long incidentId = jdbc.queryForObject(
                 "SELECT incident_id FROM gm_report WHERE customer_no = ?", Long.class, g.customer(1));
         String order = repairs.order(incidentId).getId();
@@ -169,22 +178,26 @@ class CustomerPagesBrowserIT {
         String crewUser = offer.getAssignee();
         repairs.completeAs(crewUser, "crews", offer, Map.of("acceptDecision", "ACCEPT"));
         seeLine("ACCEPTED");
+        stage("ACCEPTED");
         String employeeNo = (g.p() + "0" + crewUser.substring(crewUser.length() - 1)).toUpperCase();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), employeeNo));
 
         g.crewAtFault(Integer.parseInt(crewUser.substring(crewUser.length() - 1)));
         repairs.completeAs(crewUser, "crews", await("Task_ConfirmArrival", order), Map.of());
         seeLine("ARRIVED");
+        stage("ARRIVED");
         repairs.completeAs(
                 crewUser,
                 "crews",
                 await("Task_DiagnoseFault", order),
                 Map.of("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
         seeLine("DIAGNOSED");
+        stage("REPAIRING");
         Browser.screenshot(browser, "track");
         repairs.completeAs(
                 crewUser, "crews", await("Task_CompleteRepair", order), Map.of("resolution", "REPLACED_FUSE"));
         seeLine("RESTORED");
+        stage("RESTORED");
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("powerBack"))).click();
         seeLine("CONFIRMED");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.gridmend.support.Browser;
 import org.gridmend.support.Http;
@@ -79,6 +80,42 @@ class DemoStormBrowserIT {
         browser.findElement(By.cssSelector("#phones button")).click();
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned"))
                 .isNull();
+    }
+
+    @Test
+    void theInboxFindsAPhoneByNumberOrByAnOrderNumberInItsMessagesAndShowsChinaTime() {
+        Http gateway = Http.anonymous(port);
+        for (String[] sms : new String[][] {
+            {"13900000101", "【供电服务】您的报修已并入抢修单 R-00009901，无需重复报修。"},
+            {"13900000102", "【供电服务】抢修单 R-00009902 的班组已接单。"},
+            {"13900000103", "【供电服务】停电通知：明日检修。"}
+        }) {
+            assertThat(gateway.post(
+                                    "/dev/gateway/sms",
+                                    Map.of("messageId", UUID.randomUUID().toString(), "to", sms[0], "text", sms[1]))
+                            .status())
+                    .isEqualTo(200);
+        }
+        browser.get("http://localhost:" + port + "/dev/inbox");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phones"), "13900000103"));
+        assertThat(browser.findElement(By.cssSelector("#phones button")).getText())
+                .as("the newest phone first")
+                .contains("13900000103");
+
+        browser.findElement(By.id("search")).sendKeys("R-00009902");
+        wait.until(d -> d.findElements(By.cssSelector("#phones button")).size() == 1);
+        assertThat(browser.findElement(By.id("phones")).getText()).contains("13900000102");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "R-00009902"));
+        assertThat(browser.findElement(By.cssSelector("#messages .meta")).getText())
+                .contains("（北京时间）");
+
+        browser.findElement(By.id("search")).clear();
+        browser.findElement(By.id("search")).sendKeys("13900000101");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "R-00009901"));
+        browser.findElement(By.id("search")).clear();
+        browser.findElement(By.id("search")).sendKeys("没有这样的消息");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phones"), "没有匹配的消息"));
     }
 
     @Test
