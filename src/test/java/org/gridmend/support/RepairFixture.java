@@ -49,6 +49,23 @@ public class RepairFixture {
                 .singleResult();
     }
 
+    /** The process instance's task at this activity, once the job executor got there (up to 40 s). */
+    public Task awaitTask(String processInstanceId, String activity) {
+        Await.until(
+                () -> engine.getTaskService()
+                                .createTaskQuery()
+                                .processInstanceId(processInstanceId)
+                                .taskDefinitionKey(activity)
+                                .count()
+                        == 1,
+                40);
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(activity)
+                .singleResult();
+    }
+
     /** Completes the task as this user of this group would in Tasklist, with Camunda's authorization checks. */
     public void completeAs(String user, String group, Task task, Map<String, Object> variables) {
         engine.getIdentityService().setAuthentication(user, List.of(group));

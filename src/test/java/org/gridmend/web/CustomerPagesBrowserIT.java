@@ -98,19 +98,7 @@ class CustomerPagesBrowserIT {
     }
 
     private Task await(String activity, String processInstanceId) {
-        Await.until(
-                () -> engine.getTaskService()
-                                .createTaskQuery()
-                                .processInstanceId(processInstanceId)
-                                .taskDefinitionKey(activity)
-                                .count()
-                        == 1,
-                40);
-        return engine.getTaskService()
-                .createTaskQuery()
-                .processInstanceId(processInstanceId)
-                .taskDefinitionKey(activity)
-                .singleResult();
+        return repairs.awaitTask(processInstanceId, activity);
     }
 
     @Test

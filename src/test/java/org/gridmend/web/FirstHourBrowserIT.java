@@ -89,19 +89,7 @@ class FirstHourBrowserIT {
     private Task offerOf(ReportAnswer answer) {
         Await.until(() -> reports.record(answer).incidentId() != null, 40);
         String order = repairs.order(reports.record(answer).incidentId()).getId();
-        Await.until(
-                () -> engine.getTaskService()
-                                .createTaskQuery()
-                                .processInstanceId(order)
-                                .taskDefinitionKey("Task_AcceptRepairOrder")
-                                .count()
-                        == 1,
-                40);
-        return engine.getTaskService()
-                .createTaskQuery()
-                .processInstanceId(order)
-                .taskDefinitionKey("Task_AcceptRepairOrder")
-                .singleResult();
+        return repairs.awaitTask(order, "Task_AcceptRepairOrder");
     }
 
     @Test
@@ -207,8 +195,8 @@ class FirstHourBrowserIT {
         String process = repairs.order(reports.record(answer).incidentId()).getId();
         repairs.completeAs(crewUser, "crews", offer, Map.of("acceptDecision", "ACCEPT"));
         g.crewAtFault(Integer.parseInt(crewUser.substring(crewUser.length() - 1)));
-        repairs.completeAs(crewUser, "crews", task(process, "Task_ConfirmArrival"), Map.of());
-        task(process, "Task_DiagnoseFault");
+        repairs.completeAs(crewUser, "crews", repairs.awaitTask(process, "Task_ConfirmArrival"), Map.of());
+        repairs.awaitTask(process, "Task_DiagnoseFault");
         browser.get(url("/camunda/app/tasklist/" + engine.getName() + "/"));
         wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("故障诊断 " + order)))
                 .click();
@@ -227,22 +215,6 @@ class FirstHourBrowserIT {
                         complete);
         Browser.screenshot(browser, "tasklist-diagnose-form");
         assertThat(reached).as("Complete is not under the footer").isEqualTo(true);
-    }
-
-    private Task task(String processInstanceId, String activity) {
-        Await.until(
-                () -> engine.getTaskService()
-                                .createTaskQuery()
-                                .processInstanceId(processInstanceId)
-                                .taskDefinitionKey(activity)
-                                .count()
-                        == 1,
-                40);
-        return engine.getTaskService()
-                .createTaskQuery()
-                .processInstanceId(processInstanceId)
-                .taskDefinitionKey(activity)
-                .singleResult();
     }
 
     @Test
