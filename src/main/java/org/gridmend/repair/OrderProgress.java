@@ -15,10 +15,31 @@ class OrderProgress implements RepairProgress {
 
     private final RepairOrderMapper orders;
     private final CrewMapper crews;
+    private final OrderMessageService messages;
 
-    OrderProgress(RepairOrderMapper orders, CrewMapper crews) {
+    OrderProgress(RepairOrderMapper orders, CrewMapper crews, OrderMessageService messages) {
         this.orders = orders;
         this.crews = crews;
+        this.messages = messages;
+    }
+
+    @Override
+    public List<Message> messages(long incidentId, long reportId) {
+        return messages.thread(incidentId, reportId).stream()
+                .map(m -> new Message(m.at(), m.fromCustomer(), m.text()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean takesMessages(long incidentId) {
+        return OrderMessageService.open(orders.find(incidentId));
+    }
+
+    @Override
+    public Message sendToCrew(long incidentId, long reportId, String text) {
+        OrderMessage sent = messages.fromCustomer(incidentId, reportId, text);
+        return new Message(sent.at(), true, sent.text());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.gridmend.core.StaffGroups.DISPATCHERS;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,13 +46,16 @@ class RepairOrderController {
     private final CrewService crews;
     private final OrderAttachmentService attachments;
     private final RepairProgress progress;
+    private final OrderMessageService messages;
 
     RepairOrderController(
             RepairQueryService query,
             RepairOrderService orders,
             CrewService crews,
             OrderAttachmentService attachments,
-            RepairProgress progress) {
+            RepairProgress progress,
+            OrderMessageService messages) {
+        this.messages = messages;
         this.attachments = attachments;
         this.progress = progress;
         this.query = query;
@@ -112,6 +116,29 @@ class RepairOrderController {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, ADMINS);
         return ResponseEntity.status(201).body(attachments.addNote(order, caller.getName(), body.text()));
+    }
+
+    record MessageRequest(String reportId, String text) {}
+
+    @GetMapping("/{id}/messages")
+    @Operation(summary = "The order's messages with its customers, one thread per report (reportId), oldest first")
+    List<OrderMessage> messages(@PathVariable String id, Authentication caller) {
+        RepairOrderRecord order = query.order(id);
+        crews.requireAssignedOr(caller, order, DISPATCHERS, AUDITORS, ADMINS);
+        return messages.all(order.id());
+    }
+
+    @PostMapping(path = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Answer (or ask) one customer of the order: {reportId, text}; phone numbers in it are masked",
+            description = "409 before the order is accepted or once power is back; 400 naming reportId when the "
+                    + "report is not on this order")
+    ResponseEntity<OrderMessage> sendMessage(
+            @PathVariable String id, @RequestBody MessageRequest body, Authentication caller) {
+        RepairOrderRecord order = query.order(id);
+        crews.requireAssignedOr(caller, order, DISPATCHERS, ADMINS);
+        return ResponseEntity.status(201)
+                .body(messages.fromCrew(order, body.reportId(), caller.getName(), body.text()));
     }
 
     record EtrRequest(String etr) {}

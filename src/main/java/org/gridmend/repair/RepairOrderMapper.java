@@ -75,6 +75,22 @@ public interface RepairOrderMapper {
 
     List<OrderNote> notes(@Param("incidentId") long incidentId);
 
+    void insertMessage(
+            @Param("incidentId") long incidentId,
+            @Param("reportId") long reportId,
+            @Param("fromCustomer") boolean fromCustomer,
+            @Param("author") String author,
+            @Param("text") String text,
+            @Param("at") Instant at);
+
+    /** The order's messages, oldest first; with a report, that customer's thread only. */
+    List<MessageRow> messages(@Param("incidentId") long incidentId, @Param("reportId") Long reportId);
+
+    record MessageRow(long id, long reportId, boolean fromCustomer, String author, String text, Instant at) {}
+
+    /** Whether the report is on the order (a crew answers only customers of its own order). */
+    boolean reportOnOrder(@Param("incidentId") long incidentId, @Param("reportId") long reportId);
+
     void insertPhoto(NewPhoto photo);
 
     List<OrderPhoto> photos(@Param("incidentId") long incidentId);

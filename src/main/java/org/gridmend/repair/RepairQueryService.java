@@ -33,6 +33,7 @@ public class RepairQueryService {
     private final CrewMapper crews;
     private final RepairProperties properties;
     private final OrderProgress progress;
+    private final OrderMessageService messages;
     private final UtilityZone zone;
 
     RepairQueryService(
@@ -40,8 +41,10 @@ public class RepairQueryService {
             CrewMapper crews,
             RepairProperties properties,
             OrderProgress progress,
+            OrderMessageService messages,
             UtilityZone zone) {
         this.progress = progress;
+        this.messages = messages;
         this.zone = zone;
         this.orders = orders;
         this.crews = crews;
@@ -97,6 +100,8 @@ public class RepairQueryService {
                 orders.reportCount(id),
                 reporters,
                 orders.notes(id),
+                messages.all(id),
+                OrderMessageService.open(order),
                 orders.photos(id),
                 progress.timeline(id),
                 orders.attempts(id));
@@ -237,6 +242,8 @@ public class RepairQueryService {
             long reportsCount,
             List<Reporter> reports,
             List<OrderNote> notes,
+            List<OrderMessage> messages,
+            boolean takesMessages,
             List<OrderPhoto> photos,
             List<Event> timeline,
             List<DispatchAttempt> dispatchAttempts) {

@@ -37,6 +37,20 @@ public interface RepairProgress {
             Instant diagnosedAt,
             List<Long> photoIds) {}
 
+    /**
+     * The messages between this report's customer and the order's crew, oldest first (whether the customer wrote
+     * it, and the text with numbers masked; the customer is not told which staff member answered).
+     */
+    List<Message> messages(long incidentId, long reportId);
+
+    /** Whether the order takes messages now: accepted by a crew, power not back. */
+    boolean takesMessages(long incidentId);
+
+    /** The customer's message to the crew; 409 when the order takes none now, 400 naming {@code text}. */
+    Message sendToCrew(long incidentId, long reportId, String text);
+
+    record Message(Instant at, boolean fromCustomer, String text) {}
+
     record Event(Instant at, String type, String text) {}
 
     record Photo(String contentType, byte[] data) {}

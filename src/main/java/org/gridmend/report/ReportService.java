@@ -75,7 +75,7 @@ public class ReportService {
                 ? null
                 : incidents
                         .brief(report.incidentId())
-                        .map(i -> incident(report, i, progress))
+                        .map(i -> TrackingIncidents.of(report, i, progress))
                         .orElse(null);
         TrackingView.Notice notice = report.noticeId() == null
                 ? null
@@ -94,12 +94,14 @@ public class ReportService {
         if (report.incidentId() != null) {
             repair.timeline(report.incidentId())
                     .forEach(e -> timeline.add(new TrackingView.Entry(e.at(), e.type(), e.text())));
+            repair.messages(report.incidentId(), report.id()).forEach(m -> timeline.add(TrackingIncidents.line(m)));
         }
         timeline.sort(Comparator.comparing(TrackingView.Entry::at));
         ReportStatus s = report.status();
         TrackingView.Actions actions = new TrackingView.Actions(
                 s == ReportStatus.RESTORED,
                 s == ReportStatus.IN_REPAIR,
+                s == ReportStatus.IN_REPAIR && repair.takesMessages(report.incidentId()),
                 s == ReportStatus.RATING,
                 s == ReportStatus.BEHIND_METER);
         List<TrackingView.Step> stages =
@@ -115,44 +117,6 @@ public class ReportService {
                 stages,
                 timeline,
                 actions);
-    }
-
-    private static TrackingView.Incident incident(
-            ReportRecord report, IncidentDirectory.IncidentBrief brief, RepairProgress.Progress progress) {
-        if (progress == null) {
-            return new TrackingView.Incident(
-                    brief.publicId(),
-                    brief.state(),
-                    brief.level(),
-                    brief.reports(),
-                    brief.firstReportAt(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    brief.restoredAt(),
-                    null);
-        }
-        TrackingView.Crew crew = progress.crewEmployeeNo() == null
-                ? null
-                : new TrackingView.Crew(progress.crewEmployeeNo(), progress.crewName());
-        List<String> photos = progress.photoIds().stream()
-                .map(id -> "/api/reports/" + report.publicId() + "/photos/" + id + "?token=" + report.trackingToken())
-                .toList();
-        return new TrackingView.Incident(
-                brief.publicId(),
-                brief.state(),
-                brief.level(),
-                brief.reports(),
-                brief.firstReportAt(),
-                crew,
-                progress.eta(),
-                progress.late() ? Boolean.TRUE : null,
-                progress.arrivedAt(),
-                progress.etr(),
-                brief.restoredAt(),
-                photos.isEmpty() ? null : photos);
     }
 
     /** An on-site photo of the report's repair order, for its customer. */

@@ -79,8 +79,13 @@ public record TrackingView(
     /**
      * What the customer can do now: confirm power is back when the process asks ({@code confirmRestoration}, the
      * repair order says it is), or say so earlier, of their own accord ({@code reportPowerBack}, a small action on the
-     * page); rate; choose for a fault behind the meter.
+     * page); write to the crew ({@code message}, from when a crew accepted until power is back); rate; choose for a
+     * fault behind the meter.
      */
     public record Actions(
-            boolean confirmRestoration, boolean reportPowerBack, boolean rate, boolean chooseBehindMeter) {}
+            boolean confirmRestoration,
+            boolean reportPowerBack,
+            boolean message,
+            boolean rate,
+            boolean chooseBehindMeter) {}
 }

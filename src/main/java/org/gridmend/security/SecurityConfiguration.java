@@ -90,7 +90,10 @@ class SecurityConfiguration {
                                 HttpMethod.POST,
                                 "/api/reports/*/confirmation",
                                 "/api/reports/*/rating",
-                                "/api/reports/*/behind-meter-choice")
+                                "/api/reports/*/behind-meter-choice",
+                                "/api/reports/*/messages")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/reports/*/messages")
                         .permitAll()
                         .requestMatchers("/api/meter-events")
                         .hasAnyRole(INTEGRATIONS, ADMINS)
@@ -101,6 +104,8 @@ class SecurityConfiguration {
                                 "/api/repair-orders/*/photos/*",
                                 "/api/repair-orders/*/notes",
                                 "/api/repair-orders/*/etr",
+                                "/api/repair-orders/*/messages",
+                                "/api/incidents/*/messages",
                                 "/api/incidents/*/briefing",
                                 "/api/incidents/*/photos",
                                 "/api/incidents/*/photos/*",

@@ -75,6 +75,11 @@ class SecurityMatrixTest {
                 new Rule("GET", "/api/repair-orders/R-99999999/briefing", STAFF),
                 new Rule("POST", "/api/repair-orders/R-99999999/notes", STAFF),
                 new Rule("POST", "/api/repair-orders/R-99999999/etr", STAFF),
+                // the order's messages with its customers: its crew (checked per order), dispatchers; auditors read
+                new Rule("GET", "/api/repair-orders/R-99999999/messages", STAFF),
+                new Rule("POST", "/api/repair-orders/R-99999999/messages", STAFF),
+                new Rule("GET", "/api/incidents/R-99999999/messages", STAFF),
+                new Rule("POST", "/api/incidents/R-99999999/messages", STAFF),
                 new Rule("GET", "/api/repair-orders/R-99999999/anything", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
                 new Rule("GET", "/api/crews/none/stats", STAFF),
                 new Rule("POST", "/api/crews/none/positions", STAFF),

@@ -1,0 +1,45 @@
+package org.gridmend.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The customer writes to the crew on its way, and reads its answers, with the report's tracking token. */
+@RestController
+@RequestMapping(path = "/api/reports/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Fault reports")
+class ReportMessageController {
+
+    private final ReportMessageService messages;
+
+    ReportMessageController(ReportMessageService messages) {
+        this.messages = messages;
+    }
+
+    record MessageRequest(String text) {}
+
+    @GetMapping
+    @Operation(
+            summary = "The customer's messages with the crew of the report's repair order, oldest first, and whether "
+                    + "they can write now (open: a crew accepted, power not back)")
+    ReportMessageService.Thread thread(@PathVariable String id, @RequestParam(required = false) String token) {
+        return messages.thread(id, token);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Tell the crew something (at most 500 characters; phone numbers in it are masked)",
+            description = "409 NOT_WHILE_UNACCEPTED before a crew accepted, NOT_WHILE_ENDED once power is back")
+    ResponseEntity<RepairProgress.Message> send(
+            @PathVariable String id, @RequestParam(required = false) String token, @RequestBody MessageRequest body) {
+        return ResponseEntity.status(201).body(messages.send(id, token, body.text()));
+    }
+}

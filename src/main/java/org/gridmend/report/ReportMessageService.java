@@ -1,0 +1,45 @@
+package org.gridmend.report;
+
+import java.util.List;
+
+import org.gridmend.core.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer's side of the messages with the crew ({@code /api/reports/{id}/messages?token=}): the tracking token
+ * opens the customer's own thread on the report's repair order, never another customer's.
+ */
+@Service
+class ReportMessageService {
+
+    private final ReportProcessGate gate;
+    private final RepairProgress repair;
+
+    ReportMessageService(ReportProcessGate gate, RepairProgress repair) {
+        this.gate = gate;
+        this.repair = repair;
+    }
+
+    /** The thread, and whether the customer can write now. */
+    record Thread(boolean open, List<RepairProgress.Message> messages) {}
+
+    @Transactional(readOnly = true)
+    public Thread thread(String publicId, String token) {
+        ReportRecord report = gate.authorized(publicId, token);
+        if (report.incidentId() == null) {
+            return new Thread(false, List.of());
+        }
+        return new Thread(repair.takesMessages(report.incidentId()), repair.messages(report.incidentId(), report.id()));
+    }
+
+    @Transactional
+    public RepairProgress.Message send(String publicId, String token, String text) {
+        ReportRecord report = gate.authorized(publicId, token);
+        if (report.incidentId() == null) {
+            throw Refusal.conflict(
+                    "NOT_WHILE_UNACCEPTED", null, "messages reach the crew once a crew has accepted the repair order");
+        }
+        return repair.sendToCrew(report.incidentId(), report.id(), text);
+    }
+}
