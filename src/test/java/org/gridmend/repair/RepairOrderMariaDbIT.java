@@ -252,6 +252,22 @@ class RepairOrderMariaDbIT {
                                             .status())
                                     .isEqualTo(202);
                             crewOfIncident.put(order, crew.getKey());
+                            // on its way, the crew asks a customer of the order (a thread on MariaDB)
+                            String reportId = briefing.path("reports")
+                                    .get(0)
+                                    .path("reportId")
+                                    .asText();
+                            assertThat(crew.getValue()
+                                            .post(
+                                                    "/api/repair-orders/" + order + "/messages",
+                                                    Map.of("reportId", reportId, "text", "快到了，我的号 13912345678"))
+                                            .status())
+                                    .isEqualTo(201);
+                            JsonNode thread = crew.getValue()
+                                    .get("/api/repair-orders/" + order + "/messages")
+                                    .json();
+                            assertThat(thread.findValuesAsText("reportId")).contains(reportId);
+                            assertThat(thread.toString()).contains("快到了").doesNotContain("13912345678");
                             yield crew.getValue().post(submit, form());
                         }
                         case "Task_DiagnoseFault" ->
