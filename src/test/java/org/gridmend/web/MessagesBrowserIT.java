@@ -115,5 +115,11 @@ class MessagesBrowserIT {
                 .contains("抢修班组：收到，十分钟到，请把狗拴好")
                 .doesNotContain(crewUser);
         Browser.screenshot(customer, "track-messages");
+
+        // the crew's open page hears of the next message by itself
+        customer.findElement(By.id("talkText")).sendKeys("狗已拴好");
+        customer.findElement(By.id("talkSend")).click();
+        crewWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "狗已拴好"));
+        assertThat(crew.findElement(By.id("status")).getText()).contains("客户有新留言");
     }
 }
