@@ -7,29 +7,19 @@ final class TrackingIncidents {
 
     private TrackingIncidents() {}
 
+    /** The order's incident with who comes and when (none of that before the repair side has the order). */
     static TrackingView.Incident of(
             ReportRecord report, IncidentDirectory.IncidentBrief brief, RepairProgress.Progress progress) {
-        if (progress == null) {
-            return new TrackingView.Incident(
-                    brief.publicId(),
-                    brief.state(),
-                    brief.level(),
-                    brief.reports(),
-                    brief.firstReportAt(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    brief.restoredAt(),
-                    null);
-        }
-        TrackingView.Crew crew = progress.crewEmployeeNo() == null
+        boolean known = progress != null;
+        TrackingView.Crew crew = !known || progress.crewEmployeeNo() == null
                 ? null
                 : new TrackingView.Crew(progress.crewEmployeeNo(), progress.crewName());
-        List<String> photos = progress.photoIds().stream()
-                .map(id -> "/api/reports/" + report.publicId() + "/photos/" + id + "?token=" + report.trackingToken())
-                .toList();
+        List<String> photos = !known
+                ? List.of()
+                : progress.photoIds().stream()
+                        .map(id -> "/api/reports/" + report.publicId() + "/photos/" + id + "?token="
+                                + report.trackingToken())
+                        .toList();
         return new TrackingView.Incident(
                 brief.publicId(),
                 brief.state(),
@@ -37,10 +27,10 @@ final class TrackingIncidents {
                 brief.reports(),
                 brief.firstReportAt(),
                 crew,
-                progress.eta(),
-                progress.late() ? Boolean.TRUE : null,
-                progress.arrivedAt(),
-                progress.etr(),
+                known ? progress.eta() : null,
+                known && progress.late() ? Boolean.TRUE : null,
+                known ? progress.arrivedAt() : null,
+                known ? progress.etr() : null,
                 brief.restoredAt(),
                 photos.isEmpty() ? null : photos);
     }
