@@ -227,9 +227,12 @@ class FirstHourBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toLocate"), "没有待定位的报修"));
 
         ReportAnswer lost = reports.unknownCustomerFarAway("2299999999", g.t1()[0] + 0.5, g.t1()[1]);
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#toLocate tr[data-report='" + lost.reportId() + "']")));
-        assertThat(row.getText()).contains("2299999999").contains("人民大街 8 号").contains("北京时间");
+        // the board redraws every 5 s: the row is read through its table, which stays
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toLocate"), lost.reportId()));
+        assertThat(browser.findElement(By.id("toLocate")).getText())
+                .contains("2299999999")
+                .contains("人民大街 8 号")
+                .contains("北京时间");
         Browser.screenshot(browser, "board-to-locate");
 
         browser.manage().window().setSize(new Dimension(1280, 900));
