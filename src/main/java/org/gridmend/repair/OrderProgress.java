@@ -31,12 +31,6 @@ class OrderProgress implements RepairProgress {
     }
 
     @Override
-    @Transactional(readOnly = true)
-    public boolean takesMessages(long incidentId) {
-        return OrderMessageService.open(orders.find(incidentId));
-    }
-
-    @Override
     public Message sendToCrew(long incidentId, long reportId, String text) {
         OrderMessage sent = messages.fromCustomer(incidentId, reportId, text);
         return new Message(sent.at(), true, sent.text());
@@ -62,6 +56,7 @@ class OrderProgress implements RepairProgress {
                 order.acceptedAt(),
                 order.arrivedAt(),
                 order.diagnosedAt(),
+                OrderMessageService.open(order),
                 orders.photos(incidentId).stream().map(OrderPhoto::id).toList()));
     }
 

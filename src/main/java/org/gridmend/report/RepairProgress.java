@@ -21,7 +21,7 @@ public interface RepairProgress {
     /**
      * The crew on the order once it accepted (id, employee number, masked name), the arrival deadline (SLA) and the
      * times of its stages: offered to a crew (the offer now open, or the one it accepted), accepted, arrived,
-     * diagnosed.
+     * diagnosed; and whether it takes messages now (accepted by a crew, power not back).
      */
     record Progress(
             String crewId,
@@ -35,6 +35,7 @@ public interface RepairProgress {
             Instant acceptedAt,
             Instant arrivedAt,
             Instant diagnosedAt,
+            boolean takesMessages,
             List<Long> photoIds) {}
 
     /**
@@ -42,9 +43,6 @@ public interface RepairProgress {
      * it, and the text with numbers masked; the customer is not told which staff member answered).
      */
     List<Message> messages(long incidentId, long reportId);
-
-    /** Whether the order takes messages now: accepted by a crew, power not back. */
-    boolean takesMessages(long incidentId);
 
     /** The customer's message to the crew; 409 when the order takes none now, 400 naming {@code text}. */
     Message sendToCrew(long incidentId, long reportId, String text);

@@ -30,7 +30,10 @@ class ReportMessageService {
         if (report.incidentId() == null) {
             return new Thread(false, List.of());
         }
-        return new Thread(repair.takesMessages(report.incidentId()), repair.messages(report.incidentId(), report.id()));
+        boolean open = repair.progress(report.incidentId())
+                .map(RepairProgress.Progress::takesMessages)
+                .orElse(false);
+        return new Thread(open, repair.messages(report.incidentId(), report.id()));
     }
 
     @Transactional

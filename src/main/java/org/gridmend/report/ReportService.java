@@ -101,7 +101,7 @@ public class ReportService {
         TrackingView.Actions actions = new TrackingView.Actions(
                 s == ReportStatus.RESTORED,
                 s == ReportStatus.IN_REPAIR,
-                s == ReportStatus.IN_REPAIR && repair.takesMessages(report.incidentId()),
+                s == ReportStatus.IN_REPAIR && progress != null && progress.takesMessages(),
                 s == ReportStatus.RATING,
                 s == ReportStatus.BEHIND_METER);
         List<TrackingView.Step> stages =
