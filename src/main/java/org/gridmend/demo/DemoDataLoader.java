@@ -6,12 +6,19 @@ import static org.gridmend.core.StaffGroups.CAMUNDA_ADMIN;
 import static org.gridmend.core.StaffGroups.CREWS;
 import static org.gridmend.core.StaffGroups.DISPATCHERS;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.gridmend.core.StaffGroups;
+import org.gridmend.grid.GeoPoint;
 import org.gridmend.grid.GridArchiveService;
+import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridImportResult;
 import org.gridmend.grid.GridImportService;
+import org.gridmend.repair.GridAssignmentService;
 import org.gridmend.security.StaffIdentitySetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +36,23 @@ import org.springframework.stereotype.Component;
 class DemoDataLoader implements ApplicationRunner {
 
     static final String PASSWORD = "demo";
+    static final double GRID_REACH_M = 15_000;
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final StaffIdentitySetup staff;
     private final GridArchiveService archive;
     private final GridImportService importer;
+    private final GridAssignmentService grids;
 
-    DemoDataLoader(StaffIdentitySetup staff, GridArchiveService archive, GridImportService importer) {
+    DemoDataLoader(
+            StaffIdentitySetup staff,
+            GridArchiveService archive,
+            GridImportService importer,
+            GridAssignmentService grids) {
         this.staff = staff;
         this.archive = archive;
         this.importer = importer;
+        this.grids = grids;
     }
 
     @Override
@@ -53,7 +67,9 @@ class DemoDataLoader implements ApplicationRunner {
         }
         if (archive.isEmpty()) {
             long started = System.nanoTime();
-            GridImportResult result = importer.importDocument(DemoGrid.generate());
+            GridDocument document = DemoGrid.generate();
+            GridImportResult result = importer.importDocument(document);
+            drawGrids(document);
             log.info(
                     "demo grid loaded transformers={} customers={} crews={} durationMs={}",
                     result.transformers().inserted(),
@@ -61,5 +77,41 @@ class DemoDataLoader implements ApplicationRunner {
                     result.crews().inserted(),
                     (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /**
+     * The demo's grids: each transformer area belongs to the crew living nearest it, the next crew of the same station
+     * is its deputy; areas farther than {@value #GRID_REACH_M} m from every crew are left without a grid member, as
+     * the remote ones of a utility still drawing its grids are.
+     */
+    private void drawGrids(GridDocument document) {
+        Map<String, List<String>> areas = new TreeMap<>();
+        for (GridDocument.Transformer t : document.transformers()) {
+            GridDocument.Crew nearest = null;
+            double best = Double.MAX_VALUE;
+            for (GridDocument.Crew c : document.crews()) {
+                double d = new GeoPoint(c.lat(), c.lng()).distanceM(t.lat(), t.lng());
+                if (d < best) {
+                    best = d;
+                    nearest = c;
+                }
+            }
+            if (nearest != null && best <= GRID_REACH_M) {
+                areas.computeIfAbsent(nearest.id(), k -> new ArrayList<>()).add(t.id());
+            }
+        }
+        List<GridDocument.Crew> crews = document.crews();
+        for (int i = 0; i < crews.size(); i++) {
+            GridDocument.Crew crew = crews.get(i);
+            GridDocument.Crew next = crews.get(i % 5 == 4 ? i - 4 : Math.min(i + 1, crews.size() - 1));
+            List<String> mine = areas.getOrDefault(crew.id(), List.of());
+            if (!mine.isEmpty()) {
+                grids.assign(crew.id(), mine, next.id().equals(crew.id()) ? null : next.id(), "demo");
+            }
+        }
+        log.info(
+                "demo grids drawn grids={} areas={}",
+                areas.size(),
+                areas.values().stream().mapToInt(List::size).sum());
     }
 }

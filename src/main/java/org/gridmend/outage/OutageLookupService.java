@@ -13,6 +13,7 @@ import org.gridmend.grid.CustomerPlacement;
 import org.gridmend.grid.FeederTopology;
 import org.gridmend.grid.GeoPoint;
 import org.gridmend.grid.GridLookupService;
+import org.gridmend.grid.GridMembers;
 import org.gridmend.grid.NearbyTransformer;
 import org.gridmend.grid.SpatialSearchService;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 /**
  * {@code GET /api/outages}: what a customer wants to know before calling. The place is the customer's transformer
  * area (from the archive) or the transformer nearest a location; the answer lists the outage notices that cover it
- * (in effect now or planned) and the open repair order, if a fault there is already known.
+ * (in effect now or planned), the open repair order, if a fault there is already known, and the area's grid member.
  */
 @Service
 public class OutageLookupService {
@@ -32,6 +33,7 @@ public class OutageLookupService {
     private final SpatialSearchService spatial;
     private final OutageNoticeMapper notices;
     private final KnownFaults faults;
+    private final GridMembers gridMembers;
     private final Clock clock;
 
     OutageLookupService(
@@ -39,7 +41,9 @@ public class OutageLookupService {
             SpatialSearchService spatial,
             OutageNoticeMapper notices,
             KnownFaults faults,
+            GridMembers gridMembers,
             Clock clock) {
+        this.gridMembers = gridMembers;
         this.grid = grid;
         this.spatial = spatial;
         this.notices = notices;
@@ -48,7 +52,12 @@ public class OutageLookupService {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outages(String transformerId, String feederId, List<Notice> notices, Repair repairOrder) {}
+    public record Outages(
+            String transformerId,
+            String feederId,
+            List<Notice> notices,
+            Repair repairOrder,
+            GridMembers.GridMember gridMember) {}
 
     /** A notice as a customer reads it; {@code inEffect} is true while power is off for it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -90,7 +99,7 @@ public class OutageLookupService {
         GeoPoint wgs84 = system.toWgs84(lat, lng);
         List<NearbyTransformer> nearest = spatial.nearestTransformers(wgs84.lat(), wgs84.lng(), MAX_DISTANCE_M, 1);
         if (nearest.isEmpty()) {
-            return new Outages(null, null, List.of(), null);
+            return new Outages(null, null, List.of(), null, null);
         }
         return at(nearest.get(0).feederId(), nearest.get(0).id());
     }
@@ -109,6 +118,11 @@ public class OutageLookupService {
                         n.activeAt(now)))
                 .toList();
         Repair order = faults.openCovering(feeder, transformerId).orElse(null);
-        return new Outages(transformerId, feederId, covering, order);
+        return new Outages(
+                transformerId,
+                feederId,
+                covering,
+                order,
+                gridMembers.ofArea(transformerId).orElse(null));
     }
 }

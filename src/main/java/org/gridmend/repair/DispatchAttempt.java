@@ -2,7 +2,10 @@ package org.gridmend.repair;
 
 import java.time.Instant;
 
-/** One offer of an incident to a crew: OFFERED, then ACCEPTED, DECLINED, LAPSED or CANCELLED. */
+/**
+ * One offer of an incident to a crew: OFFERED, then ACCEPTED, DECLINED, LAPSED or CANCELLED; {@code rule} says why
+ * this crew: NEAREST, GRID_OWNER, GRID_DEPUTY or DISPATCHER.
+ */
 public record DispatchAttempt(
         long id,
         long incidentId,
@@ -14,4 +17,5 @@ public record DispatchAttempt(
         String reason,
         Instant endedAt,
         String byUser,
-        String candidates) {}
+        String candidates,
+        String rule) {}

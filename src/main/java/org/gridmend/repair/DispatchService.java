@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * orders; the one with the shortest estimated
  * travel, where every open order it has counts as {@code workloadPenalty} more minutes. Travel is the straight
  * distance from its last reported position (if fresh; else its station) times a road factor, at the speed of the
- * fault's area type. Every offer is recorded with the candidates considered.
+ * fault's area type. The owner of the fault's grid (then its deputy) is preferred within a slack ({@link
+ * GridPreference}). Every offer is recorded with the rule that chose it and the candidates considered.
  */
 @Service
 public class DispatchService {
@@ -40,6 +41,7 @@ public class DispatchService {
     private final TravelTime travelTime;
     private final RepairProperties properties;
     private final AuditTrail audit;
+    private final GridPreference grid;
     private final Clock clock;
 
     DispatchService(
@@ -48,7 +50,9 @@ public class DispatchService {
             RepairProperties properties,
             TravelTime travelTime,
             AuditTrail audit,
+            GridPreference grid,
             Clock clock) {
+        this.grid = grid;
         this.travelTime = travelTime;
         this.audit = audit;
         this.crews = crews;
@@ -95,12 +99,13 @@ public class DispatchService {
             log.info("no crew for incidentId={} refused={}", incidentId, refused.size());
             return Optional.empty();
         }
-        Candidate best = candidates.get(0);
-        String considered = candidates.stream()
-                .limit(CANDIDATES_RECORDED)
-                .map(Candidate::describe)
-                .collect(Collectors.joining("; "));
-        return Optional.of(offer(order, best, null, considered));
+        GridPreference.Choice choice = grid.choose(order, candidates);
+        String considered = choice.rule() + " (" + choice.why() + "); "
+                + candidates.stream()
+                        .limit(CANDIDATES_RECORDED)
+                        .map(Candidate::describe)
+                        .collect(Collectors.joining("; "));
+        return Optional.of(offer(order, choice.candidate(), null, considered, choice.rule()));
     }
 
     /**
@@ -125,10 +130,10 @@ public class DispatchService {
                             + " does not exist or has no user to work the order: choose one from the" + " list");
         }
         Candidate candidate = candidate(order, crew);
-        return offer(order, candidate, dispatcher, "chosen by dispatcher " + dispatcher);
+        return offer(order, candidate, dispatcher, "chosen by dispatcher " + dispatcher, "DISPATCHER");
     }
 
-    private Offer offer(RepairOrderRecord order, Candidate chosen, String byUser, String considered) {
+    private Offer offer(RepairOrderRecord order, Candidate chosen, String byUser, String considered, String rule) {
         Instant now = clock.instant();
         Instant eta = now.plus(chosen.travel());
         RepairOrderMapper.NewAttempt attempt = new RepairOrderMapper.NewAttempt();
@@ -139,12 +144,14 @@ public class DispatchService {
         attempt.eta = eta;
         attempt.byUser = byUser;
         attempt.candidates = considered.length() > 2000 ? considered.substring(0, 2000) : considered;
+        attempt.rule = rule;
         orders.insertAttempt(attempt);
         audit.record(AuditEntry.of("CREW_OFFERED")
                 .at(now)
                 .incident(order.id())
                 .crew(chosen.crew().id())
                 .user(byUser)
+                .detail("rule", rule)
                 .detail("distanceM", Math.round(chosen.distanceM()))
                 .detail("eta", eta)
                 .detail("considered", attempt.candidates));

@@ -10,6 +10,7 @@ import org.gridmend.core.Pii;
 import org.gridmend.core.PlainText;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
+import org.gridmend.notify.CrewMessageService;
 import org.gridmend.triage.IncidentState;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +27,20 @@ public class OrderMessageService {
     static final int MAX_CHARS = 500;
 
     private final RepairOrderMapper orders;
+    private final CrewMapper crews;
+    private final CrewMessageService crewMessages;
     private final AuditTrail audit;
     private final Clock clock;
 
-    OrderMessageService(RepairOrderMapper orders, AuditTrail audit, Clock clock) {
+    OrderMessageService(
+            RepairOrderMapper orders,
+            CrewMapper crews,
+            CrewMessageService crewMessages,
+            AuditTrail audit,
+            Clock clock) {
         this.orders = orders;
+        this.crews = crews;
+        this.crewMessages = crewMessages;
         this.audit = audit;
         this.clock = clock;
     }
@@ -47,7 +57,20 @@ public class OrderMessageService {
     @Transactional
     public OrderMessage fromCustomer(long incidentId, long reportId, String text) {
         RepairOrderRecord order = orders.find(incidentId);
-        return write(order, reportId, true, null, text);
+        OrderMessage written = write(order, reportId, true, null, text);
+        CrewRecord crew = crews.crew(order.crewId());
+        if (crew != null) {
+            // the crew's phone is told there is a message, not what it says: it reads it on the crew page
+            crewMessages.tell(
+                    crew.id(),
+                    crew.phone(),
+                    order.id(),
+                    "ORDER_MESSAGE",
+                    String.valueOf(written.id()),
+                    "notify.crew_order_message",
+                    order.publicId());
+        }
+        return written;
     }
 
     /** The crew's (or a dispatcher's) message to one customer of the order. */

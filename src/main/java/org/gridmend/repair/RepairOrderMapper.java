@@ -12,7 +12,7 @@ public interface RepairOrderMapper {
     RepairOrderRecord find(@Param("id") long id);
 
     /** Makes the order's row unless it exists. */
-    void open(@Param("id") long id, @Param("at") Instant at);
+    int open(@Param("id") long id, @Param("at") Instant at);
 
     void offer(
             @Param("id") long id,
@@ -137,6 +137,7 @@ public interface RepairOrderMapper {
         public Instant eta;
         public String byUser;
         public String candidates;
+        public String rule;
     }
 
     final class NewPhoto {

@@ -44,6 +44,7 @@ public class RepairOrderService {
     private final RepairProperties properties;
     private final OrderTimeline timeline;
     private final AuditTrail audit;
+    private final GridPreference grid;
     private final Clock clock;
 
     RepairOrderService(
@@ -57,7 +58,9 @@ public class RepairOrderService {
             OrderTimeline timeline,
             AuditTrail audit,
             NotificationService notifications,
+            GridPreference grid,
             Clock clock) {
+        this.grid = grid;
         this.timeline = timeline;
         this.notifications = notifications;
         this.findings = findings;
@@ -74,7 +77,9 @@ public class RepairOrderService {
     /** The RepairOrder process started: the order exists from now on, before any crew is sought. */
     @Transactional
     public void open(long incidentId) {
-        orders.open(incidentId, clock.instant());
+        if (orders.open(incidentId, clock.instant()) > 0) {
+            grid.tellOwner(orders.find(incidentId));
+        }
     }
 
     public RepairOrderRecord order(long incidentId) {

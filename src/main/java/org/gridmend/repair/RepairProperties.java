@@ -18,6 +18,8 @@ public record RepairProperties(
         @DefaultValue("3") int maxOpenOrders,
         @DefaultValue("60000") double maxDispatchDistanceM,
         @DefaultValue("20m") Duration workloadPenalty,
+        // the grid owner (then its deputy) is preferred while its estimated arrival is this close to the best crew's
+        @DefaultValue("15m") Duration gridOwnerSlack,
         @DefaultValue("30m") Duration positionFreshness,
         @DefaultValue("500") int restorationBatchSize,
         // the customers' confirmation window (2 h) plus their rating window (3 d): every star is in when it ends

@@ -13,6 +13,7 @@ import org.gridmend.core.CustomerTexts;
 import org.gridmend.core.PlainText;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.Refusal;
+import org.gridmend.grid.GridMembers;
 import org.gridmend.outage.OutageNoticeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ public class ReportService {
     private final ReportMapper reports;
     private final IncidentDirectory incidents;
     private final RepairProgress repair;
+    private final GridMembers gridMembers;
     private final OutageNoticeService notices;
     private final ReportProcessGate gate;
     private final CustomerTexts texts;
@@ -41,6 +43,7 @@ public class ReportService {
             ReportMapper reports,
             IncidentDirectory incidents,
             RepairProgress repair,
+            GridMembers gridMembers,
             OutageNoticeService notices,
             ReportProcessGate gate,
             CustomerTexts texts,
@@ -58,6 +61,7 @@ public class ReportService {
         this.texts = texts;
         this.clock = clock;
         this.json = json;
+        this.gridMembers = gridMembers;
     }
 
     public enum BehindMeterChoice {
@@ -113,6 +117,7 @@ public class ReportService {
                 report.createdAt(),
                 incident,
                 notice,
+                gridMembers.ofArea(report.locatedTransformerId()).orElse(null),
                 TrackingStages.current(stages),
                 stages,
                 timeline,

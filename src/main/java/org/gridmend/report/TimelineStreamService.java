@@ -156,6 +156,7 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
                     view.receivedAt(),
                     view.incident(),
                     view.notice(),
+                    view.gridMember(),
                     view.stage(),
                     view.stages(),
                     null,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gridmend.grid.GridMembers;
 
 /** {@code GET /api/reports/{id}?token=}: where the report stands, its incident, and its timeline. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,6 +15,7 @@ public record TrackingView(
         Instant receivedAt,
         Incident incident,
         Notice notice,
+        GridMembers.GridMember gridMember,
         Stage stage,
         List<Step> stages,
         List<Entry> timeline,

@@ -119,6 +119,13 @@ class SecurityConfiguration {
                         .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers("/api/crews/**")
                         .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS, INTEGRATIONS)
+                        // a crew reads its own grid; dispatchers draw them
+                        .requestMatchers(HttpMethod.GET, "/api/grids/*")
+                        .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/grids")
+                        .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers("/api/grids/**")
+                        .hasAnyRole(DISPATCHERS, ADMINS)
                         .requestMatchers("/api/outage-notices/**")
                         .hasAnyRole(DISPATCHERS, ADMINS)
                         // customers look up outages without a login, like they report

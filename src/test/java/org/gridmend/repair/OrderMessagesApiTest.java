@@ -2,6 +2,8 @@ package org.gridmend.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +21,7 @@ import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A customer and the crew of their repair order reach each other without learning each other's number: from when
@@ -39,6 +42,9 @@ class OrderMessagesApiTest {
 
     @Autowired
     StaffIdentitySetup staff;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aCustomerAndTheCrewWriteFromAcceptanceUntilPowerIsBackEachThreadItsOwn() {
@@ -87,6 +93,23 @@ class OrderMessagesApiTest {
                         .path("message")
                         .asBoolean())
                 .isTrue();
+
+        // the crew's phone is told a customer wrote, not what: the text stays on the crew page
+        Http dispatcher = anonymous.as(TestUsers.DISPATCHER, TestUsers.PASSWORD);
+        JsonNode told = dispatcher.get("/api/notifications?incidentId=" + order).json();
+        List<JsonNode> toCrew = new ArrayList<>();
+        told.forEach(n -> {
+            if ("ORDER_MESSAGE".equals(n.path("eventType").asText())) {
+                toCrew.add(n);
+            }
+        });
+        assertThat(toCrew).as(told.toString()).hasSize(1);
+        assertThat(toCrew.get(0).path("phone").asText()).doesNotContain("1300000000");
+        String text = jdbc.queryForObject(
+                "SELECT text FROM gm_notification WHERE incident_id = ? AND event_type = 'ORDER_MESSAGE'",
+                String.class,
+                incidentId);
+        assertThat(text).contains(order).contains("留言").doesNotContain("门口有狗");
 
         // the crew reads it and answers that customer, and only on its own order
         JsonNode onOrder = crew.get("/api/repair-orders/" + order + "/messages").json();
