@@ -14,6 +14,8 @@ public final class ProcessConstants {
     /** One instance per outage notice, business key N-00000042. */
     public static final String OUTAGE_NOTICE = "OutageNotice";
 
+    public static final String CREW_LEARNING = "CrewLearning";
+
     // messages
     public static final String MESSAGE_POWER_RESTORED = "Message_PowerRestored";
     public static final String MESSAGE_CONFIRMATION_RECEIVED = "Message_ConfirmationReceived";

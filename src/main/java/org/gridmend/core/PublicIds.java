@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * The ids customers and staff see: reports as {@code B-00000042} (报修), incidents (repair orders) as
- * {@code R-00000042}, outage notices as {@code N-00000042}. Inside GridMend they are plain numbers.
+ * {@code R-00000042}, outage notices as {@code N-00000042}, crews' learnings as {@code L-00000042}. Inside GridMend they are plain numbers.
  */
 public final class PublicIds {
 
     private static final Pattern REPORT = Pattern.compile("B-(\\d{1,18})");
     private static final Pattern INCIDENT = Pattern.compile("R-(\\d{1,18})");
     private static final Pattern NOTICE = Pattern.compile("N-(\\d{1,18})");
+    private static final Pattern LEARNING = Pattern.compile("L-(\\d{1,18})");
 
     private PublicIds() {}
 
@@ -26,6 +27,15 @@ public final class PublicIds {
 
     public static String notice(Long id) {
         return id == null ? null : String.format(Locale.ROOT, "N-%08d", id);
+    }
+
+    /** A crew's learning of one skill (its CrewLearning process). */
+    public static String learning(long id) {
+        return String.format(Locale.ROOT, "L-%08d", id);
+    }
+
+    public static long parseLearning(String publicId) {
+        return parse(LEARNING, publicId);
     }
 
     /** An id a client sent, for an error message: at most 64 characters of it. */

@@ -14,6 +14,8 @@ public final class StaffGroups {
     public static final String DISPATCHERS = "dispatchers";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "admins";
+    /** Station leads (班站长): decide what happens when a crew fails a skill's exam three times. */
+    public static final String LEADS = "leads";
     /** Machines, not people: the AMI head-end that posts meter events. */
     public static final String INTEGRATIONS = "integrations";
     /** Camunda's own administrator group; the admin webapp's first-user setup checks for a member of it. */

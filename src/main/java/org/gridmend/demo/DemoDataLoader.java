@@ -6,18 +6,27 @@ import static org.gridmend.core.StaffGroups.CAMUNDA_ADMIN;
 import static org.gridmend.core.StaffGroups.CREWS;
 import static org.gridmend.core.StaffGroups.DISPATCHERS;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.core.StaffGroups;
 import org.gridmend.grid.GeoPoint;
 import org.gridmend.grid.GridArchiveService;
 import org.gridmend.grid.GridDocument;
 import org.gridmend.grid.GridImportResult;
 import org.gridmend.grid.GridImportService;
+import org.gridmend.learning.CertificationService;
+import org.gridmend.learning.CourseDocument;
+import org.gridmend.learning.CourseImportService;
+import org.gridmend.learning.LearningService;
 import org.gridmend.repair.GridAssignmentService;
 import org.gridmend.security.StaffIdentitySetup;
 import org.slf4j.Logger;
@@ -25,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,12 +53,24 @@ class DemoDataLoader implements ApplicationRunner {
     private final GridArchiveService archive;
     private final GridImportService importer;
     private final GridAssignmentService grids;
+    private final CourseImportService courses;
+    private final CertificationService certifications;
+    private final LearningService learning;
+    private final ObjectMapper json;
 
     DemoDataLoader(
             StaffIdentitySetup staff,
             GridArchiveService archive,
             GridImportService importer,
-            GridAssignmentService grids) {
+            GridAssignmentService grids,
+            CourseImportService courses,
+            CertificationService certifications,
+            LearningService learning,
+            ObjectMapper json) {
+        this.courses = courses;
+        this.certifications = certifications;
+        this.learning = learning;
+        this.json = json;
         this.staff = staff;
         this.archive = archive;
         this.importer = importer;
@@ -60,6 +82,7 @@ class DemoDataLoader implements ApplicationRunner {
         staff.user("admin", "Demo", "Administrator", PASSWORD, ADMINS, CAMUNDA_ADMIN);
         staff.user("dispatcher", "Demo", "Dispatcher", PASSWORD, DISPATCHERS);
         staff.user("auditor", "Demo", "Auditor", PASSWORD, AUDITORS);
+        staff.user("lead", "Demo", "Station lead", PASSWORD, StaffGroups.LEADS);
         staff.user("privacy", "Demo", "Privacy officer", PASSWORD, AUDITORS, StaffGroups.PII);
         for (int i = 1; i <= DemoGrid.CREWS; i++) {
             String user = String.format(Locale.ROOT, "crew%02d", i);
@@ -70,6 +93,7 @@ class DemoDataLoader implements ApplicationRunner {
             GridDocument document = DemoGrid.generate();
             GridImportResult result = importer.importDocument(document);
             drawGrids(document);
+            loadCourses();
             log.info(
                     "demo grid loaded transformers={} customers={} crews={} durationMs={}",
                     result.transformers().inserted(),
@@ -113,5 +137,20 @@ class DemoDataLoader implements ApplicationRunner {
                 "demo grids drawn grids={} areas={}",
                 areas.size(),
                 areas.values().stream().mapToInt(List::size).sum());
+    }
+
+    /**
+     * The demo's courses (a course and an exam per skill), and two crews whose certifications run out soon: C-03's
+     * low voltage in 20 days and C-04's medium voltage in 12, so that the sweep assigns them their courses at once.
+     */
+    private void loadCourses() {
+        try (InputStream in = new ClassPathResource("demo/courses.json").getInputStream()) {
+            courses.importCourses(json.readValue(in, CourseDocument.class), "demo");
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo/courses.json", e);
+        }
+        certifications.certify("C-03", "LV", Duration.ofDays(20), "IMPORT", "demo");
+        certifications.certify("C-04", "MV", Duration.ofDays(12), "IMPORT", "demo");
+        log.info("demo courses loaded learningsAssigned={}", learning.sweep().size());
     }
 }

@@ -48,6 +48,12 @@ public class GridImportService {
     /** Published after an import, so that caches of the archive on this node drop what they hold. */
     public record ArchiveImported(GridImportResult result) {}
 
+    /**
+     * Published in the import's transaction with the crews it wrote: the skills they hold in the archive become their
+     * initial certifications, unless they have one already.
+     */
+    public record CrewSkillsImported(List<GridDocument.Crew> crews, Instant at) {}
+
     @Transactional
     public GridImportResult importDocument(GridDocument doc) {
         long started = System.nanoTime();
@@ -86,6 +92,9 @@ public class GridImportService {
         for (List<GridDocument.Crew> chunk : chunks(doc.crews(), CHUNK)) {
             mapper.deleteCrewSkills(chunk.stream().map(GridDocument.Crew::id).toList());
             mapper.insertCrewSkills(chunk);
+        }
+        if (!doc.crews().isEmpty()) {
+            events.publishEvent(new CrewSkillsImported(doc.crews(), now));
         }
         GridImportResult result =
                 new GridImportResult(stations, substations, feeders, devices, transformers, customers, crews);

@@ -28,6 +28,10 @@ public final class ProcessVariables {
         return id(execution.getProcessBusinessKey(), PublicIds.parseNotice(execution.getProcessBusinessKey()));
     }
 
+    public static long learningId(DelegateExecution execution) {
+        return id(execution.getProcessBusinessKey(), PublicIds.parseLearning(execution.getProcessBusinessKey()));
+    }
+
     /** The repair order of a RepairOrder task. */
     public static long incidentId(DelegateTask task) {
         return incidentId(task.getExecution());

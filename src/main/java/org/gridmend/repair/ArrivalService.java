@@ -11,6 +11,7 @@ import org.gridmend.core.CustomerTexts;
 import org.gridmend.grid.GeoMath;
 import org.gridmend.grid.GeoPoint;
 import org.gridmend.notify.NotificationService;
+import org.gridmend.process.TaskRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -3,6 +3,7 @@ package org.gridmend.repair;
 import java.util.Arrays;
 
 import org.gridmend.core.ProcessConstants;
+import org.gridmend.process.TaskRefusal;
 
 /**
  * The standard lists crews and dispatchers choose from in the forms: structured answers (and no free text in

@@ -16,13 +16,16 @@ import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
 import org.gridmend.core.Refusal;
 import org.gridmend.grid.GeoPoint;
+import org.gridmend.grid.Skill;
+import org.gridmend.process.TaskRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Chooses the crew for an incident: on shift, with a Camunda user, skilled for the fault's voltage level, within
+ * Chooses the crew for an incident: on shift, with a Camunda user, certified (unexpired) for the fault's voltage
+ * level, within
  * reach ({@code maxDispatchDistanceM}), not among those who declined or let an offer lapse, under its limit of open
  * orders; the one with the shortest estimated
  * travel, where every open order it has counts as {@code workloadPenalty} more minutes. Travel is the straight
@@ -169,8 +172,11 @@ public class DispatchService {
 
     private List<Candidate> candidates(RepairOrderRecord order, Set<String> refused, boolean strict) {
         List<Candidate> candidates = new ArrayList<>();
+        Instant now = clock.instant();
+        Skill needed = order.needsMediumVoltage() ? Skill.MV : Skill.LV;
         for (CrewRecord crew : crews.crews()) {
-            boolean skilled = order.needsMediumVoltage() ? crew.mv() : crew.lv();
+            // only a certification that has not expired counts: the skills the crews learned and passed exams for
+            boolean skilled = crew.certified(needed, now);
             if (crew.userId() == null || !crew.onShift() || !skilled) {
                 continue;
             }

@@ -14,6 +14,7 @@ import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.Refusal;
 import org.gridmend.core.StaffUser;
 import org.gridmend.notify.NotificationService;
+import org.gridmend.process.TaskRefusal;
 import org.gridmend.triage.FaultFindingService;
 import org.gridmend.triage.IncidentService;
 import org.slf4j.Logger;

@@ -5,6 +5,7 @@ import static org.gridmend.core.StaffGroups.AUDITORS;
 import static org.gridmend.core.StaffGroups.CREWS;
 import static org.gridmend.core.StaffGroups.DISPATCHERS;
 import static org.gridmend.core.StaffGroups.INTEGRATIONS;
+import static org.gridmend.core.StaffGroups.LEADS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -119,6 +120,18 @@ class SecurityConfiguration {
                         .hasAnyRole(DISPATCHERS, AUDITORS, ADMINS)
                         .requestMatchers("/api/crews/**")
                         .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS, INTEGRATIONS)
+                        // learning: admins import courses, station leads and admins assign them, crews study
+                        .requestMatchers(HttpMethod.POST, "/api/learning/courses")
+                        .hasRole(ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/learning/assignments")
+                        .hasAnyRole(ADMINS, LEADS)
+                        .requestMatchers(
+                                "/api/learning/me", "/api/learning/*/lessons/*/time", "/api/learning/*/studied")
+                        .hasRole(CREWS)
+                        .requestMatchers(HttpMethod.GET, "/api/learning/courses", "/api/learning/crews/*")
+                        .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS)
+                        .requestMatchers("/api/learning/**")
+                        .denyAll()
                         // a crew reads its own grid; dispatchers draw them
                         .requestMatchers(HttpMethod.GET, "/api/grids/*")
                         .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS)

@@ -73,6 +73,7 @@ public class StaffIdentitySetup implements InitializingBean {
         group(CREWS, "Crews (外勤班)");
         group(DISPATCHERS, "Dispatchers (内勤班)");
         group(AUDITORS, "Auditors");
+        group(StaffGroups.LEADS, "Station leads (班站长)");
         group(ADMINS, "Administrators");
         group(INTEGRATIONS, "Integrations (AMI head-end)");
         group(CAMUNDA_ADMIN, "Camunda administrators");
@@ -89,6 +90,11 @@ public class StaffIdentitySetup implements InitializingBean {
         // crews see their own Tasklist filter (TasklistFilters), not every filter there is
         revokeAll(CREWS, Resources.FILTER, "*");
         grant(CREWS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+
+        // station leads work the learning escalations offered to their group (Camunda authorizes candidates)
+        grant(StaffGroups.LEADS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        revokeAll(StaffGroups.LEADS, Resources.FILTER, "*");
+        grant(StaffGroups.LEADS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
 
         grant(DISPATCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(DISPATCHERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

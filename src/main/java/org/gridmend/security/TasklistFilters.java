@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.gridmend.core.StaffGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -44,7 +45,13 @@ class TasklistFilters implements InitializingBean {
             new Definition(
                     "待审核 To review", DISPATCHERS, "待回单审核 · repair orders to review", "Task_ReviewRepairOrder", -17),
             new Definition(
-                    "待定位 To locate", DISPATCHERS, "位置不明的报修 · reports to locate", "Task_LocateReportManually", -16));
+                    "待定位 To locate", DISPATCHERS, "位置不明的报修 · reports to locate", "Task_LocateReportManually", -16),
+            new Definition(
+                    "考试未过 Exams failed",
+                    StaffGroups.LEADS,
+                    "三次考试未通过的班组 · crews who failed an exam three times",
+                    "Task_DecideAfterFailedExams",
+                    -15));
 
     private final FilterService filters;
     private final TaskService tasks;

@@ -1,4 +1,4 @@
-package org.gridmend.repair;
+package org.gridmend.process;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
@@ -10,13 +10,13 @@ import org.slf4j.LoggerFactory;
  * Thrown from the synchronous step that follows the task, where the engine passes it on unwrapped (a task
  * listener's exception would be wrapped and answered with 500).
  */
-final class TaskRefusal {
+public final class TaskRefusal {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRefusal.class);
 
     private TaskRefusal() {}
 
-    static FormFieldValidationException refuse(String field, String chinese, String english) {
+    public static FormFieldValidationException refuse(String field, String chinese, String english) {
         log.info("task completion refused field={} reason={}", field, english);
         return new FormFieldValidationException(field, chinese + " (" + english + ")");
     }
