@@ -79,11 +79,11 @@ public class LearningQueryService {
                 .toList();
     }
 
-    /** The caller's crew, or 403 for a user who works as no crew. */
+    /** The caller's crew, or 404 for a user who works as no crew of the archive. */
     @Transactional(readOnly = true)
     public LearningMapper.CrewRow crewOf(Authentication caller) {
         return Optional.ofNullable(caller == null ? null : mapper.crewOfUser(caller.getName()))
-                .orElseThrow(() -> Refusal.forbidden("only a crew has learnings"));
+                .orElseThrow(() -> Refusal.notFound("crew of user", caller == null ? null : caller.getName()));
     }
 
     @Transactional(readOnly = true)

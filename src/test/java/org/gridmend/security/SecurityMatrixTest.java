@@ -5,6 +5,7 @@ import static org.gridmend.core.StaffGroups.ADMINS;
 import static org.gridmend.core.StaffGroups.AUDITORS;
 import static org.gridmend.core.StaffGroups.CREWS;
 import static org.gridmend.core.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.LEADS;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -83,6 +84,14 @@ class SecurityMatrixTest {
                 new Rule("GET", "/api/repair-orders/R-99999999/anything", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
                 new Rule("GET", "/api/crews/none/stats", STAFF),
                 new Rule("GET", "/api/grids", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
+                new Rule("POST", "/api/learning/courses", Set.of(ADMINS)),
+                new Rule("GET", "/api/learning/courses", Set.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS)),
+                new Rule("POST", "/api/learning/assignments", Set.of(ADMINS, LEADS)),
+                new Rule("GET", "/api/learning/me", Set.of(CREWS)),
+                new Rule("POST", "/api/learning/L-99999999/lessons/none/time", Set.of(CREWS)),
+                new Rule("POST", "/api/learning/L-99999999/studied", Set.of(CREWS)),
+                new Rule("GET", "/api/learning/crews/none", Set.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS)),
+                new Rule("GET", "/api/learning/anything", Set.of()),
                 new Rule("GET", "/api/grids/none", STAFF),
                 new Rule("PUT", "/api/grids/none", Set.of(DISPATCHERS, ADMINS)),
                 new Rule("POST", "/api/crews/none/positions", STAFF),
@@ -108,7 +117,7 @@ class SecurityMatrixTest {
 
     static Stream<Arguments> groupsPerRule() {
         List<Arguments> cases = new ArrayList<>();
-        rules().forEach(rule -> Stream.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, "none")
+        rules().forEach(rule -> Stream.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS, "none")
                 .forEach(group -> cases.add(Arguments.of(rule, group))));
         return cases.stream();
     }

@@ -11,6 +11,7 @@ public final class TestUsers {
     public static final String DISPATCHER = "tdispatcher";
     public static final String AUDITOR = "tauditor";
     public static final String ADMIN = "tadmin";
+    public static final String LEAD = "tlead";
     /** An auditor who may also see personal data unmasked. */
     public static final String PRIVACY_AUDITOR = "tprivacy";
     /** Signed in, but in none of GridMend's groups. */
@@ -23,6 +24,7 @@ public final class TestUsers {
         staff.user(DISPATCHER, "Test", "Dispatcher", PASSWORD, StaffGroups.DISPATCHERS);
         staff.user(AUDITOR, "Test", "Auditor", PASSWORD, StaffGroups.AUDITORS);
         staff.user(ADMIN, "Test", "Admin", PASSWORD, StaffGroups.ADMINS);
+        staff.user(LEAD, "Test", "Lead", PASSWORD, StaffGroups.LEADS);
         staff.user(PRIVACY_AUDITOR, "Test", "Privacy", PASSWORD, StaffGroups.AUDITORS, StaffGroups.PII);
         staff.user(OUTSIDER, "Test", "Outsider", PASSWORD);
     }
@@ -33,6 +35,7 @@ public final class TestUsers {
             case StaffGroups.DISPATCHERS -> DISPATCHER;
             case StaffGroups.AUDITORS -> AUDITOR;
             case StaffGroups.ADMINS -> ADMIN;
+            case StaffGroups.LEADS -> LEAD;
             default -> OUTSIDER;
         };
     }
