@@ -118,12 +118,6 @@ public interface LearningMapper {
 
     List<ExamRow> exams(@Param("learningId") long learningId);
 
-    // ---- what performance reads
-
-    List<CrewFigure> learningSeconds(@Param("from") Instant from, @Param("to") Instant to);
-
-    List<CrewFigure> examsPassed(@Param("from") Instant from, @Param("to") Instant to);
-
     record CourseRow(
             String id,
             String skill,
@@ -166,8 +160,6 @@ public interface LearningMapper {
             String answers,
             Integer score,
             Boolean passed) {}
-
-    record CrewFigure(String crewId, long value) {}
 
     final class NewLearning {
         public Long id;

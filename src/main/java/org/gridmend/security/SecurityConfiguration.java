@@ -132,6 +132,11 @@ class SecurityConfiguration {
                         .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS)
                         .requestMatchers("/api/learning/**")
                         .denyAll()
+                        // a crew sees its own performance, dispatchers and auditors everyone's (checked per crew)
+                        .requestMatchers(HttpMethod.GET, "/api/performance/crews", "/api/performance/crews/*/months")
+                        .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS)
+                        .requestMatchers("/api/performance/**")
+                        .denyAll()
                         // a crew reads its own grid; dispatchers draw them
                         .requestMatchers(HttpMethod.GET, "/api/grids/*")
                         .hasAnyRole(CREWS, DISPATCHERS, AUDITORS, ADMINS)

@@ -36,4 +36,22 @@ class PageController {
     String agent() {
         return "forward:/agent.html";
     }
+
+    /** The crews' learning page on their phones: lessons, study time, exams, certifications, the month's figures. */
+    @GetMapping("/learn")
+    String learn() {
+        return "forward:/learn.html";
+    }
+
+    /** The month's crew performance with CSV export and 12-month charts. */
+    @GetMapping("/performance")
+    String performance() {
+        return "forward:/performance.html";
+    }
+
+    /** Drawing the crews' grids on the map of transformer areas. */
+    @GetMapping("/grids")
+    String grids() {
+        return "forward:/grids.html";
+    }
 }

@@ -42,7 +42,12 @@ public class LearningFixture {
                 List.of(
                         new CourseDocument.Lesson("L1", "验电 Testing for voltage", "先验电再挂接地线。", null, null, 2),
                         new CourseDocument.Lesson(
-                                "L2", "表后故障 Behind the meter", "表计有电而户内无电。", "/img/meter.png", null, 3)),
+                                "L2",
+                                "表后故障 Behind the meter",
+                                "表计有电而户内无电。",
+                                null,
+                                "https://example.org/meter-video",
+                                3)),
                 List.of(
                         new CourseDocument.Question("Q1", "第一题 first", false, options, List.of("A")),
                         new CourseDocument.Question("Q2", "第二题 second", false, options, List.of("A")),
