@@ -79,7 +79,10 @@ public class PerformanceService {
             return asked;
         }
         String own = mapper.crewOfUser(userId);
-        if (own == null || (asked != null && !asked.equals(own))) {
+        if (own == null) {
+            throw Refusal.notFound("crew of user", userId);
+        }
+        if (asked != null && !asked.equals(own)) {
             throw Refusal.forbidden("a crew sees its own performance only");
         }
         return own;

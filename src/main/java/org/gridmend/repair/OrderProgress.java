@@ -16,11 +16,18 @@ class OrderProgress implements RepairProgress {
     private final RepairOrderMapper orders;
     private final CrewMapper crews;
     private final OrderMessageService messages;
+    private final CallBindingService calls;
 
-    OrderProgress(RepairOrderMapper orders, CrewMapper crews, OrderMessageService messages) {
+    OrderProgress(RepairOrderMapper orders, CrewMapper crews, OrderMessageService messages, CallBindingService calls) {
         this.orders = orders;
         this.crews = crews;
         this.messages = messages;
+        this.calls = calls;
+    }
+
+    @Override
+    public Optional<Call> call(long incidentId, long reportId) {
+        return calls.forReport(incidentId, reportId).map(c -> new Call(c.virtualNumber(), c.expiresAt()));
     }
 
     @Override

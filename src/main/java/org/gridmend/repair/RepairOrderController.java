@@ -48,13 +48,17 @@ class RepairOrderController {
     private final RepairProgress progress;
     private final OrderMessageService messages;
 
+    private final CallBindingService calls;
+
     RepairOrderController(
             RepairQueryService query,
             RepairOrderService orders,
             CrewService crews,
             OrderAttachmentService attachments,
             RepairProgress progress,
-            OrderMessageService messages) {
+            OrderMessageService messages,
+            CallBindingService calls) {
+        this.calls = calls;
         this.messages = messages;
         this.attachments = attachments;
         this.progress = progress;
@@ -139,6 +143,16 @@ class RepairOrderController {
         crews.requireAssignedOr(caller, order, DISPATCHERS, ADMINS);
         return ResponseEntity.status(201)
                 .body(messages.fromCrew(order, body.reportId(), caller.getName(), body.text()));
+    }
+
+    @GetMapping("/{id}/calls")
+    @Operation(
+            summary = "The numbers to call the order's customers on (privacy numbers, one per report), while the "
+                    + "order is between accepted and restored; empty without a telephony gateway")
+    List<CallBindingService.Call> calls(@PathVariable String id, Authentication caller) {
+        RepairOrderRecord order = query.order(id);
+        crews.requireAssignedOr(caller, order, DISPATCHERS, ADMINS);
+        return calls.forOrder(order.id());
     }
 
     record EtrRequest(String etr) {}

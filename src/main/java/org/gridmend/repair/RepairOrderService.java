@@ -46,6 +46,7 @@ public class RepairOrderService {
     private final OrderTimeline timeline;
     private final AuditTrail audit;
     private final GridPreference grid;
+    private final CallBindingService calls;
     private final Clock clock;
 
     RepairOrderService(
@@ -60,8 +61,10 @@ public class RepairOrderService {
             AuditTrail audit,
             NotificationService notifications,
             GridPreference grid,
+            CallBindingService calls,
             Clock clock) {
         this.grid = grid;
+        this.calls = calls;
         this.timeline = timeline;
         this.notifications = notifications;
         this.findings = findings;
@@ -112,6 +115,7 @@ public class RepairOrderService {
                 "eta",
                 order.eta());
         log.info("repair order accepted incidentId={} crewId={}", incidentId, crew.id());
+        calls.accepted(incidentId);
         return true;
     }
 
@@ -244,6 +248,7 @@ public class RepairOrderService {
         timeline.record(
                 incidentId, "REPAIRED", texts.text("incident.repaired", known.chinese()), actor, "resolution", known);
         incidents.markRestored(incidentId);
+        calls.restored(incidentId);
         long reports = incidents.reportCount(incidentId);
         return (int) ((reports + properties.restorationBatchSize() - 1) / properties.restorationBatchSize());
     }

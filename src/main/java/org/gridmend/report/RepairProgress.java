@@ -49,6 +49,14 @@ public interface RepairProgress {
 
     record Message(Instant at, boolean fromCustomer, String text) {}
 
+    /**
+     * The virtual number that reaches the order's crew from this report's customer (privacy number, AXB), while the
+     * order takes messages; empty when there is no telephony gateway or it could not bind one now.
+     */
+    Optional<Call> call(long incidentId, long reportId);
+
+    record Call(String virtualNumber, Instant expiresAt) {}
+
     record Event(Instant at, String type, String text) {}
 
     record Photo(String contentType, byte[] data) {}

@@ -12,9 +12,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The customer writes to the crew on its way, and reads its answers, with the report's tracking token. */
+/**
+ * The customer writes to the crew on its way, reads its answers and calls it through a privacy number, with the
+ * report's tracking token.
+ */
 @RestController
-@RequestMapping(path = "/api/reports/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/reports/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Fault reports")
 class ReportMessageController {
 
@@ -26,7 +29,7 @@ class ReportMessageController {
 
     record MessageRequest(String text) {}
 
-    @GetMapping
+    @GetMapping("/messages")
     @Operation(
             summary = "The customer's messages with the crew of the report's repair order, oldest first, and whether "
                     + "they can write now (open: a crew accepted, power not back)")
@@ -34,12 +37,21 @@ class ReportMessageController {
         return messages.thread(id, token);
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Tell the crew something (at most 500 characters; phone numbers in it are masked)",
             description = "409 NOT_WHILE_UNACCEPTED before a crew accepted, NOT_WHILE_ENDED once power is back")
     ResponseEntity<RepairProgress.Message> send(
             @PathVariable String id, @RequestParam(required = false) String token, @RequestBody MessageRequest body) {
         return ResponseEntity.status(201).body(messages.send(id, token, body.text()));
+    }
+
+    @GetMapping("/call")
+    @Operation(
+            summary = "A number to call the crew on without either side seeing the other's (a privacy number)",
+            description = "409 NOT_NOW before a crew accepted or once power is back; 503 CALL_UNAVAILABLE when the "
+                    + "telephony gateway cannot bind one now")
+    RepairProgress.Call call(@PathVariable String id, @RequestParam(required = false) String token) {
+        return messages.call(id, token);
     }
 }

@@ -45,4 +45,28 @@ class ReportMessageService {
         }
         return repair.sendToCrew(report.incidentId(), report.id(), text);
     }
+
+    /**
+     * The number to call the crew on: 409 while no crew has accepted or once power is back, 503 when no number can
+     * be bound now (the customer can still write).
+     */
+    public RepairProgress.Call call(String publicId, String token) {
+        ReportRecord report = gate.authorized(publicId, token);
+        boolean open = report.incidentId() != null
+                && repair.progress(report.incidentId())
+                        .map(RepairProgress.Progress::takesMessages)
+                        .orElse(false);
+        if (!open) {
+            throw Refusal.conflict(
+                    "NOT_NOW",
+                    null,
+                    "the crew can be called from when it accepts the repair order until power is back");
+        }
+        return repair.call(report.incidentId(), report.id())
+                .orElseThrow(() -> new Refusal(
+                        Refusal.Kind.UNAVAILABLE,
+                        "CALL_UNAVAILABLE",
+                        "电话暂时无法接通，请给班组留言。 (No call can be put through now: write to the crew instead.)",
+                        null));
+    }
 }

@@ -94,7 +94,7 @@ class SecurityConfiguration {
                                 "/api/reports/*/behind-meter-choice",
                                 "/api/reports/*/messages")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/reports/*/messages")
+                        .requestMatchers(HttpMethod.GET, "/api/reports/*/messages", "/api/reports/*/call")
                         .permitAll()
                         .requestMatchers("/api/meter-events")
                         .hasAnyRole(INTEGRATIONS, ADMINS)
@@ -106,6 +106,8 @@ class SecurityConfiguration {
                                 "/api/repair-orders/*/notes",
                                 "/api/repair-orders/*/etr",
                                 "/api/repair-orders/*/messages",
+                                "/api/repair-orders/*/calls",
+                                "/api/incidents/*/calls",
                                 "/api/incidents/*/messages",
                                 "/api/incidents/*/briefing",
                                 "/api/incidents/*/photos",

@@ -126,7 +126,7 @@ class PerformanceApiTest {
     private long incident(String device, String firstReport) {
         jdbc.update(
                 "INSERT INTO gm_incident (device_id, level, state, rule, reason, first_report_at, created_at, restored_at) "
-                        + "VALUES (?, 'TRANSFORMER', 'RESTORED', 'TEST', 'fixture', ?, ?, ?)",
+                        + "VALUES (?, 'TRANSFORMER', 'RESTORED', 'FIRST_REPORT', 'fixture', ?, ?, ?)",
                 device,
                 at(firstReport),
                 at(firstReport),
@@ -232,7 +232,7 @@ class PerformanceApiTest {
                         .get("/api/performance/crews?month=2026-03")
                         .status())
                 .as("a crew user without a crew of the archive")
-                .isEqualTo(403);
+                .isEqualTo(404);
 
         assertThat(dispatcher.get("/api/performance/crews").json().path("field").asText())
                 .isEqualTo("month");

@@ -80,6 +80,13 @@ class SecurityMatrixTest {
                 new Rule("GET", "/api/repair-orders/R-99999999/messages", STAFF),
                 new Rule("POST", "/api/repair-orders/R-99999999/messages", STAFF),
                 new Rule("GET", "/api/incidents/R-99999999/messages", STAFF),
+                new Rule("GET", "/api/repair-orders/R-99999999/calls", STAFF),
+                new Rule("GET", "/api/incidents/R-99999999/calls", STAFF),
+                new Rule("GET", "/api/performance/crews?month=2026-12", Set.of(CREWS, DISPATCHERS, AUDITORS, ADMINS)),
+                new Rule(
+                        "GET",
+                        "/api/performance/crews/none/months?to=2026-12",
+                        Set.of(CREWS, DISPATCHERS, AUDITORS, ADMINS)),
                 new Rule("POST", "/api/incidents/R-99999999/messages", STAFF),
                 new Rule("GET", "/api/repair-orders/R-99999999/anything", Set.of(DISPATCHERS, AUDITORS, ADMINS)),
                 new Rule("GET", "/api/crews/none/stats", STAFF),
