@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pages stay light on a phone and readable without a mouse: no page carries more than 300 KB of its own JavaScript
- * (the map library excluded), every form control has a label, and nothing is fetched from another host.
+ * (the libraries of the map and the charts excluded), every form control has a label, and nothing is fetched from another host.
  */
 class PageWeightTest {
 
@@ -41,8 +41,8 @@ class PageWeightTest {
             }
             Matcher src = SCRIPT_SRC.matcher(html);
             while (src.find()) {
-                if (src.group(1).startsWith("/webjars/leaflet/") || src.group(1).equals("/js/zone.js")) {
-                    continue; // a library's own, and the utility's zone (ZoneScriptController, one line)
+                if (src.group(1).startsWith("/webjars/") || src.group(1).equals("/js/zone.js")) {
+                    continue; // a library's own (the map, the charts), and the utility's zone (one line)
                 }
                 Path file = STATIC.resolve(src.group(1).substring(1));
                 assertThat(file).as(page + " loads " + src.group(1)).exists();
