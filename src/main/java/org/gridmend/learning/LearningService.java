@@ -142,7 +142,12 @@ public class LearningService {
                 if (recentlyWithdrawn(crew.id(), skill.name(), now)) {
                     continue;
                 }
-                started.add(start(crew.id(), skill.name(), reason, null));
+                try {
+                    started.add(start(crew.id(), skill.name(), reason, null));
+                } catch (Refusal raced) {
+                    // another node's sweep (or an admin) started it a moment ago: one learning per crew and skill
+                    log.info("learning not started crewId={} skill={} code={}", crew.id(), skill, raced.code());
+                }
             }
         }
         return started;
