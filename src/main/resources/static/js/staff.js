@@ -38,6 +38,27 @@
       });
     },
     signOut: function () { user = null; return call('DELETE', '/api/staff/session'); },
+    /**
+     * A staff page's sign-in: the form #login (#user, #password, #loginProblem) signs in and checks checkUrl; start
+     * runs once signed in, at once when a session is open already. notAllowed is what a user who signed in
+     * but may not use the page reads ([zh, en]).
+     */
+    page: function (checkUrl, start, notAllowed) {
+      var form = document.getElementById('login');
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var url = typeof checkUrl === 'function' ? checkUrl() : checkUrl;
+        window.Staff.signIn(document.getElementById('user').value, document.getElementById('password').value, url)
+          .then(function (status) {
+            if (status === 200) { form.hidden = true; start(); return; }
+            // 401: the sign-in failed; anything else: signed in, but this page is not for this user
+            document.getElementById('loginProblem').textContent = status === 401 || status === 429
+              ? GM.t('用户名或密码不对，或尝试过多。', 'Wrong user or password, or too many tries.')
+              : GM.t(notAllowed[0], notAllowed[1]);
+          });
+      });
+      window.Staff.check().then(function (ok) { if (ok) { form.hidden = true; start(); } else { form.hidden = false; } });
+    },
     /** A JSON call in the session: resolves to {status, ok, data}. */
     call: function (method, url, body) { return call(method, url, body, false).then(json); },
     /** A raw call (a multipart or ready-made body, a binary answer): resolves to the fetch Response. */

@@ -150,18 +150,7 @@ class CallBindingApiTest {
                 .hasSize(1);
 
         // power back: the binding is removed at the gateway, and the button answers that the call is over
-        g.crewAtFault(Integer.parseInt(crewUser.substring(crewUser.length() - 1)));
-        repairs.completeAs(crewUser, "crews", repairs.awaitTask(process, "Task_ConfirmArrival"), Map.of());
-        repairs.completeAs(
-                crewUser,
-                "crews",
-                repairs.awaitTask(process, "Task_DiagnoseFault"),
-                Map.of("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
-        repairs.completeAs(
-                crewUser,
-                "crews",
-                repairs.awaitTask(process, "Task_CompleteRepair"),
-                Map.of("resolution", "REPLACED_FUSE"));
+        repairs.workToRestoration(g, crewUser, process);
         String removal = "DELETE /tel/bindings/" + bound.path("bindingId").asText();
         Await.until(() -> REQUESTS.contains(removal), 20);
         assertThat(anonymous.get(call).json().path("error").asText()).isEqualTo("NOT_NOW");

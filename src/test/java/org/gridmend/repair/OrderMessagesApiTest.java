@@ -174,18 +174,7 @@ class OrderMessagesApiTest {
                 .isEqualTo(404);
 
         // power back: the thread stays readable, and closed
-        g.crewAtFault(Integer.parseInt(crewUser.substring(crewUser.length() - 1)));
-        repairs.completeAs(crewUser, "crews", repairs.awaitTask(process, "Task_ConfirmArrival"), Map.of());
-        repairs.completeAs(
-                crewUser,
-                "crews",
-                repairs.awaitTask(process, "Task_DiagnoseFault"),
-                Map.of("cause", "FUSE_BLOWN", "etr", RepairFixture.hoursAhead(2)));
-        repairs.completeAs(
-                crewUser,
-                "crews",
-                repairs.awaitTask(process, "Task_CompleteRepair"),
-                Map.of("resolution", "REPLACED_FUSE"));
+        repairs.workToRestoration(g, crewUser, process);
         Http.Response late = anonymous.post(firstThread, Map.of("text", "谢谢"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().path("error").asText()).isEqualTo("NOT_WHILE_ENDED");

@@ -76,6 +76,25 @@ public class RepairFixture {
         }
     }
 
+    /**
+     * The crew that accepted works the order to the end as Tasklist would: arrives (placed at the fault), diagnoses a
+     * blown fuse with an ETR two hours ahead, and completes the repair; power is back.
+     */
+    public void workToRestoration(Grid g, String crewUser, String processInstanceId) {
+        g.crewAtFault(Integer.parseInt(crewUser.substring(crewUser.length() - 1)));
+        completeAs(crewUser, "crews", awaitTask(processInstanceId, "Task_ConfirmArrival"), Map.of());
+        completeAs(
+                crewUser,
+                "crews",
+                awaitTask(processInstanceId, "Task_DiagnoseFault"),
+                Map.of("cause", "FUSE_BLOWN", "etr", hoursAhead(2)));
+        completeAs(
+                crewUser,
+                "crews",
+                awaitTask(processInstanceId, "Task_CompleteRepair"),
+                Map.of("resolution", "REPLACED_FUSE"));
+    }
+
     /** A time as a crew's form sends it: China time, whole minutes, this many hours from now. */
     public static String hoursAhead(double hours) {
         return OffsetDateTime.now(ZoneOffset.ofHours(8))
