@@ -53,6 +53,9 @@ class CrewLearningProcessTest {
     LearningService learning;
 
     @Autowired
+    CourseImportService importer;
+
+    @Autowired
     LearningMapper mapper;
 
     @Autowired
@@ -232,6 +235,33 @@ class CrewLearningProcessTest {
         // a second learning of the same skill is refused while this one is open
         assertThatThrownBy(() -> learning.start(g.crew(3), "LV", LearningService.Reason.ASSIGNED, "admin"))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo("ALREADY_LEARNING"));
+    }
+
+    @Test
+    void anExamDrawnBeforeTheCourseWasImportedAgainStillScores() {
+        ProcessInstance p = started(4);
+        study(p);
+        Task exam = task("Task_TakeExam", p);
+        Map<String, Object> answers = courses.answers(exam, true);
+        // the bank is replaced while the crew sits the exam: its questions are gone, the sitting still ends
+        CourseDocument original = LearningFixture.document();
+        CourseDocument.Course c = original.courses().get(0);
+        List<CourseDocument.Question> renamed = c.questions().stream()
+                .map(q -> new CourseDocument.Question("N" + q.id(), q.text(), q.multiple(), q.options(), q.correct()))
+                .toList();
+        importer.importCourses(
+                new CourseDocument(List.of(new CourseDocument.Course(
+                        c.id(),
+                        c.skill(),
+                        c.title(),
+                        c.passMark(),
+                        c.questionsPerExam(),
+                        c.validDays(),
+                        c.lessons(),
+                        renamed))),
+                "test");
+        complete(exam, answers);
+        assertThat(p).hasPassed("Task_CertifySkill").isWaitingAt("Event_RenewalDue");
     }
 
     @Test
