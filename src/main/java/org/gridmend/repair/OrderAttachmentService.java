@@ -70,6 +70,12 @@ public class OrderAttachmentService {
      */
     @Transactional
     public OrderPhoto addPhoto(RepairOrderRecord order, String uploadedBy, byte[] data, String caption) {
+        return addPhoto(order, uploadedBy, null, data, caption);
+    }
+
+    /** A photo of the order from one customer ({@code reportId}; null: the crew's, for every customer to see). */
+    @Transactional
+    public OrderPhoto addPhoto(RepairOrderRecord order, String uploadedBy, Long reportId, byte[] data, String caption) {
         if (data == null || data.length == 0) {
             throw Refusal.invalid("MISSING_FIELD", "file", "file is required: a JPEG or PNG photo");
         }
@@ -100,6 +106,7 @@ public class OrderAttachmentService {
         }
         RepairOrderMapper.NewPhoto photo = new RepairOrderMapper.NewPhoto();
         photo.incidentId = order.id();
+        photo.reportId = reportId;
         photo.uploadedBy = uploadedBy;
         photo.contentType = type;
         photo.sizeBytes = data.length;

@@ -9,4 +9,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code author} is the crew member or dispatcher who wrote it, none for the customer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OrderMessage(long id, String reportId, boolean fromCustomer, String author, String text, Instant at) {}
+public record OrderMessage(
+        long id, String reportId, boolean fromCustomer, String author, String text, Instant at, Long photoId) {}

@@ -25,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderMessageService {
 
     static final int MAX_CHARS = 500;
+    static final String PHOTO_LINE = "（照片 photo）";
 
     private final RepairOrderMapper orders;
     private final CrewMapper crews;
     private final CrewMessageService crewMessages;
+    private final OrderAttachmentService attachments;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -36,8 +38,10 @@ public class OrderMessageService {
             RepairOrderMapper orders,
             CrewMapper crews,
             CrewMessageService crewMessages,
+            OrderAttachmentService attachments,
             AuditTrail audit,
             Clock clock) {
+        this.attachments = attachments;
         this.orders = orders;
         this.crews = crews;
         this.crewMessages = crewMessages;
@@ -57,7 +61,23 @@ public class OrderMessageService {
     @Transactional
     public OrderMessage fromCustomer(long incidentId, long reportId, String text) {
         RepairOrderRecord order = orders.find(incidentId);
-        OrderMessage written = write(order, reportId, true, null, text);
+        return toldCrew(order, write(order, reportId, true, null, text));
+    }
+
+    /**
+     * A customer's photo to the crew, with a line of text (or none): stored like the crew's photos, without metadata,
+     * and seen by that customer and the order's crew only.
+     */
+    @Transactional
+    public OrderMessage photoFromCustomer(long incidentId, long reportId, byte[] data, String text) {
+        RepairOrderRecord order = orders.find(incidentId);
+        requireOpen(order);
+        String line = text == null || text.isBlank() ? PHOTO_LINE : text;
+        OrderPhoto photo = attachments.addPhoto(order, "customer", reportId, data, null);
+        return toldCrew(order, write(order, reportId, true, null, line, photo.id()));
+    }
+
+    private OrderMessage toldCrew(RepairOrderRecord order, OrderMessage written) {
         CrewRecord crew = crews.crew(order.crewId());
         if (crew != null) {
             // the crew's phone is told there is a message, not what it says: it reads it on the crew page
@@ -110,6 +130,11 @@ public class OrderMessageService {
 
     private OrderMessage write(
             RepairOrderRecord order, long reportId, boolean fromCustomer, String author, String text) {
+        return write(order, reportId, fromCustomer, author, text, null);
+    }
+
+    private OrderMessage write(
+            RepairOrderRecord order, long reportId, boolean fromCustomer, String author, String text, Long photoId) {
         if (text == null || text.isBlank()) {
             throw Refusal.invalid("MISSING_FIELD", "text", "text is required");
         }
@@ -119,28 +144,39 @@ public class OrderMessageService {
         if (PlainText.length(text) > MAX_CHARS) {
             throw Refusal.invalid("TOO_LONG", "text", "text must not exceed " + MAX_CHARS + " characters");
         }
+        requireOpen(order);
+        String masked = Pii.maskText(text.strip());
+        Instant now = clock.instant();
+        orders.insertMessage(order.id(), reportId, fromCustomer, author, masked, photoId, now);
+        AuditEntry entry = AuditEntry.of("ORDER_MESSAGE")
+                .at(now)
+                .incident(order.id())
+                .report(reportId)
+                .detail("from", fromCustomer ? "CUSTOMER" : "CREW")
+                .detail("text", masked)
+                .detail("photo", photoId);
+        audit.record(fromCustomer ? entry : entry.user(author));
+        List<OrderMessage> thread = thread(order.id(), reportId);
+        return thread.get(thread.size() - 1);
+    }
+
+    private static void requireOpen(RepairOrderRecord order) {
         if (!open(order)) {
             throw Refusal.conflict(
                     "NOT_WHILE_" + (order == null ? "UNKNOWN" : order.acceptedAt() == null ? "UNACCEPTED" : "ENDED"),
                     null,
                     "messages reach the crew from when it accepts the order until power is back");
         }
-        String masked = Pii.maskText(text.strip());
-        Instant now = clock.instant();
-        orders.insertMessage(order.id(), reportId, fromCustomer, author, masked, now);
-        AuditEntry entry = AuditEntry.of("ORDER_MESSAGE")
-                .at(now)
-                .incident(order.id())
-                .report(reportId)
-                .detail("from", fromCustomer ? "CUSTOMER" : "CREW")
-                .detail("text", masked);
-        audit.record(fromCustomer ? entry : entry.user(author));
-        List<OrderMessage> thread = thread(order.id(), reportId);
-        return thread.get(thread.size() - 1);
     }
 
     private static OrderMessage view(RepairOrderMapper.MessageRow row) {
         return new OrderMessage(
-                row.id(), PublicIds.report(row.reportId()), row.fromCustomer(), row.author(), row.text(), row.at());
+                row.id(),
+                PublicIds.report(row.reportId()),
+                row.fromCustomer(),
+                row.author(),
+                row.text(),
+                row.at(),
+                row.photoId());
     }
 }

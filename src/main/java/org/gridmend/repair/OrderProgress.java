@@ -33,14 +33,20 @@ class OrderProgress implements RepairProgress {
     @Override
     public List<Message> messages(long incidentId, long reportId) {
         return messages.thread(incidentId, reportId).stream()
-                .map(m -> new Message(m.at(), m.fromCustomer(), m.text()))
+                .map(m -> new Message(m.at(), m.fromCustomer(), m.text(), m.photoId()))
                 .toList();
     }
 
     @Override
     public Message sendToCrew(long incidentId, long reportId, String text) {
         OrderMessage sent = messages.fromCustomer(incidentId, reportId, text);
-        return new Message(sent.at(), true, sent.text());
+        return new Message(sent.at(), true, sent.text(), null);
+    }
+
+    @Override
+    public Message sendPhotoToCrew(long incidentId, long reportId, byte[] data, String text) {
+        OrderMessage sent = messages.photoFromCustomer(incidentId, reportId, data, text);
+        return new Message(sent.at(), true, sent.text(), sent.photoId());
     }
 
     @Override
@@ -92,8 +98,8 @@ class OrderProgress implements RepairProgress {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Photo> photo(long incidentId, long photoId) {
-        return Optional.ofNullable(orders.photoData(incidentId, photoId))
+    public Optional<Photo> photo(long incidentId, Long reportId, long photoId) {
+        return Optional.ofNullable(orders.photoData(incidentId, reportId, photoId))
                 .map(p -> new Photo(p.contentType(), p.data()));
     }
 }

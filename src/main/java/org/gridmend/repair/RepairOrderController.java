@@ -104,7 +104,7 @@ class RepairOrderController {
     ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable long photoId, Authentication caller) {
         RepairOrderRecord order = query.order(id);
         crews.requireAssignedOr(caller, order, DISPATCHERS, AUDITORS, ADMINS);
-        var photo = progress.photo(order.id(), photoId)
+        var photo = progress.photo(order.id(), null, photoId)
                 .orElseThrow(() -> Refusal.notFound("photo", order.publicId() + "/" + photoId));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(photo.contentType()))

@@ -81,12 +81,14 @@ public interface RepairOrderMapper {
             @Param("fromCustomer") boolean fromCustomer,
             @Param("author") String author,
             @Param("text") String text,
+            @Param("photoId") Long photoId,
             @Param("at") Instant at);
 
     /** The order's messages, oldest first; with a report, that customer's thread only. */
     List<MessageRow> messages(@Param("incidentId") long incidentId, @Param("reportId") Long reportId);
 
-    record MessageRow(long id, long reportId, boolean fromCustomer, String author, String text, Instant at) {}
+    record MessageRow(
+            long id, long reportId, boolean fromCustomer, String author, String text, Instant at, Long photoId) {}
 
     /** Whether the report is on the order (a crew answers only customers of its own order). */
     boolean reportOnOrder(@Param("incidentId") long incidentId, @Param("reportId") long reportId);
@@ -95,7 +97,9 @@ public interface RepairOrderMapper {
 
     List<OrderPhoto> photos(@Param("incidentId") long incidentId);
 
-    PhotoData photoData(@Param("incidentId") long incidentId, @Param("photoId") long photoId);
+    /** A photo of the order; with a report, only the crew's photos and that customer's own. */
+    PhotoData photoData(
+            @Param("incidentId") long incidentId, @Param("reportId") Long reportId, @Param("photoId") long photoId);
 
     /** Count and sum of the stars on the incident's reports. */
     RatingTotals ratings(@Param("incidentId") long incidentId);
@@ -143,6 +147,7 @@ public interface RepairOrderMapper {
     final class NewPhoto {
         public Long id;
         public long incidentId;
+        public Long reportId;
         public String uploadedBy;
         public String contentType;
         public int sizeBytes;

@@ -15,8 +15,11 @@ public interface RepairProgress {
 
     List<Event> timeline(long incidentId);
 
-    /** A photo of the incident, or empty when the incident has no photo with that id. */
-    Optional<Photo> photo(long incidentId, long photoId);
+    /**
+     * A photo of the incident, or empty when it has none with that id; with a report, only the crew's photos and
+     * those this report's customer sent (null: a staff member's view, every photo).
+     */
+    Optional<Photo> photo(long incidentId, Long reportId, long photoId);
 
     /**
      * The crew on the order once it accepted (id, employee number, masked name), the arrival deadline (SLA) and the
@@ -47,7 +50,11 @@ public interface RepairProgress {
     /** The customer's message to the crew; 409 when the order takes none now, 400 naming {@code text}. */
     Message sendToCrew(long incidentId, long reportId, String text);
 
-    record Message(Instant at, boolean fromCustomer, String text) {}
+    /** The customer's photo to the crew with a line of text; 409 outside the window, 413/415 for a bad file. */
+    Message sendPhotoToCrew(long incidentId, long reportId, byte[] data, String text);
+
+    /** A message; {@code photoId} when it carries a photo (the report's photo link shows it). */
+    record Message(Instant at, boolean fromCustomer, String text, Long photoId) {}
 
     /**
      * The virtual number that reaches the order's crew from this report's customer (privacy number, AXB), while the

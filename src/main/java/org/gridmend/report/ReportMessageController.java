@@ -1,5 +1,7 @@
 package org.gridmend.report;
 
+import java.io.IOException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -10,7 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The customer writes to the crew on its way, reads its answers and calls it through a privacy number, with the
@@ -44,6 +48,21 @@ class ReportMessageController {
     ResponseEntity<RepairProgress.Message> send(
             @PathVariable String id, @RequestParam(required = false) String token, @RequestBody MessageRequest body) {
         return ResponseEntity.status(201).body(messages.send(id, token, body.text()));
+    }
+
+    @PostMapping(path = "/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Send the crew a photo (multipart part file: JPEG or PNG, at most 5 MB; optional part text)",
+            description = "Seen by this customer and the order's crew only; stored without its metadata (GPS, phone). "
+                    + "409 outside the window, 413 too large, 415 not a photo")
+    ResponseEntity<RepairProgress.Message> sendPhoto(
+            @PathVariable String id,
+            @RequestParam(required = false) String token,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestPart(name = "text", required = false) String text)
+            throws IOException {
+        byte[] data = file == null ? null : file.getBytes();
+        return ResponseEntity.status(201).body(messages.sendPhoto(id, token, data, text));
     }
 
     @GetMapping("/call")

@@ -46,6 +46,17 @@ class ReportMessageService {
         return repair.sendToCrew(report.incidentId(), report.id(), text);
     }
 
+    /** A photo to the crew (with a line of text, or none), on the customer's own thread. */
+    @Transactional
+    public RepairProgress.Message sendPhoto(String publicId, String token, byte[] data, String text) {
+        ReportRecord report = gate.authorized(publicId, token);
+        if (report.incidentId() == null) {
+            throw Refusal.conflict(
+                    "NOT_WHILE_UNACCEPTED", null, "messages reach the crew once a crew has accepted the repair order");
+        }
+        return repair.sendPhotoToCrew(report.incidentId(), report.id(), data, text);
+    }
+
     /**
      * The number to call the crew on: 409 while no crew has accepted or once power is back, 503 when no number can
      * be bound now (the customer can still write).

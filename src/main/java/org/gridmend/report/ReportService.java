@@ -130,7 +130,7 @@ public class ReportService {
         ReportRecord report = gate.authorized(publicId, token);
         return report.incidentId() == null
                 ? null
-                : repair.photo(report.incidentId(), photoId).orElse(null);
+                : repair.photo(report.incidentId(), report.id(), photoId).orElse(null);
     }
 
     /**

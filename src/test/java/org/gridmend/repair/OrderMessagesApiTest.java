@@ -17,6 +17,7 @@ import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.ReportFixture;
+import org.gridmend.support.TestPhotos;
 import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,12 +174,77 @@ class OrderMessagesApiTest {
                         .status())
                 .isEqualTo(404);
 
+        // a photo of where the meter box is: stored without its metadata, seen by this customer and the crew only
+        byte[] jpeg = TestPhotos.withExif(TestPhotos.jpeg(64, 48), 1, "GPS 43.8801N 125.3502E phone SN-1");
+        Http.Response photo =
+                anonymous.upload(firstThread, "file", "box.jpg", "image/jpeg", jpeg, Map.of("text", "电表箱在这里"));
+        assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+        long photoId = photo.json().path("photoId").asLong();
+        assertThat(photoId).isPositive();
+        String firstPhoto =
+                "/api/reports/" + first.reportId() + "/photos/" + photoId + "?token=" + first.trackingToken();
+        Http.Binary mine = anonymous.getBytes(firstPhoto);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(new String(mine.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("SN-1");
+        assertThat(anonymous
+                        .getBytes("/api/reports/" + second.reportId() + "/photos/" + photoId + "?token="
+                                + second.trackingToken())
+                        .status())
+                .as("the neighbour on the same order does not see it")
+                .isEqualTo(404);
+        assertThat(anonymous
+                        .get("/api/reports/" + second.reportId() + "?token=" + second.trackingToken())
+                        .json()
+                        .path("incident")
+                        .path("photos")
+                        .toString())
+                .doesNotContain("/" + photoId);
+        assertThat(crew.getBytes("/api/repair-orders/" + order + "/photos/" + photoId)
+                        .status())
+                .isEqualTo(200);
+        assertThat(anonymous
+                        .upload(firstThread, "file", "x.gif", "image/gif", "GIF89a....".getBytes(), Map.of())
+                        .status())
+                .isEqualTo(415);
+        assertThat(anonymous
+                        .upload(
+                                firstThread,
+                                "file",
+                                "big.jpg",
+                                "image/jpeg",
+                                java.util.Arrays.copyOf(jpeg, 5 * 1024 * 1024 + 1),
+                                Map.of())
+                        .status())
+                .isEqualTo(413);
+        assertThat(anonymous
+                        .upload(
+                                secondThread.replace(second.trackingToken(), "wrong"),
+                                "file",
+                                "box.jpg",
+                                "image/jpeg",
+                                jpeg,
+                                Map.of())
+                        .status())
+                .isEqualTo(404);
+        // the photo message is in the thread the crew reads, after the crew's answer
+        assertThat(crew.get("/api/repair-orders/" + order + "/messages")
+                        .json()
+                        .get(2)
+                        .path("photoId")
+                        .asLong())
+                .isEqualTo(photoId);
+
         // power back: the thread stays readable, and closed
         repairs.workToRestoration(g, crewUser, process);
         Http.Response late = anonymous.post(firstThread, Map.of("text", "谢谢"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().path("error").asText()).isEqualTo("NOT_WHILE_ENDED");
-        assertThat(anonymous.get(firstThread).json().path("messages")).hasSize(2);
+        assertThat(anonymous.get(firstThread).json().path("messages")).hasSize(3);
+        assertThat(anonymous
+                        .upload(firstThread, "file", "box.jpg", "image/jpeg", jpeg, Map.of())
+                        .status())
+                .isEqualTo(409);
         assertThat(crew.post(
                                 "/api/repair-orders/" + order + "/messages",
                                 Map.of("reportId", first.reportId(), "text", "不客气"))

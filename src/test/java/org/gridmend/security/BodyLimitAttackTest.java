@@ -75,6 +75,29 @@ class BodyLimitAttackTest {
                         HttpResponse.BodyHandlers.ofString());
         tooLarge(response.statusCode(), response.body(), "16 KB");
 
+        // a customer's photo to the crew is multipart: limited by the multipart settings (a photo of 5 MB), and the
+        // token is checked once it is read
+        Http.Response tooBig = anonymous.upload(
+                "/api/reports/B-00000001/messages?token=x",
+                "file",
+                "a.jpg",
+                "image/jpeg",
+                new byte[7_000_000],
+                java.util.Map.of());
+        assertThat(tooBig.status()).as(tooBig.body()).isEqualTo(413);
+        assertThat(anonymous
+                        .upload(
+                                "/api/reports/B-00000001/messages?token=x",
+                                "file",
+                                "a.jpg",
+                                "image/jpeg",
+                                new byte[200_000],
+                                java.util.Map.of())
+                        .status())
+                .isEqualTo(404);
+        Http.Response json = anonymous.post("/api/reports/B-00000001/messages?token=x", report(100_000));
+        tooLarge(json.status(), json.body(), "16 KB");
+
         // a phone's real report is far below the limit
         assertThat(anonymous.post("/api/reports", report(3_000)).status()).isNotEqualTo(413);
     }

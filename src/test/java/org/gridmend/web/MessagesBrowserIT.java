@@ -2,6 +2,8 @@ package org.gridmend.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import org.gridmend.support.Browser;
 import org.gridmend.support.BrowserTest;
 import org.gridmend.support.RepairFixture;
 import org.gridmend.support.ReportFixture;
+import org.gridmend.support.TestPhotos;
 import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +73,7 @@ class MessagesBrowserIT {
     }
 
     @Test
-    void aCustomerAndTheCrewExchangeMessagesOnTheirPages() {
+    void aCustomerAndTheCrewExchangeMessagesOnTheirPages() throws java.io.IOException {
         RepairFixture.Grid g = repairs.newGrid().placeCrews();
         ReportAnswer answer = reports.byCustomer(g.customer(1));
         Await.until(() -> reports.record(answer).incidentId() != null, 40);
@@ -121,5 +124,20 @@ class MessagesBrowserIT {
         customer.findElement(By.id("talkSend")).click();
         crewWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "狗已拴好"));
         assertThat(crew.findElement(By.id("status")).getText()).contains("客户有新留言");
+
+        // a photo of the meter box: the customer sees it under the message box, the crew in the thread
+        Path jpeg = Files.createTempFile("meter-box", ".jpg");
+        Files.write(jpeg, TestPhotos.jpeg(80, 60));
+        customer.findElement(By.id("talkPhoto")).sendKeys(jpeg.toAbsolutePath().toString());
+        customer.findElement(By.id("talkPhotoSend")).click();
+        customerWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#talkPhotos img.sent-photo")));
+        crewWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages img.customer-photo")));
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) crew)
+                                .executeScript(
+                                        "return document.querySelector('#messages img.customer-photo').naturalWidth"))
+                        .intValue())
+                .as("the photo loads for the crew")
+                .isEqualTo(80);
+        Files.deleteIfExists(jpeg);
     }
 }
