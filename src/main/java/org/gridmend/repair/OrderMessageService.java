@@ -26,6 +26,7 @@ public class OrderMessageService {
 
     static final int MAX_CHARS = 500;
     static final String PHOTO_LINE = "（照片 photo）";
+    static final int MAX_PHOTOS = 5;
 
     private final RepairOrderMapper orders;
     private final CrewMapper crews;
@@ -72,6 +73,13 @@ public class OrderMessageService {
     public OrderMessage photoFromCustomer(long incidentId, long reportId, byte[] data, String text) {
         RepairOrderRecord order = orders.find(incidentId);
         requireOpen(order);
+        long sent = orders.messages(incidentId, reportId).stream()
+                .filter(m -> m.photoId() != null)
+                .count();
+        if (sent >= MAX_PHOTOS) {
+            throw Refusal.conflict(
+                    "TOO_MANY_PHOTOS", "file", "a customer sends the crew at most " + MAX_PHOTOS + " photos per order");
+        }
         String line = text == null || text.isBlank() ? PHOTO_LINE : text;
         OrderPhoto photo = attachments.addPhoto(order, "customer", reportId, data, null);
         return toldCrew(order, write(order, reportId, true, null, line, photo.id()));

@@ -227,6 +227,16 @@ class OrderMessagesApiTest {
                                 Map.of())
                         .status())
                 .isEqualTo(404);
+        // at most five photos per customer and order
+        for (int i = 2; i <= 5; i++) {
+            assertThat(anonymous
+                            .upload(firstThread, "file", "box.jpg", "image/jpeg", jpeg, Map.of())
+                            .status())
+                    .isEqualTo(201);
+        }
+        Http.Response sixth = anonymous.upload(firstThread, "file", "box.jpg", "image/jpeg", jpeg, Map.of());
+        assertThat(sixth.status()).isEqualTo(409);
+        assertThat(sixth.json().path("error").asText()).isEqualTo("TOO_MANY_PHOTOS");
         // the photo message is in the thread the crew reads, after the crew's answer
         assertThat(crew.get("/api/repair-orders/" + order + "/messages")
                         .json()
@@ -240,7 +250,7 @@ class OrderMessagesApiTest {
         Http.Response late = anonymous.post(firstThread, Map.of("text", "谢谢"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().path("error").asText()).isEqualTo("NOT_WHILE_ENDED");
-        assertThat(anonymous.get(firstThread).json().path("messages")).hasSize(3);
+        assertThat(anonymous.get(firstThread).json().path("messages")).hasSize(7);
         assertThat(anonymous
                         .upload(firstThread, "file", "box.jpg", "image/jpeg", jpeg, Map.of())
                         .status())
