@@ -10,17 +10,23 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface PerformanceMapper {
 
-    List<CrewRow> crews();
+    /** Every crew, or only {@code crewId}. */
+    List<CrewRow> crews(@Param("crewId") String crewId);
 
     /** The crew a user works as, or null. */
     String crewOfUser(@Param("userId") String userId);
 
     /** The orders crews accepted in [from, to), with what each order's figures need. */
-    List<OrderRow> orders(@Param("from") Instant from, @Param("to") Instant to, @Param("repeatDays") int repeatDays);
+    List<OrderRow> orders(
+            @Param("from") Instant from,
+            @Param("to") Instant to,
+            @Param("repeatDays") int repeatDays,
+            @Param("crewId") String crewId);
 
-    List<CrewValue> learningSeconds(@Param("from") Instant from, @Param("to") Instant to);
+    List<CrewValue> learningSeconds(
+            @Param("from") Instant from, @Param("to") Instant to, @Param("crewId") String crewId);
 
-    List<CrewValue> examsPassed(@Param("from") Instant from, @Param("to") Instant to);
+    List<CrewValue> examsPassed(@Param("from") Instant from, @Param("to") Instant to, @Param("crewId") String crewId);
 
     record CrewRow(String id, String employeeNo, String name) {}
 

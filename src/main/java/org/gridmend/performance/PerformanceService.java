@@ -94,16 +94,14 @@ public class PerformanceService {
         Instant from = month.atDay(1).atStartOfDay(zone.zone()).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone.zone()).toInstant();
         Map<String, List<PerformanceMapper.OrderRow>> orders = new HashMap<>();
-        for (PerformanceMapper.OrderRow o : mapper.orders(from, to, properties.repeatDays())) {
+        // one crew's history reads only that crew's rows, month by month
+        for (PerformanceMapper.OrderRow o : mapper.orders(from, to, properties.repeatDays(), crewId)) {
             orders.computeIfAbsent(o.crewId(), k -> new ArrayList<>()).add(o);
         }
-        Map<String, Long> seconds = values(mapper.learningSeconds(from, to));
-        Map<String, Long> exams = values(mapper.examsPassed(from, to));
+        Map<String, Long> seconds = values(mapper.learningSeconds(from, to, crewId));
+        Map<String, Long> exams = values(mapper.examsPassed(from, to, crewId));
         List<CrewMonth> crews = new ArrayList<>();
-        for (PerformanceMapper.CrewRow crew : mapper.crews()) {
-            if (crewId != null && !crewId.equals(crew.id())) {
-                continue;
-            }
+        for (PerformanceMapper.CrewRow crew : mapper.crews(crewId)) {
             crews.add(figures(
                     month.toString(),
                     crew,

@@ -56,6 +56,11 @@ public interface GridAssignmentMapper {
 
     long countUnowned();
 
+    /** The grid member of an area as customers see it (name masked by the caller), or null. */
+    Member memberOfArea(@Param("transformerId") String transformerId);
+
+    record Member(String name, String employeeNo) {}
+
     record GridRow(String crewId, String deputyCrewId, String updatedBy, Instant updatedAt) {}
 
     record AreaOwner(String transformerId, String crewId) {}

@@ -2,6 +2,8 @@ package org.gridmend.repair;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,9 +127,9 @@ public class GridAssignmentService implements GridMembers {
     @Override
     @Transactional(readOnly = true)
     public Optional<GridMember> ofArea(String transformerId) {
-        return ownerOfArea(transformerId)
-                .map(row -> crews.crew(row.crewId()))
-                .map(c -> new GridMember(Pii.maskName(c.name()), c.employeeNo()));
+        // read on every tracking poll: one small join, not the dispatch view of the crew
+        GridAssignmentMapper.Member member = transformerId == null ? null : mapper.memberOfArea(transformerId);
+        return Optional.ofNullable(member).map(m -> new GridMember(Pii.maskName(m.name()), m.employeeNo()));
     }
 
     @Transactional(readOnly = true)
@@ -138,18 +140,22 @@ public class GridAssignmentService implements GridMembers {
                         GridAssignmentMapper.AreaOwner::crewId,
                         (a, b) -> a,
                         java.util.TreeMap::new));
-        List<Grid> grids = mapper.grids().stream()
-                .map(g -> {
-                    CrewRecord c = crews.crew(g.crewId());
-                    List<String> mine = owners.entrySet().stream()
-                            .filter(e -> e.getValue().equals(g.crewId()))
-                            .map(Map.Entry::getKey)
-                            .toList();
-                    return new Grid(g.crewId(), c.employeeNo(), g.deputyCrewId(), mine, g.updatedBy(), g.updatedAt());
-                })
-                .toList();
+        Map<String, List<String>> areasByCrew = new HashMap<>();
+        owners.forEach((area, crew) ->
+                areasByCrew.computeIfAbsent(crew, k -> new ArrayList<>()).add(area));
         List<CrewEntry> all = crews.crews().stream()
                 .map(c -> new CrewEntry(c.id(), c.employeeNo(), c.name(), c.stationId()))
+                .toList();
+        Map<String, String> employeeNos =
+                all.stream().collect(Collectors.toMap(CrewEntry::crewId, CrewEntry::employeeNo));
+        List<Grid> grids = mapper.grids().stream()
+                .map(g -> new Grid(
+                        g.crewId(),
+                        employeeNos.get(g.crewId()),
+                        g.deputyCrewId(),
+                        areasByCrew.getOrDefault(g.crewId(), List.of()),
+                        g.updatedBy(),
+                        g.updatedAt()))
                 .toList();
         return new Overview(all, grids, owners, mapper.unowned(UNOWNED_SHOWN), mapper.countUnowned());
     }
