@@ -23,6 +23,7 @@ public final class AuditEntry {
     String customerNo;
     String crewId;
     String deviceId;
+    String subject;
     final Map<String, Object> details = new LinkedHashMap<>();
 
     private AuditEntry(String type) {
@@ -85,6 +86,15 @@ public final class AuditEntry {
     public AuditEntry crew(String crewId) {
         this.crewId = crewId;
         return this;
+    }
+
+    /**
+     * What a service event is about by its public id (a job E-…, an electrician EL…): indexed for its trace, and a
+     * detail too, so that the hash chain covers it.
+     */
+    public AuditEntry subject(String publicId) {
+        this.subject = publicId;
+        return detail("subject", publicId);
     }
 
     public AuditEntry device(String deviceId) {

@@ -15,6 +15,18 @@ public final class ProcessConstants {
     public static final String OUTAGE_NOTICE = "OutageNotice";
 
     public static final String CREW_LEARNING = "CrewLearning";
+    public static final String ELECTRICIAN_REGISTRATION = "ElectricianRegistration";
+    public static final String ELECTRICIAN_JOB = "ElectricianJob";
+    public static final String MESSAGE_CERTIFICATE_RENEWED = "Message_CertificateRenewed";
+    public static final String MESSAGE_QUOTE_ACCEPTED = "Message_QuoteAccepted";
+    public static final String MESSAGE_QUOTE_DECLINED = "Message_QuoteDeclined";
+    public static final String MESSAGE_JOB_CONFIRMED = "Message_JobConfirmed";
+    public static final String MESSAGE_DISPUTE_RAISED = "Message_DisputeRaised";
+    public static final String MESSAGE_JOB_WITHDRAWN = "Message_JobWithdrawn";
+    /** From an ElectricianJob to the FaultReport that started it. */
+    public static final String MESSAGE_ELECTRICIAN_JOB_ENDED = "Message_ElectricianJobEnded";
+
+    public static final String MESSAGE_NO_ELECTRICIAN_FOUND = "Message_NoElectricianFound";
 
     // messages
     public static final String MESSAGE_POWER_RESTORED = "Message_PowerRestored";

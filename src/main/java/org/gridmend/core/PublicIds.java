@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The ids customers and staff see: reports as {@code B-00000042} (报修), incidents (repair orders) as
- * {@code R-00000042}, outage notices as {@code N-00000042}, crews' learnings as {@code L-00000042}. Inside GridMend they are plain numbers.
+ * {@code R-00000042}, outage notices as {@code N-00000042}, crews' learnings as {@code L-00000042}, social electricians'
+ * jobs as {@code E-00000042} and the electricians as {@code EL00042}. Inside GridMend they are plain numbers.
  */
 public final class PublicIds {
 
@@ -14,6 +15,8 @@ public final class PublicIds {
     private static final Pattern INCIDENT = Pattern.compile("R-(\\d{1,18})");
     private static final Pattern NOTICE = Pattern.compile("N-(\\d{1,18})");
     private static final Pattern LEARNING = Pattern.compile("L-(\\d{1,18})");
+    private static final Pattern JOB = Pattern.compile("E-(\\d{1,18})");
+    private static final Pattern ELECTRICIAN = Pattern.compile("EL(\\d{5,18})");
 
     private PublicIds() {}
 
@@ -36,6 +39,24 @@ public final class PublicIds {
 
     public static long parseLearning(String publicId) {
         return parse(LEARNING, publicId);
+    }
+
+    /** A social electrician's job (its ElectricianJob process), E-00000042. */
+    public static String job(long id) {
+        return String.format(Locale.ROOT, "E-%08d", id);
+    }
+
+    public static long parseJob(String publicId) {
+        return parse(JOB, publicId);
+    }
+
+    /** A social electrician, EL00042 (in lower case, el00042, also the Camunda user id). */
+    public static String electrician(long id) {
+        return String.format(Locale.ROOT, "EL%05d", id);
+    }
+
+    public static long parseElectrician(String publicId) {
+        return parse(ELECTRICIAN, publicId);
     }
 
     /** An id a client sent, for an error message: at most 64 characters of it. */

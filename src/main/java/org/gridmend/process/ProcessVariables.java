@@ -32,6 +32,14 @@ public final class ProcessVariables {
         return id(execution.getProcessBusinessKey(), PublicIds.parseLearning(execution.getProcessBusinessKey()));
     }
 
+    public static long jobId(DelegateExecution execution) {
+        return id(execution.getProcessBusinessKey(), PublicIds.parseJob(execution.getProcessBusinessKey()));
+    }
+
+    public static long electricianId(DelegateExecution execution) {
+        return id(execution.getProcessBusinessKey(), PublicIds.parseElectrician(execution.getProcessBusinessKey()));
+    }
+
     /** The repair order of a RepairOrder task. */
     public static long incidentId(DelegateTask task) {
         return incidentId(task.getExecution());

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.UtilityZone;
-import org.gridmend.notify.CrewMessageService;
+import org.gridmend.notify.DirectMessageService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +23,14 @@ class GridPreference {
 
     private final GridAssignmentService grids;
     private final CrewMapper crews;
-    private final CrewMessageService messages;
+    private final DirectMessageService messages;
     private final RepairProperties properties;
     private final UtilityZone zone;
 
     GridPreference(
             GridAssignmentService grids,
             CrewMapper crews,
-            CrewMessageService messages,
+            DirectMessageService messages,
             RepairProperties properties,
             UtilityZone zone) {
         this.grids = grids;

@@ -5,12 +5,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.PhotoCleaner;
 import org.gridmend.core.PlainText;
 import org.gridmend.core.Refusal;
 import org.gridmend.triage.IncidentState;
@@ -76,21 +76,6 @@ public class OrderAttachmentService {
     /** A photo of the order from one customer ({@code reportId}; null: the crew's, for every customer to see). */
     @Transactional
     public OrderPhoto addPhoto(RepairOrderRecord order, String uploadedBy, Long reportId, byte[] data, String caption) {
-        if (data == null || data.length == 0) {
-            throw Refusal.invalid("MISSING_FIELD", "file", "file is required: a JPEG or PNG photo");
-        }
-        if (data.length > properties.photoMaxBytes()) {
-            throw new Refusal(
-                    Refusal.Kind.TOO_LARGE,
-                    "TOO_LARGE",
-                    "file must not exceed " + properties.photoMaxBytes() / 1024 / 1024 + " MB",
-                    "file");
-        }
-        String type = imageType(data);
-        if (type == null) {
-            throw new Refusal(
-                    Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE", "file must be a JPEG or PNG photo", "file");
-        }
         if (caption != null && PlainText.problem(caption) != null) {
             throw Refusal.invalid("INVALID_FIELD", "caption", "caption " + PlainText.problem(caption));
         }
@@ -98,12 +83,10 @@ public class OrderAttachmentService {
             throw Refusal.invalid("INVALID_FIELD", "caption", "caption must not exceed 200 characters");
         }
         requireWorkable(order);
-        int uploaded = data.length;
-        try {
-            data = PhotoCleaner.clean(data, type); // pixels only: no EXIF (GPS, phone serial), XMP or comments
-        } catch (PhotoCleaner.NotAPhoto e) {
-            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE", e.getMessage(), "file");
-        }
+        PhotoCleaner.Photo cleaned = PhotoCleaner.accept(data, properties.photoMaxBytes());
+        int uploaded = cleaned.uploadedBytes();
+        String type = cleaned.type();
+        data = cleaned.data();
         RepairOrderMapper.NewPhoto photo = new RepairOrderMapper.NewPhoto();
         photo.incidentId = order.id();
         photo.reportId = reportId;
@@ -139,17 +122,6 @@ public class OrderAttachmentService {
     }
 
     /** image/jpeg or image/png by the file's signature, else null. */
-    static String imageType(byte[] data) {
-        if (data.length >= 3 && (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xd8 && (data[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        if (data.length >= png.length && Arrays.equals(data, 0, png.length, png, 0, png.length)) {
-            return "image/png";
-        }
-        return null;
-    }
-
     private static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));

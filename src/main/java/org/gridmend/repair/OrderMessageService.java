@@ -10,7 +10,7 @@ import org.gridmend.core.Pii;
 import org.gridmend.core.PlainText;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
-import org.gridmend.notify.CrewMessageService;
+import org.gridmend.notify.DirectMessageService;
 import org.gridmend.triage.IncidentState;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +30,7 @@ public class OrderMessageService {
 
     private final RepairOrderMapper orders;
     private final CrewMapper crews;
-    private final CrewMessageService crewMessages;
+    private final DirectMessageService directMessages;
     private final OrderAttachmentService attachments;
     private final AuditTrail audit;
     private final Clock clock;
@@ -38,14 +38,14 @@ public class OrderMessageService {
     OrderMessageService(
             RepairOrderMapper orders,
             CrewMapper crews,
-            CrewMessageService crewMessages,
+            DirectMessageService directMessages,
             OrderAttachmentService attachments,
             AuditTrail audit,
             Clock clock) {
         this.attachments = attachments;
         this.orders = orders;
         this.crews = crews;
-        this.crewMessages = crewMessages;
+        this.directMessages = directMessages;
         this.audit = audit;
         this.clock = clock;
     }
@@ -89,7 +89,7 @@ public class OrderMessageService {
         CrewRecord crew = crews.crew(order.crewId());
         if (crew != null) {
             // the crew's phone is told there is a message, not what it says: it reads it on the crew page
-            crewMessages.tell(
+            directMessages.tell(
                     crew.id(),
                     crew.phone(),
                     order.id(),

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gridmend.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/** "Refer to social electrician". */
+/** "Record electrician job ended": the report closes with its electrician job. */
 @Component
 class ReferToElectricianDelegate implements JavaDelegate {
 

@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import org.gridmend.core.CustomerTexts;
 import org.gridmend.core.PublicIds;
+import org.gridmend.electrician.JobRequestService;
+import org.gridmend.grid.CustomerRecord;
+import org.gridmend.grid.GridLookupService;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeRecord;
 import org.gridmend.outage.OutageNoticeService;
@@ -21,10 +24,20 @@ public class ReportProgressService {
 
     private final ReportMapper reports;
     private final OutageNoticeService notices;
+    private final JobRequestService electricianJobs;
+    private final GridLookupService archive;
     private final CustomerTexts texts;
     private final Clock clock;
 
-    ReportProgressService(ReportMapper reports, OutageNoticeService notices, CustomerTexts texts, Clock clock) {
+    ReportProgressService(
+            ReportMapper reports,
+            OutageNoticeService notices,
+            JobRequestService electricianJobs,
+            GridLookupService archive,
+            CustomerTexts texts,
+            Clock clock) {
+        this.electricianJobs = electricianJobs;
+        this.archive = archive;
         this.reports = reports;
         this.notices = notices;
         this.texts = texts;
@@ -69,9 +82,65 @@ public class ReportProgressService {
                 texts.text("report.behind_meter"));
     }
 
+    /** The customer chose the social electrician: a job (E-…) is offered to the electricians near the home. */
+    @Transactional
+    public void startElectricianJob(long reportId) {
+        ReportRecord report = reports.findById(reportId);
+        // the home: where the customer reported from, else the archive's customer (its phone, place and address)
+        Optional<CustomerRecord> home =
+                report.locatedCustomerNo() == null ? Optional.empty() : archive.customer(report.locatedCustomerNo());
+        Double lat = report.lat() != null
+                ? report.lat()
+                : home.map(CustomerRecord::lat).orElse(null);
+        Double lng = report.lng() != null
+                ? report.lng()
+                : home.map(CustomerRecord::lng).orElse(null);
+        if (lat == null || lng == null) {
+            throw new IllegalStateException("report " + reportId + " behind the meter has no place");
+        }
+        JobRequestService.Requested job = electricianJobs.startForReport(
+                reportId,
+                report.phone() != null
+                        ? report.phone()
+                        : home.map(CustomerRecord::phone).orElse(null),
+                lat,
+                lng,
+                report.address() != null
+                        ? report.address()
+                        : home.map(CustomerRecord::address).orElse(null),
+                report.description());
+        advance(report, ReportStatus.ELECTRICIAN, "ELECTRICIAN_JOB", texts.text("report.electrician_job", job.id()));
+    }
+
+    /** No electrician took the job: the customer may have a utility crew after all. */
+    @Transactional
+    public void offerUtilityCrewAgain(long reportId) {
+        advance(
+                reports.findById(reportId),
+                ReportStatus.BEHIND_METER,
+                "NO_ELECTRICIAN",
+                texts.text("report.no_electrician"));
+    }
+
+    /** The customer asked for the utility crew after all: the electrician job nobody took is withdrawn. */
+    @Transactional
+    public void withdrawElectricianJob(long reportId) {
+        electricianJobs.withdrawForReport(reportId);
+    }
+
     @Transactional
     public void referToElectrician(long reportId) {
-        advance(reports.findById(reportId), ReportStatus.REFERRED, "REFERRED", texts.text("report.referred"));
+        String job = electricianJobs
+                .ofReport(reportId)
+                .map(JobRequestService.Requested::id)
+                .orElse("");
+        advance(reports.findById(reportId), ReportStatus.REFERRED, "REFERRED", texts.text("report.referred", job));
+    }
+
+    /** The customer did not choose within the window: closed, saying so, and how to get an electrician. */
+    @Transactional
+    public void closeBehindMeterOffer(long reportId) {
+        advance(reports.findById(reportId), ReportStatus.CLOSED, "OFFER_LAPSED", texts.text("report.offer_lapsed"));
     }
 
     /** Which repair order the report joined, and how many neighbours reported too. */

@@ -13,6 +13,7 @@ import org.gridmend.core.CustomerTexts;
 import org.gridmend.core.PlainText;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.Refusal;
+import org.gridmend.electrician.JobRequestService;
 import org.gridmend.grid.GridMembers;
 import org.gridmend.outage.OutageNoticeService;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +40,8 @@ public class ReportService {
     private final Clock clock;
     private final ObjectMapper json;
 
+    private final JobRequestService electricianJobs;
+
     ReportService(
             ReportMapper reports,
             IncidentDirectory incidents,
@@ -49,9 +52,11 @@ public class ReportService {
             CustomerTexts texts,
             AuditTrail audit,
             OutageEvidence evidence,
+            JobRequestService electricianJobs,
             Clock clock,
             ObjectMapper json) {
         this.evidence = evidence;
+        this.electricianJobs = electricianJobs;
         this.audit = audit;
         this.reports = reports;
         this.incidents = incidents;
@@ -107,7 +112,8 @@ public class ReportService {
                 s == ReportStatus.IN_REPAIR,
                 s == ReportStatus.IN_REPAIR && progress != null && progress.takesMessages(),
                 s == ReportStatus.RATING,
-                s == ReportStatus.BEHIND_METER);
+                s == ReportStatus.BEHIND_METER,
+                s == ReportStatus.BEHIND_METER && gate.waitsFor(report, ProcessConstants.MESSAGE_ELECTRICIAN_CHOSEN));
         List<TrackingView.Step> stages =
                 TrackingStages.of(report, progress, incident == null ? null : incident.restoredAt());
         return new TrackingView(
@@ -121,7 +127,11 @@ public class ReportService {
                 TrackingStages.current(stages),
                 stages,
                 timeline,
-                actions);
+                actions,
+                electricianJobs
+                        .ofReport(report.id())
+                        .map(j -> new TrackingView.ServiceJob(j.id(), j.status(), j.trackUrl()))
+                        .orElse(null));
     }
 
     /** An on-site photo of the report's repair order, for its customer. */
@@ -248,9 +258,15 @@ public class ReportService {
                     "MISSING_FIELD", "choice", "choice is required: UTILITY_CREW or " + "SOCIAL_ELECTRICIAN");
         }
         ReportRecord report = gate.authorized(publicId, token);
-        if (report.status() != ReportStatus.BEHIND_METER
-                || !gate.waitsFor(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED)) {
+        String message = choice == BehindMeterChoice.UTILITY_CREW
+                ? ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED
+                : ProcessConstants.MESSAGE_ELECTRICIAN_CHOSEN;
+        if (report.status() != ReportStatus.BEHIND_METER || !gate.waitsFor(report, message)) {
             throw ReportProcessGate.notNow(report, "a choice about the behind-the-meter offer");
+        }
+        if (choice == BehindMeterChoice.UTILITY_CREW && !electricianJobs.withdrawable(report.id())) {
+            throw Refusal.conflict(
+                    "NOT_NOW", "choice", "an electrician has accepted your job: follow it, or message the electrician");
         }
         audit.record(AuditEntry.of("BEHIND_METER_CHOICE")
                 .customer(report.locatedCustomerNo())
@@ -259,9 +275,7 @@ public class ReportService {
         if (choice == BehindMeterChoice.UTILITY_CREW) {
             reports.insertEvent(
                     report.id(), clock.instant(), "UTILITY_CREW_REQUESTED", texts.text("report.utility_crew"));
-            gate.correlate(report, ProcessConstants.MESSAGE_UTILITY_CREW_REQUESTED, null);
-        } else {
-            gate.correlate(report, ProcessConstants.MESSAGE_ELECTRICIAN_CHOSEN, null);
         }
+        gate.correlate(report, message, null);
     }
 }

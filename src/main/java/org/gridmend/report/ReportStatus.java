@@ -12,7 +12,9 @@ public enum ReportStatus {
     PLANNED_OUTAGE,
     /** Only this home is out and the neighbours are fine: a social electrician is offered. */
     BEHIND_METER,
-    /** Closed: the customer went to a social electrician. */
+    /** The customer chose a social electrician: the report follows the electrician's job (E-…). */
+    ELECTRICIAN,
+    /** Closed: a social electrician's job served the customer (or ended). */
     REFERRED,
     /** On an incident; a crew repairs it. */
     IN_REPAIR,

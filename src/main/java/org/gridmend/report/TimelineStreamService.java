@@ -160,7 +160,8 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
                     view.stage(),
                     view.stages(),
                     null,
-                    view.actions());
+                    view.actions(),
+                    view.serviceJob());
             String fingerprint = String.valueOf(status);
             if (!fingerprint.equals(stream.status)) {
                 stream.status = fingerprint;

@@ -19,7 +19,11 @@ public record TrackingView(
         Stage stage,
         List<Step> stages,
         List<Entry> timeline,
-        Actions actions) {
+        Actions actions,
+        ServiceJob serviceJob) {
+
+    /** The social electrician's job the customer chose behind the meter, followed on its own tracking page. */
+    public record ServiceJob(String id, String status, String trackUrl) {}
 
     /**
      * The repair's stages as a parcel service shows them: received, sent to a crew, accepted by it, crew on site,
@@ -89,5 +93,7 @@ public record TrackingView(
             boolean reportPowerBack,
             boolean message,
             boolean rate,
-            boolean chooseBehindMeter) {}
+            boolean chooseBehindMeter,
+            // the social electrician is on offer too (not after one was looked for in vain)
+            boolean chooseElectrician) {}
 }

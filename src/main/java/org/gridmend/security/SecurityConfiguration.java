@@ -4,6 +4,7 @@ import static org.gridmend.core.StaffGroups.ADMINS;
 import static org.gridmend.core.StaffGroups.AUDITORS;
 import static org.gridmend.core.StaffGroups.CREWS;
 import static org.gridmend.core.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.ELECTRICIANS;
 import static org.gridmend.core.StaffGroups.INTEGRATIONS;
 import static org.gridmend.core.StaffGroups.LEADS;
 
@@ -67,7 +68,23 @@ class SecurityConfiguration {
             throws Exception {
         return http.addFilterBefore(new ApiKeyFilter(keys, json), BasicAuthenticationFilter.class)
                 .addFilterAfter(new SharedStaffSession.Filter(staffSessions), ApiKeyFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/staff/session")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/staff/session", "/api/staff/password")
+                        .permitAll()
+                        // social electricians: applicants sign in with the customer SMS code (checked by the service);
+                        // the look-up is public; a registered electrician reads and renews their own registration
+                        // (also while suspended, which takes them out of the group)
+                        .requestMatchers(HttpMethod.POST, "/api/electricians/applications")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/electricians/nearby")
+                        .permitAll()
+                        .requestMatchers("/api/electricians/me", "/api/electricians/me/certificate")
+                        .authenticated()
+                        .requestMatchers("/api/electricians/**")
+                        .denyAll()
+                        .requestMatchers("/api/electrician-jobs", "/api/electrician-jobs/**")
+                        .hasRole(ELECTRICIANS)
+                        // a job's customer: its tracking token or the customer session, checked per job
+                        .requestMatchers("/api/service-requests", "/api/service-requests/**")
                         .permitAll()
                         // customers sign in with an SMS code; their bearer token is checked by the customer side
                         .requestMatchers("/api/customer/otp", "/api/customer/session", "/api/customer/me")

@@ -74,6 +74,8 @@ public class StaffIdentitySetup implements InitializingBean {
         group(DISPATCHERS, "Dispatchers (内勤班)");
         group(AUDITORS, "Auditors");
         group(StaffGroups.LEADS, "Station leads (班站长)");
+        group(StaffGroups.ELECTRICIANS, "Social electricians (社会电工)");
+        group(StaffGroups.CUSTODY, "Custody dispatchers (托管)");
         group(ADMINS, "Administrators");
         group(INTEGRATIONS, "Integrations (AMI head-end)");
         group(CAMUNDA_ADMIN, "Camunda administrators");
@@ -95,6 +97,11 @@ public class StaffIdentitySetup implements InitializingBean {
         grant(StaffGroups.LEADS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         revokeAll(StaffGroups.LEADS, Resources.FILTER, "*");
         grant(StaffGroups.LEADS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+
+        // social electricians work the jobs offered to them, and see no filter but their own
+        grant(StaffGroups.ELECTRICIANS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        revokeAll(StaffGroups.ELECTRICIANS, Resources.FILTER, "*");
+        grant(StaffGroups.ELECTRICIANS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
 
         grant(DISPATCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(DISPATCHERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -51,7 +51,26 @@ class TasklistFilters implements InitializingBean {
                     StaffGroups.LEADS,
                     "三次考试未通过的班组 · crews who failed an exam three times",
                     "Task_DecideAfterFailedExams",
-                    -15));
+                    -15),
+            new Definition("我的电工服务 My jobs", StaffGroups.ELECTRICIANS, "派给我的服务单 · jobs offered to me", null, -14),
+            new Definition(
+                    "电工申请 Electrician applications",
+                    DISPATCHERS,
+                    "待审核的社会电工申请 · electricians to review",
+                    "Task_ReviewElectricianApplication",
+                    -13),
+            new Definition(
+                    "找电工 Find an electrician",
+                    DISPATCHERS,
+                    "没有电工接单的服务单 · jobs no electrician took",
+                    "Task_FindElectrician",
+                    -12),
+            new Definition(
+                    "服务争议 Service disputes",
+                    DISPATCHERS,
+                    "客户对电工服务的争议 · customers' disputes about a job",
+                    "Task_ResolveDispute",
+                    -11));
 
     private final FilterService filters;
     private final TaskService tasks;

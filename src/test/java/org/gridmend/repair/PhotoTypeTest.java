@@ -11,20 +11,20 @@ class PhotoTypeTest {
 
     @Test
     void jpegAndPngAreRecognisedByTheirSignature() {
-        assertThat(OrderAttachmentService.imageType(RepairApiTest.JPEG)).isEqualTo("image/jpeg");
+        assertThat(org.gridmend.core.PhotoCleaner.imageType(RepairApiTest.JPEG)).isEqualTo("image/jpeg");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
-        assertThat(OrderAttachmentService.imageType(png)).isEqualTo("image/png");
+        assertThat(org.gridmend.core.PhotoCleaner.imageType(png)).isEqualTo("image/png");
     }
 
     @Test
     void anythingElseIsNotAPhoto() {
-        assertThat(OrderAttachmentService.imageType("GIF89a".getBytes(StandardCharsets.US_ASCII)))
+        assertThat(org.gridmend.core.PhotoCleaner.imageType("GIF89a".getBytes(StandardCharsets.US_ASCII)))
                 .isNull();
-        assertThat(OrderAttachmentService.imageType("<svg xmlns=".getBytes(StandardCharsets.US_ASCII)))
+        assertThat(org.gridmend.core.PhotoCleaner.imageType("<svg xmlns=".getBytes(StandardCharsets.US_ASCII)))
                 .isNull();
-        assertThat(OrderAttachmentService.imageType(new byte[] {(byte) 0xff, (byte) 0xd8}))
+        assertThat(org.gridmend.core.PhotoCleaner.imageType(new byte[] {(byte) 0xff, (byte) 0xd8}))
                 .isNull();
-        assertThat(OrderAttachmentService.imageType(new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
+        assertThat(org.gridmend.core.PhotoCleaner.imageType(new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
                 .isNull();
     }
 }

@@ -23,8 +23,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
+import org.gridmend.electrician.JobCustomerService;
+import org.gridmend.electrician.ServiceSkill;
 import org.gridmend.outage.NoticeType;
 import org.gridmend.outage.OutageNoticeService;
+import org.gridmend.support.ElectricianFixture;
 import org.gridmend.support.ProcessTest;
 import org.gridmend.support.ReportFixture;
 import org.gridmend.triage.IncidentService;
@@ -57,6 +60,15 @@ class FaultReportProcessTest {
 
     @Autowired
     ReportMapper mapper;
+
+    @Autowired
+    ElectricianFixture electricians;
+
+    @Autowired
+    JobCustomerService jobCustomers;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ReportFixture.Grid grid;
 
@@ -177,21 +189,90 @@ class FaultReportProcessTest {
         }
 
         @Test
-        void orTakeTheSocialElectrician() {
+        void orTakeTheSocialElectricianWhoseJobTheReportFollows() {
             ReportAnswer answer = reports.onlyMyHome(grid.customer(2));
             ProcessInstance instance = offered(answer);
+            ReportRecord report = record(answer);
+            double[] home = home(report);
+            ElectricianFixture.Electrician e =
+                    electricians.approved("张电工", home[0] + 0.01, home[1], 10, ServiceSkill.HOUSE_WIRING);
             customer.chooseBehindMeter(
                     answer.reportId(), answer.trackingToken(), ReportService.BehindMeterChoice.SOCIAL_ELECTRICIAN);
-            assertThat(instance).isEnded().hasPassed("Task_ReferToElectrician", "EndEvent_ReferredToElectrician");
+            assertThat(instance).hasPassed("Task_StartElectricianJob").isWaitingAt("Gateway_ElectricianJobOutcome");
+            assertThat(record(answer).status()).isEqualTo(ReportStatus.ELECTRICIAN);
+            TrackingView view = customer.track(answer.reportId(), answer.trackingToken());
+            assertThat(view.serviceJob().trackUrl()).startsWith("/services/job?id=E-");
+            ProcessInstance job = engine.getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(view.serviceJob().id())
+                    .singleResult();
+            execute(job(job));
+            assertThat(task(job)).isAssignedTo(e.userId());
+            // the job ends (here: the customer withdraws it before the electrician answered); the report closes
+            jobCustomers.cancel(
+                    view.serviceJob().id(),
+                    view.serviceJob().trackUrl().replaceAll(".*#token=", ""),
+                    java.util.Optional.empty());
+            assertThat(instance)
+                    .hasPassed("Event_ElectricianJobEnded", "Task_ReferToElectrician", "EndEvent_ReferredToElectrician")
+                    .isEnded();
             assertThat(record(answer).status()).isEqualTo(ReportStatus.REFERRED);
         }
 
         @Test
-        void withoutAnAnswerTheReferralStands() {
+        void withNoElectricianTheUtilityCrewIsOfferedAgainAndTheJobWithdrawn() {
             ReportAnswer answer = reports.onlyMyHome(grid.customer(3));
             ProcessInstance instance = offered(answer);
+            customer.chooseBehindMeter(
+                    answer.reportId(), answer.trackingToken(), ReportService.BehindMeterChoice.SOCIAL_ELECTRICIAN);
+            // nobody serves this place: the job goes to a dispatcher and the report offers the utility crew
+            String jobId = customer.track(answer.reportId(), answer.trackingToken())
+                    .serviceJob()
+                    .id();
+            execute(job(engine.getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(jobId)
+                    .singleResult()));
+            assertThat(instance)
+                    .hasPassed("Event_NoElectricianFound", "Task_OfferUtilityCrewAgain")
+                    .isWaitingAt("Gateway_ChoiceAfterNoElectrician");
+            TrackingView view = customer.track(answer.reportId(), answer.trackingToken());
+            assertThat(view.status()).isEqualTo(ReportStatus.BEHIND_METER);
+            assertThat(view.actions().chooseBehindMeter()).isTrue();
+            assertThat(view.actions().chooseElectrician()).isFalse();
+            assertThatThrownBy(() -> customer.chooseBehindMeter(
+                            answer.reportId(),
+                            answer.trackingToken(),
+                            ReportService.BehindMeterChoice.SOCIAL_ELECTRICIAN))
+                    .isInstanceOf(Refusal.class);
+            customer.chooseBehindMeter(
+                    answer.reportId(), answer.trackingToken(), ReportService.BehindMeterChoice.UTILITY_CREW);
+            assertThat(instance)
+                    .hasPassed("Task_WithdrawElectricianJob", "Task_TriageReport")
+                    .isWaitingAt("Gateway_AwaitRestoration");
+            ProcessInstance job = engine.getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(view.serviceJob().id())
+                    .singleResult();
+            assertThat(job).as("the withdrawn job has ended").isNull();
+        }
+
+        @Test
+        void withoutAnAnswerTheReportClosesSayingSo() {
+            ReportAnswer answer = reports.onlyMyHome(grid.customer(4));
+            ProcessInstance instance = offered(answer);
             execute(job("Event_ChoiceWindowPassed", instance));
-            assertThat(instance).isEnded().hasPassed("EndEvent_ReferredToElectrician");
+            assertThat(instance).isEnded().hasPassed("Task_CloseBehindMeterOffer", "EndEvent_OfferLapsed");
+            assertThat(record(answer).status()).isEqualTo(ReportStatus.CLOSED);
+            assertThat(customer.track(answer.reportId(), answer.trackingToken()).timeline())
+                    .anyMatch(e -> e.text().contains("本次报修已结束"));
+        }
+
+        private double[] home(ReportRecord report) {
+            return jdbc.queryForObject(
+                    "SELECT lat, lng FROM gm_customer WHERE customer_no = ?",
+                    (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)},
+                    report.locatedCustomerNo());
         }
 
         @Test

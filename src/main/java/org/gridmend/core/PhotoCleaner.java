@@ -1,4 +1,4 @@
-package org.gridmend.repair;
+package org.gridmend.core;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -23,7 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
  * nothing hidden behind one. The EXIF orientation is applied to the pixels first, so that a portrait photo stays
  * upright without its tag; photos larger than {@value #MAX_SIDE} pixels on a side are scaled down while decoding.
  */
-final class PhotoCleaner {
+public final class PhotoCleaner {
 
     /** The longest side stored: more than a phone's screen or a printed report needs. */
     static final int MAX_SIDE = 4096;
@@ -34,15 +34,57 @@ final class PhotoCleaner {
 
     private PhotoCleaner() {}
 
+    /** A photo as it is stored: its type by its first bytes, its pixels re-encoded, and the size that was sent. */
+    public record Photo(String type, byte[] data, int uploadedBytes) {}
+
+    /**
+     * An uploaded photo checked and cleaned: a JPEG or PNG by its first bytes (whatever the client claims), at most
+     * {@code maxBytes}; refused as the field {@code file} otherwise.
+     */
+    public static Photo accept(byte[] data, long maxBytes) {
+        if (data == null || data.length == 0) {
+            throw Refusal.invalid("MISSING_FIELD", "file", "file is required: a JPEG or PNG photo");
+        }
+        if (data.length > maxBytes) {
+            throw new Refusal(
+                    Refusal.Kind.TOO_LARGE,
+                    "TOO_LARGE",
+                    "file must not exceed " + maxBytes / 1024 / 1024 + " MB",
+                    "file");
+        }
+        String type = imageType(data);
+        if (type == null) {
+            throw new Refusal(
+                    Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE", "file must be a JPEG or PNG photo", "file");
+        }
+        try {
+            return new Photo(type, clean(data, type), data.length); // pixels only: no EXIF (GPS, phone serial), XMP
+        } catch (NotAPhoto e) {
+            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "UNSUPPORTED_TYPE", e.getMessage(), "file");
+        }
+    }
+
+    /** JPEG or PNG by the file's first bytes, or null. */
+    public static String imageType(byte[] data) {
+        if (data.length >= 3 && (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xd8 && (data[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        if (data.length >= png.length && java.util.Arrays.equals(data, 0, png.length, png, 0, png.length)) {
+            return "image/png";
+        }
+        return null;
+    }
+
     /** A photo that cannot be read as what it claims to be, or is too large to be one. */
-    static final class NotAPhoto extends Exception {
+    public static final class NotAPhoto extends Exception {
         NotAPhoto(String message) {
             super(message);
         }
     }
 
     /** The cleaned photo: JPEG in, JPEG out; PNG in, PNG out. */
-    static byte[] clean(byte[] data, String type) throws NotAPhoto {
+    public static byte[] clean(byte[] data, String type) throws NotAPhoto {
         String format = "image/png".equals(type) ? "png" : "jpeg";
         BufferedImage image = decode(data, format);
         if ("jpeg".equals(format)) {

@@ -1,4 +1,4 @@
-package org.gridmend.repair;
+package org.gridmend.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -12,20 +12,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Short messages to a crew's phone (SMS, through the outbox like every message; the development gateway's inbox shows
- * them in the demo): a new fault in its grid, a customer's message on its order. Each is sent once per key.
+ * Short messages to one named person's phone (SMS, through the outbox like every message; the development gateway's
+ * inbox shows them in the demo): to a crew, a new fault in its grid or a customer's message on its order; to a social
+ * electrician or a service customer, the steps of their job. Each is sent once per key.
  */
 @Service
-public class CrewMessageService {
+public class DirectMessageService {
 
-    private static final Logger log = LoggerFactory.getLogger(CrewMessageService.class);
+    private static final Logger log = LoggerFactory.getLogger(DirectMessageService.class);
 
     private final NotificationMapper mapper;
     private final CustomerTexts texts;
     private final NotifyProperties properties;
     private final Clock clock;
 
-    CrewMessageService(NotificationMapper mapper, CustomerTexts texts, NotifyProperties properties, Clock clock) {
+    DirectMessageService(NotificationMapper mapper, CustomerTexts texts, NotifyProperties properties, Clock clock) {
         this.mapper = mapper;
         this.texts = texts;
         this.properties = properties;
@@ -39,20 +40,45 @@ public class CrewMessageService {
     @Transactional
     public boolean tell(
             String crewId, String phone, Long incidentId, String event, String key, String template, Object... args) {
+        return send("C:" + crewId, "notify.title.crew", phone, incidentId, event, key, template, args);
+    }
+
+    /**
+     * Tells a person of a service (an electrician, a customer of a job): {@code recipient} names them
+     * ({@code E:el00042}, {@code J:E-00000007}).
+     */
+    @Transactional
+    public boolean tellPerson(
+            String recipient, String phone, String event, String key, String template, Object... args) {
+        return send(recipient, "notify.title.service", phone, null, event, key, template, args);
+    }
+
+    private boolean send(
+            String recipient,
+            String title,
+            String phone,
+            Long incidentId,
+            String event,
+            String key,
+            String template,
+            Object... args) {
         if (phone == null || phone.isBlank()) {
-            log.info("crew has no phone to tell crewId={} event={}", crewId, event);
+            log.info("no phone to tell recipient={} event={}", recipient, event);
             return false;
+        }
+        if (phone.startsWith("+86")) {
+            phone = phone.substring(3); // the outbox and the gateways take national numbers
         }
         Instant now = clock.instant();
         NotificationMapper.NewNotification row = new NotificationMapper.NewNotification();
         row.messageId = UUID.randomUUID().toString();
-        row.dedupeKey = "C:" + crewId + "|" + event + "|" + key;
+        row.dedupeKey = recipient + "|" + event + "|" + key;
         row.eventType = event;
         row.incidentId = incidentId;
         row.phone = phone;
         row.channel = "SMS";
         row.template = template;
-        row.title = texts.text("notify.title.crew");
+        row.title = texts.text(title);
         row.text = properties.smsSignature() + texts.text(template, args);
         row.nextAttemptAt = now;
         row.createdAt = now;
