@@ -52,6 +52,44 @@
     },
     /** The zone's name alone, for a heading over a list of times: 北京时间 / China time. */
     zoneName: function () { return lang === 'en' ? ZONE.en : ZONE.zh; },
+    /** The signed-in customer's bearer token (phone sign-in by SMS code), kept for this tab only. */
+    customerToken: function () { return sessionStorage.getItem('gridmend.customer'); },
+    /** A JSON call as the signed-in customer. */
+    customerJson: function (method, url, body) {
+      var headers = body ? { 'Content-Type': 'application/json' } : {};
+      if (GM.customerToken()) { headers.Authorization = 'Bearer ' + GM.customerToken(); }
+      return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
+        .then(function (r) { return r.text().then(function (t) { var data = t ? JSON.parse(t) : null; return { status: r.status, ok: r.ok, data: data }; }); });
+    },
+    /**
+     * The phone sign-in box (#signBox with #signPhone, #signSend, #signCode, #signGo, #signProblem): an SMS code to
+     * the phone, then the session; signedIn runs once there is one (at once when this tab has one).
+     */
+    customerSignIn: function (signedIn) {
+      var box = document.getElementById('signBox');
+      var problem = document.getElementById('signProblem');
+      function done() { box.hidden = true; signedIn(); }
+      if (GM.customerToken()) {
+        GM.customerJson('GET', '/api/customer/me').then(function (r) { if (r.ok) { done(); } else { sessionStorage.removeItem('gridmend.customer'); box.hidden = false; } });
+      } else { box.hidden = false; }
+      document.getElementById('signSend').addEventListener('click', function () {
+        GM.json('POST', '/api/customer/otp', { phone: document.getElementById('signPhone').value }).then(function (r) {
+          problem.textContent = r.ok ? GM.t('验证码已发送。', 'A code is on its way.') : (r.data && r.data.message) || r.status;
+        });
+      });
+      document.getElementById('signGo').addEventListener('click', function () {
+        GM.json('POST', '/api/customer/session', { phone: document.getElementById('signPhone').value, code: document.getElementById('signCode').value })
+          .then(function (r) {
+            if (r.ok) { sessionStorage.setItem('gridmend.customer', r.data.token); problem.textContent = ''; done(); }
+            else { problem.textContent = (r.data && r.data.message) || r.status; }
+          });
+      });
+    },
+    /** An API refusal for people: its message, naming the field. */
+    problem: function (r) {
+      if (!r.data) { return String(r.status); }
+      return (r.data.field ? r.data.field + ': ' : '') + (r.data.message || r.data.error || r.status);
+    },
     uuid: function () {
       if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
       return 'r-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);

@@ -62,6 +62,9 @@ public class Refusal extends RuntimeException {
     /** Code points of a client's input that a message repeats. */
     public static final int ECHOED = 40;
 
+    /** The request attribute that says a refusal answered the request (so its 401 is no failed sign-in). */
+    public static final String ANSWERED = "org.gridmend.refusal";
+
     /** Input repeated in a message: at most a short prefix, so that a megabyte sent is not a megabyte answered. */
     public static String echo(Object input) {
         String text = String.valueOf(input);

@@ -62,7 +62,7 @@ public class JobWorkService {
     private ElectricianMapper.ElectricianRow me(String userId) {
         ElectricianMapper.ElectricianRow e = electricians.findByUser(userId);
         if (e == null) {
-            throw Refusal.forbidden("only social electricians have jobs");
+            throw Refusal.notFound("electrician of user", userId);
         }
         return e;
     }

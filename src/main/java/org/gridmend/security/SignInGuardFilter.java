@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gridmend.core.Refusal;
 import org.gridmend.web.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,8 @@ class SignInGuardFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
         try {
-            if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
+                    && request.getAttribute(Refusal.ANSWERED) == null) {
                 throttle.failed(user, address);
             } else if (response.getStatus() < 500) {
                 throttle.succeeded(user, address);

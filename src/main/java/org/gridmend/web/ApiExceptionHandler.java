@@ -45,7 +45,9 @@ class ApiExceptionHandler {
     private static final Pattern GIVEN_STRING = Pattern.compile("String value \\(\"(.*)\"\\)", Pattern.DOTALL);
 
     @ExceptionHandler(Refusal.class)
-    ResponseEntity<ApiError> refusal(Refusal e) {
+    ResponseEntity<ApiError> refusal(Refusal e, jakarta.servlet.http.HttpServletRequest request) {
+        // a business answer (401 for a missing customer session too), never a staff password that failed
+        request.setAttribute(Refusal.ANSWERED, e.code());
         if (e.retryAfterSeconds() > 0) {
             return ResponseEntity.status(RefusalStatus.of(e))
                     .header("Retry-After", Long.toString(e.retryAfterSeconds()))

@@ -54,4 +54,29 @@ class PageController {
     String grids() {
         return "forward:/grids.html";
     }
+
+    @GetMapping("/electricians/apply")
+    String electricianApplication() {
+        return "forward:/electricians/apply.html";
+    }
+
+    @GetMapping("/services/electrician")
+    String electricianService() {
+        return "forward:/services/electrician.html";
+    }
+
+    @GetMapping("/services/job")
+    String serviceJob() {
+        return "forward:/services/job.html";
+    }
+
+    @GetMapping("/password")
+    String password() {
+        return "forward:/password.html";
+    }
+
+    @GetMapping("/electrician")
+    String electrician() {
+        return "forward:/electrician.html";
+    }
 }

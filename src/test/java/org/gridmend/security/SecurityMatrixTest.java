@@ -5,6 +5,7 @@ import static org.gridmend.core.StaffGroups.ADMINS;
 import static org.gridmend.core.StaffGroups.AUDITORS;
 import static org.gridmend.core.StaffGroups.CREWS;
 import static org.gridmend.core.StaffGroups.DISPATCHERS;
+import static org.gridmend.core.StaffGroups.ELECTRICIANS;
 import static org.gridmend.core.StaffGroups.LEADS;
 
 import java.net.CookieManager;
@@ -47,6 +48,9 @@ class SecurityMatrixTest {
     void users() {
         TestUsers.create(staff);
     }
+
+    /** Anyone signed in, in GridMend's groups or not ("none"). */
+    static final Set<String> SIGNED_IN = Set.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS, ELECTRICIANS, "none");
 
     record Rule(String method, String path, Set<String> allowed) {
         @Override
@@ -111,7 +115,14 @@ class SecurityMatrixTest {
                 new Rule("GET", "/api/audit/verify", Set.of(AUDITORS)),
                 new Rule("GET", "/api/audit/me", Set.of(AUDITORS)),
                 new Rule("GET", "/actuator/prometheus", Set.of(ADMINS)),
-                new Rule("GET", "/actuator/metrics", Set.of(ADMINS)));
+                new Rule("GET", "/actuator/metrics", Set.of(ADMINS)),
+                // social electricians: their own jobs; their own registration, also while suspended (out of the group)
+                new Rule("GET", "/api/electrician-jobs", Set.of(ELECTRICIANS)),
+                new Rule("GET", "/api/electrician-jobs/E-99999999", Set.of(ELECTRICIANS)),
+                new Rule("POST", "/api/electrician-jobs/E-99999999/messages", Set.of(ELECTRICIANS)),
+                new Rule("GET", "/api/electricians/me", SIGNED_IN),
+                new Rule("PUT", "/api/electricians/me/certificate", SIGNED_IN),
+                new Rule("GET", "/api/electricians/anything", Set.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,7 +135,7 @@ class SecurityMatrixTest {
 
     static Stream<Arguments> groupsPerRule() {
         List<Arguments> cases = new ArrayList<>();
-        rules().forEach(rule -> Stream.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS, "none")
+        rules().forEach(rule -> Stream.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS, ELECTRICIANS, "none")
                 .forEach(group -> cases.add(Arguments.of(rule, group))));
         return cases.stream();
     }

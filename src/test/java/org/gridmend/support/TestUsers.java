@@ -12,6 +12,8 @@ public final class TestUsers {
     public static final String AUDITOR = "tauditor";
     public static final String ADMIN = "tadmin";
     public static final String LEAD = "tlead";
+    /** In group electricians, with no registration of its own (an electrician sees only their own jobs). */
+    public static final String ELECTRICIAN = "telectrician";
     /** An auditor who may also see personal data unmasked. */
     public static final String PRIVACY_AUDITOR = "tprivacy";
     /** Signed in, but in none of GridMend's groups. */
@@ -25,6 +27,7 @@ public final class TestUsers {
         staff.user(AUDITOR, "Test", "Auditor", PASSWORD, StaffGroups.AUDITORS);
         staff.user(ADMIN, "Test", "Admin", PASSWORD, StaffGroups.ADMINS);
         staff.user(LEAD, "Test", "Lead", PASSWORD, StaffGroups.LEADS);
+        staff.user(ELECTRICIAN, "Test", "Electrician", PASSWORD, StaffGroups.ELECTRICIANS);
         staff.user(PRIVACY_AUDITOR, "Test", "Privacy", PASSWORD, StaffGroups.AUDITORS, StaffGroups.PII);
         staff.user(OUTSIDER, "Test", "Outsider", PASSWORD);
     }
@@ -36,6 +39,7 @@ public final class TestUsers {
             case StaffGroups.AUDITORS -> AUDITOR;
             case StaffGroups.ADMINS -> ADMIN;
             case StaffGroups.LEADS -> LEAD;
+            case StaffGroups.ELECTRICIANS -> ELECTRICIAN;
             default -> OUTSIDER;
         };
     }
