@@ -34,8 +34,16 @@ class AuditController {
     /** Dates without a time are days in the utility's zone. */
     private final UtilityZone zone;
 
+    private final ServiceTraceService services;
+
     AuditController(
-            TraceService traces, AuditChain chain, ObjectMapper json, PlausibleTime plausible, UtilityZone zone) {
+            TraceService traces,
+            ServiceTraceService services,
+            AuditChain chain,
+            ObjectMapper json,
+            PlausibleTime plausible,
+            UtilityZone zone) {
+        this.services = services;
         this.zone = zone;
         this.plausible = plausible;
         this.traces = traces;
@@ -61,6 +69,26 @@ class AuditController {
             Authentication user) {
         checkFormat(format);
         return answer(traces.incident(id, unmasked(unmask, user), user.getName()), format);
+    }
+
+    @GetMapping("/jobs/{id}/trace")
+    ResponseEntity<?> jobTrace(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "false") boolean unmask,
+            Authentication user) {
+        checkFormat(format);
+        return answer(services.job(id, unmasked(unmask, user), user.getName()), format);
+    }
+
+    @GetMapping("/electricians/{id}/trace")
+    ResponseEntity<?> electricianTrace(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "false") boolean unmask,
+            Authentication user) {
+        checkFormat(format);
+        return answer(services.electrician(id, unmasked(unmask, user), user.getName()), format);
     }
 
     @GetMapping("/search")

@@ -83,6 +83,14 @@ interface AuditMapper {
 
     List<TrackingLine> trackingLines(@Param("reportId") long reportId);
 
+    /** The audit events of a service's job or electrician (E-…, EL…). */
+    List<AuditEvent> forSubject(@Param("subject") String subject);
+
+    /** A social electrician's job as its customer saw it. */
+    List<TrackingLine> jobLines(@Param("jobId") long jobId);
+
+    Long jobReport(@Param("jobId") long jobId);
+
     /** The repair orders' timeline lines, which the tracking page shows every customer on them. */
     List<TrackingLine> incidentLines(@Param("incidentIds") Collection<Long> incidentIds);
 

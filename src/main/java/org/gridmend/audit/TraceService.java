@@ -201,7 +201,7 @@ public class TraceService {
                 truncated);
     }
 
-    private TraceEntry fromAudit(AuditEvent e) {
+    TraceEntry fromAudit(AuditEvent e) {
         Map<String, Object> details;
         try {
             details = json.readValue(e.details(), new TypeReference<LinkedHashMap<String, Object>>() {});
@@ -264,7 +264,7 @@ public class TraceService {
                 Pii.maskText(c.description()));
     }
 
-    private static TraceEntry mask(TraceEntry entry) {
+    static TraceEntry mask(TraceEntry entry) {
         Map<String, Object> details = new LinkedHashMap<>(entry.details());
         details.replaceAll((k, v) -> FREE_TEXT.contains(k) && v instanceof String s ? Pii.maskText(s) : v);
         return new TraceEntry(
@@ -279,7 +279,7 @@ public class TraceService {
     }
 
     /** By time; entries of the same millisecond keep the order they were gathered in (each source's own order). */
-    private static List<TraceEntry> sorted(List<TraceEntry> entries) {
+    static List<TraceEntry> sorted(List<TraceEntry> entries) {
         List<TraceEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(TraceEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return sorted;

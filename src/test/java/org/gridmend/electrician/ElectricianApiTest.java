@@ -371,6 +371,14 @@ class ElectricianApiTest {
                         .asText())
                 .isEqualTo("LINK_EXPIRED");
         Http electrician = anonymous.as(id.toLowerCase(), "Draht-Zange-77!");
+        JsonNode trace = anonymous
+                .as(TestUsers.AUDITOR, TestUsers.PASSWORD)
+                .get("/api/audit/electricians/" + id + "/trace")
+                .json();
+        assertThat(trace.toString())
+                .contains("ELECTRICIAN_APPLIED")
+                .contains("ELECTRICIAN_APPROVED")
+                .contains("ElectricianRegistration");
         assertThat(electrician.get("/api/electricians/me").json().path("status").asText())
                 .isEqualTo("APPROVED");
         assertThat(electrician.get("/api/electrician-jobs").status()).isEqualTo(200);

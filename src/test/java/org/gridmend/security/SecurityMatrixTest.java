@@ -114,6 +114,8 @@ class SecurityMatrixTest {
                 new Rule("GET", "/api/audit/search?customerNo=none", Set.of(AUDITORS)),
                 new Rule("GET", "/api/audit/verify", Set.of(AUDITORS)),
                 new Rule("GET", "/api/audit/me", Set.of(AUDITORS)),
+                new Rule("GET", "/api/audit/jobs/E-99999999/trace", Set.of(AUDITORS)),
+                new Rule("GET", "/api/audit/electricians/EL99999/trace", Set.of(AUDITORS)),
                 new Rule("GET", "/actuator/prometheus", Set.of(ADMINS)),
                 new Rule("GET", "/actuator/metrics", Set.of(ADMINS)),
                 // social electricians: their own jobs; their own registration, also while suspended (out of the group)

@@ -1,0 +1,95 @@
+package org.gridmend.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.PublicIds;
+import org.gridmend.core.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The trace of a social electrician's job (E-…) or of an electrician's registration (EL…): GridMend's audit events
+ * about it, what the job's customer saw on the tracking page, and Camunda's history of its ElectricianJob or
+ * ElectricianRegistration process, in time order; free text masked unless the caller may and asks to see it.
+ */
+@Service
+public class ServiceTraceService {
+
+    private final AuditMapper mapper;
+    private final TraceService traces;
+    private final EngineHistoryTrace engine;
+    private final AuditTrail audit;
+
+    ServiceTraceService(AuditMapper mapper, TraceService traces, EngineHistoryTrace engine, AuditTrail audit) {
+        this.mapper = mapper;
+        this.traces = traces;
+        this.engine = engine;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Trace job(String publicId, boolean unmask, String viewer) {
+        long id = PublicIds.parseJob(publicId);
+        String subject = id < 0 ? null : PublicIds.job(id);
+        List<TraceEntry> entries = new ArrayList<>();
+        if (subject != null) {
+            mapper.forSubject(subject).forEach(e -> entries.add(traces.fromAudit(e)));
+        }
+        if (entries.isEmpty()) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no electrician job " + publicId, "id");
+        }
+        for (AuditMapper.TrackingLine line : mapper.jobLines(id)) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("text", line.text());
+            entries.add(new TraceEntry(
+                    line.at(),
+                    ActorType.SYSTEM,
+                    null,
+                    "TRACKING",
+                    line.type(),
+                    subject,
+                    "job-line#" + line.id(),
+                    details));
+        }
+        Long report = mapper.jobReport(id);
+        return finish(subject, ProcessConstants.ELECTRICIAN_JOB, entries, report, unmask, viewer);
+    }
+
+    @Transactional
+    public Trace electrician(String publicId, boolean unmask, String viewer) {
+        long id = PublicIds.parseElectrician(publicId);
+        String subject = id < 0 ? null : PublicIds.electrician(id);
+        List<TraceEntry> entries = new ArrayList<>();
+        if (subject != null) {
+            mapper.forSubject(subject).forEach(e -> entries.add(traces.fromAudit(e)));
+        }
+        if (entries.isEmpty()) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no social electrician " + publicId, "id");
+        }
+        return finish(subject, ProcessConstants.ELECTRICIAN_REGISTRATION, entries, null, unmask, viewer);
+    }
+
+    private Trace finish(
+            String subject, String process, List<TraceEntry> entries, Long report, boolean unmask, String viewer) {
+        List<Trace.ProcessLink> processes = new ArrayList<>();
+        engine.collect(process, subject, entries, processes);
+        if (unmask) {
+            audit.record(
+                    AuditEntry.of("PII_VIEWED").user(viewer).subject(subject).detail("view", "service trace"));
+        } else {
+            entries.replaceAll(TraceService::mask);
+        }
+        return new Trace(
+                subject,
+                report == null ? List.of() : List.of(PublicIds.report(report)),
+                List.of(),
+                processes,
+                null,
+                !unmask,
+                TraceService.sorted(entries));
+    }
+}
