@@ -332,6 +332,32 @@ class ElectricianApiTest {
                         .path("customerPhone")
                         .isNull())
                 .isTrue();
+
+        // auditors trace every step: GridMend's events, the customer's timeline and the process's history
+        Http auditor = anonymous.as(TestUsers.AUDITOR, TestUsers.PASSWORD);
+        JsonNode trace = auditor.get("/api/audit/jobs/" + id + "/trace").json();
+        List<String> types = new java.util.ArrayList<>();
+        trace.path("entries").forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types)
+                .contains(
+                        "JOB_REQUESTED",
+                        "JOB_OFFERED",
+                        "JOB_ACCEPTED",
+                        "JOB_QUOTED",
+                        "QUOTE_ACCEPTED",
+                        "JOB_COMPLETED",
+                        "JOB_CONFIRMED",
+                        "JOB_CLOSED");
+        assertThat(trace.path("processes").get(0).path("definitionKey").asText())
+                .isEqualTo("ElectricianJob");
+        assertThat(trace.toString()).contains(mine.userId());
+        assertThat(auditor.get("/api/audit/electricians/EL99999/trace").status())
+                .isEqualTo(404);
+        assertThat(anonymous
+                        .as(TestUsers.DISPATCHER, TestUsers.PASSWORD)
+                        .get("/api/audit/jobs/" + id + "/trace")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
