@@ -58,6 +58,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final LearningService learning;
     private final ObjectMapper json;
 
+    private final DemoElectricians electricians;
+
     DemoDataLoader(
             StaffIdentitySetup staff,
             GridArchiveService archive,
@@ -66,7 +68,9 @@ class DemoDataLoader implements ApplicationRunner {
             CourseImportService courses,
             CertificationService certifications,
             LearningService learning,
+            DemoElectricians electricians,
             ObjectMapper json) {
+        this.electricians = electricians;
         this.courses = courses;
         this.certifications = certifications;
         this.learning = learning;
@@ -94,6 +98,7 @@ class DemoDataLoader implements ApplicationRunner {
             GridImportResult result = importer.importDocument(document);
             drawGrids(document);
             loadCourses();
+            electricians.load();
             log.info(
                     "demo grid loaded transformers={} customers={} crews={} durationMs={}",
                     result.transformers().inserted(),

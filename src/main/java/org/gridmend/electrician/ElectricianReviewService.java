@@ -200,6 +200,9 @@ public class ElectricianReviewService {
     @Transactional
     public void warn(long id) {
         ElectricianMapper.ElectricianRow e = row(id);
+        if (!expiresAt(id).isAfter(clock.instant())) {
+            return; // expired already (an enrolled register): the suspension that follows says so
+        }
         messages.tellPerson(
                 "E:" + e.userId(),
                 e.phone(),

@@ -18,6 +18,7 @@ import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
 import org.gridmend.customer.CustomerSession;
 import org.gridmend.customer.PhoneNumbers;
+import org.gridmend.notify.DirectMessageService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +37,23 @@ public class JobRequestService {
     public record Requested(String id, String token, String status, String trackUrl, String message) {}
 
     private final JobMapper jobs;
+    private final DirectMessageService messages;
+    private final ElectricianProperties properties;
     private final RuntimeService runtime;
     private final CustomerTexts texts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    JobRequestService(JobMapper jobs, RuntimeService runtime, CustomerTexts texts, AuditTrail audit, Clock clock) {
+    JobRequestService(
+            JobMapper jobs,
+            RuntimeService runtime,
+            CustomerTexts texts,
+            DirectMessageService messages,
+            ElectricianProperties properties,
+            AuditTrail audit,
+            Clock clock) {
+        this.messages = messages;
+        this.properties = properties;
         this.jobs = jobs;
         this.runtime = runtime;
         this.texts = texts;
@@ -134,11 +146,12 @@ public class JobRequestService {
         job.now = clock.instant();
         jobs.insert(job);
         String id = PublicIds.job(job.id);
-        jobs.insertEvent(
-                job.id,
-                job.now,
-                "REQUESTED",
-                texts.text("job.requested", id, ServiceSkill.valueOf(job.skill).zh()));
+        // the customer's link to follow the job, like a parcel's: the page asks them to sign in with their phone (the
+        // link carries no token, so that nobody reading the outbox can open the job)
+        String link = properties.publicUrl() + "/services/job?id=" + id;
+        String skill = ServiceSkill.valueOf(job.skill).zh();
+        jobs.insertEvent(job.id, job.now, "REQUESTED", texts.text("job.requested", id, skill, link));
+        messages.tellPerson("J:" + id, job.customerPhone, "JOB_REQUESTED", id, "job.requested", id, skill, link);
         audit.record(AuditEntry.of("JOB_REQUESTED")
                 .subject(id)
                 .report(job.reportId)

@@ -1,0 +1,120 @@
+package org.gridmend.demo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.gridmend.core.ProcessConstants;
+import org.gridmend.core.StaffGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's social electricians but the first (el00001, the visitor's) work their jobs by themselves, as a person
+ * would in Tasklist and as that person: a job offered is accepted after a little while, the electrician arrives a
+ * minute later, quotes, and completes once the customer accepted the quote (on the job's tracking page). Demo only.
+ */
+@Component
+@Profile("demo")
+class DemoElectricianSimulator implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoElectricianSimulator.class);
+    /** How long a simulated electrician takes over each step. */
+    static final Map<String, Duration> PACE = Map.of(
+            "Task_AcceptJob", Duration.ofSeconds(30),
+            "Task_ConfirmJobArrival", Duration.ofSeconds(90),
+            "Task_QuoteRepair", Duration.ofSeconds(45),
+            "Task_CompleteJob", Duration.ofSeconds(90));
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final Duration interval;
+    private ScheduledExecutorService timer;
+
+    DemoElectricianSimulator(
+            TaskService tasks,
+            IdentityService identity,
+            @Value("${gridmend.demo.electrician-interval:15s}") Duration interval) {
+        this.tasks = tasks;
+        this.identity = identity;
+        this.interval = interval;
+    }
+
+    void step() {
+        long now = System.currentTimeMillis();
+        for (Task task : tasks.createTaskQuery()
+                .processDefinitionKey(ProcessConstants.ELECTRICIAN_JOB)
+                .taskAssigneeLike("el%")
+                .list()) {
+            Duration pace = PACE.get(task.getTaskDefinitionKey());
+            if (pace == null
+                    || "el00001".equals(task.getAssignee())
+                    || now - task.getCreateTime().getTime() < pace.toMillis()) {
+                continue;
+            }
+            identity.setAuthentication(task.getAssignee(), List.of(StaffGroups.ELECTRICIANS));
+            try {
+                tasks.complete(task.getId(), answer(task.getTaskDefinitionKey()));
+                log.info(
+                        "demo electrician worked task userId={} task={}",
+                        task.getAssignee(),
+                        task.getTaskDefinitionKey());
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+    }
+
+    static Map<String, Object> answer(String step) {
+        return switch (step) {
+            case "Task_AcceptJob" -> Map.of("jobDecision", "ACCEPT", "visitFee", 50);
+            case "Task_ConfirmJobArrival" -> Map.of("arrivedOnSite", true);
+            case "Task_QuoteRepair" -> Map.of("jobCause", "BREAKER_TRIPPED", "partsFee", 35, "labourFee", 80);
+            default -> Map.of("amountCharged", 165);
+        };
+    }
+
+    @Override
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "electrician-simulator");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        step();
+                    } catch (RuntimeException e) {
+                        log.warn("electrician simulation step failed", e);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        log.info("demo electricians work their jobs every {}s", interval.toSeconds());
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+}
