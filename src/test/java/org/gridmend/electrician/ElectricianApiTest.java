@@ -17,6 +17,7 @@ import org.gridmend.support.Await;
 import org.gridmend.support.ElectricianFixture;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
+import org.gridmend.support.ReportFixture;
 import org.gridmend.support.TestPhotos;
 import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,9 @@ class ElectricianApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ReportFixture reports;
 
     Http anonymous;
     double lat;
@@ -358,6 +362,82 @@ class ElectricianApiTest {
                         .get("/api/audit/jobs/" + id + "/trace")
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aBehindTheMeterReportIsServedByARatedElectricianWorkingThroughEngineRest() {
+        ReportFixture.Grid grid = reports.newGrid();
+        String customerNo = grid.customer(2);
+        double[] home = jdbc.queryForObject(
+                "SELECT lat, lng FROM gm_customer WHERE customer_no = ?",
+                (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)},
+                customerNo);
+        ElectricianFixture.Electrician e =
+                electricians.approved("郑师傅", home[0] + 0.01, home[1], 10, ServiceSkill.HOUSE_WIRING);
+        Map<String, Object> report = new HashMap<>();
+        report.put("requestId", UUID.randomUUID().toString());
+        report.put("channel", "APP");
+        report.put("customerNo", customerNo);
+        report.put("phone", "13512340000");
+        report.put("description", "只有我家没电，邻居都有电");
+        report.put("onlyMyHome", true);
+        JsonNode answer = anonymous.post("/api/reports", report).json();
+        String reportUrl = "/api/reports/" + answer.path("reportId").asText() + "?token="
+                + answer.path("trackingToken").asText();
+        Await.until(
+                () -> anonymous
+                        .get(reportUrl)
+                        .json()
+                        .path("actions")
+                        .path("chooseElectrician")
+                        .asBoolean(),
+                30);
+        String choice = "/api/reports/" + answer.path("reportId").asText() + "/behind-meter-choice?token="
+                + answer.path("trackingToken").asText();
+        assertThat(anonymous
+                        .post(choice, Map.of("choice", "SOCIAL_ELECTRICIAN"))
+                        .status())
+                .isEqualTo(202);
+        Await.until(
+                () -> !anonymous.get(reportUrl).json().path("serviceJob").isMissingNode()
+                        && !anonymous.get(reportUrl).json().path("serviceJob").isNull(),
+                30);
+        JsonNode tracking = anonymous.get(reportUrl).json();
+        assertThat(tracking.path("status").asText()).isEqualTo("ELECTRICIAN");
+        String id = tracking.path("serviceJob").path("id").asText();
+        String token = tracking.path("serviceJob").path("trackUrl").asText().replaceAll(".*#token=", "");
+
+        Http electrician = anonymous.as(e.userId(), ElectricianFixture.PASSWORD);
+        submit(electrician, nextTask(electrician, id), Map.of("jobDecision", "ACCEPT", "visitFee", 40));
+        assertThat(electrician
+                        .get("/api/electrician-jobs/" + id)
+                        .json()
+                        .path("customerPhone")
+                        .asText())
+                .isEqualTo("13512340000");
+        submit(electrician, nextTask(electrician, id), Map.of("arrivedOnSite", true));
+        submit(
+                electrician,
+                nextTask(electrician, id),
+                Map.of("jobCause", "BREAKER_TRIPPED", "partsFee", 0, "labourFee", 60));
+        assertThat(anonymous
+                        .post("/api/service-requests/" + id + "/quote-answer?token=" + token, Map.of("accept", true))
+                        .status())
+                .isEqualTo(200);
+        submit(electrician, nextTask(electrician, id), Map.of("amountCharged", 100));
+        assertThat(anonymous
+                        .post("/api/service-requests/" + id + "/confirmation?token=" + token, Map.of("rating", 5))
+                        .status())
+                .isEqualTo(200);
+        Await.until(
+                () -> "REFERRED"
+                        .equals(anonymous.get(reportUrl).json().path("status").asText()),
+                30);
+        assertThat(anonymous
+                        .get("/api/electricians/nearby?lat=" + home[0] + "&lng=" + home[1])
+                        .body())
+                .contains("\"rating\":5.0")
+                .contains("\"jobsDone\":1");
     }
 
     @Test
