@@ -112,7 +112,8 @@ public class ReportService {
                 s == ReportStatus.IN_REPAIR,
                 s == ReportStatus.IN_REPAIR && progress != null && progress.takesMessages(),
                 s == ReportStatus.RATING,
-                s == ReportStatus.BEHIND_METER,
+                // not once a dispatcher's electrician accepted the job that nobody took at first
+                s == ReportStatus.BEHIND_METER && electricianJobs.withdrawable(report.id()),
                 s == ReportStatus.BEHIND_METER && gate.waitsFor(report, ProcessConstants.MESSAGE_ELECTRICIAN_CHOSEN));
         List<TrackingView.Step> stages =
                 TrackingStages.of(report, progress, incident == null ? null : incident.restoredAt());

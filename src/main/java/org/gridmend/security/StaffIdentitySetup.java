@@ -75,7 +75,6 @@ public class StaffIdentitySetup implements InitializingBean {
         group(AUDITORS, "Auditors");
         group(StaffGroups.LEADS, "Station leads (班站长)");
         group(StaffGroups.ELECTRICIANS, "Social electricians (社会电工)");
-        group(StaffGroups.CUSTODY, "Custody dispatchers (托管)");
         group(ADMINS, "Administrators");
         group(INTEGRATIONS, "Integrations (AMI head-end)");
         group(CAMUNDA_ADMIN, "Camunda administrators");

@@ -258,6 +258,49 @@ class FaultReportProcessTest {
         }
 
         @Test
+        void anElectricianADispatcherFoundLaterServesTheReport() {
+            ReportAnswer answer = reports.onlyMyHome(grid.customer(5));
+            ProcessInstance instance = offered(answer);
+            customer.chooseBehindMeter(
+                    answer.reportId(), answer.trackingToken(), ReportService.BehindMeterChoice.SOCIAL_ELECTRICIAN);
+            String jobId = customer.track(answer.reportId(), answer.trackingToken())
+                    .serviceJob()
+                    .id();
+            ProcessInstance job = engine.getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(jobId)
+                    .singleResult();
+            execute(job(job));
+            assertThat(instance).isWaitingAt("Gateway_ChoiceAfterNoElectrician");
+            // the dispatcher finds an electrician who accepts: the utility crew is no longer on offer
+            double[] home = home(record(answer));
+            ElectricianFixture.Electrician e =
+                    electricians.approved("陈电工", home[0] + 0.01, home[1], 10, ServiceSkill.HOUSE_WIRING);
+            complete(task(job), withVariables("findDecision", "ASSIGN", "chosenElectricianId", e.publicId()));
+            complete(task(job), withVariables("jobDecision", "ACCEPT", "visitFee", 30));
+            assertThat(customer.track(answer.reportId(), answer.trackingToken())
+                            .actions()
+                            .chooseBehindMeter())
+                    .isFalse();
+            assertThatThrownBy(() -> customer.chooseBehindMeter(
+                            answer.reportId(), answer.trackingToken(), ReportService.BehindMeterChoice.UTILITY_CREW))
+                    .isInstanceOf(Refusal.class)
+                    .hasMessageContaining("accepted");
+            // the job ends (the quote declined): so does the report
+            complete(task(job), withVariables("arrivedOnSite", true));
+            complete(task(job), withVariables("jobCause", "WIRING_FAULT", "partsFee", 10, "labourFee", 90));
+            String token = customer.track(answer.reportId(), answer.trackingToken())
+                    .serviceJob()
+                    .trackUrl()
+                    .replaceAll(".*#token=", "");
+            jobCustomers.answerQuote(jobId, token, java.util.Optional.empty(), false);
+            assertThat(instance)
+                    .hasPassed("Event_JobEndedAfterOffer", "Task_ReferToElectrician")
+                    .isEnded();
+            assertThat(record(answer).status()).isEqualTo(ReportStatus.REFERRED);
+        }
+
+        @Test
         void withoutAnAnswerTheReportClosesSayingSo() {
             ReportAnswer answer = reports.onlyMyHome(grid.customer(4));
             ProcessInstance instance = offered(answer);
