@@ -62,11 +62,23 @@
         .then(function (r) { return r.text().then(function (t) { var data = t ? JSON.parse(t) : null; return { status: r.status, ok: r.ok, data: data }; }); });
     },
     /**
-     * The phone sign-in box (#signBox with #signPhone, #signSend, #signCode, #signGo, #signProblem): an SMS code to
-     * the phone, then the session; signedIn runs once there is one (at once when this tab has one).
+     * The phone sign-in box, drawn into the page's empty #signBox: an SMS code to the phone, then the session;
+     * signedIn runs once there is one (at once when this tab has one).
      */
     customerSignIn: function (signedIn) {
       var box = document.getElementById('signBox');
+      if (!box.children.length) {
+        box.innerHTML = '<h2 id="sign-title" style="font-size:1.05rem;margin:0" data-zh="手机号登录" data-en="Sign in with your phone"></h2>'
+          + '<label for="signPhone" data-zh="手机号" data-en="Mobile number"></label>'
+          + '<input id="signPhone" type="tel" inputmode="numeric" autocomplete="tel" maxlength="16">'
+          + '<button id="signSend" class="secondary" type="button" data-zh="发送验证码" data-en="Send a code"></button>'
+          + '<label for="signCode" data-zh="短信验证码" data-en="Code from the SMS"></label>'
+          + '<input id="signCode" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6">'
+          + '<button id="signGo" class="primary" type="button" data-zh="登录" data-en="Sign in"></button>'
+          + '<p id="signProblem" class="error" role="alert"></p>';
+        box.setAttribute('aria-labelledby', 'sign-title');
+        apply();
+      }
       var problem = document.getElementById('signProblem');
       function done() { box.hidden = true; signedIn(); }
       if (GM.customerToken()) {

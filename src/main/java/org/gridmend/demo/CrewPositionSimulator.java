@@ -1,9 +1,6 @@
 package org.gridmend.demo;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.gridmend.grid.AreaType;
 import org.gridmend.grid.GeoPoint;
@@ -13,10 +10,7 @@ import org.gridmend.repair.DispatchService;
 import org.gridmend.repair.EnRouteOrder;
 import org.gridmend.repair.RepairQueryService;
 import org.gridmend.repair.TravelTime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-class CrewPositionSimulator implements SmartLifecycle {
+class CrewPositionSimulator extends DemoLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(CrewPositionSimulator.class);
     /** Close enough to call it there: well inside the arrival radius. */
     static final double ON_SITE_M = 50;
 
@@ -37,9 +30,7 @@ class CrewPositionSimulator implements SmartLifecycle {
     private final CrewService crews;
     private final DispatchService dispatch;
     private final TravelTime travelTime;
-    private final Duration interval;
     private final double speedUp;
-    private ScheduledExecutorService timer;
 
     CrewPositionSimulator(
             RepairQueryService query,
@@ -48,11 +39,11 @@ class CrewPositionSimulator implements SmartLifecycle {
             TravelTime travelTime,
             @Value("${gridmend.demo.position-interval:10s}") Duration interval,
             @Value("${gridmend.demo.travel-speed-up:1}") double speedUp) {
+        super("crew-position-simulator", interval);
         this.query = query;
         this.crews = crews;
         this.dispatch = dispatch;
         this.travelTime = travelTime;
-        this.interval = interval;
         this.speedUp = speedUp;
     }
 
@@ -65,7 +56,7 @@ class CrewPositionSimulator implements SmartLifecycle {
                 continue;
             }
             AreaType area = order.areaType() == null ? null : AreaType.valueOf(order.areaType());
-            double metres = travelTime.straightMetres(interval, area) * speedUp;
+            double metres = travelTime.straightMetres(interval(), area) * speedUp;
             GeoPoint next = towards(at, order.lat(), order.lng(), metres);
             crews.recordPosition(crew, next.lat(), next.lng(), null, null);
         }
@@ -79,39 +70,5 @@ class CrewPositionSimulator implements SmartLifecycle {
         }
         double share = metres / left;
         return new GeoPoint(from.lat() + (lat - from.lat()) * share, from.lng() + (lng - from.lng()) * share);
-    }
-
-    @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "crew-position-simulator");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        step();
-                    } catch (RuntimeException e) {
-                        log.warn("crew position simulation step failed", e);
-                    }
-                },
-                interval.toMillis(),
-                interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        log.info("demo crews move towards their orders every {}s (speed-up {})", interval.toSeconds(), speedUp);
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
     }
 }

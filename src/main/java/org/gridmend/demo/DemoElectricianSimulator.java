@@ -3,9 +3,6 @@ package org.gridmend.demo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,7 +12,6 @@ import org.gridmend.core.StaffGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-class DemoElectricianSimulator implements SmartLifecycle {
+class DemoElectricianSimulator extends DemoLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DemoElectricianSimulator.class);
     /** How long a simulated electrician takes over each step. */
@@ -38,16 +34,14 @@ class DemoElectricianSimulator implements SmartLifecycle {
 
     private final TaskService tasks;
     private final IdentityService identity;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
 
     DemoElectricianSimulator(
             TaskService tasks,
             IdentityService identity,
             @Value("${gridmend.demo.electrician-interval:15s}") Duration interval) {
+        super("electrician-simulator", interval);
         this.tasks = tasks;
         this.identity = identity;
-        this.interval = interval;
     }
 
     void step() {
@@ -82,39 +76,5 @@ class DemoElectricianSimulator implements SmartLifecycle {
             case "Task_QuoteRepair" -> Map.of("jobCause", "BREAKER_TRIPPED", "partsFee", 35, "labourFee", 80);
             default -> Map.of("amountCharged", 165);
         };
-    }
-
-    @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "electrician-simulator");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        step();
-                    } catch (RuntimeException e) {
-                        log.warn("electrician simulation step failed", e);
-                    }
-                },
-                interval.toMillis(),
-                interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        log.info("demo electricians work their jobs every {}s", interval.toSeconds());
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
     }
 }

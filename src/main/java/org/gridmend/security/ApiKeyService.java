@@ -144,7 +144,8 @@ public class ApiKeyService {
         return out.toString();
     }
 
-    private static String sha256(String text) {
+    /** The hex SHA-256 of a secret: what is kept of API keys and one-time password links. */
+    static String sha256(String text) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -1,14 +1,10 @@
 package org.gridmend.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
@@ -64,7 +60,7 @@ public class StaffAccountService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "gmp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        links.insert(hash(token), userId, now, now.plus(LINK_LIFETIME));
+        links.insert(ApiKeyService.sha256(token), userId, now, now.plus(LINK_LIFETIME));
         audit.record(AuditEntry.of("PASSWORD_LINK_SENT").user(userId).detail("group", group));
         return token;
     }
@@ -79,7 +75,7 @@ public class StaffAccountService {
             throw Refusal.invalid("MISSING_FIELD", "password", "password is required");
         }
         Instant now = clock.instant();
-        String hash = hash(token);
+        String hash = ApiKeyService.sha256(token);
         PasswordLinkMapper.Link link = links.lock(hash);
         if (link == null || link.usedAt() != null || link.expiresAt().isBefore(now)) {
             throw Refusal.invalid("LINK_EXPIRED", "token", "this link is used or expired: ask for a new one");
@@ -116,15 +112,6 @@ public class StaffAccountService {
     public void reinstate(String userId, String group) {
         if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
             identity.createMembership(userId, group);
-        }
-    }
-
-    static String hash(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
