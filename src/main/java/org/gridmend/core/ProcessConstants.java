@@ -17,6 +17,10 @@ public final class ProcessConstants {
     public static final String CREW_LEARNING = "CrewLearning";
     public static final String ELECTRICIAN_REGISTRATION = "ElectricianRegistration";
     public static final String ELECTRICIAN_JOB = "ElectricianJob";
+    public static final String CUSTODY_CONTRACT = "CustodyContract";
+    public static final String MESSAGE_CONTRACT_ACCEPTED = "Message_ContractAccepted";
+    public static final String MESSAGE_CONTRACT_DECLINED = "Message_ContractDeclined";
+    public static final String MESSAGE_RENEWAL_ACCEPTED = "Message_RenewalAccepted";
     public static final String MESSAGE_CERTIFICATE_RENEWED = "Message_CertificateRenewed";
     public static final String MESSAGE_QUOTE_ACCEPTED = "Message_QuoteAccepted";
     public static final String MESSAGE_QUOTE_DECLINED = "Message_QuoteDeclined";

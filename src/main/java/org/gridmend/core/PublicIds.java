@@ -16,6 +16,7 @@ public final class PublicIds {
     private static final Pattern NOTICE = Pattern.compile("N-(\\d{1,18})");
     private static final Pattern LEARNING = Pattern.compile("L-(\\d{1,18})");
     private static final Pattern JOB = Pattern.compile("E-(\\d{1,18})");
+    private static final Pattern CUSTODY = Pattern.compile("K-(\\d{1,18})");
     private static final Pattern ELECTRICIAN = Pattern.compile("EL(\\d{5,18})");
 
     private PublicIds() {}
@@ -48,6 +49,15 @@ public final class PublicIds {
 
     public static long parseJob(String publicId) {
         return parse(JOB, publicId);
+    }
+
+    /** A large customer's custody contract (its CustodyContract process), K-00000042. */
+    public static String custody(long id) {
+        return String.format(Locale.ROOT, "K-%08d", id);
+    }
+
+    public static long parseCustody(String publicId) {
+        return parse(CUSTODY, publicId);
     }
 
     /** A social electrician, EL00042 (in lower case, el00042, also the Camunda user id). */

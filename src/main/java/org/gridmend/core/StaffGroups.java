@@ -18,6 +18,8 @@ public final class StaffGroups {
     public static final String LEADS = "leads";
     /** Social electricians (社会电工): approved applicants who work the electrician jobs offered to them. */
     public static final String ELECTRICIANS = "electricians";
+    /** Custody dispatchers (托管): review large customers' custody applications and chase overdue inspections. */
+    public static final String CUSTODY = "custody";
     /** Machines, not people: the AMI head-end that posts meter events. */
     public static final String INTEGRATIONS = "integrations";
     /** Camunda's own administrator group; the admin webapp's first-user setup checks for a member of it. */

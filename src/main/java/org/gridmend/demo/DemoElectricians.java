@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.gridmend.customer.CustomerSession;
 import org.gridmend.electrician.ElectricianApplication;
-import org.gridmend.electrician.ElectricianRegistryService;
+import org.gridmend.electrician.ElectricianEnrolmentService;
 import org.gridmend.electrician.JobRequestService;
 import org.gridmend.electrician.ServiceRequest;
 import org.gridmend.security.StaffIdentitySetup;
@@ -40,11 +40,11 @@ class DemoElectricians {
             List.of("DISTRIBUTION_ROOM", "METER_BOX_BREAKER"),
             List.of("HOUSE_WIRING", "METER_BOX_BREAKER", "APPLIANCES"));
 
-    private final ElectricianRegistryService registry;
+    private final ElectricianEnrolmentService registry;
     private final JobRequestService jobs;
     private final StaffIdentitySetup staff;
 
-    DemoElectricians(ElectricianRegistryService registry, JobRequestService jobs, StaffIdentitySetup staff) {
+    DemoElectricians(ElectricianEnrolmentService registry, JobRequestService jobs, StaffIdentitySetup staff) {
         this.registry = registry;
         this.jobs = jobs;
         this.staff = staff;

@@ -138,43 +138,6 @@ public class ElectricianRegistryService {
                 "申请已提交，调度员审核后将短信通知您 (your application is in; a dispatcher reviews it and you get an SMS)");
     }
 
-    /**
-     * An electrician the utility already works with, enrolled without a review (an installation moving its existing
-     * register over, and the demo): approved, with a user and its password link, and the certificate's timers
-     * running at once, so that one already expired is suspended by its process as any other would be.
-     */
-    @Transactional
-    public String enrol(String phone, ElectricianApplication application, LocalDate certificateExpires) {
-        ElectricianMapper.NewElectrician row = new ElectricianMapper.NewElectrician();
-        row.name = ElectricianChecks.name(application.name());
-        row.phone = phone;
-        row.certificateNo = ElectricianChecks.certificateNo(application.certificateNo());
-        row.certificateType = ElectricianChecks.certificateType(application.certificateType());
-        row.certificateExpires = certificateExpires;
-        row.skills = ElectricianChecks.skills(application.skills()).stream()
-                .map(Enum::name)
-                .collect(Collectors.joining(","));
-        row.lat = ElectricianChecks.latitude(application.serviceArea().lat(), "serviceArea.lat");
-        row.lng = ElectricianChecks.longitude(application.serviceArea().lng(), "serviceArea.lng");
-        row.radiusKm = ElectricianChecks.radius(application.serviceArea().radiusKm());
-        row.hoursFrom = ElectricianChecks.hour(application.workingHours().from(), "workingHours.from");
-        row.hoursTo = ElectricianChecks.hour(application.workingHours().to(), "workingHours.to");
-        row.now = clock.instant();
-        if (electricians.lockByPhone(phone) != null) {
-            throw Refusal.conflict("ALREADY_REGISTERED", "phone", "this phone is registered already");
-        }
-        electricians.insert(row);
-        String id = PublicIds.electrician(row.id);
-        electricians.review(row.id, "APPROVED", null, "enrolment", row.now);
-        audit.record(
-                AuditEntry.of("ELECTRICIAN_ENROLLED").subject(id).detail("certificateExpires", certificateExpires));
-        runtime.createProcessInstanceByKey(ProcessConstants.ELECTRICIAN_REGISTRATION)
-                .businessKey(id)
-                .startBeforeActivity("Task_ApproveElectrician")
-                .execute();
-        return id;
-    }
-
     /** The signed-in electrician's registration. */
     @Transactional(readOnly = true)
     public Mine mine(String userId) {
@@ -253,6 +216,45 @@ public class ElectricianRegistryService {
                         Math.round(c.distanceKm() * 10) / 10.0))
                 .limit(NEARBY_LIMIT)
                 .toList();
+    }
+
+    /** An electrician as another feature needs them: who, how to reach them, whether they may work now. */
+    public record Contact(String id, String userId, String name, String phone, boolean approved, double distanceKm) {}
+
+    /** The electricians with the skill who serve the place (approved, certified today), nearest first. */
+    @Transactional(readOnly = true)
+    public List<Contact> candidates(double lat, double lng, ServiceSkill skill) {
+        return serving(lat, lng, skill).stream()
+                .map(s -> new Contact(
+                        PublicIds.electrician(s.row().id()),
+                        s.row().userId(),
+                        s.row().name(),
+                        s.row().phone(),
+                        true,
+                        Math.round(s.distanceKm() * 10) / 10.0))
+                .toList();
+    }
+
+    /** The electrician of a Camunda user; empty for a user who is none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> ofUser(String userId) {
+        ElectricianMapper.ElectricianRow e = electricians.findByUser(userId);
+        return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.id());
+    }
+
+    /** One electrician by id; empty for an unknown one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Contact> contact(long id) {
+        ElectricianMapper.ElectricianRow e = electricians.find(id);
+        return e == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new Contact(
+                        PublicIds.electrician(id),
+                        e.userId(),
+                        e.name(),
+                        e.phone(),
+                        "APPROVED".equals(e.status()) && !e.certificateExpires().isBefore(today()),
+                        0));
     }
 
     record Serving(ElectricianMapper.ElectricianRow row, double distanceKm) {}

@@ -91,7 +91,7 @@ public class ElectricianReviewService {
                         "%s %s · 手机 phone %s（已短信验证 verified by SMS）· 服务范围 area %.5f, %.5f 半径 radius %.0f km · "
                                 + "工作时间 hours %s–%s（%s）",
                         PublicIds.electrician(e.id()),
-                        e.name(),
+                        Pii.maskName(e.name()),
                         Pii.maskPhone(e.phone()),
                         e.lat(),
                         e.lng(),

@@ -47,7 +47,7 @@ public class JobDispatcherService {
                                 Locale.ROOT,
                                 "%s %s · %.1f km · 在办 open %d · 工作时间 %s–%s",
                                 PublicIds.electrician(c.electrician().id()),
-                                c.electrician().name(),
+                                org.gridmend.core.Pii.maskName(c.electrician().name()),
                                 c.distanceKm(),
                                 c.openJobs(),
                                 c.electrician().hoursFrom(),

@@ -117,6 +117,36 @@ public class JobRequestService {
         }
     }
 
+    /**
+     * A job GridMend asks for on a customer's behalf (a defect a custody inspection found on the customer's side):
+     * once per {@code requestId}.
+     */
+    @Transactional
+    public Requested startFor(
+            String phone,
+            String requestId,
+            ServiceSkill skill,
+            double lat,
+            double lng,
+            String address,
+            String description) {
+        String e164 = phone == null ? "" : PhoneNumbers.mobile(phone).orElse("");
+        JobMapper.JobRow earlier = jobs.byRequest(e164, requestId);
+        if (earlier != null) {
+            return requested(earlier.id(), earlier.trackingToken(), earlier.status());
+        }
+        JobMapper.NewJob job = new JobMapper.NewJob();
+        job.requestId = requestId;
+        job.customerPhone = e164;
+        job.skill = skill.name();
+        job.lat = lat;
+        job.lng = lng;
+        job.address = address;
+        job.description = description;
+        job.preferredWindow = ServiceRequest.Window.ASAP.name();
+        return start(job);
+    }
+
     /** A behind-the-meter report's customer chose the social electrician (house wiring and breakers). */
     @Transactional
     public Requested startForReport(

@@ -27,9 +27,9 @@ final class JobSummary {
                         "%s · %s · %s · %s%s%s",
                         PublicIds.job(job.id()),
                         skill.label(),
-                        accepted ? job.address() : Pii.maskAddress(job.address()),
+                        Pii.maskAddress(job.address()),
                         job.description() == null ? "" : Pii.maskText(job.description()),
-                        accepted ? " · 客户电话 customer " + national(job.customerPhone()) : "",
+                        accepted ? " · 客户地址和电话见电工页面 /electrician (address and phone on the electrician page)" : "",
                         quote
                                 + (job.amountCharged() == null
                                         ? ""

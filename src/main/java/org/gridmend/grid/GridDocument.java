@@ -43,6 +43,8 @@ public record GridDocument(
     /**
      * A customer without coordinates is placed at its transformer. {@code meterNo} (an addition to the archive
      * format, optional) is the customer's smart meter; without it the meter number is the customer number.
+     * {@code kind} (optional, RESIDENTIAL when left out) tells businesses, who may have their distribution rooms in
+     * custody.
      */
     public record Customer(
             String customerNo,
@@ -52,7 +54,20 @@ public record GridDocument(
             Double lat,
             Double lng,
             String address,
-            String meterNo) {
+            String meterNo,
+            CustomerKind kind) {
+
+        public Customer(
+                String customerNo,
+                String name,
+                String phone,
+                String transformerId,
+                Double lat,
+                Double lng,
+                String address,
+                String meterNo) {
+            this(customerNo, name, phone, transformerId, lat, lng, address, meterNo, null);
+        }
 
         public Customer(
                 String customerNo,
@@ -62,7 +77,7 @@ public record GridDocument(
                 Double lat,
                 Double lng,
                 String address) {
-            this(customerNo, name, phone, transformerId, lat, lng, address, null);
+            this(customerNo, name, phone, transformerId, lat, lng, address, null, null);
         }
     }
 

@@ -86,6 +86,15 @@ public class GridImportService {
                 upsert(ArchiveTable.TRANSFORMER, doc.transformers(), Transformer::id, mapper::upsertTransformers, now);
         Counts customers =
                 upsert(ArchiveTable.CUSTOMER, placed(doc), CustomerRecord::customerNo, mapper::upsertCustomers, now);
+        for (CustomerKind kind : CustomerKind.values()) {
+            List<String> numbers = doc.customers().stream()
+                    .filter(c -> (c.kind() == null ? CustomerKind.RESIDENTIAL : c.kind()) == kind)
+                    .map(Customer::customerNo)
+                    .toList();
+            for (List<String> chunk : chunks(numbers, IN_LIST)) {
+                mapper.setCustomerKind(kind.name(), chunk);
+            }
+        }
         Counts stations =
                 upsert(ArchiveTable.STATION, doc.stations(), GridDocument.Station::id, mapper::upsertStations, now);
         Counts crews = upsert(ArchiveTable.CREW, doc.crews(), GridDocument.Crew::id, mapper::upsertCrews, now);

@@ -35,6 +35,11 @@ public class GridLookupService {
         return Optional.ofNullable(mapper.customer(customerNo));
     }
 
+    /** Whether the customer is a household or a business; empty for an unknown number. */
+    public Optional<CustomerKind> kind(String customerNo) {
+        return Optional.ofNullable(mapper.customerKind(customerNo)).map(CustomerKind::valueOf);
+    }
+
     public Optional<CustomerPlacement> placement(String customerNo) {
         return Optional.ofNullable(mapper.customerPlacement(customerNo));
     }

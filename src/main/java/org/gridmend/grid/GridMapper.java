@@ -48,6 +48,15 @@ interface GridMapper {
 
     void upsertCustomers(@Param("rows") List<CustomerRecord> rows, @Param("now") Instant now);
 
+    @org.apache.ibatis.annotations.Update(
+            "<script>UPDATE gm_customer SET kind = #{kind} WHERE kind &lt;&gt; #{kind} AND "
+                    + "customer_no IN <foreach collection='numbers' item='n' open='(' separator=',' close=')'>#{n}</foreach>"
+                    + "</script>")
+    int setCustomerKind(@Param("kind") String kind, @Param("numbers") List<String> numbers);
+
+    @org.apache.ibatis.annotations.Select("SELECT kind FROM gm_customer WHERE customer_no = #{customerNo}")
+    String customerKind(@Param("customerNo") String customerNo);
+
     void upsertCrews(@Param("rows") List<Crew> rows, @Param("now") Instant now);
 
     void deleteCrewSkills(@Param("crewIds") Collection<String> crewIds);

@@ -36,6 +36,10 @@ public final class ProcessVariables {
         return id(execution.getProcessBusinessKey(), PublicIds.parseJob(execution.getProcessBusinessKey()));
     }
 
+    public static long custodyId(DelegateExecution execution) {
+        return id(execution.getProcessBusinessKey(), PublicIds.parseCustody(execution.getProcessBusinessKey()));
+    }
+
     public static long electricianId(DelegateExecution execution) {
         return id(execution.getProcessBusinessKey(), PublicIds.parseElectrician(execution.getProcessBusinessKey()));
     }

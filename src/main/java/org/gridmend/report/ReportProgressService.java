@@ -26,6 +26,7 @@ public class ReportProgressService {
     private final OutageNoticeService notices;
     private final JobRequestService electricianJobs;
     private final GridLookupService archive;
+    private final PriorityCustomers priority;
     private final CustomerTexts texts;
     private final Clock clock;
 
@@ -34,8 +35,10 @@ public class ReportProgressService {
             OutageNoticeService notices,
             JobRequestService electricianJobs,
             GridLookupService archive,
+            PriorityCustomers priority,
             CustomerTexts texts,
             Clock clock) {
+        this.priority = priority;
         this.electricianJobs = electricianJobs;
         this.archive = archive;
         this.reports = reports;
@@ -156,6 +159,9 @@ public class ReportProgressService {
                 ? texts.text("report.opened", incident)
                 : texts.text("report.joined", incident, reports - 1);
         event(report.id(), "ACKNOWLEDGED", text);
+        if (report.locatedCustomerNo() != null) {
+            priority.faultReported(report.locatedCustomerNo(), report.id(), report.incidentId());
+        }
     }
 
     /**

@@ -83,6 +83,12 @@ class SecurityConfiguration {
                         .denyAll()
                         .requestMatchers("/api/electrician-jobs", "/api/electrician-jobs/**")
                         .hasRole(ELECTRICIANS)
+                        // custody: the electricians' own contracts; the business customer's session, checked per
+                        // contract
+                        .requestMatchers("/api/custody/assignments")
+                        .hasRole(ELECTRICIANS)
+                        .requestMatchers("/api/custody/**")
+                        .permitAll()
                         // a job's customer: its tracking token or the customer session, checked per job
                         .requestMatchers("/api/service-requests", "/api/service-requests/**")
                         .permitAll()

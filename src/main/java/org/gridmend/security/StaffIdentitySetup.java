@@ -75,6 +75,7 @@ public class StaffIdentitySetup implements InitializingBean {
         group(AUDITORS, "Auditors");
         group(StaffGroups.LEADS, "Station leads (班站长)");
         group(StaffGroups.ELECTRICIANS, "Social electricians (社会电工)");
+        group(StaffGroups.CUSTODY, "Custody dispatchers (托管)");
         group(ADMINS, "Administrators");
         group(INTEGRATIONS, "Integrations (AMI head-end)");
         group(CAMUNDA_ADMIN, "Camunda administrators");
@@ -101,6 +102,11 @@ public class StaffIdentitySetup implements InitializingBean {
         grant(StaffGroups.ELECTRICIANS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         revokeAll(StaffGroups.ELECTRICIANS, Resources.FILTER, "*");
         grant(StaffGroups.ELECTRICIANS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+
+        // custody dispatchers work the custody tasks offered to their group
+        grant(StaffGroups.CUSTODY, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        revokeAll(StaffGroups.CUSTODY, Resources.FILTER, "*");
+        grant(StaffGroups.CUSTODY, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
 
         grant(DISPATCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(DISPATCHERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

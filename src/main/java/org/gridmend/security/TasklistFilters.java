@@ -70,7 +70,19 @@ class TasklistFilters implements InitializingBean {
                     DISPATCHERS,
                     "客户对电工服务的争议 · customers' disputes about a job",
                     "Task_ResolveDispute",
-                    -11));
+                    -11),
+            new Definition(
+                    "托管申请 Custody applications",
+                    StaffGroups.CUSTODY,
+                    "待审核的托管申请 · custody applications to review",
+                    "Task_ReviewCustodyApplication",
+                    -10),
+            new Definition(
+                    "巡检超期 Overdue inspections",
+                    StaffGroups.CUSTODY,
+                    "超期未完成的托管巡检 · custody inspections past their time",
+                    "Task_ChaseOverdueInspection",
+                    -9));
 
     private final FilterService filters;
     private final TaskService tasks;
