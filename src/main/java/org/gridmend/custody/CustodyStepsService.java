@@ -35,20 +35,6 @@ public class CustodyStepsService {
 
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
-    enum RefusalReason {
-        NO_ELECTRICIAN("附近暂无具备配电房资质的电工", "no electrician certified for distribution rooms nearby"),
-        EQUIPMENT_UNCLEAR("设备信息不完整", "the equipment details are incomplete"),
-        NOT_SERVED("不在托管服务范围", "outside the area custody serves");
-
-        final String zh;
-        final String en;
-
-        RefusalReason(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
-        }
-    }
-
     private final CustodyMapper contracts;
     private final ElectricianRegistryService electricians;
     private final GridLookupService archive;
@@ -138,11 +124,11 @@ public class CustodyStepsService {
             String actor) {
         CustodyMapper.ContractRow row = contract(id);
         if ("REFUSE".equals(decision)) {
-            RefusalReason why;
+            CustodyRefusal why;
             try {
-                why = RefusalReason.valueOf(String.valueOf(reason));
+                why = CustodyRefusal.valueOf(String.valueOf(reason));
             } catch (IllegalArgumentException e) {
-                throw TaskRefusal.refuse("custodyRefusalReason", "拒绝时请选择原因", "a refusal needs its reason");
+                throw TaskRefusal.refuse("custodyCustodyRefusal", "拒绝时请选择原因", "a refusal needs its reason");
             }
             contracts.setStatus(id, "REFUSED", why.name(), clock.instant());
             audit.record(AuditEntry.of("CUSTODY_REFUSED")
@@ -203,7 +189,7 @@ public class CustodyStepsService {
     @Transactional
     public void tellRefusal(long id) {
         CustodyMapper.ContractRow row = contract(id);
-        RefusalReason why = RefusalReason.valueOf(row.refusalReason());
+        CustodyRefusal why = CustodyRefusal.valueOf(row.refusalReason());
         tell(row, "CUSTODY_REFUSED", "refused", "custody.refused", PublicIds.custody(id), why.zh, why.en);
     }
 
