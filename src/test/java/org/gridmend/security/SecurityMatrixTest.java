@@ -124,7 +124,8 @@ class SecurityMatrixTest {
                 new Rule("POST", "/api/electrician-jobs/E-99999999/messages", Set.of(ELECTRICIANS)),
                 new Rule("GET", "/api/electricians/me", SIGNED_IN),
                 new Rule("PUT", "/api/electricians/me/certificate", SIGNED_IN),
-                new Rule("GET", "/api/electricians/anything", Set.of()));
+                new Rule("GET", "/api/electricians/anything", Set.of()),
+                new Rule("GET", "/api/custody/assignments", Set.of(ELECTRICIANS)));
     }
 
     @ParameterizedTest(name = "{0}")
