@@ -65,6 +65,11 @@ class PageController {
         return "forward:/services/electrician.html";
     }
 
+    @GetMapping("/services/custody")
+    String custody() {
+        return "forward:/services/custody.html";
+    }
+
     @GetMapping("/services/job")
     String serviceJob() {
         return "forward:/services/job.html";

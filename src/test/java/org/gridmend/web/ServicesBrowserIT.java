@@ -16,6 +16,7 @@ import org.gridmend.support.Await;
 import org.gridmend.support.Browser;
 import org.gridmend.support.BrowserTest;
 import org.gridmend.support.ElectricianFixture;
+import org.gridmend.support.ReportFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class ServicesBrowserIT {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    ReportFixture reports;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -157,6 +161,32 @@ class ServicesBrowserIT {
         browser.findElement(By.cssSelector("#confirm button[type=submit]")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#stages li.done"), 7));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("服务已完成");
+    }
+
+    @Test
+    void aBusinessAppliesForCustodyAndSeesItsContract() {
+        ReportFixture.Grid grid = reports.newGrid();
+        String phone = newPhone();
+        jdbc.update(
+                "UPDATE gm_customer SET kind = 'BUSINESS', phone = ? WHERE customer_no = ?", phone, grid.customer(1));
+        browser.get(base() + "/services/custody");
+        signIn(phone);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("apply")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#customerNo option[value='" + grid.customer(1) + "']")));
+        new Select(browser.findElement(By.id("type0"))).selectByValue("TRANSFORMER");
+        type("rating0", "800 kVA");
+        type("maker0", "特变电工");
+        type("year0", "2030");
+        type("where0", "配电房南侧");
+        browser.findElement(By.cssSelector("#apply button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem"), "equipment[0].year"));
+        type("year0", "2014");
+        browser.findElement(By.cssSelector("#apply button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list"), "APPLIED"));
+        assertThat(browser.findElement(By.id("list")).getText())
+                .contains(grid.customer(1))
+                .contains("K-");
     }
 
     private void work(ElectricianFixture.Electrician e, String id, String step, Map<String, Object> fields) {
