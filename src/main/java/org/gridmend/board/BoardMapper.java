@@ -50,7 +50,8 @@ public interface BoardMapper {
             boolean late,
             String crewEmployeeNo,
             String prediction,
-            long reports) {}
+            long reports,
+            long custodyReports) {}
 
     record CrewRow(
             String id,

@@ -64,7 +64,9 @@ public class BoardService {
             Instant arrivedAt,
             boolean late,
             String crewEmployeeNo,
-            List<String> prediction) {}
+            List<String> prediction,
+            // reports of customers whose distribution room is in custody: priority, their electrician is told
+            long custodyReports) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Crew(
@@ -155,7 +157,8 @@ public class BoardService {
                         i.crewEmployeeNo(),
                         i.prediction() == null || i.prediction().isBlank()
                                 ? null
-                                : List.of(i.prediction().split("\n"))))
+                                : List.of(i.prediction().split("\n")),
+                        i.custodyReports()))
                 .toList();
         List<Crew> crews = mapper.crews(LIMIT).stream()
                 .map(c ->

@@ -271,5 +271,31 @@ class CustodyApiTest {
                         .path("field")
                         .asText())
                 .isEqualTo("month");
+
+        // a fault report of the customer under custody: flagged on the board, its electricians told at once
+        Map<String, Object> report = new HashMap<>();
+        report.put("requestId", UUID.randomUUID().toString());
+        report.put("channel", "APP");
+        report.put("customerNo", business);
+        report.put("description", "配电房进线没电");
+        JsonNode answer = anonymous.post("/api/reports", report).json();
+        Http board = anonymous.as(TestUsers.DISPATCHER, TestUsers.PASSWORD);
+        Await.until(
+                () -> {
+                    for (JsonNode incident : board.get("/api/board").json().path("incidents")) {
+                        if (incident.path("custodyReports").asLong() > 0) {
+                            return true;
+                        }
+                    }
+                    return false;
+                },
+                30);
+        Await.until(
+                () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM gm_notification WHERE event_type = 'CUSTODY_FAULT' AND text LIKE ?",
+                                Integer.class,
+                                "%" + answer.path("reportId").asText() + "%")
+                        == 2,
+                30);
     }
 }
