@@ -59,6 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final ObjectMapper json;
 
     private final DemoElectricians electricians;
+    private final DemoCustody custody;
 
     DemoDataLoader(
             StaffIdentitySetup staff,
@@ -69,8 +70,10 @@ class DemoDataLoader implements ApplicationRunner {
             CertificationService certifications,
             LearningService learning,
             DemoElectricians electricians,
+            DemoCustody custody,
             ObjectMapper json) {
         this.electricians = electricians;
+        this.custody = custody;
         this.courses = courses;
         this.certifications = certifications;
         this.learning = learning;
@@ -87,6 +90,7 @@ class DemoDataLoader implements ApplicationRunner {
         staff.user("dispatcher", "Demo", "Dispatcher", PASSWORD, DISPATCHERS);
         staff.user("auditor", "Demo", "Auditor", PASSWORD, AUDITORS);
         staff.user("lead", "Demo", "Station lead", PASSWORD, StaffGroups.LEADS);
+        staff.user("custody", "Demo", "Custody dispatcher", PASSWORD, StaffGroups.CUSTODY);
         staff.user("privacy", "Demo", "Privacy officer", PASSWORD, AUDITORS, StaffGroups.PII);
         for (int i = 1; i <= DemoGrid.CREWS; i++) {
             String user = String.format(Locale.ROOT, "crew%02d", i);
@@ -99,6 +103,7 @@ class DemoDataLoader implements ApplicationRunner {
             drawGrids(document);
             loadCourses();
             electricians.load();
+            custody.load();
             log.info(
                     "demo grid loaded transformers={} customers={} crews={} durationMs={}",
                     result.transformers().inserted(),

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's social electricians but the first (el00001, the visitor's) work their jobs by themselves, as a person
  * would in Tasklist and as that person: a job offered is accepted after a little while, the electrician arrives a
- * minute later, quotes, and completes once the customer accepted the quote (on the job's tracking page). Demo only.
+ * minute later, quotes, and completes once the customer accepted the quote (on the job's tracking page); a custody
+ * inspection is done a minute after it is due, nothing found. Demo only.
  */
 @Component
 @Profile("demo")
@@ -30,7 +31,8 @@ class DemoElectricianSimulator extends DemoLoop {
             "Task_AcceptJob", Duration.ofSeconds(30),
             "Task_ConfirmJobArrival", Duration.ofSeconds(90),
             "Task_QuoteRepair", Duration.ofSeconds(45),
-            "Task_CompleteJob", Duration.ofSeconds(90));
+            "Task_CompleteJob", Duration.ofSeconds(90),
+            "Task_InspectEquipment", Duration.ofSeconds(60));
 
     private final TaskService tasks;
     private final IdentityService identity;
@@ -47,7 +49,7 @@ class DemoElectricianSimulator extends DemoLoop {
     void step() {
         long now = System.currentTimeMillis();
         for (Task task : tasks.createTaskQuery()
-                .processDefinitionKey(ProcessConstants.ELECTRICIAN_JOB)
+                .processDefinitionKeyIn(ProcessConstants.ELECTRICIAN_JOB, ProcessConstants.CUSTODY_CONTRACT)
                 .taskAssigneeLike("el%")
                 .list()) {
             Duration pace = PACE.get(task.getTaskDefinitionKey());
@@ -74,6 +76,18 @@ class DemoElectricianSimulator extends DemoLoop {
             case "Task_AcceptJob" -> Map.of("jobDecision", "ACCEPT", "visitFee", 50);
             case "Task_ConfirmJobArrival" -> Map.of("arrivedOnSite", true);
             case "Task_QuoteRepair" -> Map.of("jobCause", "BREAKER_TRIPPED", "partsFee", 35, "labourFee", 80);
+            case "Task_InspectEquipment" ->
+                Map.of(
+                        "temperatureC",
+                        42.5,
+                        "noise",
+                        "NORMAL",
+                        "cleanliness",
+                        "CLEAN",
+                        "insulationMohm",
+                        2000,
+                        "defect",
+                        "NONE");
             default -> Map.of("amountCharged", 165);
         };
     }
