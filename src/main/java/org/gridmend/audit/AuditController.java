@@ -91,6 +91,16 @@ class AuditController {
         return answer(services.electrician(id, unmasked(unmask, user), user.getName()), format);
     }
 
+    @GetMapping("/custody/{id}/trace")
+    ResponseEntity<?> custodyTrace(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "false") boolean unmask,
+            Authentication user) {
+        checkFormat(format);
+        return answer(services.custody(id, unmasked(unmask, user), user.getName()), format);
+    }
+
     @GetMapping("/search")
     AuditSearch.Result search(
             @RequestParam(required = false) String customerNo,

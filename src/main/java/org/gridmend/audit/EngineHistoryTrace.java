@@ -234,7 +234,12 @@ class EngineHistoryTrace {
                 .disableCustomObjectDeserialization()
                 .list()) {
             if (detail instanceof HistoricVariableUpdate update) {
-                Object value = update.getErrorMessage() != null ? "(unreadable)" : update.getValue();
+                Object value = update.getErrorMessage() != null
+                        ? "(unreadable)"
+                        : update.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.ObjectValue object
+                                        && !object.isDeserialized()
+                                ? object.getValueSerialized() // a task's list of choices, as JSON
+                                : update.getValue();
                 List<UserOperationLogEntry> by =
                         update.getUserOperationId() == null ? null : operations.get(update.getUserOperationId());
                 String user = by == null ? null : by.get(0).getUserId();

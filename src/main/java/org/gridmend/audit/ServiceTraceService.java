@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The trace of a social electrician's job (E-…) or of an electrician's registration (EL…): GridMend's audit events
+ * The trace of a social electrician's job (E-…), an electrician's registration (EL…) or a custody contract (K-…):
+ * GridMend's audit events
  * about it, what the job's customer saw on the tracking page, and Camunda's history of its ElectricianJob or
  * ElectricianRegistration process, in time order; free text masked unless the caller may and asks to see it.
  */
@@ -71,6 +72,20 @@ public class ServiceTraceService {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no social electrician " + publicId, "id");
         }
         return finish(subject, ProcessConstants.ELECTRICIAN_REGISTRATION, entries, null, unmask, viewer);
+    }
+
+    @Transactional
+    public Trace custody(String publicId, boolean unmask, String viewer) {
+        long id = PublicIds.parseCustody(publicId);
+        String subject = id < 0 ? null : PublicIds.custody(id);
+        List<TraceEntry> entries = new ArrayList<>();
+        if (subject != null) {
+            mapper.forSubject(subject).forEach(e -> entries.add(traces.fromAudit(e)));
+        }
+        if (entries.isEmpty()) {
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no custody contract " + publicId, "id");
+        }
+        return finish(subject, ProcessConstants.CUSTODY_CONTRACT, entries, null, unmask, viewer);
     }
 
     private Trace finish(

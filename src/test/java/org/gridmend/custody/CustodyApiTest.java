@@ -272,6 +272,16 @@ class CustodyApiTest {
                         .asText())
                 .isEqualTo("month");
 
+        JsonNode trace = anonymous
+                .as(TestUsers.AUDITOR, TestUsers.PASSWORD)
+                .get("/api/audit/custody/" + id + "/trace")
+                .json();
+        assertThat(trace.toString())
+                .contains("CUSTODY_APPLIED")
+                .contains("CUSTODY_APPROVED")
+                .contains("CUSTODY_INSPECTED")
+                .contains("CustodyContract");
+
         // a fault report of the customer under custody: flagged on the board, its electricians told at once
         Map<String, Object> report = new HashMap<>();
         report.put("requestId", UUID.randomUUID().toString());

@@ -171,6 +171,31 @@ class ElectricianRegistrationProcessTest {
     }
 
     @Test
+    void aRenewalBeforeOrAfterTheWarningGoesToReviewAndARefusedRenewalSuspends() {
+        ElectricianRegistryService.Applied applied =
+                registry.apply(phone, application(LocalDate.now().plusDays(200).toString(), "HOUSE_WIRING"));
+        ProcessInstance instance = registration(applied.id());
+        complete(task(instance), withVariables("reviewDecision", "APPROVE"));
+        String userId = applied.id().toLowerCase();
+        // before the warning
+        registry.renew(userId, "R1111111", LocalDate.now().plusYears(2).toString());
+        assertThat(instance).hasPassed("Event_CertificateRenewed").isWaitingAt("Task_ReviewElectricianApplication");
+        assertThat(registry.mine(userId).status())
+                .as("still at work while the renewal is reviewed")
+                .isEqualTo("APPROVED");
+        complete(task(instance), withVariables("reviewDecision", "APPROVE"));
+        // after the warning
+        execute(job("Event_ExpiryWarningDue", instance));
+        assertThat(instance).isWaitingAt("Gateway_AfterWarning");
+        registry.renew(userId, "R2222222", LocalDate.now().plusYears(4).toString());
+        assertThat(instance).hasPassed("Event_RenewedAfterWarning").isWaitingAt("Task_ReviewElectricianApplication");
+        // a refused renewal takes the electrician out of work and ends the registration
+        complete(task(instance), withVariables("reviewDecision", "REFUSE", "refusalReason", "CERTIFICATE_INVALID"));
+        assertThat(instance).hasPassed("Task_TellRefusal").isEnded();
+        assertThat(inGroup(userId)).isFalse();
+    }
+
+    @Test
     void refusedWithTheReasonTheApplicantIsTold() {
         ElectricianRegistryService.Applied applied =
                 registry.apply(phone, application(LocalDate.now().plusYears(2).toString(), "APPLIANCES"));

@@ -116,6 +116,7 @@ class SecurityMatrixTest {
                 new Rule("GET", "/api/audit/me", Set.of(AUDITORS)),
                 new Rule("GET", "/api/audit/jobs/E-99999999/trace", Set.of(AUDITORS)),
                 new Rule("GET", "/api/audit/electricians/EL99999/trace", Set.of(AUDITORS)),
+                new Rule("GET", "/api/audit/custody/K-99999999/trace", Set.of(AUDITORS)),
                 new Rule("GET", "/actuator/prometheus", Set.of(ADMINS)),
                 new Rule("GET", "/actuator/metrics", Set.of(ADMINS)),
                 // social electricians: their own jobs; their own registration, also while suspended (out of the group)
