@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,6 +19,7 @@ import org.gridmend.support.ElectricianFixture;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.ReportFixture;
+import org.gridmend.support.TestCustomers;
 import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,26 +63,11 @@ class CustodyApiTest {
     }
 
     private Http customer(String phone) {
-        assertThat(anonymous.post("/api/customer/otp", Map.of("phone", phone)).status())
-                .isEqualTo(202);
-        String text = jdbc.queryForObject(
-                "SELECT text FROM gm_notification WHERE event_type = 'SIGN_IN_CODE' AND phone LIKE ? ORDER BY id DESC "
-                        + "LIMIT 1",
-                String.class,
-                "%" + phone);
-        Matcher code = Pattern.compile("[0-9]{6}").matcher(text);
-        assertThat(code.find()).isTrue();
-        return anonymous.bearer(anonymous
-                .post("/api/customer/session", Map.of("phone", phone, "code", code.group()))
-                .json()
-                .path("token")
-                .asText());
+        return TestCustomers.signIn(anonymous, jdbc, phone);
     }
 
     private static Http.Response submit(Http user, String task, Map<String, Object> fields) {
-        Map<String, Object> variables = new HashMap<>();
-        fields.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        return user.post("/engine-rest/task/" + task + "/submit-form", Map.of("variables", variables));
+        return TestCustomers.submit(user, task, fields);
     }
 
     private static String task(Http user, String id, String step) {

@@ -18,6 +18,7 @@ import org.gridmend.support.ElectricianFixture;
 import org.gridmend.support.GridMendTest;
 import org.gridmend.support.Http;
 import org.gridmend.support.ReportFixture;
+import org.gridmend.support.TestCustomers;
 import org.gridmend.support.TestPhotos;
 import org.gridmend.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,22 +67,8 @@ class ElectricianApiTest {
         return "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
-    /** Signs in with the code the outbox holds for the phone. */
     private Http customer(String phone) {
-        assertThat(anonymous.post("/api/customer/otp", Map.of("phone", phone)).status())
-                .isEqualTo(202);
-        String text = jdbc.queryForObject(
-                "SELECT text FROM gm_notification WHERE event_type = 'SIGN_IN_CODE' AND phone LIKE ? ORDER BY id DESC "
-                        + "LIMIT 1",
-                String.class,
-                "%" + phone);
-        Matcher code = Pattern.compile("[0-9]{6}").matcher(text);
-        assertThat(code.find()).isTrue();
-        return anonymous.bearer(anonymous
-                .post("/api/customer/session", Map.of("phone", phone, "code", code.group()))
-                .json()
-                .path("token")
-                .asText());
+        return TestCustomers.signIn(anonymous, jdbc, phone);
     }
 
     private Map<String, Object> application() {
@@ -493,9 +480,7 @@ class ElectricianApiTest {
     }
 
     private static Http.Response submit(Http user, String task, Map<String, Object> fields) {
-        Map<String, Object> variables = new HashMap<>();
-        fields.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        return user.post("/engine-rest/task/" + task + "/submit-form", Map.of("variables", variables));
+        return TestCustomers.submit(user, task, fields);
     }
 
     private static String nextTask(Http electrician, String id) {
