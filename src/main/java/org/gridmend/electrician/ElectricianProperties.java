@@ -21,7 +21,7 @@ public record ElectricianProperties(
         // the warning before a certificate expires
         @DefaultValue("30d") Duration warnBefore,
         // the largest photo of a finished job
-        @DefaultValue("8388608") long photoMaxBytes,
+        @DefaultValue("5242880") long photoMaxBytes,
         // at most this many photos per job
         @DefaultValue("6") int maxPhotos,
         // the address of GridMend's pages in links sent by SMS (the password link)
