@@ -35,14 +35,7 @@ public class ServiceTraceService {
     @Transactional
     public Trace job(String publicId, boolean unmask, String viewer) {
         long id = PublicIds.parseJob(publicId);
-        String subject = id < 0 ? null : PublicIds.job(id);
-        List<TraceEntry> entries = new ArrayList<>();
-        if (subject != null) {
-            mapper.forSubject(subject).forEach(e -> entries.add(traces.fromAudit(e)));
-        }
-        if (entries.isEmpty()) {
-            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no electrician job " + publicId, "id");
-        }
+        List<TraceEntry> entries = events(id < 0 ? null : PublicIds.job(id), "no electrician job " + publicId);
         for (AuditMapper.TrackingLine line : mapper.jobLines(id)) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("text", line.text());
@@ -52,40 +45,50 @@ public class ServiceTraceService {
                     null,
                     "TRACKING",
                     line.type(),
-                    subject,
+                    PublicIds.job(id),
                     "job-line#" + line.id(),
                     details));
         }
-        Long report = mapper.jobReport(id);
-        return finish(subject, ProcessConstants.ELECTRICIAN_JOB, entries, report, unmask, viewer);
+        return finish(
+                PublicIds.job(id), ProcessConstants.ELECTRICIAN_JOB, entries, mapper.jobReport(id), unmask, viewer);
     }
 
     @Transactional
     public Trace electrician(String publicId, boolean unmask, String viewer) {
         long id = PublicIds.parseElectrician(publicId);
         String subject = id < 0 ? null : PublicIds.electrician(id);
-        List<TraceEntry> entries = new ArrayList<>();
-        if (subject != null) {
-            mapper.forSubject(subject).forEach(e -> entries.add(traces.fromAudit(e)));
-        }
-        if (entries.isEmpty()) {
-            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no social electrician " + publicId, "id");
-        }
-        return finish(subject, ProcessConstants.ELECTRICIAN_REGISTRATION, entries, null, unmask, viewer);
+        return finish(
+                subject,
+                ProcessConstants.ELECTRICIAN_REGISTRATION,
+                events(subject, "no social electrician " + publicId),
+                null,
+                unmask,
+                viewer);
     }
 
     @Transactional
     public Trace custody(String publicId, boolean unmask, String viewer) {
         long id = PublicIds.parseCustody(publicId);
         String subject = id < 0 ? null : PublicIds.custody(id);
+        return finish(
+                subject,
+                ProcessConstants.CUSTODY_CONTRACT,
+                events(subject, "no custody contract " + publicId),
+                null,
+                unmask,
+                viewer);
+    }
+
+    /** The audit events about a subject; 404 when there is none (an id that is not one, or never was). */
+    private List<TraceEntry> events(String subject, String notFound) {
         List<TraceEntry> entries = new ArrayList<>();
         if (subject != null) {
             mapper.forSubject(subject).forEach(e -> entries.add(traces.fromAudit(e)));
         }
         if (entries.isEmpty()) {
-            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", "no custody contract " + publicId, "id");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "NOT_FOUND", notFound, "id");
         }
-        return finish(subject, ProcessConstants.CUSTODY_CONTRACT, entries, null, unmask, viewer);
+        return entries;
     }
 
     private Trace finish(

@@ -3,6 +3,7 @@ package org.gridmend.custody;
 import java.util.List;
 
 import org.gridmend.core.PublicIds;
+import org.gridmend.customer.PhoneNumbers;
 import org.gridmend.electrician.ElectricianRegistryService;
 import org.gridmend.grid.CustomerRecord;
 import org.springframework.stereotype.Service;
@@ -50,7 +51,7 @@ public class CustodyAssignmentService {
                             row.customerNo(),
                             site.name(),
                             site.address(),
-                            row.phone().startsWith("+86") ? row.phone().substring(3) : row.phone(),
+                            PhoneNumbers.national(row.phone()),
                             equipment.stream().map(CustodyViews::item).toList(),
                             pending == null
                                     ? null

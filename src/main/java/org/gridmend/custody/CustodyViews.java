@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.UtilityZone;
+import org.gridmend.customer.PhoneNumbers;
 import org.gridmend.electrician.ElectricianRegistryService;
 import org.springframework.stereotype.Component;
 
@@ -44,16 +45,35 @@ class CustodyViews {
                 > 0;
     }
 
+    /** What the customer may answer now: one look at the contract's message subscriptions. */
+    private ContractView.Actions actions(long contractId) {
+        org.camunda.bpm.engine.runtime.ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ProcessConstants.CUSTODY_CONTRACT)
+                .processInstanceBusinessKey(PublicIds.custody(contractId))
+                .singleResult();
+        java.util.Set<String> waits = instance == null
+                ? java.util.Set.of()
+                : runtime
+                        .createEventSubscriptionQuery()
+                        .processInstanceId(instance.getId())
+                        .eventType("message")
+                        .list()
+                        .stream()
+                        .map(org.camunda.bpm.engine.runtime.EventSubscription::getEventName)
+                        .collect(java.util.stream.Collectors.toSet());
+        return new ContractView.Actions(
+                waits.contains(ProcessConstants.MESSAGE_CONTRACT_ACCEPTED),
+                waits.contains(ProcessConstants.MESSAGE_RENEWAL_ACCEPTED));
+    }
+
     ContractView of(CustodyMapper.ContractRow row) {
         List<ContractView.Electrician> people = new ArrayList<>();
         for (Long id : new Long[] {row.electricianId(), row.secondElectricianId()}) {
             if (id != null) {
                 electricians
                         .contact(id)
-                        .ifPresent(c -> people.add(new ContractView.Electrician(
-                                c.id(),
-                                c.name(),
-                                c.phone().startsWith("+86") ? c.phone().substring(3) : c.phone())));
+                        .ifPresent(c -> people.add(
+                                new ContractView.Electrician(c.id(), c.name(), PhoneNumbers.national(c.phone()))));
             }
         }
         List<CustodyMapper.EquipmentRow> equipment = contracts.equipment(row.id());
@@ -69,9 +89,7 @@ class CustodyViews {
                 row.endsAt(),
                 equipment.stream().map(CustodyViews::item).toList(),
                 inspections(contracts.inspections(row.id(), INSPECTIONS_SHOWN), equipment),
-                new ContractView.Actions(
-                        waits(row.id(), ProcessConstants.MESSAGE_CONTRACT_ACCEPTED),
-                        waits(row.id(), ProcessConstants.MESSAGE_RENEWAL_ACCEPTED)));
+                actions(row.id()));
     }
 
     CustodyService.Summary summary(CustodyMapper.ContractRow row, YearMonth month) {

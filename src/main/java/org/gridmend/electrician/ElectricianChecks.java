@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.gridmend.core.PlainText;
 import org.gridmend.core.Refusal;
@@ -23,6 +24,31 @@ final class ElectricianChecks {
     private static final Pattern HOUR = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private ElectricianChecks() {}
+
+    /** An application checked field by field, as its row (the certificate's expiry checked by the caller). */
+    static ElectricianMapper.NewElectrician row(ElectricianApplication application, String phone, LocalDate expires) {
+        ElectricianMapper.NewElectrician row = new ElectricianMapper.NewElectrician();
+        row.name = name(application.name());
+        row.phone = phone;
+        row.certificateNo = certificateNo(application.certificateNo());
+        row.certificateType = certificateType(application.certificateType());
+        row.certificateExpires = expires;
+        row.skills = skills(application.skills()).stream().map(Enum::name).collect(Collectors.joining(","));
+        ElectricianApplication.Area area = application.serviceArea();
+        if (area == null) {
+            throw Refusal.invalid("MISSING_FIELD", "serviceArea", "serviceArea {lat, lng, radiusKm} is required");
+        }
+        row.lat = latitude(area.lat(), "serviceArea.lat");
+        row.lng = longitude(area.lng(), "serviceArea.lng");
+        row.radiusKm = radius(area.radiusKm());
+        ElectricianApplication.Hours hours = application.workingHours();
+        if (hours == null) {
+            throw Refusal.invalid("MISSING_FIELD", "workingHours", "workingHours {from, to} is required");
+        }
+        row.hoursFrom = hour(hours.from(), "workingHours.from");
+        row.hoursTo = hour(hours.to(), "workingHours.to");
+        return row;
+    }
 
     static String name(String name) {
         String n = text(name, "name", 30, true);

@@ -2,7 +2,6 @@ package org.gridmend.electrician;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
@@ -36,20 +35,7 @@ public class ElectricianEnrolmentService {
      */
     @Transactional
     public String enrol(String phone, ElectricianApplication application, LocalDate certificateExpires) {
-        ElectricianMapper.NewElectrician row = new ElectricianMapper.NewElectrician();
-        row.name = ElectricianChecks.name(application.name());
-        row.phone = phone;
-        row.certificateNo = ElectricianChecks.certificateNo(application.certificateNo());
-        row.certificateType = ElectricianChecks.certificateType(application.certificateType());
-        row.certificateExpires = certificateExpires;
-        row.skills = ElectricianChecks.skills(application.skills()).stream()
-                .map(Enum::name)
-                .collect(Collectors.joining(","));
-        row.lat = ElectricianChecks.latitude(application.serviceArea().lat(), "serviceArea.lat");
-        row.lng = ElectricianChecks.longitude(application.serviceArea().lng(), "serviceArea.lng");
-        row.radiusKm = ElectricianChecks.radius(application.serviceArea().radiusKm());
-        row.hoursFrom = ElectricianChecks.hour(application.workingHours().from(), "workingHours.from");
-        row.hoursTo = ElectricianChecks.hour(application.workingHours().to(), "workingHours.to");
+        ElectricianMapper.NewElectrician row = ElectricianChecks.row(application, phone, certificateExpires);
         row.now = clock.instant();
         if (electricians.lockByPhone(phone) != null) {
             throw Refusal.conflict("ALREADY_REGISTERED", "phone", "this phone is registered already");

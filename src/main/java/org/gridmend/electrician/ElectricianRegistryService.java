@@ -86,29 +86,10 @@ public class ElectricianRegistryService {
         if (application == null) {
             throw Refusal.invalid("MISSING_FIELD", "body", "the application is required");
         }
-        ElectricianMapper.NewElectrician row = new ElectricianMapper.NewElectrician();
-        row.name = ElectricianChecks.name(application.name());
-        row.phone = session.phone();
-        row.certificateNo = ElectricianChecks.certificateNo(application.certificateNo());
-        row.certificateType = ElectricianChecks.certificateType(application.certificateType());
-        row.certificateExpires =
-                ElectricianChecks.expiry(application.certificateExpires(), today(), "certificateExpires");
-        row.skills = ElectricianChecks.skills(application.skills()).stream()
-                .map(Enum::name)
-                .collect(Collectors.joining(","));
-        ElectricianApplication.Area area = application.serviceArea();
-        if (area == null) {
-            throw Refusal.invalid("MISSING_FIELD", "serviceArea", "serviceArea {lat, lng, radiusKm} is required");
-        }
-        row.lat = ElectricianChecks.latitude(area.lat(), "serviceArea.lat");
-        row.lng = ElectricianChecks.longitude(area.lng(), "serviceArea.lng");
-        row.radiusKm = ElectricianChecks.radius(area.radiusKm());
-        ElectricianApplication.Hours hours = application.workingHours();
-        if (hours == null) {
-            throw Refusal.invalid("MISSING_FIELD", "workingHours", "workingHours {from, to} is required");
-        }
-        row.hoursFrom = ElectricianChecks.hour(hours.from(), "workingHours.from");
-        row.hoursTo = ElectricianChecks.hour(hours.to(), "workingHours.to");
+        ElectricianMapper.NewElectrician row = ElectricianChecks.row(
+                application,
+                session.phone(),
+                ElectricianChecks.expiry(application.certificateExpires(), today(), "certificateExpires"));
         row.now = clock.instant();
         ElectricianMapper.ElectricianRow earlier = electricians.lockByPhone(session.phone());
         if (earlier == null) {

@@ -118,11 +118,12 @@ public class JobCustomerService {
         long id = job.id();
         String publicId = PublicIds.job(id);
         boolean open = !"CLOSED".equals(job.status());
+        java.util.Set<String> waits = open ? requests.waitingFor(id) : java.util.Set.of();
         JobView.Actions actions = new JobView.Actions(
-                open && requests.waits(id, ProcessConstants.MESSAGE_QUOTE_ACCEPTED),
-                open && requests.waits(id, ProcessConstants.MESSAGE_JOB_CONFIRMED),
-                open && requests.waits(id, ProcessConstants.MESSAGE_DISPUTE_RAISED),
-                open && requests.waits(id, ProcessConstants.MESSAGE_JOB_WITHDRAWN),
+                waits.contains(ProcessConstants.MESSAGE_QUOTE_ACCEPTED),
+                waits.contains(ProcessConstants.MESSAGE_JOB_CONFIRMED),
+                waits.contains(ProcessConstants.MESSAGE_DISPUTE_RAISED),
+                waits.contains(ProcessConstants.MESSAGE_JOB_WITHDRAWN),
                 open && accepted);
         return new JobView(
                 publicId,

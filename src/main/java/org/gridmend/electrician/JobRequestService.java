@@ -130,21 +130,12 @@ public class JobRequestService {
             double lng,
             String address,
             String description) {
-        String e164 = phone == null ? "" : PhoneNumbers.mobile(phone).orElse("");
+        String e164 = e164(phone);
         JobMapper.JobRow earlier = jobs.byRequest(e164, requestId);
         if (earlier != null) {
             return requested(earlier.id(), earlier.trackingToken(), earlier.status());
         }
-        JobMapper.NewJob job = new JobMapper.NewJob();
-        job.requestId = requestId;
-        job.customerPhone = e164;
-        job.skill = skill.name();
-        job.lat = lat;
-        job.lng = lng;
-        job.address = address;
-        job.description = description;
-        job.preferredWindow = ServiceRequest.Window.ASAP.name();
-        return start(job);
+        return start(onBehalf(e164, requestId, null, skill, lat, lng, address, description));
     }
 
     /** A behind-the-meter report's customer chose the social electrician (house wiring and breakers). */
@@ -155,18 +146,43 @@ public class JobRequestService {
         if (earlier != null && !"CLOSED".equals(earlier.status())) {
             return requested(earlier.id(), earlier.trackingToken(), earlier.status());
         }
+        return start(onBehalf(
+                e164(phone),
+                "report-" + reportId + "-" + (earlier == null ? 1 : earlier.id() + 1),
+                reportId,
+                ServiceSkill.HOUSE_WIRING,
+                lat,
+                lng,
+                address == null ? PublicIds.report(reportId) : address,
+                description));
+    }
+
+    /** One form for every phone (E.164), so that the customer signed in with it finds the job too. */
+    private static String e164(String phone) {
+        return phone == null ? "" : PhoneNumbers.mobile(phone).orElse("");
+    }
+
+    /** A job GridMend asks for on a customer's behalf, to come as soon as possible. */
+    private static JobMapper.NewJob onBehalf(
+            String phone,
+            String requestId,
+            Long reportId,
+            ServiceSkill skill,
+            double lat,
+            double lng,
+            String address,
+            String description) {
         JobMapper.NewJob job = new JobMapper.NewJob();
-        job.requestId = "report-" + reportId + "-" + (earlier == null ? 1 : earlier.id() + 1);
-        // one form for every phone (E.164), so that the customer signed in with it finds the job too
-        job.customerPhone = phone == null ? "" : PhoneNumbers.mobile(phone).orElse("");
+        job.requestId = requestId;
+        job.customerPhone = phone;
         job.reportId = reportId;
-        job.skill = ServiceSkill.HOUSE_WIRING.name();
+        job.skill = skill.name();
         job.lat = lat;
         job.lng = lng;
-        job.address = address == null ? PublicIds.report(reportId) : address;
+        job.address = address;
         job.description = description;
         job.preferredWindow = ServiceRequest.Window.ASAP.name();
-        return start(job);
+        return job;
     }
 
     private Requested start(JobMapper.NewJob job) {
@@ -219,6 +235,25 @@ public class JobRequestService {
             throw Refusal.notFound("service request", PublicIds.shorten(publicId));
         }
         return job;
+    }
+
+    /** The messages the job's process waits for now (none once it ended): one look at the engine for all of them. */
+    java.util.Set<String> waitingFor(long jobId) {
+        org.camunda.bpm.engine.runtime.ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ProcessConstants.ELECTRICIAN_JOB)
+                .processInstanceBusinessKey(PublicIds.job(jobId))
+                .singleResult();
+        if (instance == null) {
+            return java.util.Set.of();
+        }
+        return runtime
+                .createEventSubscriptionQuery()
+                .processInstanceId(instance.getId())
+                .eventType("message")
+                .list()
+                .stream()
+                .map(org.camunda.bpm.engine.runtime.EventSubscription::getEventName)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Whether the job's process waits for the message now. */

@@ -50,6 +50,6 @@ final class JobSummary {
         if (phone == null || phone.isBlank()) {
             return "—";
         }
-        return phone.startsWith("+86") ? phone.substring(3) : phone;
+        return org.gridmend.customer.PhoneNumbers.national(phone);
     }
 }

@@ -129,10 +129,13 @@ public class ReportService {
                 stages,
                 timeline,
                 actions,
-                electricianJobs
-                        .ofReport(report.id())
-                        .map(j -> new TrackingView.ServiceJob(j.id(), j.status(), j.trackUrl()))
-                        .orElse(null));
+                // only a report behind the meter can have a job: every other tracking poll is spared the query
+                s == ReportStatus.BEHIND_METER || s == ReportStatus.ELECTRICIAN || s == ReportStatus.REFERRED
+                        ? electricianJobs
+                                .ofReport(report.id())
+                                .map(j -> new TrackingView.ServiceJob(j.id(), j.status(), j.trackUrl()))
+                                .orElse(null)
+                        : null);
     }
 
     /** An on-site photo of the report's repair order, for its customer. */
