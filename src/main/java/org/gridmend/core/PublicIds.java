@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The ids customers and staff see: reports as {@code B-00000042} (报修), incidents (repair orders) as
  * {@code R-00000042}, outage notices as {@code N-00000042}, crews' learnings as {@code L-00000042}, social electricians'
- * jobs as {@code E-00000042} and the electricians as {@code EL00042}. Inside GridMend they are plain numbers.
+ * jobs as {@code E-00000042}, the electricians as {@code EL00042}, rental items as {@code EQ-00000042} and
+ * rental bookings as {@code Z-00000042}. Inside GridMend they are plain numbers.
  */
 public final class PublicIds {
 
@@ -17,6 +18,8 @@ public final class PublicIds {
     private static final Pattern LEARNING = Pattern.compile("L-(\\d{1,18})");
     private static final Pattern JOB = Pattern.compile("E-(\\d{1,18})");
     private static final Pattern CUSTODY = Pattern.compile("K-(\\d{1,18})");
+    private static final Pattern RENTAL_ITEM = Pattern.compile("EQ-(\\d{1,18})");
+    private static final Pattern BOOKING = Pattern.compile("Z-(\\d{1,18})");
     private static final Pattern ELECTRICIAN = Pattern.compile("EL(\\d{5,18})");
 
     private PublicIds() {}
@@ -58,6 +61,24 @@ public final class PublicIds {
 
     public static long parseCustody(String publicId) {
         return parse(CUSTODY, publicId);
+    }
+
+    /** An item of the rental catalogue (its RentalListing process when a customer lists it), EQ-00000042. */
+    public static String rentalItem(long id) {
+        return String.format(Locale.ROOT, "EQ-%08d", id);
+    }
+
+    public static long parseRentalItem(String publicId) {
+        return parse(RENTAL_ITEM, publicId);
+    }
+
+    /** A rental booking (its RentalBooking process), Z-00000042 (租). */
+    public static String booking(long id) {
+        return String.format(Locale.ROOT, "Z-%08d", id);
+    }
+
+    public static long parseBooking(String publicId) {
+        return parse(BOOKING, publicId);
     }
 
     /** A social electrician, EL00042 (in lower case, el00042, also the Camunda user id). */

@@ -38,6 +38,7 @@ public class Refusal extends RuntimeException {
     private final String field;
     private final List<Problem> problems;
     private long retryAfterSeconds;
+    private List<String> conflictingDays = List.of();
 
     public Refusal(Kind kind, String code, String message, String field, List<Problem> problems) {
         super(message);
@@ -93,6 +94,16 @@ public class Refusal extends RuntimeException {
     }
 
     /** Seconds a client should wait before trying again, or 0. */
+    /** The days (2026-12-05) that made a booking impossible, for a 409 of the rental calendar. */
+    public Refusal conflictingDays(List<String> days) {
+        this.conflictingDays = List.copyOf(days);
+        return this;
+    }
+
+    public List<String> conflictingDays() {
+        return conflictingDays;
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -20,6 +20,8 @@ public final class StaffGroups {
     public static final String ELECTRICIANS = "electricians";
     /** Custody dispatchers (托管): review large customers' custody applications and chase overdue inspections. */
     public static final String CUSTODY = "custody";
+    /** Rental staff (设备租赁): manage the utility's rental items, review customers' listings, settle disputes. */
+    public static final String RENTAL = "rental";
     /** Machines, not people: the AMI head-end that posts meter events. */
     public static final String INTEGRATIONS = "integrations";
     /** Camunda's own administrator group; the admin webapp's first-user setup checks for a member of it. */

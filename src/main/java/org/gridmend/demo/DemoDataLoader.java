@@ -91,6 +91,7 @@ class DemoDataLoader implements ApplicationRunner {
         staff.user("auditor", "Demo", "Auditor", PASSWORD, AUDITORS);
         staff.user("lead", "Demo", "Station lead", PASSWORD, StaffGroups.LEADS);
         staff.user("custody", "Demo", "Custody dispatcher", PASSWORD, StaffGroups.CUSTODY);
+        staff.user("rental", "Demo", "Rental staff", PASSWORD, StaffGroups.RENTAL);
         staff.user("privacy", "Demo", "Privacy officer", PASSWORD, AUDITORS, StaffGroups.PII);
         for (int i = 1; i <= DemoGrid.CREWS; i++) {
             String user = String.format(Locale.ROOT, "crew%02d", i);

@@ -40,6 +40,14 @@ public final class ProcessVariables {
         return id(execution.getProcessBusinessKey(), PublicIds.parseCustody(execution.getProcessBusinessKey()));
     }
 
+    public static long rentalItemId(DelegateExecution execution) {
+        return id(execution.getProcessBusinessKey(), PublicIds.parseRentalItem(execution.getProcessBusinessKey()));
+    }
+
+    public static long bookingId(DelegateExecution execution) {
+        return id(execution.getProcessBusinessKey(), PublicIds.parseBooking(execution.getProcessBusinessKey()));
+    }
+
     public static long electricianId(DelegateExecution execution) {
         return id(execution.getProcessBusinessKey(), PublicIds.parseElectrician(execution.getProcessBusinessKey()));
     }

@@ -11,6 +11,7 @@ import static org.gridmend.core.StaffGroups.LEADS;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.gridmend.core.StaffGroups;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +91,12 @@ class SecurityConfiguration {
                         .requestMatchers("/api/custody/**")
                         .permitAll()
                         // a job's customer: its tracking token or the customer session, checked per job
+                        // rental: rental staff's overview; the catalogue is public, and each booking's sides (customer
+                        // sessions, or rental staff for the utility's items) are checked by the service
+                        .requestMatchers("/api/rental/admin", "/api/rental/admin/**")
+                        .hasRole(StaffGroups.RENTAL)
+                        .requestMatchers("/api/rental/**")
+                        .permitAll()
                         .requestMatchers("/api/service-requests", "/api/service-requests/**")
                         .permitAll()
                         // customers sign in with an SMS code; their bearer token is checked by the customer side

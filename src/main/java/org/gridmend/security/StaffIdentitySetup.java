@@ -76,6 +76,7 @@ public class StaffIdentitySetup implements InitializingBean {
         group(StaffGroups.LEADS, "Station leads (班站长)");
         group(StaffGroups.ELECTRICIANS, "Social electricians (社会电工)");
         group(StaffGroups.CUSTODY, "Custody dispatchers (托管)");
+        group(StaffGroups.RENTAL, "Rental staff (设备租赁)");
         group(ADMINS, "Administrators");
         group(INTEGRATIONS, "Integrations (AMI head-end)");
         group(CAMUNDA_ADMIN, "Camunda administrators");
@@ -107,6 +108,11 @@ public class StaffIdentitySetup implements InitializingBean {
         grant(StaffGroups.CUSTODY, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         revokeAll(StaffGroups.CUSTODY, Resources.FILTER, "*");
         grant(StaffGroups.CUSTODY, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+
+        // rental staff review listings, confirm bookings of the utility's items and decide disputes
+        grant(StaffGroups.RENTAL, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        revokeAll(StaffGroups.RENTAL, Resources.FILTER, "*");
+        grant(StaffGroups.RENTAL, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
 
         grant(DISPATCHERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(DISPATCHERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

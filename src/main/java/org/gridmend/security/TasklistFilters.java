@@ -82,7 +82,25 @@ class TasklistFilters implements InitializingBean {
                     StaffGroups.CUSTODY,
                     "超期未完成的托管巡检 · custody inspections past their time",
                     "Task_ChaseOverdueInspection",
-                    -9));
+                    -9),
+            new Definition(
+                    "租赁上架审核 Rental listings",
+                    StaffGroups.RENTAL,
+                    "客户出租设备的上架审核 · customers' equipment to review",
+                    "Task_ReviewRentalListing",
+                    -8),
+            new Definition(
+                    "租赁确认 Rental bookings",
+                    StaffGroups.RENTAL,
+                    "待确认的国网设备租赁 · bookings of the utility's items to confirm",
+                    "Task_ConfirmRentalBooking",
+                    -7),
+            new Definition(
+                    "租赁争议 Rental disputes",
+                    StaffGroups.RENTAL,
+                    "押金结算争议 · disputed deposit settlements",
+                    "Task_ResolveRentalDispute",
+                    -6));
 
     private final FilterService filters;
     private final TaskService tasks;
