@@ -101,6 +101,16 @@ class AuditController {
         return answer(services.custody(id, unmasked(unmask, user), user.getName()), format);
     }
 
+    @GetMapping("/rentals/{id}/trace")
+    ResponseEntity<?> rentalTrace(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "false") boolean unmask,
+            Authentication user) {
+        checkFormat(format);
+        return answer(services.rental(id, unmasked(unmask, user), user.getName()), format);
+    }
+
     @GetMapping("/search")
     AuditSearch.Result search(
             @RequestParam(required = false) String customerNo,

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The trace of a social electrician's job (E-…), an electrician's registration (EL…) or a custody contract (K-…):
+ * The trace of a social electrician's job (E-…), an electrician's registration (EL…), a custody contract (K-…), a
+ * rental booking (Z-…) or a rental item (EQ-…):
  * GridMend's audit events
  * about it, what the job's customer saw on the tracking page, and Camunda's history of its ElectricianJob or
  * ElectricianRegistration process, in time order; free text masked unless the caller may and asks to see it.
@@ -74,6 +75,34 @@ public class ServiceTraceService {
                 subject,
                 ProcessConstants.CUSTODY_CONTRACT,
                 events(subject, "no custody contract " + publicId),
+                null,
+                unmask,
+                viewer);
+    }
+
+    /**
+     * A rental booking (Z-…) with its RentalBooking process, or a rental item (EQ-…) with the RentalListing process
+     * of its review.
+     */
+    @Transactional
+    public Trace rental(String publicId, boolean unmask, String viewer) {
+        long booking = PublicIds.parseBooking(publicId);
+        if (booking >= 0) {
+            String subject = PublicIds.booking(booking);
+            return finish(
+                    subject,
+                    ProcessConstants.RENTAL_BOOKING,
+                    events(subject, "no rental booking " + publicId),
+                    null,
+                    unmask,
+                    viewer);
+        }
+        long item = PublicIds.parseRentalItem(publicId);
+        String subject = item < 0 ? null : PublicIds.rentalItem(item);
+        return finish(
+                subject,
+                ProcessConstants.RENTAL_LISTING,
+                events(subject, "no rental item or booking " + PublicIds.shorten(publicId)),
                 null,
                 unmask,
                 viewer);

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.core.Pii;
 import org.gridmend.core.PublicIds;
 import org.gridmend.process.TaskRefusal;
 import org.springframework.stereotype.Service;
@@ -67,7 +68,7 @@ public class RentalListingStepsService {
                         RentalViews.spec(item.spec()).entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue())
                                 .collect(Collectors.joining(", ")),
-                        item.place(),
+                        item.utilityOwned() ? item.place() : Pii.maskAddress(item.place()),
                         item.dailyPrice().toPlainString(),
                         item.deposit().toPlainString(),
                         item.minDays(),
