@@ -75,6 +75,21 @@ class PageController {
         return "forward:/services/job.html";
     }
 
+    @GetMapping("/rental")
+    String rental() {
+        return "forward:/rental/index.html";
+    }
+
+    @GetMapping("/rental/list")
+    String rentalList() {
+        return "forward:/rental/list.html";
+    }
+
+    @GetMapping("/rental/admin")
+    String rentalAdmin() {
+        return "forward:/rental/admin.html";
+    }
+
     @GetMapping("/password")
     String password() {
         return "forward:/password.html";
