@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Await;
 import org.gridmend.support.GridMendTest;
@@ -49,7 +48,6 @@ class RentalApiTest {
     @BeforeEach
     void setUp() {
         TestUsers.create(staff);
-        staff.user("trental", "Test", "Rental", TestUsers.PASSWORD, StaffGroups.RENTAL);
         anonymous = Http.anonymous(port);
         rental = anonymous.as("trental", TestUsers.PASSWORD);
     }
@@ -353,6 +351,17 @@ class RentalApiTest {
                         .path("actions")
                         .toString())
                 .contains("ANSWER_IN_TASKLIST");
+        // staff outside the rental group are not the utility's owner side
+        assertThat(anonymous
+                        .as(TestUsers.DISPATCHER, TestUsers.PASSWORD)
+                        .get("/api/rental/bookings/" + id)
+                        .status())
+                .isEqualTo(404);
+        assertThat(anonymous
+                        .as(TestUsers.DISPATCHER, TestUsers.PASSWORD)
+                        .post("/api/rental/bookings/" + id + "/payment", Map.of("method", "CASH"))
+                        .status())
+                .isEqualTo(404);
         assertThat(rental.post("/api/rental/bookings/" + id + "/answer", Map.of("confirm", true))
                         .status())
                 .isEqualTo(409);

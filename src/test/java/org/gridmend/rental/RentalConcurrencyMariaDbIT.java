@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.gridmend.core.StaffGroups;
 import org.gridmend.security.StaffIdentitySetup;
 import org.gridmend.support.Await;
 import org.gridmend.support.Http;
@@ -61,7 +60,6 @@ class RentalConcurrencyMariaDbIT {
     @Test
     void fiftyConcurrentBookingsNeverHoldOneItemDayTwice() throws Exception {
         TestUsers.create(staff);
-        staff.user("trental", "Test", "Rental", TestUsers.PASSWORD, StaffGroups.RENTAL);
         Http anonymous = Http.anonymous(port);
         Http rental = anonymous.as("trental", TestUsers.PASSWORD);
         double lat = 43.2 + ThreadLocalRandom.current().nextDouble() / 5;

@@ -7,6 +7,7 @@ import static org.gridmend.core.StaffGroups.CREWS;
 import static org.gridmend.core.StaffGroups.DISPATCHERS;
 import static org.gridmend.core.StaffGroups.ELECTRICIANS;
 import static org.gridmend.core.StaffGroups.LEADS;
+import static org.gridmend.core.StaffGroups.RENTAL;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -50,7 +51,8 @@ class SecurityMatrixTest {
     }
 
     /** Anyone signed in, in GridMend's groups or not ("none"). */
-    static final Set<String> SIGNED_IN = Set.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS, ELECTRICIANS, "none");
+    static final Set<String> SIGNED_IN =
+            Set.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS, ELECTRICIANS, RENTAL, "none");
 
     record Rule(String method, String path, Set<String> allowed) {
         @Override
@@ -126,7 +128,14 @@ class SecurityMatrixTest {
                 new Rule("GET", "/api/electricians/me", SIGNED_IN),
                 new Rule("PUT", "/api/electricians/me/certificate", SIGNED_IN),
                 new Rule("GET", "/api/electricians/anything", Set.of()),
-                new Rule("GET", "/api/custody/assignments", Set.of(ELECTRICIANS)));
+                new Rule("GET", "/api/custody/assignments", Set.of(ELECTRICIANS)),
+                // rental staff's overview; the customers' rental endpoints check their session in the service
+                new Rule("GET", "/api/rental/admin/items", Set.of(RENTAL)),
+                new Rule("POST", "/api/rental/admin/items", Set.of(RENTAL)),
+                new Rule("GET", "/api/rental/admin/bookings", Set.of(RENTAL)),
+                new Rule("GET", "/api/rental/admin/months", Set.of(RENTAL)),
+                new Rule("GET", "/api/rental/admin/overdue", Set.of(RENTAL)),
+                new Rule("GET", "/api/audit/rentals/Z-99999999/trace", Set.of(AUDITORS)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,7 +148,7 @@ class SecurityMatrixTest {
 
     static Stream<Arguments> groupsPerRule() {
         List<Arguments> cases = new ArrayList<>();
-        rules().forEach(rule -> Stream.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS, ELECTRICIANS, "none")
+        rules().forEach(rule -> Stream.of(CREWS, DISPATCHERS, AUDITORS, ADMINS, LEADS, ELECTRICIANS, RENTAL, "none")
                 .forEach(group -> cases.add(Arguments.of(rule, group))));
         return cases.stream();
     }

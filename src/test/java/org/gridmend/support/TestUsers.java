@@ -14,6 +14,8 @@ public final class TestUsers {
     public static final String LEAD = "tlead";
     /** In group electricians, with no registration of its own (an electrician sees only their own jobs). */
     public static final String ELECTRICIAN = "telectrician";
+    /** Rental staff: the utility's rental items, listings to review, deposit disputes. */
+    public static final String RENTAL = "trental";
     /** An auditor who may also see personal data unmasked. */
     public static final String PRIVACY_AUDITOR = "tprivacy";
     /** Signed in, but in none of GridMend's groups. */
@@ -28,6 +30,7 @@ public final class TestUsers {
         staff.user(ADMIN, "Test", "Admin", PASSWORD, StaffGroups.ADMINS);
         staff.user(LEAD, "Test", "Lead", PASSWORD, StaffGroups.LEADS);
         staff.user(ELECTRICIAN, "Test", "Electrician", PASSWORD, StaffGroups.ELECTRICIANS);
+        staff.user(RENTAL, "Test", "Rental", PASSWORD, StaffGroups.RENTAL);
         staff.user(PRIVACY_AUDITOR, "Test", "Privacy", PASSWORD, StaffGroups.AUDITORS, StaffGroups.PII);
         staff.user(OUTSIDER, "Test", "Outsider", PASSWORD);
     }
@@ -40,6 +43,7 @@ public final class TestUsers {
             case StaffGroups.ADMINS -> ADMIN;
             case StaffGroups.LEADS -> LEAD;
             case StaffGroups.ELECTRICIANS -> ELECTRICIAN;
+            case StaffGroups.RENTAL -> RENTAL;
             default -> OUTSIDER;
         };
     }
