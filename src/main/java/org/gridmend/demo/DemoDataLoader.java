@@ -60,6 +60,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final DemoElectricians electricians;
     private final DemoCustody custody;
+    private final DemoRental rental;
 
     DemoDataLoader(
             StaffIdentitySetup staff,
@@ -71,7 +72,9 @@ class DemoDataLoader implements ApplicationRunner {
             LearningService learning,
             DemoElectricians electricians,
             DemoCustody custody,
+            DemoRental rental,
             ObjectMapper json) {
+        this.rental = rental;
         this.electricians = electricians;
         this.custody = custody;
         this.courses = courses;
@@ -105,6 +108,7 @@ class DemoDataLoader implements ApplicationRunner {
             loadCourses();
             electricians.load();
             custody.load();
+            rental.load();
             log.info(
                     "demo grid loaded transformers={} customers={} crews={} durationMs={}",
                     result.transformers().inserted(),
