@@ -9,8 +9,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +21,7 @@ import org.gridmend.rental.RentalPartyService;
 import org.gridmend.support.Await;
 import org.gridmend.support.Browser;
 import org.gridmend.support.BrowserTest;
+import org.gridmend.support.PhoneSignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,27 +87,15 @@ class RentalBrowserIT {
     }
 
     private void type(String id, String text) {
-        browser.findElement(By.id(id)).clear();
-        browser.findElement(By.id(id)).sendKeys(text);
+        PhoneSignIn.type(browser, id, text);
     }
 
     private void signIn(String phone) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signPhone")));
-        type("signPhone", phone);
-        browser.findElement(By.id("signSend")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signProblem"), "验证码已发送"));
-        String text = jdbc.queryForObject(
-                "SELECT text FROM gm_notification WHERE event_type = 'SIGN_IN_CODE' AND phone = ? ORDER BY id DESC LIMIT 1",
-                String.class,
-                phone);
-        Matcher code = Pattern.compile("[0-9]{6}").matcher(text);
-        assertThat(code.find()).isTrue();
-        type("signCode", code.group());
-        browser.findElement(By.id("signGo")).click();
+        PhoneSignIn.signIn(browser, wait, jdbc, phone);
     }
 
     private static String newPhone() {
-        return "133" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return PhoneSignIn.newPhone("133");
     }
 
     private void clickIn(String cardCss, String text) {

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -16,6 +14,7 @@ import org.gridmend.support.Await;
 import org.gridmend.support.Browser;
 import org.gridmend.support.BrowserTest;
 import org.gridmend.support.ElectricianFixture;
+import org.gridmend.support.PhoneSignIn;
 import org.gridmend.support.ReportFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,28 +77,15 @@ class ServicesBrowserIT {
     }
 
     private void type(String id, String text) {
-        browser.findElement(By.id(id)).clear();
-        browser.findElement(By.id(id)).sendKeys(text);
+        PhoneSignIn.type(browser, id, text);
     }
 
-    /** The phone sign-in box: the code arrives by SMS (the outbox, in this test). */
     private void signIn(String phone) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signPhone")));
-        type("signPhone", phone);
-        browser.findElement(By.id("signSend")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signProblem"), "验证码已发送"));
-        String text = jdbc.queryForObject(
-                "SELECT text FROM gm_notification WHERE event_type = 'SIGN_IN_CODE' AND phone = ? ORDER BY id DESC LIMIT 1",
-                String.class,
-                phone);
-        Matcher code = Pattern.compile("[0-9]{6}").matcher(text);
-        assertThat(code.find()).isTrue();
-        type("signCode", code.group());
-        browser.findElement(By.id("signGo")).click();
+        PhoneSignIn.signIn(browser, wait, jdbc, phone);
     }
 
     private static String newPhone() {
-        return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return PhoneSignIn.newPhone("137");
     }
 
     @Test
