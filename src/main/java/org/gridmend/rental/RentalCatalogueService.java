@@ -71,7 +71,10 @@ public class RentalCatalogueService {
         return new LocalDate[] {first, last};
     }
 
-    /** Available items of the type near the place that hold none of the days, nearest first, with the period's price. */
+    /**
+     * Available items of the type near the place that hold none of the days, nearest first, with the period's price;
+     * without days (neither from nor to), every available item near the place.
+     */
     @Transactional(readOnly = true)
     public List<ItemView> search(String type, Double lat, Double lng, String from, String to, Double radiusKm) {
         String kind = type == null || type.isBlank()
@@ -84,8 +87,9 @@ public class RentalCatalogueService {
             throw Refusal.invalid(
                     "INVALID_FIELD", "radiusKm", "radiusKm must be above 0 and at most " + properties.maxRadiusKm());
         }
-        LocalDate[] days = period(from, to);
-        int count = (int) ChronoUnit.DAYS.between(days[0], days[1]) + 1;
+        boolean anyDays = (from == null || from.isBlank()) && (to == null || to.isBlank());
+        LocalDate[] days = anyDays ? new LocalDate[] {null, null} : period(from, to);
+        Integer count = anyDays ? null : (int) ChronoUnit.DAYS.between(days[0], days[1]) + 1;
         double dLat = radius / 111.0;
         double dLng = radius / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(la))));
         return items.available(kind, la - dLat, la + dLat, ln - dLng, ln + dLng, count, days[0], days[1]).stream()

@@ -94,22 +94,22 @@ interface RentalItemMapper {
     List<ItemRow> all();
 
     /**
-     * Available items of a type (or any) in a box around a place that hold none of the days asked for; the caller
-     * measures the distance.
+     * Available items of a type (or any) in a box around a place that hold none of the days asked for (when days are
+     * asked for, and are within the item's fewest and most days); the caller measures the distance.
      */
     @Select("<script>SELECT " + COLUMNS + " FROM gm_rental_item i WHERE status = 'AVAILABLE'"
             + "<if test='type != null'> AND type = #{type}</if>"
             + " AND lat BETWEEN #{minLat} AND #{maxLat} AND lng BETWEEN #{minLng} AND #{maxLng}"
-            + " AND #{days} BETWEEN min_days AND max_days"
+            + "<if test='from != null'> AND #{days} BETWEEN min_days AND max_days"
             + " AND NOT EXISTS (SELECT 1 FROM gm_rental_day d WHERE d.item_id = i.id AND d.rent_day BETWEEN #{from} AND"
-            + " #{to}) ORDER BY id</script>")
+            + " #{to})</if> ORDER BY id</script>")
     List<ItemRow> available(
             @Param("type") String type,
             @Param("minLat") double minLat,
             @Param("maxLat") double maxLat,
             @Param("minLng") double minLng,
             @Param("maxLng") double maxLng,
-            @Param("days") int days,
+            @Param("days") Integer days,
             @Param("from") LocalDate from,
             @Param("to") LocalDate to);
 

@@ -288,9 +288,10 @@ class RentalBookingProcessTest {
     void aDeductionStandsWhenAcceptedOrUnanswered() {
         BookingView accepted = book(generator.id(), 2, 1, false);
         ProcessInstance first = out(accepted);
+        execute(job("Event_ReturnReminderDue", first));
         parties.returned(staff, accepted.id(), new Checklist("DAMAGED", 1530, "缺少油箱盖 fuel cap missing", 120));
         parties.settlement(renter(), accepted.id(), true, null);
-        assertThat(first).hasPassed("Event_SettlementAccepted", "Task_CloseBooking");
+        assertThat(first).hasPassed("Event_ReturnedAfterReminder", "Event_SettlementAccepted", "Task_CloseBooking");
 
         BookingView silent = book(generator.id(), 5, 1, false);
         ProcessInstance second = out(silent);

@@ -74,6 +74,10 @@ class RentalListingProcessTest {
         complete(task(instance), withVariables("listingDecision", "APPROVE"));
         assertThat(instance).hasPassed("Task_PublishListing").isEnded();
         assertThat(search()).contains(item.id());
+        assertThat(catalogue.search("GENERATOR", lat, lng, null, null, 5.0)).anySatisfy(i -> {
+            assertThat(i.id()).isEqualTo(item.id());
+            assertThat(i.price()).isNull();
+        });
         assertThat(listings.mine(owner)).extracting(ItemView::status).containsExactly("AVAILABLE");
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM gm_notification WHERE phone = ? AND event_type = 'RENTAL_ITEM_PUBLISHED'",
