@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.gridmend.cluster.NodeService;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.UtilityZone;
 import org.gridmend.notify.NotificationAdminService;
@@ -27,6 +28,7 @@ public class BoardService {
 
     private final BoardMapper mapper;
     private final NotificationAdminService notifications;
+    private final NodeService nodes;
     private final Clock clock;
     private final UtilityZone zone;
     private final String tileUrl;
@@ -35,12 +37,14 @@ public class BoardService {
     BoardService(
             BoardMapper mapper,
             NotificationAdminService notifications,
+            NodeService nodes,
             Clock clock,
             UtilityZone zone,
             @Value("${gridmend.board.tile-url:}") String tileUrl,
             @Value("${gridmend.board.tile-attribution:}") String tileAttribution) {
         this.mapper = mapper;
         this.notifications = notifications;
+        this.nodes = nodes;
         this.clock = clock;
         this.zone = zone;
         this.tileUrl = tileUrl == null ? "" : tileUrl.trim();
@@ -100,7 +104,8 @@ public class BoardService {
             List<ToLocate> toLocate,
             long toLocateCount,
             List<NotificationRecord> failed,
-            Figures today) {}
+            Figures today,
+            List<NodeService.Node> nodes) {}
 
     /** A report nobody could place yet: a dispatcher's "Locate report" task waits in Tasklist's "待定位" filter. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -175,7 +180,14 @@ public class BoardService {
                 .toList();
         long toLocateCount = toLocate.size() < LOCATE_SHOWN ? toLocate.size() : mapper.countToLocate();
         return new Board(
-                now, incidents, crews, toLocate, toLocateCount, notifications.list("FAILED", null, 20), figures(since));
+                now,
+                incidents,
+                crews,
+                toLocate,
+                toLocateCount,
+                notifications.list("FAILED", null, 20),
+                figures(since),
+                nodes.alive());
     }
 
     /** The first 80 characters (code points) of a customer's description. */
