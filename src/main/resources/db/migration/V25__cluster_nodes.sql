@@ -7,3 +7,13 @@ CREATE TABLE gm_node (
   last_seen_at  DATETIME(3)   NOT NULL,
   PRIMARY KEY (node_id)
 ) ${table_options};
+
+-- A counter per cache that every node keeps of shared data (topology, outage notices): the node that changes the data
+-- moves it on, the others drop their cache within a second.
+CREATE TABLE gm_cache_version (
+  name        VARCHAR(40)   NOT NULL,
+  version     BIGINT        NOT NULL,
+  changed_at  DATETIME(3)   NOT NULL,
+  changed_by  VARCHAR(80)   NOT NULL,
+  PRIMARY KEY (name)
+) ${table_options};

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.gridmend.cluster.CacheVersionService;
 import org.gridmend.grid.GridDocument.Transformer;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,16 @@ public class GridLookupService {
     private final Clock clock;
     private final Map<String, Cached> topologies = new ConcurrentHashMap<>();
 
-    GridLookupService(GridMapper mapper, Clock clock) {
+    static final String CACHE = "topology";
+
+    private final CacheVersionService caches;
+
+    GridLookupService(GridMapper mapper, Clock clock, CacheVersionService caches) {
         this.mapper = mapper;
         this.clock = clock;
+        this.caches = caches;
+        // an import on another node changes the topology this node keeps
+        caches.listen(CACHE, topologies::clear);
     }
 
     public Optional<CustomerRecord> customer(String customerNo) {
@@ -79,6 +87,7 @@ public class GridLookupService {
     @EventListener
     void archiveChanged(GridImportService.ArchiveImported event) {
         topologies.clear();
+        caches.changed(CACHE);
     }
 
     private record Cached(FeederTopology topology, Instant until) {}

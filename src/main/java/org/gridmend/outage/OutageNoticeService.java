@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.gridmend.audit.AuditEntry;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.cluster.CacheVersionService;
 import org.gridmend.core.ProcessConstants;
 import org.gridmend.core.PublicIds;
 import org.gridmend.core.Refusal;
@@ -35,6 +36,8 @@ public class OutageNoticeService {
     static final long CACHE_SECONDS = 5;
 
     private final Map<String, Cached> byFeeder = new ConcurrentHashMap<>();
+    static final String CACHE = "outage-notices";
+    private final CacheVersionService caches;
     private final OutageNoticeMapper mapper;
     private final TopologyService topology;
     private final GridLookupService grid;
@@ -52,7 +55,11 @@ public class OutageNoticeService {
             RuntimeService runtime,
             AuditTrail audit,
             NoticeChecks checks,
+            CacheVersionService caches,
             Clock clock) {
+        this.caches = caches;
+        // a notice announced or ended on another node changes the notices this node keeps
+        caches.listen(CACHE, byFeeder::clear);
         this.audit = audit;
         this.checks = checks;
         this.mapper = mapper;
@@ -244,6 +251,7 @@ public class OutageNoticeService {
     /** Drops the feeder's cached notices now and once more after commit, so no reader keeps the old list. */
     private void forgetAfterCommit(String feederId) {
         byFeeder.remove(feederId);
+        caches.changed(CACHE);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
