@@ -103,6 +103,17 @@ public class NodeService implements SmartLifecycle {
                 .toList();
     }
 
+    /**
+     * Whether this node leads the work only one node may do (the demo's simulators): the longest running of the
+     * nodes alive. When it goes away, the next one leads within 30 s.
+     */
+    public boolean leads() {
+        return alive().stream()
+                .min(java.util.Comparator.comparing(Node::startedAt).thenComparing(Node::id))
+                .map(Node::self)
+                .orElse(false);
+    }
+
     @Override
     public void start() {
         log.info("GridMend node id={} host={}", id, host);

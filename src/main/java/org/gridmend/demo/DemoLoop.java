@@ -5,11 +5,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.gridmend.cluster.NodeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 
-/** A demo simulator's beat: {@link #step()} every interval on a daemon thread of its own, a failed step logged. */
+/**
+ * A demo simulator's beat: {@link #step()} every interval on a daemon thread of its own, a failed step logged; only
+ * on the node that leads ({@link NodeService#leads()}), so that several demo nodes simulate once.
+ */
 abstract class DemoLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoop.class);
@@ -21,6 +26,13 @@ abstract class DemoLoop implements SmartLifecycle {
     DemoLoop(String name, Duration interval) {
         this.name = name;
         this.interval = interval;
+    }
+
+    private NodeService nodes;
+
+    @Autowired
+    void nodes(NodeService nodes) {
+        this.nodes = nodes;
     }
 
     abstract void step();
@@ -39,6 +51,10 @@ abstract class DemoLoop implements SmartLifecycle {
         timer.scheduleWithFixedDelay(
                 () -> {
                     try {
+                        // one node simulates for all: the demo's crews and electricians do not work twice
+                        if (nodes != null && !nodes.leads()) {
+                            return;
+                        }
                         step();
                     } catch (RuntimeException e) {
                         log.warn("{} step failed", name, e);

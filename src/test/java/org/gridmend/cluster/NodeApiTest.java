@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Which node answered: every answer's X-GridMend-Node header, the health component "node" for administrators, and
- * the board's nodes alive, where a node that stopped beating drops out after 30 s.
+ * the board's nodes alive, where a node that stopped beating drops out after 30 s, and which node leads.
  */
 @GridMendTest
 class NodeApiTest {
@@ -103,5 +103,13 @@ class NodeApiTest {
             assertThat(n.path("self").asBoolean())
                     .isEqualTo(n.path("id").asText().equals(node));
         }
+        // the longest running node alive leads (the demo's simulators run there only): the other one, up for ten
+        // minutes, until it stops beating
+        assertThat(nodes.leads()).isFalse();
+        jdbc.update(
+                "UPDATE gm_node SET last_seen_at = ? WHERE node_id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
+                other);
+        assertThat(nodes.leads()).isTrue();
     }
 }
