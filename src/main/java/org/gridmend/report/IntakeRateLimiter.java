@@ -6,24 +6,29 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.gridmend.cluster.NodeService;
 import org.gridmend.core.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
  * The limits of {@link IntakeProperties}. Customer number and phone are counted in the database (exact across
- * nodes, and only the few reports of one customer are read); client addresses in memory per node and per minute.
+ * nodes, and only the few reports of one customer are read); client addresses in memory per node and per minute,
+ * each of the nodes alive allowing its share of the limit (with a balancer that spreads an address's requests over
+ * the nodes, the address gets the whole limit; kept on one node, that node's share).
  */
 @Component
 class IntakeRateLimiter {
 
     private final ReportMapper reports;
     private final IntakeProperties properties;
+    private final NodeService nodes;
     private final Clock clock;
     private final Map<String, AtomicInteger> perAddressMinute = new ConcurrentHashMap<>();
     private volatile long currentMinute;
 
-    IntakeRateLimiter(ReportMapper reports, IntakeProperties properties, Clock clock) {
+    IntakeRateLimiter(ReportMapper reports, IntakeProperties properties, NodeService nodes, Clock clock) {
         this.reports = reports;
+        this.nodes = nodes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -72,7 +77,9 @@ class IntakeRateLimiter {
         int count = perAddressMinute
                 .computeIfAbsent(clientAddress, a -> new AtomicInteger())
                 .incrementAndGet();
-        if (count > properties.perAddress().maxPerMinute()) {
+        // the nodes share the address's budget: each takes its part of the minute's reports
+        int share = (properties.perAddress().maxPerMinute() + nodes.aliveCount() - 1) / nodes.aliveCount();
+        if (count > share) {
             throw Refusal.rateLimited(
                     null,
                     "too many reports from your network address this minute; " + "please try again shortly",

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.gridmend.cluster.NodeService;
 import org.gridmend.core.Refusal;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,14 @@ class IntakeRateLimiterTest {
     private final IntakeProperties properties = new IntakeProperties(
             new IntakeProperties.PerCustomer(3, Duration.ofMinutes(10)), new IntakeProperties.PerAddress(5));
 
+    private final NodeService nodes = mock(NodeService.class);
+
+    {
+        when(nodes.aliveCount()).thenReturn(1);
+    }
+
     private IntakeRateLimiter at(String instant) {
-        return new IntakeRateLimiter(reports, properties, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+        return new IntakeRateLimiter(reports, properties, nodes, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
     }
 
     private static ReportRequest from(String customerNo, String phone) {
@@ -63,7 +70,18 @@ class IntakeRateLimiterTest {
         limiter.check(from("C9", null), "10.0.0.10");
         // the next minute starts afresh
         IntakeRateLimiter nextMinute = new IntakeRateLimiter(
-                reports, properties, Clock.fixed(Instant.parse("2026-11-29T10:01:00Z"), ZoneOffset.UTC));
+                reports, properties, nodes, Clock.fixed(Instant.parse("2026-11-29T10:01:00Z"), ZoneOffset.UTC));
         nextMinute.check(from("C9", null), "10.0.0.9");
+    }
+
+    @Test
+    void theNodesAliveShareAnAddresssMinute() {
+        // two nodes: each takes 3 of the 5 (rounded up), so the address gets 5 or 6 over both, never 10
+        when(nodes.aliveCount()).thenReturn(2);
+        IntakeRateLimiter limiter = at("2026-11-29T10:00:15Z");
+        for (int i = 0; i < 3; i++) {
+            limiter.check(from("C" + i, null), "10.0.0.7");
+        }
+        assertThatThrownBy(() -> limiter.check(from("C8", null), "10.0.0.7")).isInstanceOf(Refusal.class);
     }
 }
