@@ -17,3 +17,16 @@ CREATE TABLE gm_cache_version (
   changed_by  VARCHAR(80)   NOT NULL,
   PRIMARY KEY (name)
 ) ${table_options};
+
+-- The live timelines (Server-Sent Events) open on each node, so that a report's and a client address's caps hold
+-- across nodes.
+CREATE TABLE gm_stream (
+  id          BIGINT        NOT NULL AUTO_INCREMENT,
+  node_id     VARCHAR(80)   NOT NULL,
+  report_id   VARCHAR(32)   NOT NULL,
+  client      VARCHAR(64),
+  opened_at   DATETIME(3)   NOT NULL,
+  PRIMARY KEY (id)
+) ${table_options};
+CREATE INDEX ix_gm_stream_report ON gm_stream (report_id);
+CREATE INDEX ix_gm_stream_client ON gm_stream (client);

@@ -36,13 +36,16 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
     private final ReportService reports;
     private final NotifyProperties.Streams settings;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private final StreamRegistry registry;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "timeline-streams");
         t.setDaemon(true);
         return t;
     });
 
-    TimelineStreamService(ReportService reports, NotifyProperties properties, ObjectMapper json) {
+    TimelineStreamService(
+            ReportService reports, NotifyProperties properties, ObjectMapper json, StreamRegistry registry) {
+        this.registry = registry;
         this.reports = reports;
         this.json = json;
         this.settings = properties.streams();
@@ -60,7 +63,10 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
         long lastWrite = System.currentTimeMillis();
         long nextId;
 
-        Stream(String reportId, String token, String client, SseEmitter emitter) {
+        final long registered;
+
+        Stream(String reportId, String token, String client, SseEmitter emitter, long registered) {
+            this.registered = registered;
             this.reportId = reportId;
             this.token = token;
             this.client = client;
@@ -72,21 +78,20 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
      * Opens a stream; a wrong id or token is answered 404 before any stream exists. One report may have
      * {@code max-per-report} streams (a phone and a laptop, a relative), one client address {@code max-per-client}
      * and the node {@code max}: beyond, 429 or 503 with Retry-After, and the page polls instead. So one tracking
-     * token, or one client, can no longer take every slot of a node.
+     * token, or one client, can no longer take every slot of a node. The report's and the client's streams are
+     * counted over every node alive (StreamRegistry), the node's own in memory.
      */
     public synchronized SseEmitter open(String reportId, String token, String client) {
         TrackingView first = reports.track(reportId, token);
         String report = first.reportId();
-        long forReport = open.stream()
-                .filter(s -> s.reportId.equals(report) || s.reportId.equals(reportId))
-                .count();
+        long forReport = registry.forReport(report);
         if (forReport >= settings.maxPerReport()) {
             throw refusal(
                     Refusal.Kind.RATE_LIMITED,
                     reportId,
                     "this report already has " + forReport + " live timelines open");
         }
-        if (client != null && open.stream().filter(s -> client.equals(s.client)).count() >= settings.maxPerClient()) {
+        if (client != null && registry.forClient(client) >= settings.maxPerClient()) {
             throw refusal(
                     Refusal.Kind.RATE_LIMITED, reportId, "too many live timelines are open from your " + "address");
         }
@@ -94,16 +99,29 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
             throw refusal(Refusal.Kind.UNAVAILABLE, reportId, "too many live timelines are open on this server");
         }
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        Stream stream = new Stream(reportId, token, client, emitter);
-        emitter.onCompletion(() -> open.remove(stream));
-        emitter.onTimeout(() -> open.remove(stream));
-        emitter.onError(e -> open.remove(stream));
+        Stream stream = new Stream(reportId, token, client, emitter, registry.opened(report, client));
+        emitter.onCompletion(() -> forget(stream));
+        emitter.onTimeout(() -> forget(stream));
+        emitter.onError(e -> forget(stream));
         synchronized (stream) {
             if (push(stream, first)) {
                 open.add(stream);
+            } else {
+                registry.closed(stream.registered);
             }
         }
         return emitter;
+    }
+
+    /** A stream that ended: out of this node's set and out of every node's counts. */
+    private void forget(Stream stream) {
+        if (open.remove(stream)) {
+            try {
+                registry.closed(stream.registered);
+            } catch (RuntimeException e) {
+                log.debug("a closed live timeline stays counted until its node is gone: {}", e.toString());
+            }
+        }
     }
 
     private static Refusal refusal(Refusal.Kind kind, String reportId, String why) {
@@ -124,12 +142,14 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
                 synchronized (stream) {
                     if (!push(stream, view)) {
                         it.remove();
+                        registry.closed(stream.registered);
                     }
                 }
             } catch (RuntimeException e) {
                 log.debug("live timeline of {} closed: {}", stream.reportId, e.toString());
                 stream.emitter.complete();
                 it.remove();
+                registry.closed(stream.registered);
             }
         }
     }
@@ -197,6 +217,11 @@ public class TimelineStreamService implements SmartLifecycle, DisposableBean {
         running = false;
         open.forEach(s -> s.emitter.complete());
         open.clear();
+        try {
+            registry.closedAll();
+        } catch (RuntimeException e) {
+            log.debug("this node's live timelines stay counted until it is gone: {}", e.toString());
+        }
     }
 
     @Override

@@ -108,4 +108,36 @@ class TimelineStreamAttackTest {
         Await.until(() -> streams.openStreams() == 4, 20);
         assertThat(open(third).statusCode()).isEqualTo(200);
     }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void theCapsCountTheStreamsOfEveryNodeAlive() throws Exception {
+        ReportFixture.Grid grid = reports.newGrid();
+        ReportAnswer answer = reports.byCustomer(grid.customer(1));
+        String other = "other-" + System.nanoTime();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.update(
+                "INSERT INTO gm_node (node_id, host, started_at, last_seen_at) VALUES (?, 'elsewhere', ?, ?)",
+                other,
+                now,
+                now);
+        for (int i = 0; i < 3; i++) {
+            jdbc.update(
+                    "INSERT INTO gm_stream (node_id, report_id, client, opened_at) VALUES (?, ?, '10.9.9.9', ?)",
+                    other,
+                    answer.reportId(),
+                    now);
+        }
+        // another node holds the report's three streams: none is left here
+        assertThat(refusal(open(answer)).path("message").asText())
+                .startsWith("this report already has 3 live timelines open");
+        // that node stops beating: its streams no longer count
+        jdbc.update(
+                "UPDATE gm_node SET last_seen_at = ? WHERE node_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)),
+                other);
+        assertThat(open(answer).statusCode()).isEqualTo(200);
+    }
 }
