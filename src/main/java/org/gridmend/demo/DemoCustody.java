@@ -108,15 +108,22 @@ class DemoCustody {
                     .taskDefinitionKey("Task_ReviewCustodyApplication")
                     .singleResult()
                     .getId();
+            // the two electricians the review offers (the demo's distribution-room electricians, EL00004 and EL00009
+            // on one database server; other ids where ids are not consecutive, as on Galera)
+            @SuppressWarnings("unchecked")
+            List<java.util.Map<String, Object>> offered =
+                    (List<java.util.Map<String, Object>>) tasks.getVariableLocal(task, "custodyElectricians");
+            String keeper = String.valueOf(offered.get(0).get("value"));
+            String second = offered.size() > 1 ? String.valueOf(offered.get(1).get("value")) : "";
             tasks.complete(
                     task,
                     java.util.Map.of(
                             "custodyDecision",
                             "APPROVE",
                             "custodyElectricianId",
-                            i % 2 == 0 ? "EL00004" : "EL00009",
+                            i % 2 == 0 || second.isEmpty() ? keeper : second,
                             "secondElectricianId",
-                            i % 2 == 0 ? "EL00009" : "EL00004",
+                            i % 2 == 0 || second.isEmpty() ? second : keeper,
                             "monthlyFee",
                             3000 + 1000 * i,
                             "termMonths",

@@ -37,6 +37,12 @@ final class GridMendNode implements AutoCloseable {
 
     static GridMendNode start(String name, PrivateMariaDb db, Path under, String... extraArgs)
             throws IOException, InterruptedException {
+        return start(name, db.url(), under, extraArgs);
+    }
+
+    /** A node on the database at {@code url} (a Galera cluster's host list, say). */
+    static GridMendNode start(String name, String url, Path under, String... extraArgs)
+            throws IOException, InterruptedException {
         File jar = jar();
         int port = freePort();
         Path dir = Files.createDirectories(under.resolve(name));
@@ -48,7 +54,9 @@ final class GridMendNode implements AutoCloseable {
                 jar.getAbsolutePath(),
                 "--spring.profiles.active=mysql,demo",
                 "--server.port=" + port,
-                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.url=" + url,
+                "--gridmend.node.id=" + name,
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--spring.datasource.username=root",
                 "--spring.datasource.password=",
                 "--gridmend.audit.head-file=" + dir.resolve("audit-heads.jsonl"),
