@@ -30,3 +30,6 @@ CREATE TABLE gm_stream (
 ) ${table_options};
 CREATE INDEX ix_gm_stream_report ON gm_stream (report_id);
 CREATE INDEX ix_gm_stream_client ON gm_stream (client);
+
+-- Which node's dispatcher sent a message, so that each node's share of the outbox shows.
+ALTER TABLE gm_notification ADD COLUMN sent_by VARCHAR(80);

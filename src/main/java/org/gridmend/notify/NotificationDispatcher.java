@@ -1,6 +1,5 @@
 package org.gridmend.notify;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gridmend.audit.AuditTrail;
+import org.gridmend.cluster.NodeService;
 import org.gridmend.core.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +53,9 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final List<String> channels;
 
     private final String owner;
+    /** This node's id, recorded with each message it sent. */
+    private final String node;
+
     private final AtomicLong sent = new AtomicLong();
     private final ExecutorService senders;
     private final BackgroundLoop claimer;
@@ -66,7 +69,8 @@ public class NotificationDispatcher implements SmartLifecycle {
             AuditTrail audit,
             TransactionTemplate transactions,
             Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json,
+            NodeService nodes) {
         this.mapper = mapper;
         this.properties = properties;
         this.incidents = incidents;
@@ -81,7 +85,8 @@ public class NotificationDispatcher implements SmartLifecycle {
                 .map(GatewayClient::channel)
                 .sorted()
                 .toList();
-        this.owner = hostName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        this.node = nodes.id();
+        this.owner = node + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.senders = Executors.newFixedThreadPool(properties.threads(), r -> {
             Thread t = new Thread(r, "notify-send");
             t.setDaemon(true);
@@ -89,15 +94,6 @@ public class NotificationDispatcher implements SmartLifecycle {
         });
         Duration idle = properties.idlePoll();
         this.claimer = new BackgroundLoop("notify-claim", log, idle, () -> deliverDue() == 0 ? idle : Duration.ZERO);
-    }
-
-    private static String hostName() {
-        try {
-            String name = InetAddress.getLocalHost().getHostName();
-            return name.length() > 40 ? name.substring(0, 40) : name;
-        } catch (Exception e) {
-            return "node";
-        }
     }
 
     @Override
@@ -216,7 +212,7 @@ public class NotificationDispatcher implements SmartLifecycle {
                             outcome.status(),
                             null,
                             null,
-                            () -> mapper.markSent(message.id(), owner, outcome.status(), now))
+                            () -> mapper.markSent(message.id(), owner, outcome.status(), now, node))
                     == 1) {
                 sent.incrementAndGet();
             }

@@ -61,7 +61,8 @@ public interface NotificationMapper {
             @Param("id") long id,
             @Param("owner") String owner,
             @Param("gatewayStatus") Integer gatewayStatus,
-            @Param("at") Instant at);
+            @Param("at") Instant at,
+            @Param("node") String node);
 
     int markRetry(
             @Param("id") long id,

@@ -81,13 +81,18 @@ class GaleraFaultIT {
                         c,
                         "SELECT COUNT(DISTINCT HOSTNAME_) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2"
                                 + " AND HOSTNAME_ IN ('galera-a', 'galera-b')");
+                long senders = count(
+                        c,
+                        "SELECT COUNT(DISTINCT sent_by) FROM gm_notification WHERE status = 'SENT'"
+                                + " AND sent_by IN ('galera-a', 'galera-b')");
                 int clusterSize = galera.size(1);
                 System.out.printf(
                         "%n[fault] Galera node killed in a storm over two GridMend nodes: acknowledged %d (%d after"
                                 + " the kill), rows %d, distinct report ids %d; answers %s; cluster size after %d;"
                                 + " acknowledging again %.1f s after the kill; every report triaged and no job"
                                 + " stuck %.1f s after the storm's end; repair orders"
-                                + " doubled %d; messages twice %d; job executors at work %d%n"
+                                + " doubled %d; messages twice %d; job executors at work %d; outbox dispatchers at"
+                                + " work %d%n"
                                 + "[fault] reproduce: mvn verify -Dit.test=GaleraFaultIT -Dtest=none"
                                 + " -Dsurefire.failIfNoSpecifiedTests=false%n",
                         phones.acknowledged.size(),
@@ -100,7 +105,8 @@ class GaleraFaultIT {
                         carriedOn,
                         doubledOrders,
                         messagesTwice,
-                        executors);
+                        executors,
+                        senders);
 
                 assertThat(phones.acknowledged.size()).as("the storm ran").isGreaterThan(20);
                 assertThat(afterKill).as("reports acknowledged after the kill").isPositive();
@@ -118,6 +124,9 @@ class GaleraFaultIT {
                 assertThat(doubledOrders).as("one open repair order per device").isZero();
                 assertThat(messagesTwice).as("no message twice").isZero();
                 assertThat(executors).as("both nodes' job executors worked").isEqualTo(2);
+                assertThat(senders)
+                        .as("both nodes' outbox dispatchers sent messages")
+                        .isEqualTo(2);
                 assertThat(clusterSize).isEqualTo(2);
             }
         }

@@ -61,6 +61,9 @@ abstract class NotificationDeliveryContract {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    org.gridmend.cluster.NodeService nodes;
+
     final FakeGateway sms = new FakeGateway();
     final FakeGateway push = new FakeGateway();
     final List<NotificationDispatcher> dispatchers = new ArrayList<>();
@@ -111,7 +114,8 @@ abstract class NotificationDeliveryContract {
                 audit,
                 transactions,
                 Clock.systemUTC(),
-                json);
+                json,
+                nodes);
         dispatchers.add(dispatcher);
         return dispatcher;
     }
