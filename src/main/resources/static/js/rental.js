@@ -57,9 +57,44 @@
     };
   }
 
-  /** The listing form in #listing (ids listType … listProblem); onSubmit(listing) posts it. */
-  function listingForm(withOwnership, onSubmit) {
+  /** The listing form's fields, the same for a customer's listing and rental staff's item. */
+  var LISTING_FIELDS = '<label for="listType" data-zh="设备类型" data-en="Type">设备类型</label>' +
+      '<select id="listType"></select>' +
+      '<label for="listTitle" data-zh="名称（如 玉柴 50 kW 柴油发电机）" data-en="Name (e.g. Yuchai 50 kW diesel generator)">名称</label>' +
+      '<input id="listTitle" type="text" maxlength="60">' +
+      '<label for="listRating" data-zh="额定值（如 50 kW）" data-en="Rating (e.g. 50 kW)">额定值</label>' +
+      '<input id="listRating" type="text" maxlength="40">' +
+      '<div id="listSpec"></div>' +
+      '<label for="listPlace" data-zh="取还地点" data-en="Where it is collected and returned">取还地点</label>' +
+      '<input id="listPlace" type="text" maxlength="100">' +
+      '<label for="listLat" data-zh="纬度" data-en="Latitude">纬度</label>' +
+      '<input id="listLat" type="text" inputmode="decimal">' +
+      '<label for="listLng" data-zh="经度" data-en="Longitude">经度</label>' +
+      '<input id="listLng" type="text" inputmode="decimal">' +
+      '<button id="listHere" class="secondary" type="button" data-zh="使用我的位置" data-en="Use my location">使用我的位置</button>' +
+      '<label for="listPrice" data-zh="日租金（元）" data-en="Price per day (yuan)">日租金（元）</label>' +
+      '<input id="listPrice" type="text" inputmode="decimal">' +
+      '<label for="listDeposit" data-zh="押金（元）" data-en="Deposit (yuan)">押金（元）</label>' +
+      '<input id="listDeposit" type="text" inputmode="decimal">' +
+      '<label for="listMin" data-zh="最少租用天数" data-en="Fewest days">最少租用天数</label>' +
+      '<input id="listMin" type="text" inputmode="numeric" value="1">' +
+      '<label for="listMax" data-zh="最多租用天数" data-en="Most days">最多租用天数</label>' +
+      '<input id="listMax" type="text" inputmode="numeric" value="14">' +
+      '<label for="listInstall"><input id="listInstall" type="checkbox" style="width:auto"> <span data-zh="需要电工安装" data-en="Needs an electrician to install">需要电工安装</span></label>' +
+      '<p id="listProblem" class="error" role="alert"></p>';
+  var OWNERSHIP = '<label for="listOwn"><input id="listOwn" type="checkbox" style="width:auto"> <span data-zh="我声明该设备归我所有，可以出租" data-en="I declare the equipment is mine to rent out">我声明该设备归我所有</span></label>';
+
+  /**
+   * The listing form, drawn into the page's empty #listing (ids listType … listProblem) under heading [zh, en] with
+   * its submit button [zh, en] and, for customers, the ownership declaration; onSubmit(listing) posts it.
+   */
+  function listingForm(heading, submit, withOwnership, onSubmit) {
     var form = document.getElementById('listing');
+    form.innerHTML = '<h2 style="font-size:1.05rem;margin:0" data-zh="' + heading[0] + '" data-en="' + heading[1] + '"></h2>'
+      + LISTING_FIELDS + (withOwnership ? OWNERSHIP : '')
+      + '<p id="listProblem" class="error" role="alert"></p>'
+      + '<button class="primary" type="submit" data-zh="' + submit[0] + '" data-en="' + submit[1] + '"></button>';
+    GM.apply();
     var type = document.getElementById('listType');
     Object.keys(TYPES).forEach(function (k) { var o = el('option', typeLabel(k) + ' (' + k + ')'); o.value = k; type.appendChild(o); });
     var read = specFields(document.getElementById('listSpec'), type.value);
