@@ -1,7 +1,5 @@
 package org.gridmend.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -141,9 +139,15 @@ class RentalBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("book")));
         browser.findElement(By.cssSelector("#book button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rented"), "待确认"));
-        String booking = browser.findElement(By.cssSelector("#rented article"))
-                .getAttribute("id")
-                .substring(8);
+        String booking = wait.until(d -> {
+            try {
+                return d.findElement(By.cssSelector("#rented article"))
+                        .getAttribute("id")
+                        .substring(8);
+            } catch (org.openqa.selenium.StaleElementReferenceException drawnAgain) {
+                return null;
+            }
+        });
 
         // the utility's rental staff confirm in Tasklist, take the payment and fill the handover checklist
         Await.until(
@@ -166,9 +170,9 @@ class RentalBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("booking-" + booking), "88.5"));
         clickIn("booking-" + booking, "签字确认交付");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("booking-" + booking), "租用中"));
-        assertThat(browser.findElement(By.cssSelector("#booking-" + booking + " .stages li.done:nth-child(4)"))
-                        .getText())
-                .contains("已交付");
+        // the page draws its bookings again after each step: each wait looks at the card as it is drawn now
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#booking-" + booking + " .stages li.done:nth-child(4)"), "已交付"));
 
         parties.returned(staff, booking, new Checklist("GOOD", 96, null, null));
         Await.until(
@@ -186,9 +190,10 @@ class RentalBrowserIT {
         clickIn("booking-" + booking, "提交评价");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#booking-" + booking + " .stages"), "已评价"));
-        assertThat(browser.findElement(By.cssSelector("#booking-" + booking + " .timeline"))
-                        .getText())
-                .contains("已确认", "押金退还 8000");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#booking-" + booking + " .timeline"), "已确认"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#booking-" + booking + " .timeline"), "押金退还 8000"));
     }
 
     @Test
@@ -213,6 +218,6 @@ class RentalBrowserIT {
         browser.findElement(By.id("listOwn")).click();
         browser.findElement(By.cssSelector("#listing button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("itemList"), "审核中"));
-        assertThat(browser.findElement(By.id("itemList")).getText()).contains("雅马哈 5 kW 汽油发电机");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("itemList"), "雅马哈 5 kW 汽油发电机"));
     }
 }
