@@ -226,16 +226,19 @@ public class RentalBookingService {
     public Map<String, List<BookingView>> mine(CustomerSession session) {
         RentalAccess.signedIn(session);
         Caller caller = Caller.customer(session);
+        // the rows are read once here: the renter's own, and those of items the phone owns
         return Map.of(
                 "rented",
                 bookings.byRenter(session.phone()).stream()
                         .limit(50)
-                        .map(r -> view(caller, PublicIds.booking(r.id)))
+                        .map(r -> views.booking(
+                                new RentalAccess.Booking(r, items.find(r.itemId), RentalAccess.Party.RENTER)))
                         .toList(),
                 "ofMyItems",
                 bookings.byOwner(session.phone()).stream()
                         .limit(50)
-                        .map(r -> view(caller, PublicIds.booking(r.id)))
+                        .map(r -> views.booking(
+                                new RentalAccess.Booking(r, items.find(r.itemId), RentalAccess.Party.OWNER)))
                         .toList());
     }
 }

@@ -133,8 +133,7 @@ public class RentalCatalogueService {
                 && (SHOWN.contains(row.status())
                         || caller.rentalStaff()
                         || (caller.phone() != null && caller.phone().equals(row.ownerPhone())));
-        boolean listing = mayLook && photos.ofItem(row.id()).stream().anyMatch(p -> p.id() == photoId);
-        RentalPhotoMapper.PhotoData data = listing ? photos.data(row.id(), photoId) : null;
+        RentalPhotoMapper.PhotoData data = mayLook ? photos.listing(row.id(), photoId) : null;
         if (data == null) {
             throw Refusal.notFound("photo", String.valueOf(photoId));
         }

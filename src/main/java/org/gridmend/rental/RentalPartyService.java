@@ -285,8 +285,7 @@ public class RentalPartyService {
     @Transactional(readOnly = true)
     public RentalPhoto photo(Caller caller, String id, long photoId) {
         RentalAccess.Booking b = access.booking(caller, id, false);
-        boolean ours = photos.ofBooking(b.row().id).stream().anyMatch(p -> p.id() == photoId);
-        RentalPhotoMapper.PhotoData data = ours ? photos.data(b.item().id(), photoId) : null;
+        RentalPhotoMapper.PhotoData data = photos.ofBookingData(b.row().id, photoId);
         if (data == null) {
             throw Refusal.notFound("photo", String.valueOf(photoId));
         }

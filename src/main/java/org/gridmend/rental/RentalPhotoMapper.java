@@ -35,6 +35,12 @@ interface RentalPhotoMapper {
             + "WHERE booking_id = #{bookingId} ORDER BY id")
     List<Photo> ofBooking(long bookingId);
 
-    @Select("SELECT content_type, data FROM gm_rental_photo WHERE item_id = #{itemId} AND id = #{id}")
-    PhotoData data(@Param("itemId") long itemId, @Param("id") long id);
+    /** A photo of the item's listing (not of a booking's checklist). */
+    @Select("SELECT content_type, data FROM gm_rental_photo WHERE item_id = #{itemId} AND id = #{id} "
+            + "AND booking_id IS NULL")
+    PhotoData listing(@Param("itemId") long itemId, @Param("id") long id);
+
+    /** A photo of the booking's handover or return. */
+    @Select("SELECT content_type, data FROM gm_rental_photo WHERE booking_id = #{bookingId} AND id = #{id}")
+    PhotoData ofBookingData(@Param("bookingId") long bookingId, @Param("id") long id);
 }

@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 class StreamRegistry {
 
     static final Duration ALIVE = Duration.ofSeconds(30);
+    static final Duration FORGET_EVERY = Duration.ofMinutes(1);
 
     private final StreamMapper streams;
     private final NodeService node;
     private final Clock clock;
+    private volatile Instant lastForgot = Instant.EPOCH;
 
     StreamRegistry(StreamMapper streams, NodeService node, Clock clock) {
         this.streams = streams;
@@ -47,8 +49,12 @@ class StreamRegistry {
         row.client = client;
         row.now = clock.instant();
         streams.insert(row);
-        // streams of nodes gone for a while are forgotten
-        streams.forgetDead(clock.instant().minus(ALIVE.multipliedBy(10)));
+        // streams of nodes gone for a while are forgotten, once a minute at most rather than on every open
+        Instant now = row.now;
+        if (now.isAfter(lastForgot.plus(FORGET_EVERY))) {
+            lastForgot = now;
+            streams.forgetDead(now.minus(ALIVE.multipliedBy(10)));
+        }
         return row.id;
     }
 
